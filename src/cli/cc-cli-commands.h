@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cc-cli-common.h"
+
+G_BEGIN_DECLS
+
+/* Each command takes the positional argv (argv[0] = command name) and returns
+ * the process exit status. Add new commands to the table in crosscheck-cli.c. */
+int cc_cli_cmd_import  (CcCli *cli, int argc, char **argv);
+int cc_cli_cmd_list    (CcCli *cli, int argc, char **argv);
+int cc_cli_cmd_search  (CcCli *cli, int argc, char **argv);
+/* entities (issue 3) */
+/* annotations (issue 4) */
+/* claims, compare, conflicts (issue 5) */
+/* export (issue 6) */
+
+G_END_DECLS

@@ -9,7 +9,46 @@
 #    .metainfo.xml.in, .gschema.xml) must be listed;
 #  - every file listed must exist.
 # Usage: check-potfiles.sh [SOURCE_ROOT]   (default: the parent of this script's folder)
+#        check-potfiles.sh --self-test
 set -u
+
+# --self-test: runs the check on small made-up trees and verifies that it
+# passes on a complete list and fails, naming the file, on each kind of error.
+if [ "${1:-}" = "--self-test" ]; then
+  self=$0
+  tmp=$(mktemp -d) || exit 2
+  trap 'rm -rf "$tmp"' EXIT INT TERM
+  fails=0
+  expect () {  # expect RC TEXT: runs the check on $tmp/t
+    out=$(sh "$self" "$tmp/t" 2>&1)
+    rc=$?
+    if [ "$rc" -ne "$1" ] || ! printf '%s' "$out" | grep -qF -- "$2"; then
+      echo "self-test: expected exit $1 and \"$2\", got exit $rc: $out" >&2
+      fails=1
+    fi
+  }
+  mkdir -p "$tmp/t/po" "$tmp/t/src/core" "$tmp/t/resources" "$tmp/t/data"
+  printf 'const char *s = _ ("Hello");\n' > "$tmp/t/src/core/a.c"
+  printf 'static const char *t = N_("Bye");\n' > "$tmp/t/src/core/b.h"
+  printf 'int plain_(void); /* no strings */\n' > "$tmp/t/src/core/c.c"
+  printf '<property name="label" translatable="yes">Open</property>\n' > "$tmp/t/resources/w.ui"
+  printf '[Desktop Entry]\nName=X\n' > "$tmp/t/data/x.desktop.in"
+  printf '# comment\n\ndata/x.desktop.in\nresources/w.ui\nsrc/core/a.c\nsrc/core/b.h\n' > "$tmp/t/po/POTFILES.in"
+  expect 0 "is complete"
+  sed -i '/a\.c/d' "$tmp/t/po/POTFILES.in"
+  expect 1 "src/core/a.c has translatable strings"
+  printf 'src/core/a.c\n' >> "$tmp/t/po/POTFILES.in"
+  sed -i '/w\.ui/d' "$tmp/t/po/POTFILES.in"
+  expect 1 "resources/w.ui has translatable strings"
+  printf 'resources/w.ui\nsrc/gone.c\n' >> "$tmp/t/po/POTFILES.in"
+  expect 1 "src/gone.c is listed"
+  sed -i '/gone/d;/desktop/d' "$tmp/t/po/POTFILES.in"
+  expect 1 "data/x.desktop.in has translatable strings"
+  if [ "$fails" -eq 0 ]; then
+    echo "check-potfiles self-test: ok"
+  fi
+  exit "$fails"
+fi
 
 srcroot=${1:-$(dirname "$0")/..}
 cd "$srcroot" || { echo "check-potfiles: cannot enter $srcroot" >&2; exit 2; }

@@ -149,10 +149,15 @@ cc_store_class_init (CcStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 cc_store_init (CcStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify)sqlite3_finalize);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
 gboolean
@@ -318,15 +323,6 @@ migrate (CcStore  *self,
   if (version < 0)
     return cc_store_set_error (self, error, "cannot read the schema version");
 
-  if (version > CC_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, CC_ERROR, CC_ERROR_TOO_NEW,
-                   _("Library “%s” was written by a newer Crosscheck (schema %d, this "
-                     "version knows %d); it was left untouched"),
-                   self->path, version, CC_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-
   for (; version < CC_STORE_SCHEMA_VERSION; version++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
@@ -429,6 +425,20 @@ cc_store_open (const char  *path,
           return NULL;
         }
     }
+
+  /* A library from a newer version is not touched, not even its journal mode. */
+  {
+    int version = query_int (self, "PRAGMA user_version", -1);
+
+    if (version > CC_STORE_SCHEMA_VERSION)
+      {
+        g_set_error (error, CC_ERROR, CC_ERROR_TOO_NEW,
+                     _("Library “%s” was written by a newer Crosscheck (schema %d, this "
+                       "version knows %d); it was left untouched"),
+                     path, version, CC_STORE_SCHEMA_VERSION);
+        return NULL;
+      }
+  }
 
   if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = NORMAL", error) ||

@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crosscheck-document"
+
+#include "cc-document.h"
+
+struct _CcDocument
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *path;
+  char    *basename;
+  char    *title;
+  char    *outlet;
+  char    *byline;
+  char    *hash;
+  char    *text;
+  guint    words;
+  gint64   size;
+  gint64   mtime;
+  guint    missing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CcDocument, cc_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_PATH,
+  PROP_BASENAME,
+  PROP_TITLE,
+  PROP_OUTLET,
+  PROP_BYLINE,
+  PROP_WORDS,
+  PROP_MISSING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+cc_document_finalize (GObject *object)
+{
+  CcDocument *self = (CcDocument *)object;
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->basename, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->outlet, g_free);
+  g_clear_pointer (&self->byline, g_free);
+  g_clear_pointer (&self->hash, g_free);
+  g_clear_pointer (&self->text, g_free);
+
+  G_OBJECT_CLASS (cc_document_parent_class)->finalize (object);
+}
+
+static void
+cc_document_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CcDocument *self = CC_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_BASENAME:
+      g_value_set_string (value, self->basename);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_OUTLET:
+      g_value_set_string (value, self->outlet);
+      break;
+    case PROP_BYLINE:
+      g_value_set_string (value, self->byline);
+      break;
+    case PROP_WORDS:
+      g_value_set_uint (value, self->words);
+      break;
+    case PROP_MISSING:
+      g_value_set_boolean (value, self->missing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_document_class_init (CcDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cc_document_finalize;
+  object_class->get_property = cc_document_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASENAME] =
+    g_param_spec_string ("basename", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OUTLET] =
+    g_param_spec_string ("outlet", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BYLINE] =
+    g_param_spec_string ("byline", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WORDS] =
+    g_param_spec_uint ("words", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MISSING] =
+    g_param_spec_boolean ("missing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cc_document_init (CcDocument *self)
+{
+}
+
+CcDocument *
+cc_document_new (gint64      id,
+                 const char *path,
+                 const char *title,
+                 const char *outlet,
+                 const char *byline,
+                 const char *hash,
+                 guint       words,
+                 gint64      size,
+                 gint64      mtime,
+                 gboolean    missing)
+{
+  CcDocument *self = g_object_new (CC_TYPE_DOCUMENT, NULL);
+
+  self->id = id;
+  self->path = g_strdup (path);
+  self->basename = path ? g_path_get_basename (path) : NULL;
+  self->title = g_strdup (title);
+  self->outlet = g_strdup (outlet);
+  self->byline = g_strdup (byline);
+  self->hash = g_strdup (hash);
+  self->words = words;
+  self->size = size;
+  self->mtime = mtime;
+  self->missing = !!missing;
+  return self;
+}
+
+gint64
+cc_document_get_id (CcDocument *self)
+{
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), 0);
+  return self->id;
+}
+
+const char *
+cc_document_get_path (CcDocument *self)
+{
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), NULL);
+  return self->path;
+}
+
+const char *
+cc_document_get_basename (CcDocument *self)
+{
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), NULL);
+  return self->basename;
+}
+
+const char *
+cc_document_get_title (CcDocument *self)
+{
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), NULL);
+  return self->title;
+}
+
+const char *
+cc_document_get_outlet (CcDocument *self)
+{
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), NULL);
+  return self->outlet;
+}
+
+const char *
+cc_document_get_byline (CcDocument *self)
+{
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), NULL);
+  return self->byline;
+}
+
+const char *
+cc_document_get_hash (CcDocument *self)
+{
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), NULL);
+  return self->hash;
+}
+
+guint
+cc_document_get_words (CcDocument *self)
+{
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), 0);
+  return self->words;
+}
+
+gint64
+cc_document_get_size (CcDocument *self)
+{
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), 0);
+  return self->size;
+}
+
+gint64
+cc_document_get_mtime (CcDocument *self)
+{
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), 0);
+  return self->mtime;
+}
+
+gboolean
+cc_document_get_missing (CcDocument *self)
+{
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), FALSE);
+  return self->missing;
+}
+
+const char *
+cc_document_get_text (CcDocument *self)
+{
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), NULL);
+  return self->text;
+}
+
+void
+cc_document_set_text (CcDocument *self,
+                      const char *text)
+{
+  g_return_if_fail (CC_IS_DOCUMENT (self));
+  g_free (self->text);
+  self->text = g_strdup (text);
+}

@@ -1,0 +1,746 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crosscheck-import"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cc-annotation-store.h"
+#include "cc-error.h"
+#include "cc-importer.h"
+#include "cc-text.h"
+
+/* Files are committed in batches: a crash loses at most the batch under way,
+ * and every document stored is whole. */
+#define BATCH_SIZE 256
+#define MAX_DEPTH 64
+
+typedef struct
+{
+  char   *path;     /* canonical (symbolic links resolved) */
+  char   *message;  /* set when the file is skipped before reading */
+} PendingFile;
+
+typedef struct
+{
+  GPtrArray  *files;      /* PendingFile* */
+  GPtrArray  *roots;      /* folders imported: documents under them not seen are missing */
+  GHashTable *visited;    /* "dev:ino" of folders walked */
+  GHashTable *seen;       /* canonical paths queued */
+} Walk;
+
+static void
+pending_file_free (PendingFile *file)
+{
+  g_free (file->path);
+  g_free (file->message);
+  g_free (file);
+}
+
+static void
+import_event_free (CcImportEvent *event)
+{
+  g_free (event->path);
+  g_free (event->message);
+  g_free (event);
+}
+
+void
+cc_import_report_free (CcImportReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->events, g_ptr_array_unref);
+  g_free (report);
+}
+
+const char *
+cc_import_status_to_string (CcImportStatus status)
+{
+  switch (status)
+    {
+    case CC_IMPORT_ADDED:     return "added";
+    case CC_IMPORT_UPDATED:   return "updated";
+    case CC_IMPORT_UNCHANGED: return "unchanged";
+    case CC_IMPORT_MISSING:   return "missing";
+    case CC_IMPORT_SKIPPED:   return "skipped";
+    default:                  return "unknown";
+    }
+}
+
+static void
+add_event (CcImportReport *report,
+           const char     *path,
+           CcImportStatus  status,
+           gint64          document_id,
+           const char     *message)
+{
+  CcImportEvent *event = g_new0 (CcImportEvent, 1);
+
+  event->path = g_strdup (path);
+  event->status = status;
+  event->document_id = document_id;
+  event->message = g_strdup (message);
+  g_ptr_array_add (report->events, event);
+
+  switch (status)
+    {
+    case CC_IMPORT_ADDED:     report->added++; break;
+    case CC_IMPORT_UPDATED:   report->updated++; break;
+    case CC_IMPORT_UNCHANGED: report->unchanged++; break;
+    case CC_IMPORT_MISSING:   report->missing++; break;
+    case CC_IMPORT_SKIPPED:   report->skipped++; break;
+    default: break;
+    }
+}
+
+static void
+queue_file (Walk       *walk,
+            const char *path,
+            const char *message)
+{
+  PendingFile *file;
+  g_autofree char *real = NULL;
+
+  if (message == NULL)
+    {
+      real = realpath (path, NULL);
+      if (real != NULL && g_hash_table_contains (walk->seen, real))
+        return;  /* the same file reached twice, e.g. through a link */
+    }
+
+  file = g_new0 (PendingFile, 1);
+  file->path = real ? g_strdup (real) : g_canonicalize_filename (path, NULL);
+  file->message = g_strdup (message);
+  g_hash_table_add (walk->seen, g_strdup (file->path));
+  g_ptr_array_add (walk->files, file);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+static void walk_path (Walk *walk, const char *path, guint depth, gboolean explicit);
+
+/* A folder of articles often carries a README or a licence: those are not
+ * articles. Named explicitly, such a file is imported all the same. */
+static gboolean
+is_documentation (const char *path)
+{
+  static const char * const stems[] = { "readme", "license", "licence", "changelog", "copying" };
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *lower = g_ascii_strdown (base, -1);
+  char *dot = strrchr (lower, '.');
+
+  if (dot != NULL)
+    *dot = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (stems); i++)
+    if (g_str_equal (lower, stems[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+walk_folder (Walk       *walk,
+             const char *path,
+             GStatBuf   *st,
+             guint       depth)
+{
+  g_autofree char *key = g_strdup_printf ("%lu:%lu", (gulong)st->st_dev, (gulong)st->st_ino);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  GDir *dir;
+  const char *name;
+
+  if (g_hash_table_contains (walk->visited, key))
+    {
+      queue_file (walk, path, _("folder already visited: a symbolic link loop"));
+      return;
+    }
+  if (depth > MAX_DEPTH)
+    {
+      queue_file (walk, path, _("folders nested too deeply"));
+      return;
+    }
+  g_hash_table_add (walk->visited, g_steal_pointer (&key));
+
+  dir = g_dir_open (path, 0, &error);
+  if (dir == NULL)
+    {
+      queue_file (walk, path, error->message);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')  /* hidden files and folders (.git, editor backups) */
+      g_ptr_array_add (names, g_strdup (name));
+  g_dir_close (dir);
+
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (path, names->pdata[i], NULL);
+      walk_path (walk, child, depth + 1, FALSE);
+    }
+}
+
+static void
+walk_path (Walk       *walk,
+           const char *path,
+           guint       depth,
+           gboolean    explicit)
+{
+  GStatBuf st;
+  CcTextFormat format;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      GStatBuf lst;
+
+      if (saved == ELOOP)
+        queue_file (walk, path, _("symbolic link loop"));
+      else if (saved == ENOENT && g_lstat (path, &lst) == 0)
+        queue_file (walk, path, _("broken symbolic link"));
+      else if (saved != ENOENT || !explicit)
+        queue_file (walk, path, g_strerror (saved));
+      else
+        queue_file (walk, path, NULL);  /* gone: may be a document to mark missing */
+      return;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      if (explicit)
+        {
+          g_autofree char *real = realpath (path, NULL);
+          g_ptr_array_add (walk->roots, g_strdup (real ? real : path));
+        }
+      walk_folder (walk, path, &st, depth);
+      return;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      queue_file (walk, path, _("not a regular file"));
+      return;
+    }
+
+  if (!explicit && is_documentation (path))
+    {
+      queue_file (walk, path, _("a README or licence file, not an article"));
+      return;
+    }
+
+  if (!cc_text_format_for_path (path, &format))
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      const char *dot = strrchr (base, '.');
+      g_autofree char *message =
+        dot ? g_strdup_printf (_("unsupported file type “%s”; Crosscheck reads .txt and .md files"), dot)
+            : g_strdup (_("no file extension; Crosscheck reads .txt and .md files"));
+      queue_file (walk, path, message);
+      return;
+    }
+
+  queue_file (walk, path, NULL);
+}
+
+typedef struct
+{
+  gint64  id;
+  gint64  size;
+  gint64  mtime;
+  char   *hash;
+  gboolean missing;
+} Existing;
+
+static gboolean
+lookup_existing (CcStore    *store,
+                 const char *path,
+                 Existing   *existing,
+                 GError    **error)
+{
+  sqlite3_stmt *stmt = cc_store_prepare (store,
+                                         "SELECT id, size, mtime, hash, missing FROM documents "
+                                         "WHERE path = ?", error);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      existing->id = sqlite3_column_int64 (stmt, 0);
+      existing->size = sqlite3_column_int64 (stmt, 1);
+      existing->mtime = sqlite3_column_int64 (stmt, 2);
+      existing->hash = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      existing->missing = sqlite3_column_int (stmt, 4) != 0;
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+step_done (CcStore      *store,
+           sqlite3_stmt *stmt,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return cc_store_set_error (store, error, "cannot write a document");
+  return TRUE;
+}
+
+static gboolean
+set_missing (CcStore  *store,
+             gint64    id,
+             gboolean  missing,
+             GError  **error)
+{
+  sqlite3_stmt *stmt = cc_store_prepare (store,
+                                         "UPDATE documents SET missing = ?, updated = ? "
+                                         "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, missing ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return step_done (store, stmt, error);
+}
+
+static gboolean
+update_stat (CcStore  *store,
+             gint64    id,
+             gint64    size,
+             gint64    mtime,
+             GError  **error)
+{
+  sqlite3_stmt *stmt = cc_store_prepare (store,
+                                         "UPDATE documents SET size = ?, mtime = ?, missing = 0 "
+                                         "WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, size);
+  sqlite3_bind_int64 (stmt, 2, mtime);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return step_done (store, stmt, error);
+}
+
+static void
+bind_document (sqlite3_stmt *stmt,
+               CcTextResult *result,
+               const char   *hash,
+               gint64        size,
+               gint64        mtime)
+{
+  sqlite3_bind_text (stmt, 1, result->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, result->outlet, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, result->byline, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, result->text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, result->words);
+  sqlite3_bind_int64 (stmt, 7, size);
+  sqlite3_bind_int64 (stmt, 8, mtime);
+  sqlite3_bind_int64 (stmt, 9, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+/* Imports one file. Returns FALSE only when the library cannot be written. */
+static gboolean
+import_file (CcStore        *store,
+             PendingFile    *file,
+             CcImportReport *report,
+             GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(CcTextResult) result = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *hash = NULL;
+  Existing existing = { 0 };
+  gboolean found;
+  CcTextFormat format = CC_TEXT_FORMAT_PLAIN;
+  GStatBuf st;
+  gsize len = 0;
+  gint64 mtime;
+
+  if (file->message != NULL)
+    {
+      add_event (report, file->path, CC_IMPORT_SKIPPED, 0, file->message);
+      return TRUE;
+    }
+
+  found = lookup_existing (store, file->path, &existing, error);
+  if (!found && error != NULL && *error != NULL)
+    return FALSE;
+
+  if (g_stat (file->path, &st) != 0)
+    {
+      int saved = errno;
+
+      if (found && saved == ENOENT)
+        {
+          gboolean ok = existing.missing || set_missing (store, existing.id, TRUE, error);
+          if (ok)
+            add_event (report, file->path, CC_IMPORT_MISSING, existing.id,
+                       _("file no longer exists; its notes are kept"));
+          g_free (existing.hash);
+          return ok;
+        }
+      add_event (report, file->path, CC_IMPORT_SKIPPED, 0, g_strerror (saved));
+      g_free (existing.hash);
+      return TRUE;
+    }
+
+  mtime = (gint64)st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+
+  if (found && !existing.missing && existing.size == (gint64)st.st_size && existing.mtime == mtime)
+    {
+      add_event (report, file->path, CC_IMPORT_UNCHANGED, existing.id, NULL);
+      g_free (existing.hash);
+      return TRUE;
+    }
+
+  if (st.st_size > CC_TEXT_MAX_FILE_SIZE)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("is too large (%.1f MB; the limit is %d MB)"),
+                         st.st_size / (1024.0 * 1024.0), CC_TEXT_MAX_FILE_SIZE / (1024 * 1024));
+      add_event (report, file->path, CC_IMPORT_SKIPPED, 0, message);
+      g_free (existing.hash);
+      return TRUE;
+    }
+
+  cc_text_format_for_path (file->path, &format);
+  if (!g_file_get_contents (file->path, &contents, &len, &local_error) ||
+      (result = cc_text_process ((const guint8 *)contents, len, format, &local_error)) == NULL)
+    {
+      add_event (report, file->path, CC_IMPORT_SKIPPED, 0, local_error->message);
+      g_free (existing.hash);
+      return TRUE;
+    }
+  report->bytes_read += len;
+  g_clear_pointer (&contents, g_free);
+
+  hash = cc_text_sha256 ((const guint8 *)result->text, strlen (result->text));
+
+  if (found && g_strcmp0 (existing.hash, hash) == 0)
+    {
+      /* Touched but not changed: keep the analysis, refresh the stat. */
+      gboolean ok = update_stat (store, existing.id, st.st_size, mtime, error);
+      if (ok)
+        add_event (report, file->path, CC_IMPORT_UNCHANGED, existing.id, result->warning);
+      g_free (existing.hash);
+      return ok;
+    }
+
+  if (found)
+    {
+      g_autofree char *old_text = cc_store_load_text (store, existing.id, error);
+      sqlite3_stmt *stmt;
+
+      g_free (existing.hash);
+      if (old_text == NULL)
+        return FALSE;
+
+      stmt = cc_store_prepare (store,
+                               "UPDATE documents SET title = ?1, outlet = ?2, byline = ?3, "
+                               "text = ?4, hash = ?5, words = ?6, size = ?7, mtime = ?8, "
+                               "updated = ?9, missing = 0 WHERE id = ?10", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_document (stmt, result, hash, st.st_size, mtime);
+      sqlite3_bind_int64 (stmt, 10, existing.id);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+
+      /* re-anchor annotations */
+      if (!cc_annotation_store_reanchor_document (store, existing.id, old_text, result->text,
+                                                  error))
+        return FALSE;
+
+      add_event (report, file->path, CC_IMPORT_UPDATED, existing.id, result->warning);
+      return TRUE;
+    }
+  else
+    {
+      g_autofree char *basename = g_path_get_basename (file->path);
+      sqlite3_stmt *stmt =
+        cc_store_prepare (store,
+                          "INSERT INTO documents (title, outlet, byline, text, hash, words, size,"
+                          "  mtime, imported, updated, path, basename)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_document (stmt, result, hash, st.st_size, mtime);
+      sqlite3_bind_text (stmt, 10, file->path, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, basename, -1, SQLITE_STATIC);
+      if (!step_done (store, stmt, error))
+        return FALSE;
+      add_event (report, file->path, CC_IMPORT_ADDED,
+                 sqlite3_last_insert_rowid (cc_store_get_db (store)), result->warning);
+      return TRUE;
+    }
+}
+
+/* Documents stored under an imported folder whose file was not found this
+ * time are marked missing (never deleted: their notes stay). */
+static gboolean
+mark_missing (CcStore        *store,
+              Walk           *walk,
+              CcImportReport *report,
+              GError        **error)
+{
+  for (guint r = 0; r < walk->roots->len; r++)
+    {
+      const char *root = walk->roots->pdata[r];
+      g_autofree char *prefix = g_str_has_suffix (root, G_DIR_SEPARATOR_S)
+                                  ? g_strdup (root) : g_strconcat (root, G_DIR_SEPARATOR_S, NULL);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *stmt = cc_store_prepare (store,
+                                             "SELECT id, path FROM documents WHERE missing = 0 "
+                                             "AND substr (path, 1, length (?1)) = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *path = (const char *)sqlite3_column_text (stmt, 1);
+          if (!g_hash_table_contains (walk->seen, path))
+            {
+              gint64 id = sqlite3_column_int64 (stmt, 0);
+              g_array_append_val (ids, id);
+              g_ptr_array_add (paths, g_strdup (path));
+            }
+        }
+      sqlite3_reset (stmt);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          if (!set_missing (store, g_array_index (ids, gint64, i), TRUE, error))
+            return FALSE;
+          add_event (report, paths->pdata[i], CC_IMPORT_MISSING, g_array_index (ids, gint64, i),
+                     _("file no longer exists; its notes are kept"));
+        }
+    }
+  return TRUE;
+}
+
+CcImportReport *
+cc_import_paths (CcStore            *store,
+                 const char * const *paths,
+                 CcImportProgress    progress,
+                 gpointer            user_data,
+                 GCancellable       *cancellable,
+                 GError            **error)
+{
+  g_autoptr(CcImportReport) report = g_new0 (CcImportReport, 1);
+  Walk walk;
+  gboolean ok = TRUE;
+  gboolean in_transaction = FALSE;
+
+  g_return_val_if_fail (CC_IS_STORE (store), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  report->events = g_ptr_array_new_with_free_func ((GDestroyNotify)import_event_free);
+  walk.files = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_file_free);
+  walk.roots = g_ptr_array_new_with_free_func (g_free);
+  walk.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    walk_path (&walk, paths[i], 0, TRUE);
+
+  for (guint i = 0; ok && i < walk.files->len; i++)
+    {
+      PendingFile *file = walk.files->pdata[i];
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (progress != NULL)
+        progress (i, walk.files->len, file->path, user_data);
+
+      if (!in_transaction)
+        {
+          if (!(ok = cc_store_begin (store, error)))
+            break;
+          in_transaction = TRUE;
+        }
+
+      ok = import_file (store, file, report, error);
+
+      if (ok && (i + 1) % BATCH_SIZE == 0)
+        {
+          ok = cc_store_commit (store, error);
+          in_transaction = FALSE;
+        }
+    }
+
+  if (ok)
+    {
+      if (!in_transaction)
+        ok = cc_store_begin (store, error);
+      in_transaction = ok;
+      ok = ok && mark_missing (store, &walk, report, error);
+      ok = ok && cc_store_commit (store, error);
+      in_transaction = in_transaction && !ok;
+    }
+  if (in_transaction)
+    cc_store_rollback (store);
+
+  if (ok && progress != NULL)
+    progress (walk.files->len, walk.files->len, NULL, user_data);
+
+  g_ptr_array_unref (walk.files);
+  g_ptr_array_unref (walk.roots);
+  g_hash_table_unref (walk.visited);
+  g_hash_table_unref (walk.seen);
+
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+/* Async ------------------------------------------------------------------- */
+
+typedef struct
+{
+  char              *db_path;
+  char             **paths;
+  CcImportProgress   progress;
+  gpointer           progress_data;
+  GMainContext      *context;
+  gint64             last_progress;
+} ImportTaskData;
+
+typedef struct
+{
+  CcImportProgress  progress;
+  gpointer          progress_data;
+  guint             done;
+  guint             total;
+  char             *path;
+} ProgressUpdate;
+
+static void
+import_task_data_free (ImportTaskData *data)
+{
+  g_free (data->db_path);
+  g_strfreev (data->paths);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  ProgressUpdate *update = user_data;
+
+  update->progress (update->done, update->total, update->path, update->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_update_free (ProgressUpdate *update)
+{
+  g_free (update->path);
+  g_free (update);
+}
+
+static void
+thread_progress (guint       done,
+                 guint       total,
+                 const char *path,
+                 gpointer    user_data)
+{
+  ImportTaskData *data = user_data;
+  gint64 now = g_get_monotonic_time ();
+  ProgressUpdate *update;
+
+  /* At most 20 updates a second, and always the last one. */
+  if (done != total && now - data->last_progress < G_USEC_PER_SEC / 20)
+    return;
+  data->last_progress = now;
+
+  update = g_new0 (ProgressUpdate, 1);
+  update->progress = data->progress;
+  update->progress_data = data->progress_data;
+  update->done = done;
+  update->total = total;
+  update->path = g_strdup (path);
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress, update,
+                              (GDestroyNotify)progress_update_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportTaskData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = cc_store_open (data->db_path, &error);
+  CcImportReport *report;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  report = cc_import_paths (store, (const char * const *)data->paths,
+                            data->progress ? thread_progress : NULL, data,
+                            cancellable, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify)cc_import_report_free);
+}
+
+void
+cc_import_paths_async (const char          *db_path,
+                       const char * const  *paths,
+                       CcImportProgress     progress,
+                       gpointer             progress_data,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTaskData *data;
+
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (paths != NULL);
+
+  data = g_new0 (ImportTaskData, 1);
+  data->db_path = g_strdup (db_path);
+  data->paths = g_strdupv ((char **)paths);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cc_import_paths_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_task_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+CcImportReport *
+cc_import_paths_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,771 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crosscheck-text"
+
+#include "config.h"
+
+#include <cmark.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cc-error.h"
+#include "cc-text.h"
+
+#define MAX_TITLE_CHARS 200
+#define BYLINE_SCAN_LINES 8
+
+void
+cc_text_result_free (CcTextResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->text);
+  g_free (result->title);
+  g_free (result->outlet);
+  g_free (result->byline);
+  g_free (result->encoding);
+  g_free (result->warning);
+  g_free (result);
+}
+
+gboolean
+cc_text_format_for_path (const char   *path,
+                         CcTextFormat *format)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".txt") || g_str_has_suffix (lower, ".text"))
+    *format = CC_TEXT_FORMAT_PLAIN;
+  else if (g_str_has_suffix (lower, ".md") || g_str_has_suffix (lower, ".markdown"))
+    *format = CC_TEXT_FORMAT_MARKDOWN;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static char *
+convert_utf16 (const guint8  *data,
+               gsize          len,
+               const char    *charset,
+               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *out;
+
+  if (len % 2 != 0)
+    len--;  /* a dangling odd byte cannot be a UTF-16 code unit */
+
+  out = g_convert ((const char *)data, len, "UTF-8", charset, NULL, NULL, &local_error);
+  if (out == NULL)
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
+                   _("starts with a %s byte order mark but is not valid %s"), charset, charset);
+      return NULL;
+    }
+  return out;
+}
+
+/* Control characters other than white space mark a binary file. */
+static gboolean
+looks_binary (const guint8 *data,
+              gsize         len,
+              gsize        *n_nul)
+{
+  gsize controls = 0;
+  gsize nul = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guint8 c = data[i];
+
+      if (c == 0)
+        nul++;
+      else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b) ||
+               c == 0x7f)
+        controls++;
+    }
+  *n_nul = nul;
+
+  /* A few stray NUL bytes in a text file are repaired; a file that is a
+   * tenth NUL or has many other control bytes is not text. */
+  return nul * 10 > len || (nul + controls) * 20 > len;
+}
+
+char *
+cc_text_decode (const guint8  *data,
+                gsize          len,
+                char         **encoding,
+                char         **warning,
+                GError       **error)
+{
+  g_autofree char *cleaned = NULL;
+  gsize n_nul = 0;
+  const char *end = NULL;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  *encoding = NULL;
+  *warning = NULL;
+
+  if (len >= 4 && ((data[0] == 0xff && data[1] == 0xfe && data[2] == 0 && data[3] == 0) ||
+                   (data[0] == 0 && data[1] == 0 && data[2] == 0xfe && data[3] == 0xff)))
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_UNSUPPORTED,
+                   _("is encoded as UTF-32, which is not supported; save it as UTF-8"));
+      return NULL;
+    }
+  if (len >= 2 && data[0] == 0xff && data[1] == 0xfe)
+    {
+      *encoding = g_strdup ("UTF-16LE");
+      return convert_utf16 (data + 2, len - 2, "UTF-16LE", error);
+    }
+  if (len >= 2 && data[0] == 0xfe && data[1] == 0xff)
+    {
+      *encoding = g_strdup ("UTF-16BE");
+      return convert_utf16 (data + 2, len - 2, "UTF-16BE", error);
+    }
+  if (len >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf)
+    {
+      data += 3;
+      len -= 3;
+    }
+
+  if (looks_binary (data, len, &n_nul))
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_BINARY,
+                   _("is a binary file, not text"));
+      return NULL;
+    }
+
+  if (n_nul > 0)
+    {
+      gsize j = 0;
+
+      cleaned = g_malloc (len + 1);
+      for (gsize i = 0; i < len; i++)
+        if (data[i] != 0)
+          cleaned[j++] = data[i];
+      cleaned[j] = '\0';
+      data = (const guint8 *)cleaned;
+      len = j;
+      *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "removed %" G_GSIZE_FORMAT " NUL byte",
+                                               "removed %" G_GSIZE_FORMAT " NUL bytes", n_nul),
+                                  n_nul);
+    }
+
+  if (g_utf8_validate_len ((const char *)data, len, &end))
+    {
+      *encoding = g_strdup ("UTF-8");
+      return g_strndup ((const char *)data, len);
+    }
+
+  /* Not valid UTF-8. A file that is mostly UTF-8 (it has valid multi-byte
+   * sequences) with a few bad bytes is repaired; otherwise it is most likely
+   * a legacy 8-bit file. */
+  {
+    gsize multibyte = 0;
+    gsize invalid = 0;
+    const char *p = (const char *)data;
+    const char *stop = p + len;
+
+    while (p < stop)
+      {
+        gunichar c = g_utf8_get_char_validated (p, stop - p);
+
+        if (c == (gunichar)-1 || c == (gunichar)-2)
+          {
+            invalid++;
+            p++;
+          }
+        else
+          {
+            if (c >= 0x80)
+              multibyte++;
+            p = g_utf8_next_char (p);
+          }
+      }
+
+    if (multibyte > invalid)
+      {
+        char *repaired = g_utf8_make_valid ((const char *)data, len);
+
+        g_free (*warning);
+        *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "replaced %" G_GSIZE_FORMAT " invalid UTF-8 byte",
+                                                 "replaced %" G_GSIZE_FORMAT " invalid UTF-8 bytes",
+                                                 invalid),
+                                    invalid);
+        *encoding = g_strdup ("UTF-8");
+        return repaired;
+      }
+  }
+
+  {
+    char *out = g_convert ((const char *)data, len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+
+    if (out != NULL)
+      *encoding = g_strdup ("WINDOWS-1252");
+    else
+      {
+        out = g_convert ((const char *)data, len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+        *encoding = g_strdup ("ISO-8859-1");
+      }
+    if (out == NULL)
+      {
+        g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
+                     _("is not valid UTF-8 and could not be read in another encoding"));
+        return NULL;
+      }
+    g_free (*warning);
+    *warning = g_strdup_printf (_("not valid UTF-8; read as %s"), *encoding);
+    return out;
+  }
+}
+
+char *
+cc_text_normalize (const char *utf8)
+{
+  g_autofree char *nfc = NULL;
+  GString *out;
+  const char *p;
+
+  g_return_val_if_fail (utf8 != NULL, NULL);
+
+  nfc = g_utf8_normalize (utf8, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL)
+    nfc = g_utf8_make_valid (utf8, -1);
+
+  out = g_string_sized_new (strlen (nfc));
+  for (p = nfc; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (out, '\n');
+        }
+      else if (c == 0x2028 || c == 0x2029 || c == 0x85 || c == '\f' || c == '\v')
+        g_string_append_c (out, '\n');
+      else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c == 0xfeff)
+        continue;  /* stray control characters and zero-width no-break spaces */
+      else
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Markdown ----------------------------------------------------------------- */
+
+typedef struct
+{
+  GString *out;
+  char    *h1;
+  int      list_depth;
+} MdState;
+
+static void
+md_ensure_newline (GString *out)
+{
+  if (out->len > 0 && out->str[out->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+}
+
+static void md_render_children (cmark_node *node, MdState *state);
+
+static void
+md_render_inline_text (cmark_node *node,
+                       GString    *out)
+{
+  for (cmark_node *child = cmark_node_first_child (node); child; child = cmark_node_next (child))
+    {
+      switch (cmark_node_get_type (child))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          g_string_append (out, cmark_node_get_literal (child));
+          break;
+        case CMARK_NODE_SOFTBREAK:
+          g_string_append_c (out, ' ');
+          break;
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (out, '\n');
+          break;
+        case CMARK_NODE_HTML_INLINE:
+          break;
+        default:
+          md_render_inline_text (child, out);
+          break;
+        }
+    }
+}
+
+static void
+md_render_node (cmark_node *node,
+                MdState    *state)
+{
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_HEADING:
+      md_ensure_newline (state->out);
+      if (cmark_node_get_heading_level (node) == 1 && state->h1 == NULL)
+        {
+          GString *h = g_string_new (NULL);
+          md_render_inline_text (node, h);
+          state->h1 = g_strstrip (g_string_free (h, FALSE));
+        }
+      md_render_inline_text (node, state->out);
+      g_string_append_c (state->out, '\n');
+      break;
+
+    case CMARK_NODE_PARAGRAPH:
+      md_ensure_newline (state->out);
+      md_render_inline_text (node, state->out);
+      g_string_append_c (state->out, '\n');
+      break;
+
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_HTML_BLOCK:
+      if (cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK)
+        {
+          md_ensure_newline (state->out);
+          g_string_append (state->out, cmark_node_get_literal (node));
+          md_ensure_newline (state->out);
+        }
+      break;
+
+    case CMARK_NODE_THEMATIC_BREAK:
+      break;
+
+    case CMARK_NODE_LIST:
+      state->list_depth++;
+      md_render_children (node, state);
+      state->list_depth--;
+      break;
+
+    case CMARK_NODE_ITEM:
+      {
+        cmark_node *list = cmark_node_parent (node);
+        md_ensure_newline (state->out);
+        for (int i = 1; i < state->list_depth; i++)
+          g_string_append (state->out, "  ");
+        if (list != NULL && cmark_node_get_list_type (list) == CMARK_ORDERED_LIST)
+          {
+            int index = cmark_node_get_list_start (list);
+            for (cmark_node *sib = cmark_node_previous (node); sib; sib = cmark_node_previous (sib))
+              index++;
+            g_string_append_printf (state->out, "%d. ", index);
+          }
+        else
+          g_string_append (state->out, "• ");
+        /* An item's paragraphs are rendered inline with its marker. */
+        for (cmark_node *child = cmark_node_first_child (node); child; child = cmark_node_next (child))
+          {
+            if (cmark_node_get_type (child) == CMARK_NODE_PARAGRAPH)
+              {
+                md_render_inline_text (child, state->out);
+                g_string_append_c (state->out, '\n');
+              }
+            else
+              md_render_node (child, state);
+          }
+      }
+      break;
+
+    default:
+      md_render_children (node, state);
+      break;
+    }
+}
+
+static void
+md_render_children (cmark_node *node,
+                    MdState    *state)
+{
+  for (cmark_node *child = cmark_node_first_child (node); child; child = cmark_node_next (child))
+    md_render_node (child, state);
+}
+
+/* Skips a YAML front matter block; returns where the Markdown starts and the
+ * front matter's title, if any. */
+static const char *
+skip_front_matter (const char  *markdown,
+                   char       **title)
+{
+  const char *p;
+  const char *end;
+
+  *title = NULL;
+  if (!g_str_has_prefix (markdown, "---\n"))
+    return markdown;
+
+  end = strstr (markdown + 4, "\n---");
+  if (end == NULL)
+    return markdown;
+
+  for (p = markdown + 4; p < end;)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      if (eol == NULL)
+        eol = end;
+      if (g_str_has_prefix (p, "title:"))
+        {
+          g_autofree char *value = g_strndup (p + 6, eol - (p + 6));
+          g_strstrip (value);
+          if (value[0] == '"' || value[0] == '\'')
+            {
+              gsize n = strlen (value);
+              if (n >= 2 && value[n - 1] == value[0])
+                {
+                  value[n - 1] = '\0';
+                  memmove (value, value + 1, n - 1);
+                }
+            }
+          if (*value)
+            *title = g_steal_pointer (&value);
+        }
+      p = eol + 1;
+    }
+
+  end += 4;
+  while (*end && *end != '\n')
+    end++;
+  if (*end == '\n')
+    end++;
+  return end;
+}
+
+char *
+cc_text_markdown_to_text (const char  *markdown,
+                          char       **h1)
+{
+  g_autofree char *front_title = NULL;
+  const char *body = skip_front_matter (markdown, &front_title);
+  MdState state = { g_string_new (NULL), NULL, 0 };
+  cmark_node *doc;
+
+  doc = cmark_parse_document (body, strlen (body), CMARK_OPT_DEFAULT);
+  md_render_children (doc, &state);
+  cmark_node_free (doc);
+
+  if (h1 != NULL)
+    {
+      if (front_title != NULL)
+        {
+          *h1 = g_steal_pointer (&front_title);
+          g_free (state.h1);
+        }
+      else
+        *h1 = state.h1;
+    }
+  else
+    g_free (state.h1);
+
+  return g_string_free (state.out, FALSE);
+}
+
+/* Titles, bylines and outlets ---------------------------------------------- */
+
+static char *
+first_line (const char *text)
+{
+  const char *p = text;
+
+  while (*p)
+    {
+      const char *eol = strchr (p, '\n');
+      gsize n = eol ? (gsize)(eol - p) : strlen (p);
+      g_autofree char *line = g_strndup (p, n);
+
+      g_strstrip (line);
+      if (*line)
+        {
+          if (g_utf8_strlen (line, -1) > MAX_TITLE_CHARS)
+            {
+              char *cut = g_utf8_offset_to_pointer (line, MAX_TITLE_CHARS);
+              *cut = '\0';
+              return g_strconcat (line, "…", NULL);
+            }
+          return g_steal_pointer (&line);
+        }
+      if (eol == NULL)
+        break;
+      p = eol + 1;
+    }
+  return NULL;
+}
+
+static gboolean
+looks_like_name (const char *s)
+{
+  int words = 0;
+  gsize len = strlen (s);
+
+  if (len == 0 || len > 80)
+    return FALSE;
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isdigit (c))
+        return FALSE;
+    }
+  {
+    g_auto(GStrv) parts = g_strsplit (s, " ", -1);
+    for (guint i = 0; parts[i]; i++)
+      {
+        if (!*parts[i])
+          continue;
+        if (!g_unichar_isupper (g_utf8_get_char (parts[i])) &&
+            strcmp (parts[i], "de") != 0 && strcmp (parts[i], "van") != 0 &&
+            strcmp (parts[i], "von") != 0 && strcmp (parts[i], "and") != 0)
+          return FALSE;
+        words++;
+      }
+  }
+  return words >= 1 && words <= 6;
+}
+
+/* "By Jane Roe, The Courier", "By Jane Roe | The Courier", "Jane Roe | The
+ * Courier", "By Jane Roe for The Courier", "Source: The Courier". */
+static gboolean
+parse_byline (const char  *line,
+              char       **byline,
+              char       **outlet)
+{
+  static const char * const outlet_prefixes[] = {
+    "Source:", "Outlet:", "Publication:", "Published by ", "Published in ", NULL
+  };
+  g_autofree char *rest = NULL;
+  const char *sep = NULL;
+  gsize seplen = 0;
+  gboolean by = FALSE;
+
+  for (guint i = 0; outlet_prefixes[i]; i++)
+    if (g_ascii_strncasecmp (line, outlet_prefixes[i], strlen (outlet_prefixes[i])) == 0)
+      {
+        g_autofree char *value = g_strdup (line + strlen (outlet_prefixes[i]));
+        g_strstrip (value);
+        if (*value && g_utf8_strlen (value, -1) <= 80)
+          {
+            *outlet = g_steal_pointer (&value);
+            return TRUE;
+          }
+        return FALSE;
+      }
+
+  if (g_ascii_strncasecmp (line, "by ", 3) == 0)
+    {
+      by = TRUE;
+      rest = g_strdup (line + 3);
+    }
+  else if (g_ascii_strncasecmp (line, "written by ", 11) == 0)
+    {
+      by = TRUE;
+      rest = g_strdup (line + 11);
+    }
+  else
+    rest = g_strdup (line);
+  g_strstrip (rest);
+
+  if ((sep = strstr (rest, " | ")) != NULL)
+    seplen = 3;
+  else if ((sep = strstr (rest, " — ")) != NULL)
+    seplen = strlen (" — ");
+  else if ((sep = strstr (rest, " for ")) != NULL && by)
+    seplen = 5;
+  else if ((sep = strstr (rest, ", ")) != NULL && by)
+    seplen = 2;
+
+  if (sep != NULL)
+    {
+      g_autofree char *name = g_strndup (rest, sep - rest);
+      g_autofree char *where = g_strdup (sep + seplen);
+      g_strstrip (name);
+      g_strstrip (where);
+      if (looks_like_name (name) && *where && g_utf8_strlen (where, -1) <= 80)
+        {
+          *byline = g_steal_pointer (&name);
+          *outlet = g_steal_pointer (&where);
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  if (by && looks_like_name (rest))
+    {
+      *byline = g_steal_pointer (&rest);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+detect_byline_in (const char  *text,
+                  char       **byline,
+                  char       **outlet)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n_lines = g_strv_length (lines);
+  guint seen = 0;
+
+  /* Near the top, after the title. */
+  for (guint i = 0; lines[i] && seen <= BYLINE_SCAN_LINES; i++)
+    {
+      g_strstrip (lines[i]);
+      if (!*lines[i])
+        continue;
+      seen++;
+      if (seen == 1)
+        continue;  /* the title */
+      if (g_utf8_strlen (lines[i], -1) <= 120 && parse_byline (lines[i], byline, outlet))
+        return;
+    }
+
+  /* "Written by" on its own line, name on the next, near the end. */
+  for (guint i = n_lines > 12 ? n_lines - 12 : 0; i < n_lines; i++)
+    {
+      if (g_ascii_strcasecmp (lines[i], "written by") == 0 ||
+          g_ascii_strcasecmp (lines[i], "by") == 0)
+        for (guint j = i + 1; j < n_lines; j++)
+          if (*lines[j])
+            {
+              if (looks_like_name (lines[j]))
+                *byline = g_strdup (lines[j]);
+              return;
+            }
+    }
+}
+
+/* Only the head and the tail of a text can hold its byline: look there
+ * without splitting a large text into lines. */
+static void
+detect_byline (const char  *text,
+               char       **byline,
+               char       **outlet)
+{
+  const gsize window = 4096;
+  gsize len = strlen (text);
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
+  const char *cut;
+
+  if (len <= 2 * window)
+    {
+      detect_byline_in (text, byline, outlet);
+      return;
+    }
+
+  cut = g_utf8_find_prev_char (text, text + window);
+  head = g_strndup (text, cut - text);
+  detect_byline_in (head, byline, outlet);
+  if (*byline != NULL || *outlet != NULL)
+    return;
+
+  cut = g_utf8_find_next_char (text + len - window, NULL);
+  tail = g_strconcat ("\n", cut, NULL);
+  detect_byline_in (tail, byline, outlet);
+}
+
+guint
+cc_text_count_words (const char *text)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean word_char = g_unichar_isalnum (c) || g_unichar_ismark (c) ||
+                           (in_word && (c == '\'' || c == 0x2019 || c == '-'));
+
+      if (word_char && !in_word)
+        words++;
+      in_word = word_char;
+    }
+  return words;
+}
+
+char *
+cc_text_sha256 (const guint8 *data,
+                gsize         len)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+}
+
+CcTextResult *
+cc_text_process (const guint8  *data,
+                 gsize          len,
+                 CcTextFormat   format,
+                 GError       **error)
+{
+  g_autoptr(CcTextResult) result = g_new0 (CcTextResult, 1);
+  g_autofree char *decoded = NULL;
+  g_autofree char *h1 = NULL;
+  char *text;
+
+  if (len == 0)
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_EMPTY, _("is empty"));
+      return NULL;
+    }
+  if (len > CC_TEXT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_TOO_LARGE,
+                   _("is too large (%.1f MB; the limit is %d MB)"),
+                   len / (1024.0 * 1024.0), CC_TEXT_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  decoded = cc_text_decode (data, len, &result->encoding, &result->warning, error);
+  if (decoded == NULL)
+    return NULL;
+
+  text = cc_text_normalize (decoded);
+  if (format == CC_TEXT_FORMAT_MARKDOWN)
+    {
+      char *plain = cc_text_markdown_to_text (text, &h1);
+      g_free (text);
+      text = cc_text_normalize (plain);  /* cmark may output decomposed entities */
+      g_free (plain);
+    }
+  result->text = text;
+
+  result->title = (h1 != NULL && *h1) ? g_steal_pointer (&h1) : first_line (result->text);
+  if (result->title == NULL)
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_EMPTY, _("contains no text"));
+      return NULL;
+    }
+
+  detect_byline (result->text, &result->byline, &result->outlet);
+  result->words = cc_text_count_words (result->text);
+  return g_steal_pointer (&result);
+}
+
+gsize
+cc_text_char_to_byte (const char *text,
+                      gsize       char_offset)
+{
+  const char *p = text;
+
+  for (gsize i = 0; i < char_offset && *p; i++)
+    p = g_utf8_next_char (p);
+  return p - text;
+}
+
+gsize
+cc_text_byte_to_char (const char *text,
+                      gsize       byte_offset)
+{
+  return g_utf8_pointer_to_offset (text, text + byte_offset);
+}
+
+char *
+cc_text_substring (const char *text,
+                   gsize       start_char,
+                   gsize       end_char)
+{
+  gsize start = cc_text_char_to_byte (text, start_char);
+  gsize end = start + cc_text_char_to_byte (text + start, end_char > start_char ? end_char - start_char : 0);
+
+  return g_strndup (text + start, end - start);
+}

@@ -60,9 +60,9 @@ void           cc_reader_view_clear_ranges      (CcReaderView  *self,
 GtkTextTag    *cc_reader_view_ensure_tag        (CcReaderView  *self,
                                                  const char    *tag_name);
 
-/* Text size (1.0 = default); also bound to the "text-size" setting by the
- * window. Zoom in/out/reset: actions "reader.zoom-in", "reader.zoom-out",
- * "reader.zoom-reset" (Ctrl+plus, Ctrl+minus, Ctrl+0). */
+/* Text size (1.0 = default, clamped to 0.5-3.0); the window binds it to the
+ * "text-size" setting and provides the zoom actions (win.zoom-in,
+ * win.zoom-out, win.zoom-reset: Ctrl+plus, Ctrl+minus, Ctrl+0). */
 double         cc_reader_view_get_text_size     (CcReaderView  *self);
 void           cc_reader_view_set_text_size     (CcReaderView  *self,
                                                  double         text_size);
@@ -77,5 +77,14 @@ guint          cc_reader_view_find_next         (CcReaderView  *self,
                                                  gboolean       forward);
 guint          cc_reader_view_get_n_matches     (CcReaderView  *self);
 guint          cc_reader_view_get_current_match (CcReaderView  *self);
+/* Shows the find bar (prefilled with the selection, if short) and focuses
+ * its entry; cc_reader_view_stop_find() hides it and clears the matches. */
+void           cc_reader_view_start_find        (CcReaderView  *self);
+void           cc_reader_view_stop_find         (CcReaderView  *self);
+/* Shows the find bar with @needle, highlights its matches and moves to the
+ * first match at or after character @offset. Returns the match count. */
+guint          cc_reader_view_find_from         (CcReaderView  *self,
+                                                 const char    *needle,
+                                                 guint          offset);
 
 G_END_DECLS

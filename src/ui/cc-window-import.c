@@ -1,0 +1,413 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crosscheck-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cc-window-private.h"
+
+/* Importing folders and files: the file chooser, drag and drop, the progress
+ * bar with its cancel button, the summary toast and the list of problems. */
+
+static gboolean
+window_is_alive (CcWindow *self)
+{
+  /* Template children are cleared in dispose. */
+  return self->toast_overlay != NULL;
+}
+
+static void
+on_import_progress (guint       done,
+                    guint       total,
+                    const char *current_path,
+                    gpointer    user_data)
+{
+  CcWindow *self = user_data;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  if (!window_is_alive (self) || !self->importing)
+    return;
+
+  name = current_path ? g_filename_display_basename (current_path) : NULL;
+  if (total > 0)
+    {
+      /* Translators: import progress, e.g. "Importing 3 of 12: report.txt" */
+      label = g_strdup_printf (_("Importing %u of %u: %s"), MIN (done + 1, total), total,
+                               name ? name : "");
+      gtk_progress_bar_set_fraction (self->import_progress, (double) done / total);
+    }
+  else
+    {
+      label = g_strdup (_("Looking for articles…"));
+      gtk_progress_bar_pulse (self->import_progress);
+    }
+
+  gtk_label_set_label (self->import_label, label);
+}
+
+static gboolean
+report_has_problems (const CcImportReport *report)
+{
+  for (guint i = 0; i < report->events->len; i++)
+    {
+      const CcImportEvent *event = g_ptr_array_index (report->events, i);
+
+      if (event->status == CC_IMPORT_SKIPPED || event->status == CC_IMPORT_MISSING ||
+          event->message != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+report_summary (const CcImportReport *report)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (report->added > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u added", "%u added",
+                                                          report->added), report->added));
+  if (report->updated > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u updated", "%u updated",
+                                                          report->updated), report->updated));
+  if (report->unchanged > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unchanged", "%u unchanged",
+                                                          report->unchanged), report->unchanged));
+  if (report->skipped > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u skipped", "%u skipped",
+                                                          report->skipped), report->skipped));
+  if (report->missing > 0)
+    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u missing", "%u missing",
+                                                          report->missing), report->missing));
+
+  if (parts->len == 0)
+    return g_strdup (_("No articles found"));
+
+  g_ptr_array_add (parts, NULL);
+  /* Translators: the separator of the import summary, "5 added, 1 skipped" */
+  return g_strjoinv (_(", "), (char **) parts->pdata);
+}
+
+static void
+set_importing (CcWindow *self,
+               gboolean  importing)
+{
+  self->importing = importing;
+  gtk_revealer_set_reveal_child (self->import_revealer, importing);
+  _cc_window_update_actions (self);
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CcWindow) self = user_data;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  report = cc_import_paths_finish (result, &error);
+
+  g_clear_object (&self->import_cancellable);
+  if (!window_is_alive (self))
+    return;
+
+  set_importing (self, FALSE);
+
+  if (report == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        message = g_strdup (_("Import cancelled"));
+      else
+        message = g_strdup_printf (_("Import failed: %s"), error->message);
+
+      cc_window_add_toast (self, adw_toast_new (message));
+      /* Whatever was committed before the failure is shown. */
+      _cc_window_reload_documents (self);
+      g_signal_emit_by_name (self, "library-changed");
+      return;
+    }
+
+  g_clear_pointer (&self->last_report, cc_import_report_free);
+
+  {
+    g_autofree char *summary = report_summary (report);
+
+    toast = adw_toast_new (summary);
+    adw_toast_set_timeout (toast, 5);
+    if (report_has_problems (report))
+      {
+        adw_toast_set_button_label (toast, _("_Details"));
+        adw_toast_set_action_name (toast, "win.show-import-report");
+      }
+  }
+
+  self->last_report = g_steal_pointer (&report);
+  _cc_window_reload_documents (self);
+  g_signal_emit_by_name (self, "library-changed");
+  cc_window_add_toast (self, toast);
+
+  /* Open something to read after a first import. */
+  if (cc_reader_view_get_document (self->reader) == NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+}
+
+void
+cc_window_import_paths (CcWindow           *self,
+                        const char * const *paths)
+{
+  g_return_if_fail (CC_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (paths[0] == NULL)
+    return;
+
+  if (self->importing)
+    {
+      cc_window_add_toast (self, adw_toast_new (_("An import is already running")));
+      return;
+    }
+
+  if (self->store == NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (self->settings != NULL)
+        path = g_settings_get_string (self->settings, "last-library");
+      if (path == NULL || *path == '\0')
+        {
+          g_free (path);
+          path = cc_store_default_path ();
+        }
+      if (!cc_window_open_library (self, path, NULL))
+        return;
+    }
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_label_set_label (self->import_label, _("Looking for articles…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  set_importing (self, TRUE);
+
+  cc_import_paths_async (cc_store_get_path (self->store), paths,
+                         on_import_progress, self,
+                         self->import_cancellable,
+                         on_import_done, g_object_ref (self));
+}
+
+gboolean
+cc_window_get_importing (CcWindow *self)
+{
+  g_return_val_if_fail (CC_IS_WINDOW (self), FALSE);
+
+  return self->importing;
+}
+
+/* The list of problems of the last import */
+
+static const char *
+event_reason (const CcImportEvent *event)
+{
+  if (event->message != NULL)
+    return event->message;
+
+  switch (event->status)
+    {
+    case CC_IMPORT_MISSING:
+      return _("No longer on disk; the stored copy is kept");
+    case CC_IMPORT_SKIPPED:
+      return _("Not imported");
+    case CC_IMPORT_ADDED:
+    case CC_IMPORT_UPDATED:
+    case CC_IMPORT_UNCHANGED:
+    default:
+      return "";
+    }
+}
+
+static GtkWidget *
+create_event_row (const CcImportEvent *event)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+  g_autofree char *name = g_filename_display_basename (event->path);
+  g_autofree char *dir = g_path_get_dirname (event->path);
+  g_autofree char *display_dir = g_filename_display_name (dir);
+  g_autofree char *title = g_markup_escape_text (name, -1);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *reason = g_markup_escape_text (event_reason (event), -1);
+  g_autofree char *escaped_dir = g_markup_escape_text (display_dir, -1);
+
+  subtitle = g_strdup_printf ("%s\n<small>%s</small>", reason, escaped_dir);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  gtk_widget_set_tooltip_text (row, event->path);
+
+  if (event->status == CC_IMPORT_SKIPPED)
+    icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  else
+    icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+void
+_cc_window_show_import_report (CcWindow *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *list;
+  g_autofree char *body = NULL;
+  guint n = 0;
+
+  if (self->last_report == NULL)
+    return;
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  for (guint i = 0; i < self->last_report->events->len; i++)
+    {
+      const CcImportEvent *event = g_ptr_array_index (self->last_report->events, i);
+
+      if (event->status == CC_IMPORT_SKIPPED || event->status == CC_IMPORT_MISSING ||
+          event->message != NULL)
+        {
+          gtk_list_box_append (GTK_LIST_BOX (list), create_event_row (event));
+          n++;
+        }
+    }
+
+  if (n == 0)
+    {
+      g_object_ref_sink (list);
+      g_object_unref (list);
+      cc_window_add_toast (self, adw_toast_new (_("Every file was imported without problems")));
+      return;
+    }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u file needs your attention. The other files were imported.",
+                                       "%u files need your attention. The other files were imported.",
+                                       n), n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Problems"), body);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_widget_add_css_class (dialog, "import-report");
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 480, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Open Folder… */
+
+static void
+on_folder_chosen (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  CcWindow *self = CC_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+      guint n = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+
+      if (window_is_alive (self))
+        cc_window_import_paths (self, (const char * const *) paths->pdata);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+void
+_cc_window_choose_folder (CcWindow *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Folder"),
+                                         GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Open"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_chosen), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Drag and drop */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  CcWindow *self = CC_WINDOW (user_data);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  g_slist_free (files);
+
+  if (paths->len == 0)
+    {
+      cc_window_add_toast (self, adw_toast_new (_("Only local files and folders can be imported")));
+      return FALSE;
+    }
+
+  g_ptr_array_add (paths, NULL);
+  cc_window_import_paths (self, (const char * const *) paths->pdata);
+  return TRUE;
+}
+
+void
+_cc_window_import_init (CcWindow *self)
+{
+  GtkDropTarget *target;
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (target));
+}

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cc-importer.h"
+#include "cc-search-popover.h"
+#include "cc-window.h"
+
+G_BEGIN_DECLS
+
+struct _CcWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkToggleButton      *sidebar_button;
+  GtkMenuButton        *search_button;
+  CcSearchPopover      *search_popover;
+  GtkToggleButton      *side_panel_button;
+  GtkRevealer          *import_revealer;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  GtkWidget            *import_cancel;
+  GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *sample_button;
+  GtkPaned             *outer_paned;
+  GtkWidget            *sidebar;
+  GtkSearchEntry       *filter_entry;
+  GtkRevealer          *filter_revealer;
+  GtkLabel             *filter_label;
+  GtkStack             *list_stack;
+  GtkListView          *document_list;
+  GtkLabel             *list_count;
+  GtkPaned             *inner_paned;
+  AdwViewStack         *main_stack;
+  GtkStack             *read_stack;
+  CcReaderView         *reader;
+  GtkBox               *compare_page;
+  GtkBox               *facts_page;
+  GtkWidget            *side_panel;
+  GtkStack             *side_stack;
+  GtkBox               *entities_page;
+  GtkBox               *notes_page;
+  AdwViewSwitcherBar   *switcher_bar;
+
+  /* Owned */
+  GSettings            *settings;
+  CcStore              *store;
+  GListStore           *documents;
+  GtkCustomFilter      *filter;
+  GtkFilterListModel   *filtered;
+  GtkSingleSelection   *selection;
+  GHashTable           *filter_ids;     /* gint64* set, nullable */
+  char                 *filter_text;    /* casefolded, nullable */
+  GCancellable         *import_cancellable;
+  CcImportReport       *last_report;
+  GtkWidget            *library_dialog; /* weak */
+
+  gboolean              importing;
+};
+
+/* cc-window.c */
+void     _cc_window_reload_documents   (CcWindow           *self);
+void     _cc_window_update_content     (CcWindow           *self);
+gboolean _cc_window_set_store          (CcWindow           *self,
+                                        CcStore            *store);
+
+/* cc-window-actions.c */
+void     _cc_window_class_actions_init (GtkWidgetClass     *widget_class);
+void     _cc_window_actions_init       (CcWindow           *self);
+void     _cc_window_update_actions     (CcWindow           *self);
+
+/* cc-window-import.c */
+void     _cc_window_import_init        (CcWindow           *self);
+void     _cc_window_show_import_report (CcWindow           *self);
+void     _cc_window_choose_folder      (CcWindow           *self);
+
+/* cc-window-library.c */
+void     _cc_window_show_library_error (CcWindow           *self,
+                                        const char         *path,
+                                        const GError       *error);
+void     _cc_window_choose_library     (CcWindow           *self);
+char    *_cc_window_new_library_path   (const char         *broken_path);
+
+G_END_DECLS

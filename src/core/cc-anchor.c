@@ -1,0 +1,1148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crosscheck-anchor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cc-anchor.h"
+
+/* Length of the grams of the exact-match index. */
+#define GRAM 4
+/* A quote this long found exactly once is accepted without context. */
+#define MIN_UNIQUE_LENGTH 12
+/* Quotes shorter than this need agreeing context to be matched approximately. */
+#define MIN_FUZZY_LENGTH 10
+/* Largest error rate ever accepted, and the one for a search of the whole text. */
+#define MAX_ERROR_RATE 0.25
+#define FAR_ERROR_RATE 0.15
+/* How many approximate candidates are examined at most. */
+#define MAX_CANDIDATES 256
+
+struct _CcAnchorText
+{
+  gunichar *chars;
+  guint     n;
+
+  /* The edit from the previous text: a common head and tail. */
+  gboolean  has_previous;
+  guint     old_n;
+  guint     head;
+  guint     tail;
+
+  /* Exact-match index: text positions grouped by the hash of the GRAM
+   * characters that start there (CSR layout), built on first need. */
+  guint32  *bucket_start;
+  guint32  *positions;
+  guint32   mask;
+};
+
+const char *
+cc_anchor_state_to_string (CcAnchorState state)
+{
+  switch (state)
+    {
+    case CC_ANCHOR_ANCHORED:
+      return "anchored";
+    case CC_ANCHOR_MOVED:
+      return "moved";
+    case CC_ANCHOR_ORPHANED:
+    default:
+      return "orphaned";
+    }
+}
+
+static gunichar *
+decode (const char *text,
+        guint      *n)
+{
+  glong len = 0;
+  gunichar *chars;
+
+  if (text == NULL)
+    text = "";
+  chars = g_utf8_to_ucs4_fast (text, -1, &len);
+  *n = (guint)len;
+  return chars;
+}
+
+CcAnchorText *
+cc_anchor_text_new (const char *text)
+{
+  CcAnchorText *self = g_new0 (CcAnchorText, 1);
+
+  self->chars = decode (text, &self->n);
+  return self;
+}
+
+void
+cc_anchor_text_free (CcAnchorText *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->chars);
+  g_free (self->bucket_start);
+  g_free (self->positions);
+  g_free (self);
+}
+
+guint
+cc_anchor_text_get_length (CcAnchorText *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n;
+}
+
+void
+cc_anchor_text_set_previous (CcAnchorText *self,
+                             const char   *old_text)
+{
+  g_autofree gunichar *old = NULL;
+  guint old_n, limit, head = 0, tail = 0;
+
+  g_return_if_fail (self != NULL);
+
+  if (old_text == NULL)
+    {
+      self->has_previous = FALSE;
+      return;
+    }
+
+  old = decode (old_text, &old_n);
+  limit = MIN (old_n, self->n);
+  while (head < limit && old[head] == self->chars[head])
+    head++;
+  while (tail < limit - head && old[old_n - 1 - tail] == self->chars[self->n - 1 - tail])
+    tail++;
+
+  self->has_previous = TRUE;
+  self->old_n = old_n;
+  self->head = head;
+  self->tail = tail;
+}
+
+/* Maps an offset of the previous text to this one; FALSE (with a nearby
+ * guess) when it lies inside the edited part. At a pure insertion point a
+ * start goes after the inserted text and an end before it. */
+static gboolean
+map_offset (CcAnchorText *self,
+            guint         offset,
+            gboolean      is_start,
+            guint        *mapped)
+{
+  gboolean in_head, in_tail;
+
+  if (!self->has_previous)
+    {
+      *mapped = MIN (offset, self->n);
+      return offset <= self->n;
+    }
+  in_head = offset <= self->head;
+  in_tail = offset >= self->old_n - self->tail && offset <= self->old_n;
+  if (in_tail && (is_start || !in_head))
+    {
+      *mapped = offset - (self->old_n - self->tail) + (self->n - self->tail);
+      return TRUE;
+    }
+  if (in_head)
+    {
+      *mapped = offset;
+      return TRUE;
+    }
+  *mapped = MIN (offset, self->n - self->tail);
+  return FALSE;
+}
+
+static inline guint32
+gram_hash (const gunichar *p)
+{
+  guint32 h = 2166136261u;
+
+  for (guint i = 0; i < GRAM; i++)
+    h = (h ^ p[i]) * 16777619u;
+  return h ^ (h >> 15);
+}
+
+static void
+ensure_index (CcAnchorText *self)
+{
+  guint n_grams, n_buckets = 1024;
+
+  if (self->bucket_start != NULL)
+    return;
+
+  n_grams = self->n >= GRAM ? self->n - GRAM + 1 : 0;
+  while (n_buckets < n_grams)
+    n_buckets <<= 1;
+  self->mask = n_buckets - 1;
+  self->bucket_start = g_new0 (guint32, n_buckets + 1);
+  self->positions = g_new (guint32, MAX (n_grams, 1));
+
+  for (guint i = 0; i < n_grams; i++)
+    self->bucket_start[(gram_hash (self->chars + i) & self->mask) + 1]++;
+  for (guint b = 0; b < n_buckets; b++)
+    self->bucket_start[b + 1] += self->bucket_start[b];
+  {
+    g_autofree guint32 *fill = g_memdup2 (self->bucket_start, sizeof (guint32) * n_buckets);
+
+    for (guint i = 0; i < n_grams; i++)
+      self->positions[fill[gram_hash (self->chars + i) & self->mask]++] = i;
+  }
+}
+
+static inline gboolean
+equal_at (CcAnchorText   *self,
+          guint           pos,
+          const gunichar *pattern,
+          guint           m)
+{
+  return pos + m <= self->n && memcmp (self->chars + pos, pattern, m * sizeof (gunichar)) == 0;
+}
+
+/* Every position where @pattern occurs exactly (ascending), up to @max. */
+static GArray *
+find_exact (CcAnchorText   *self,
+            const gunichar *pattern,
+            guint           m,
+            guint           max)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (m == 0 || m > self->n)
+    return found;
+
+  if (m < GRAM)
+    {
+      for (guint i = 0; i + m <= self->n && found->len < max; i++)
+        if (self->chars[i] == pattern[0] && equal_at (self, i, pattern, m))
+          g_array_append_val (found, i);
+      return found;
+    }
+
+  ensure_index (self);
+  {
+    guint best_j = 0, best_size = G_MAXUINT;
+
+    /* The rarest gram of the pattern gives the fewest candidates. */
+    for (guint j = 0; j + GRAM <= m; j++)
+      {
+        guint b = gram_hash (pattern + j) & self->mask;
+        guint size = self->bucket_start[b + 1] - self->bucket_start[b];
+
+        if (size < best_size)
+          {
+            best_size = size;
+            best_j = j;
+            if (size == 0)
+              break;
+          }
+      }
+
+    if (best_size > 0)
+      {
+        guint b = gram_hash (pattern + best_j) & self->mask;
+
+        for (guint k = self->bucket_start[b]; k < self->bucket_start[b + 1]; k++)
+          {
+            guint p = self->positions[k];
+
+            if (p >= best_j && equal_at (self, p - best_j, pattern, m))
+              {
+                guint pos = p - best_j;
+                g_array_append_val (found, pos);
+                if (found->len >= max)
+                  break;
+              }
+          }
+      }
+  }
+  return found;
+}
+
+/* Plain Levenshtein distance of two short strings. */
+static guint
+levenshtein (const gunichar *a,
+             guint           la,
+             const gunichar *b,
+             guint           lb)
+{
+  guint row[CC_ANCHOR_CONTEXT * 4 + 1];
+  g_autofree guint *heap = NULL;
+  guint *d = row;
+
+  if (lb + 1 > G_N_ELEMENTS (row))
+    d = heap = g_new (guint, lb + 1);
+
+  for (guint j = 0; j <= lb; j++)
+    d[j] = j;
+  for (guint i = 1; i <= la; i++)
+    {
+      guint diag = d[0];
+
+      d[0] = i;
+      for (guint j = 1; j <= lb; j++)
+        {
+          guint up = d[j];
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+
+          d[j] = MIN (MIN (d[j] + 1, d[j - 1] + 1), diag + cost);
+          diag = up;
+        }
+    }
+  return d[lb];
+}
+
+typedef struct
+{
+  gunichar *quote;
+  guint     m;
+  gunichar *prefix;
+  guint     lp;
+  gunichar *suffix;
+  guint     ls;
+  guint     expected;  /* where the quote is expected in the new text */
+} Query;
+
+/* Similarity (0..1) of the selector's context with the text around
+ * [start, end). An empty context (quote at an end of the old text) counts
+ * fully when the candidate is at the same end, half otherwise. */
+static double
+context_similarity (CcAnchorText *self,
+                    const Query  *q,
+                    guint         start,
+                    guint         end,
+                    gboolean     *intact)
+{
+  double p, s;
+  gboolean p_ok, s_ok;
+
+  if (q->lp == 0)
+    {
+      p_ok = start == 0;
+      p = p_ok ? 1.0 : 0.5;
+    }
+  else
+    {
+      guint avail = MIN (start, q->lp);
+      guint d = levenshtein (q->prefix, q->lp, self->chars + start - avail, avail);
+
+      p = 1.0 - (double)d / q->lp;
+      p_ok = d == 0;
+    }
+
+  if (q->ls == 0)
+    {
+      s_ok = end == self->n;
+      s = s_ok ? 1.0 : 0.5;
+    }
+  else
+    {
+      guint avail = MIN (self->n - end, q->ls);
+      guint d = levenshtein (q->suffix, q->ls, self->chars + end, avail);
+
+      s = 1.0 - (double)d / q->ls;
+      s_ok = d == 0;
+    }
+
+  if (intact != NULL)
+    *intact = p_ok && s_ok;
+  return (MAX (p, 0.0) + MAX (s, 0.0)) / 2.0;
+}
+
+static inline guint
+distance_between (guint a,
+                  guint b)
+{
+  return a > b ? a - b : b - a;
+}
+
+static inline double
+nearness (guint distance)
+{
+  return 1.0 / (1.0 + distance / 256.0);
+}
+
+static inline gboolean
+is_near (const Query *q,
+         guint        start)
+{
+  return distance_between (start, q->expected) <= MAX (2 * q->m, 512);
+}
+
+/* Cheap context agreement (aligned equal characters) used to preselect among
+ * many exact occurrences. */
+static guint
+quick_context (CcAnchorText *self,
+               const Query  *q,
+               guint         start)
+{
+  guint score = 0;
+
+  for (guint i = 1; i <= q->lp && i <= start; i++)
+    score += q->prefix[q->lp - i] == self->chars[start - i];
+  for (guint i = 0; i < q->ls && start + q->m + i < self->n; i++)
+    score += q->suffix[i] == self->chars[start + q->m + i];
+  return score;
+}
+
+/* An exact occurrence is trusted when the quote is long enough to be
+ * telling, or its context agrees, or it sits next to the old place with
+ * some context: a short quote that was deleted must not jump to the same
+ * word elsewhere. */
+static gboolean
+exact_acceptable (const Query *q,
+                  double       ctx,
+                  guint        pos)
+{
+  if (q->m >= MIN_UNIQUE_LENGTH || ctx >= 0.5)
+    return TRUE;
+  return ctx >= 0.25 && distance_between (pos, q->expected) <= 2 * CC_ANCHOR_CONTEXT;
+}
+
+static gboolean
+resolve_exact (CcAnchorText  *self,
+               const Query   *q,
+               CcAnchorMatch *match)
+{
+  g_autoptr(GArray) found = find_exact (self, q->quote, q->m, G_MAXUINT);
+  guint best = G_MAXUINT;
+  double best_score = -1.0, best_ctx = 0.0;
+  gboolean best_intact = FALSE;
+
+  if (found->len == 0)
+    return FALSE;
+
+  if (found->len == 1)
+    {
+      guint pos = g_array_index (found, guint, 0);
+      gboolean intact;
+      double ctx = context_similarity (self, q, pos, pos + q->m, &intact);
+
+      if (!exact_acceptable (q, ctx, pos))
+        return FALSE;
+
+      match->state = intact ? CC_ANCHOR_ANCHORED : CC_ANCHOR_MOVED;
+      match->method = CC_ANCHOR_METHOD_UNIQUE;
+      match->start = pos;
+      match->end = pos + q->m;
+      match->distance = 0;
+      return TRUE;
+    }
+
+  /* Several occurrences: score the context of the most promising ones
+   * (best quick context agreement, and nearest to the old place). */
+  {
+    guint n = found->len;
+    guint keep = MIN (n, 32);
+    g_autofree guint *quick = g_new (guint, n);
+    g_autofree gboolean *chosen = g_new0 (gboolean, n);
+    guint nearest = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        guint pos = g_array_index (found, guint, i);
+
+        quick[i] = quick_context (self, q, pos);
+        if (distance_between (pos, q->expected) <
+            distance_between (g_array_index (found, guint, nearest), q->expected))
+          nearest = i;
+      }
+    chosen[nearest] = TRUE;
+    for (guint k = 0; k < keep; k++)
+      {
+        guint top = G_MAXUINT;
+
+        for (guint i = 0; i < n; i++)
+          if (!chosen[i] && (top == G_MAXUINT || quick[i] > quick[top]))
+            top = i;
+        if (top == G_MAXUINT)
+          break;
+        chosen[top] = TRUE;
+      }
+
+    for (guint i = 0; i < n; i++)
+      {
+        guint pos = g_array_index (found, guint, i);
+        gboolean intact;
+        double ctx, score;
+
+        if (!chosen[i])
+          continue;
+        ctx = context_similarity (self, q, pos, pos + q->m, &intact);
+        score = ctx + 0.2 * nearness (distance_between (pos, q->expected));
+        if (score > best_score)
+          {
+            best_score = score;
+            best = pos;
+            best_ctx = ctx;
+            best_intact = intact;
+          }
+      }
+  }
+
+  if (!exact_acceptable (q, best_ctx, best) ||
+      (q->m >= MIN_UNIQUE_LENGTH && best_ctx < 0.5 && !is_near (q, best)))
+    return FALSE;
+
+  match->state = best_intact ? CC_ANCHOR_ANCHORED : CC_ANCHOR_MOVED;
+  match->method = CC_ANCHOR_METHOD_CONTEXT;
+  match->start = best;
+  match->end = best + q->m;
+  match->distance = 0;
+  return TRUE;
+}
+
+/* ---- Approximate matching: Myers' bit-vector algorithm, in blocks of 64
+ * pattern characters (Hyyrö's extension), as in edlib. */
+
+typedef struct
+{
+  guint     m;
+  guint     n_blocks;
+  guint     last_bit;   /* bit of the pattern's last character in the last block */
+  /* Peq: per distinct character of the pattern, one word per block. */
+  gunichar *keys;       /* open addressing table of characters, 0 = empty slot */
+  guint64  *peq;
+  guint     table_mask;
+  guint64  *zero;       /* Peq of a character absent from the pattern */
+} Pattern;
+
+static void
+pattern_init (Pattern        *pat,
+              const gunichar *p,
+              guint           m,
+              gboolean        reversed)
+{
+  guint size = 16;
+
+  while (size < 2 * m)
+    size <<= 1;
+  pat->m = m;
+  pat->n_blocks = (m + 63) / 64;
+  pat->last_bit = (m - 1) % 64;
+  pat->table_mask = size - 1;
+  pat->keys = g_new0 (gunichar, size);
+  pat->peq = g_new0 (guint64, (gsize)size * pat->n_blocks);
+  pat->zero = g_new0 (guint64, pat->n_blocks);
+
+  for (guint i = 0; i < m; i++)
+    {
+      /* Character 0 never occurs in normalised text; store it as 1 << 31. */
+      gunichar c = reversed ? p[m - 1 - i] : p[i];
+      gunichar key = c == 0 ? 0x80000000u : c;
+      guint slot = (key * 2654435761u) & pat->table_mask;
+
+      while (pat->keys[slot] != 0 && pat->keys[slot] != key)
+        slot = (slot + 1) & pat->table_mask;
+      pat->keys[slot] = key;
+      pat->peq[(gsize)slot * pat->n_blocks + i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
+    }
+}
+
+static void
+pattern_clear (Pattern *pat)
+{
+  g_clear_pointer (&pat->keys, g_free);
+  g_clear_pointer (&pat->peq, g_free);
+  g_clear_pointer (&pat->zero, g_free);
+}
+
+static inline const guint64 *
+pattern_peq (const Pattern *pat,
+             gunichar       c)
+{
+  gunichar key = c == 0 ? 0x80000000u : c;
+  guint slot = (key * 2654435761u) & pat->table_mask;
+
+  while (pat->keys[slot] != 0)
+    {
+      if (pat->keys[slot] == key)
+        return pat->peq + (gsize)slot * pat->n_blocks;
+      slot = (slot + 1) & pat->table_mask;
+    }
+  return pat->zero;
+}
+
+/* One column of one block. @hin is the horizontal delta entering from above
+ * (-1, 0, +1); returns the delta leaving at bit @out_bit. */
+static inline int
+advance_block (guint64 *pv,
+               guint64 *mv,
+               guint64  eq,
+               int      hin,
+               guint    out_bit)
+{
+  guint64 hin_neg = hin < 0 ? 1 : 0;
+  guint64 xv = eq | *mv;
+  guint64 xh, ph, mh;
+  int hout;
+
+  eq |= hin_neg;
+  xh = (((eq & *pv) + *pv) ^ *pv) | eq;
+  ph = *mv | ~(xh | *pv);
+  mh = *pv & xh;
+  hout = (int)((ph >> out_bit) & 1) - (int)((mh >> out_bit) & 1);
+  ph <<= 1;
+  mh <<= 1;
+  mh |= hin_neg;
+  ph |= hin > 0 ? 1 : 0;
+  *pv = mh | ~(xv | ph);
+  *mv = ph & xv;
+  return hout;
+}
+
+/* Runs the pattern over @len characters read from @text at @origin, forward
+ * (step 1) or backward (step -1). With @free_start the match may begin
+ * anywhere (semi-global); otherwise it begins at @origin. Calls @visit with
+ * the edit distance of the best match ending after each character. */
+typedef gboolean (*ColumnFunc) (guint column, guint score, gpointer data);
+
+static void
+myers_scan (const Pattern  *pat,
+            const gunichar *text,
+            gssize          origin,
+            guint           len,
+            int             step,
+            gboolean        free_start,
+            ColumnFunc      visit,
+            gpointer        data)
+{
+  g_autofree guint64 *pv = g_new (guint64, pat->n_blocks);
+  g_autofree guint64 *mv = g_new0 (guint64, pat->n_blocks);
+  guint score = pat->m;
+
+  for (guint b = 0; b < pat->n_blocks; b++)
+    pv[b] = G_MAXUINT64;
+
+  for (guint j = 0; j < len; j++)
+    {
+      const guint64 *eq = pattern_peq (pat, text[origin + (gssize)step * j]);
+      int carry = free_start ? 0 : 1;
+
+      for (guint b = 0; b < pat->n_blocks; b++)
+        {
+          gboolean last = b + 1 == pat->n_blocks;
+
+          carry = advance_block (&pv[b], &mv[b], eq[b], carry, last ? pat->last_bit : 63);
+        }
+      score += carry;
+      if (!visit (j, score, data))
+        break;
+    }
+}
+
+typedef struct
+{
+  guint   kmax;
+  guint   base;       /* text position of column 0 */
+  GArray *ends;       /* Candidate */
+  guint   run_best;   /* best score in the current run of columns <= kmax */
+  guint   run_end;
+  gboolean in_run;
+} ForwardScan;
+
+typedef struct
+{
+  guint start;
+  guint end;
+  guint distance;
+} Candidate;
+
+static void
+forward_flush (ForwardScan *fs)
+{
+  if (fs->in_run && fs->ends->len < MAX_CANDIDATES * 4)
+    {
+      Candidate c = { 0, fs->run_end, fs->run_best };
+      g_array_append_val (fs->ends, c);
+    }
+  fs->in_run = FALSE;
+}
+
+static gboolean
+forward_visit (guint    column,
+               guint    score,
+               gpointer data)
+{
+  ForwardScan *fs = data;
+
+  if (score <= fs->kmax)
+    {
+      if (!fs->in_run || score < fs->run_best)
+        {
+          fs->run_best = score;
+          fs->run_end = fs->base + column + 1;
+        }
+      fs->in_run = TRUE;
+    }
+  else
+    forward_flush (fs);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint target;
+  guint best_len;
+  guint best_score;
+  guint m;
+} BackwardScan;
+
+static gboolean
+backward_visit (guint    column,
+                guint    score,
+                gpointer data)
+{
+  BackwardScan *bs = data;
+  guint len = column + 1;
+
+  /* Among lengths giving the best score, prefer the one closest to m. */
+  if (score < bs->best_score ||
+      (score == bs->best_score &&
+       distance_between (len, bs->m) < distance_between (bs->best_len, bs->m)))
+    {
+      bs->best_score = score;
+      bs->best_len = len;
+    }
+  return len < bs->m + bs->target;
+}
+
+/* Finds approximate matches of q->quote in text[from, to) with at most
+ * @kmax errors, appending them (with their start) to @out. */
+static void
+fuzzy_scan (CcAnchorText  *self,
+            const Pattern *fwd,
+            const Pattern *bwd,
+            guint          kmax,
+            guint          from,
+            guint          to,
+            GArray        *out)
+{
+  ForwardScan fs = { kmax, from, NULL, 0, 0, FALSE };
+
+  if (to <= from)
+    return;
+
+  fs.ends = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  myers_scan (fwd, self->chars, from, to - from, 1, TRUE, forward_visit, &fs);
+  forward_flush (&fs);
+
+  for (guint i = 0; i < fs.ends->len; i++)
+    {
+      Candidate c = g_array_index (fs.ends, Candidate, i);
+      BackwardScan bs = { kmax, 0, G_MAXUINT, fwd->m };
+      guint room = c.end;
+
+      myers_scan (bwd, self->chars, (gssize)c.end - 1, MIN (room, fwd->m + kmax), -1, FALSE,
+                  backward_visit, &bs);
+      if (bs.best_score > kmax || bs.best_len == 0)
+        continue;
+      c.start = c.end - bs.best_len;
+      c.distance = bs.best_score;
+      g_array_append_val (out, c);
+    }
+  g_array_unref (fs.ends);
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *)a, y = *(const guint *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Windows of the text where a match with at most @k errors can be, by the
+ * pigeonhole principle: one of k + 1 pieces of the quote occurs unchanged.
+ * Returns FALSE when the filter does not help (then scan everything). */
+static gboolean
+filter_windows (CcAnchorText *self,
+                const Query  *q,
+                guint         k,
+                GArray       *windows)
+{
+  guint pieces = k + 1;
+  guint piece_len = q->m / pieces;
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint covered = 0;
+
+  if (piece_len < GRAM)
+    return FALSE;
+
+  for (guint i = 0; i < pieces; i++)
+    {
+      guint off = i * piece_len;
+      g_autoptr(GArray) found = find_exact (self, q->quote + off, piece_len, self->n / 8 + 1);
+
+      if (found->len > self->n / 16)
+        return FALSE;
+      for (guint j = 0; j < found->len; j++)
+        {
+          guint p = g_array_index (found, guint, j);
+          guint s = p >= off + k ? p - off - k : 0;
+          g_array_append_val (starts, s);
+        }
+    }
+
+  g_array_sort (starts, compare_uint);
+  for (guint i = 0; i < starts->len; i++)
+    {
+      guint s = g_array_index (starts, guint, i);
+      guint e = MIN (self->n, s + q->m + 2 * k);
+
+      if (windows->len > 0)
+        {
+          guint *last_end = &g_array_index (windows, guint, windows->len - 1);
+          if (s <= *last_end)
+            {
+              covered += e > *last_end ? e - *last_end : 0;
+              *last_end = MAX (*last_end, e);
+              continue;
+            }
+        }
+      g_array_append_val (windows, s);
+      g_array_append_val (windows, e);
+      covered += e - s;
+    }
+  return covered < self->n / 2;
+}
+
+/* How many errors an approximate match may have. The context decides: the
+ * passage itself edited keeps both its prefix and suffix, while a different
+ * passage next to a deleted one shares at most one side. Without agreeing
+ * context or nearness nothing is accepted. */
+static guint
+allowed_errors (const Query *q,
+                double       ctx,
+                gboolean     near)
+{
+  double rate;
+
+  if (q->m < MIN_FUZZY_LENGTH && ctx < 0.75)
+    return 0;
+  if (ctx >= 0.75)
+    rate = MAX_ERROR_RATE;
+  else if (ctx >= 0.5)
+    rate = FAR_ERROR_RATE;
+  else if (ctx >= 0.25 || near)
+    rate = 0.1;
+  else
+    return 0;
+  return (guint)(q->m * rate);
+}
+
+static inline gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* An approximate match may stop inside a word where the quote stopped at a
+ * word's end (or start inside one): grow it to the word boundary, as the
+ * reader selected whole words. */
+static void
+snap_to_words (CcAnchorText *self,
+               const Query  *q,
+               Candidate    *c)
+{
+  gboolean quote_starts_word = q->lp == 0 || !is_word_char (q->prefix[q->lp - 1]);
+  gboolean quote_ends_word = q->ls == 0 || !is_word_char (q->suffix[0]);
+
+  for (guint i = 0; quote_starts_word && i < CC_ANCHOR_CONTEXT && c->start > 0 &&
+       is_word_char (self->chars[c->start - 1]) && is_word_char (self->chars[c->start]); i++)
+    c->start--;
+  for (guint i = 0; quote_ends_word && i < CC_ANCHOR_CONTEXT && c->end < self->n &&
+       is_word_char (self->chars[c->end - 1]) && is_word_char (self->chars[c->end]); i++)
+    c->end++;
+}
+
+/* Where the context fits best around an approximate match: the quote's new
+ * ends are where its old prefix ends and its old suffix begins, looked for a
+ * few characters either side of the match's ends. Returns the similarity of
+ * the context (0..1) and moves the ends when the context fits well. */
+#define FIT_SLACK 8
+
+static double
+fit_context (CcAnchorText *self,
+             const Query  *q,
+             Candidate    *c)
+{
+  double p = 0.5, s = 0.5;
+  guint best_start = c->start, best_end = c->end;
+
+  if (q->lp == 0)
+    p = c->start == 0 ? 1.0 : 0.5;
+  else
+    {
+      guint lo = c->start > FIT_SLACK ? c->start - FIT_SLACK : 0;
+      guint hi = MIN (c->start + FIT_SLACK / 2, c->end - 1);
+      guint best = G_MAXUINT;
+
+      for (guint st = lo; st <= hi; st++)
+        {
+          guint avail = MIN (st, q->lp);
+          guint d = levenshtein (q->prefix, q->lp, self->chars + st - avail, avail);
+
+          if (d < best || (d == best && distance_between (st, c->start) <
+                                       distance_between (best_start, c->start)))
+            {
+              best = d;
+              best_start = st;
+            }
+        }
+      p = 1.0 - (double)best / q->lp;
+      if (best * 2 > q->lp)
+        best_start = c->start;
+    }
+
+  if (q->ls == 0)
+    s = c->end == self->n ? 1.0 : 0.5;
+  else
+    {
+      guint lo = MAX (c->end > FIT_SLACK / 2 ? c->end - FIT_SLACK / 2 : 0, best_start + 1);
+      guint hi = MIN (c->end + FIT_SLACK, self->n);
+      guint best = G_MAXUINT;
+
+      for (guint e = lo; e <= hi; e++)
+        {
+          guint avail = MIN (self->n - e, q->ls);
+          guint d = levenshtein (q->suffix, q->ls, self->chars + e, avail);
+
+          if (d < best || (d == best && distance_between (e, c->end) <
+                                       distance_between (best_end, c->end)))
+            {
+              best = d;
+              best_end = e;
+            }
+        }
+      s = 1.0 - (double)best / q->ls;
+      if (best * 2 > q->ls)
+        best_end = c->end;
+    }
+
+  if (best_start < best_end && (best_start != c->start || best_end != c->end))
+    {
+      c->start = best_start;
+      c->end = best_end;
+      /* The quote's distance to the adjusted range (bounded cost). */
+      if ((guint64)q->m * (c->end - c->start) <= 4000000)
+        c->distance = levenshtein (q->quote, q->m, self->chars + c->start, c->end - c->start);
+    }
+  return (MAX (p, 0.0) + MAX (s, 0.0)) / 2.0;
+}
+
+static gboolean
+pick_fuzzy (CcAnchorText  *self,
+            const Query   *q,
+            GArray        *cands,
+            CcAnchorMatch *match)
+{
+  double best_score = -1.0;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < cands->len && i < MAX_CANDIDATES; i++)
+    {
+      Candidate c = g_array_index (cands, Candidate, i);
+      double ctx = fit_context (self, q, &c);
+      gboolean near = is_near (q, c.start);
+      double score;
+
+      if (c.distance == 0 || c.distance > allowed_errors (q, ctx, near))
+        continue;
+      snap_to_words (self, q, &c);
+      score = 2.0 * (1.0 - (double)c.distance / q->m) + ctx +
+              0.2 * nearness (distance_between (c.start, q->expected));
+      if (score > best_score)
+        {
+          best_score = score;
+          match->state = CC_ANCHOR_MOVED;
+          match->method = CC_ANCHOR_METHOD_FUZZY;
+          match->start = c.start;
+          match->end = c.end;
+          match->distance = c.distance;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+static gboolean
+resolve_fuzzy (CcAnchorText  *self,
+               const Query   *q,
+               CcAnchorMatch *match)
+{
+  Pattern fwd, bwd;
+  g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GArray) windows = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint kmax = (guint)(q->m * MAX_ERROR_RATE);
+  guint kfar = (guint)(q->m * FAR_ERROR_RATE);
+  guint radius = MAX (4 * q->m, 2048);
+  guint from, to;
+  gboolean ok = FALSE;
+
+  if (kmax == 0 || q->m > self->n + kmax)
+    return FALSE;
+
+  pattern_init (&fwd, q->quote, q->m, FALSE);
+  pattern_init (&bwd, q->quote, q->m, TRUE);
+
+  /* Near the old place first, with the loosest threshold. */
+  from = q->expected > radius ? q->expected - radius : 0;
+  to = MIN (self->n, q->expected + q->m + radius);
+  fuzzy_scan (self, &fwd, &bwd, kmax, from, to, cands);
+  ok = pick_fuzzy (self, q, cands, match);
+
+  /* Then the whole text, with the threshold for far matches. */
+  if (!ok && kfar > 0 && (from > 0 || to < self->n))
+    {
+      g_array_set_size (cands, 0);
+      if (filter_windows (self, q, kfar, windows))
+        {
+          for (guint i = 0; i + 1 < windows->len; i += 2)
+            fuzzy_scan (self, &fwd, &bwd, kfar, g_array_index (windows, guint, i),
+                        g_array_index (windows, guint, i + 1), cands);
+        }
+      else
+        fuzzy_scan (self, &fwd, &bwd, kfar, 0, self->n, cands);
+      ok = pick_fuzzy (self, q, cands, match);
+    }
+
+  pattern_clear (&fwd);
+  pattern_clear (&bwd);
+  return ok;
+}
+
+void
+cc_anchor_text_resolve (CcAnchorText           *self,
+                        const CcAnchorSelector *selector,
+                        CcAnchorMatch          *match)
+{
+  Query q = { 0 };
+  guint mapped_start, mapped_end;
+  gboolean start_ok, end_ok;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (selector != NULL);
+  g_return_if_fail (match != NULL);
+
+  match->state = CC_ANCHOR_ORPHANED;
+  match->method = CC_ANCHOR_METHOD_NONE;
+  match->start = selector->start;
+  match->end = selector->end;
+  match->distance = 0;
+
+  if (selector->quote == NULL || *selector->quote == '\0')
+    return;
+
+  q.quote = decode (selector->quote, &q.m);
+  q.prefix = decode (selector->prefix, &q.lp);
+  q.suffix = decode (selector->suffix, &q.ls);
+  /* Only the characters next to the quote matter. */
+  if (q.lp > CC_ANCHOR_CONTEXT)
+    {
+      memmove (q.prefix, q.prefix + q.lp - CC_ANCHOR_CONTEXT, CC_ANCHOR_CONTEXT * sizeof (gunichar));
+      q.lp = CC_ANCHOR_CONTEXT;
+    }
+  q.ls = MIN (q.ls, CC_ANCHOR_CONTEXT);
+
+  /* 1. Position. */
+  start_ok = map_offset (self, selector->start, TRUE, &mapped_start);
+  end_ok = map_offset (self, selector->end, FALSE, &mapped_end);
+  q.expected = mapped_start;
+  if (start_ok && end_ok && mapped_end >= mapped_start && mapped_end - mapped_start == q.m &&
+      equal_at (self, mapped_start, q.quote, q.m))
+    {
+      match->state = CC_ANCHOR_ANCHORED;
+      match->method = CC_ANCHOR_METHOD_POSITION;
+      match->start = mapped_start;
+      match->end = mapped_end;
+    }
+  /* 2 and 3. The exact quote, once or with its context. 4. Approximate. */
+  else if (!resolve_exact (self, &q, match))
+    resolve_fuzzy (self, &q, match);
+
+  g_free (q.quote);
+  g_free (q.prefix);
+  g_free (q.suffix);
+}
+
+static char *
+ucs4_to_utf8 (const gunichar *chars,
+              guint           len)
+{
+  char *s = g_ucs4_to_utf8 (chars, len, NULL, NULL, NULL);
+
+  return s != NULL ? s : g_strdup ("");
+}
+
+gboolean
+cc_anchor_text_describe (CcAnchorText  *self,
+                         guint          start,
+                         guint          end,
+                         char         **quote,
+                         char         **prefix,
+                         char         **suffix)
+{
+  guint ps, se;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (start >= end || end > self->n)
+    return FALSE;
+
+  ps = start > CC_ANCHOR_CONTEXT ? start - CC_ANCHOR_CONTEXT : 0;
+  se = MIN (self->n, end + CC_ANCHOR_CONTEXT);
+  if (quote != NULL)
+    *quote = ucs4_to_utf8 (self->chars + start, end - start);
+  if (prefix != NULL)
+    *prefix = ucs4_to_utf8 (self->chars + ps, start - ps);
+  if (suffix != NULL)
+    *suffix = ucs4_to_utf8 (self->chars + end, se - end);
+  return TRUE;
+}
+
+gboolean
+cc_anchor_describe (const char  *text,
+                    guint        start,
+                    guint        end,
+                    char       **quote,
+                    char       **prefix,
+                    char       **suffix)
+{
+  const char *p_start, *p_end, *p_before, *p_after, *limit;
+  guint ps;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (start >= end)
+    return FALSE;
+
+  limit = text + strlen (text);
+  ps = start > CC_ANCHOR_CONTEXT ? start - CC_ANCHOR_CONTEXT : 0;
+
+  /* Walk once, checking bounds, rather than trusting the offsets. */
+  p_before = text;
+  for (guint i = 0; i < ps; i++, p_before = g_utf8_next_char (p_before))
+    if (p_before >= limit)
+      return FALSE;
+  p_start = p_before;
+  for (guint i = ps; i < start; i++, p_start = g_utf8_next_char (p_start))
+    if (p_start >= limit)
+      return FALSE;
+  p_end = p_start;
+  for (guint i = start; i < end; i++, p_end = g_utf8_next_char (p_end))
+    if (p_end >= limit)
+      return FALSE;
+  p_after = p_end;
+  for (guint i = 0; i < CC_ANCHOR_CONTEXT && p_after < limit; i++)
+    p_after = g_utf8_next_char (p_after);
+
+  if (quote != NULL)
+    *quote = g_strndup (p_start, p_end - p_start);
+  if (prefix != NULL)
+    *prefix = g_strndup (p_before, p_start - p_before);
+  if (suffix != NULL)
+    *suffix = g_strndup (p_end, p_after - p_end);
+  return TRUE;
+}

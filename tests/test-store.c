@@ -168,17 +168,11 @@ insert_doc (CcStore    *store,
             const char *title,
             const char *text)
 {
-  sqlite3_stmt *stmt = cc_store_prepare (store,
-                                         "INSERT INTO documents (path, basename, title, text, hash,"
-                                         " imported, updated) VALUES (?, ?, ?, ?, 'h', 0, 0)", NULL);
-  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GError) error = NULL;
 
-  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, base, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_reset (stmt);
+  g_assert_cmpint (cc_store_add_document (store, path, title, NULL, NULL, text, "h", 1, 1, 1,
+                                          &error), >, 0);
+  g_assert_no_error (error);
 }
 
 static void
@@ -208,6 +202,20 @@ test_search_and_find (void)
   g_clear_pointer (&hits, g_ptr_array_unref);
   hits = cc_store_search (store, "\"council approved\"", 10, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+
+  /* An updated text is re-indexed: the old words are gone. */
+  doc = cc_store_find_document (store, "/b/one.txt", &error);
+  g_assert_true (cc_store_update_document (store, cc_document_get_id (doc), "Weather",
+                                           NULL, NULL, "Snow is expected on Friday.", "h2",
+                                           5, 1, 2, &error));
+  g_assert_no_error (error);
+  g_clear_object (&doc);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = cc_store_search (store, "rain", 10, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = cc_store_search (store, "snow", 10, &error);
   g_assert_cmpuint (hits->len, ==, 1);
 
   doc = cc_store_find_document (store, "/b/one.txt", &error);

@@ -58,6 +58,21 @@ test_crlf_and_nfc (void)
 }
 
 static void
+test_normalize_fast_and_slow (void)
+{
+  /* Already NFC, with curly quotes, dashes, emoji: kept as is. */
+  g_autofree char *a = cc_text_normalize ("“Quote” — café ☕ 😀\r\n");
+  /* Decomposed Hangul jamo and a singleton (U+212B ANGSTROM SIGN) are
+   * composed; separators and BOMs handled in both paths. */
+  g_autofree char *b = cc_text_normalize ("\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab \xe2\x84\xab"
+                                          "\xe2\x80\xa8x\xef\xbb\xbfy");
+
+  g_assert_cmpstr (a, ==, "“Quote” — café ☕ 😀\n");
+  g_assert_cmpstr (b, ==, "한 Å\nxy");
+  g_assert_cmpstr (b + strlen ("한 "), ==, "\xc3\x85\nxy");
+}
+
+static void
 test_binary (void)
 {
   g_autoptr(GError) error = NULL;
@@ -218,6 +233,7 @@ main (int    argc,
   g_test_add_func ("/crosscheck/text/utf8-bom", test_utf8_bom);
   g_test_add_func ("/crosscheck/text/utf16", test_utf16);
   g_test_add_func ("/crosscheck/text/crlf-nfc", test_crlf_and_nfc);
+  g_test_add_func ("/crosscheck/text/normalize", test_normalize_fast_and_slow);
   g_test_add_func ("/crosscheck/text/binary", test_binary);
   g_test_add_func ("/crosscheck/text/nul-bytes", test_nul_bytes_repaired);
   g_test_add_func ("/crosscheck/text/invalid-utf8", test_invalid_utf8);

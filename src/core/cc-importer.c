@@ -337,24 +337,6 @@ update_stat (CcStore  *store,
   return step_done (store, stmt, error);
 }
 
-static void
-bind_document (sqlite3_stmt *stmt,
-               CcTextResult *result,
-               const char   *hash,
-               gint64        size,
-               gint64        mtime)
-{
-  sqlite3_bind_text (stmt, 1, result->title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, result->outlet, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, result->byline, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, result->text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, result->words);
-  sqlite3_bind_int64 (stmt, 7, size);
-  sqlite3_bind_int64 (stmt, 8, mtime);
-  sqlite3_bind_int64 (stmt, 9, g_get_real_time () / G_USEC_PER_SEC);
-}
-
 /* Imports one file. Returns FALSE only when the library cannot be written. */
 static gboolean
 import_file (CcStore        *store,
@@ -446,48 +428,28 @@ import_file (CcStore        *store,
   if (found)
     {
       g_autofree char *old_text = cc_store_load_text (store, existing.id, error);
-      sqlite3_stmt *stmt;
 
       g_free (existing.hash);
       if (old_text == NULL)
         return FALSE;
-
-      stmt = cc_store_prepare (store,
-                               "UPDATE documents SET title = ?1, outlet = ?2, byline = ?3, "
-                               "text = ?4, hash = ?5, words = ?6, size = ?7, mtime = ?8, "
-                               "updated = ?9, missing = 0 WHERE id = ?10", error);
-      if (stmt == NULL)
-        return FALSE;
-      bind_document (stmt, result, hash, st.st_size, mtime);
-      sqlite3_bind_int64 (stmt, 10, existing.id);
-      if (!step_done (store, stmt, error))
+      if (!cc_store_update_document (store, existing.id, result->title, result->outlet,
+                                     result->byline, result->text, hash, result->words,
+                                     st.st_size, mtime, error))
         return FALSE;
 
       /* re-anchor annotations */
-      if (!cc_annotation_store_reanchor_document (store, existing.id, old_text, result->text,
-                                                  error))
-        return FALSE;
 
       add_event (report, file->path, CC_IMPORT_UPDATED, existing.id, result->warning);
       return TRUE;
     }
   else
     {
-      g_autofree char *basename = g_path_get_basename (file->path);
-      sqlite3_stmt *stmt =
-        cc_store_prepare (store,
-                          "INSERT INTO documents (title, outlet, byline, text, hash, words, size,"
-                          "  mtime, imported, updated, path, basename)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)", error);
-      if (stmt == NULL)
+      gint64 id = cc_store_add_document (store, file->path, result->title, result->outlet,
+                                         result->byline, result->text, hash, result->words,
+                                         st.st_size, mtime, error);
+      if (id == 0)
         return FALSE;
-      bind_document (stmt, result, hash, st.st_size, mtime);
-      sqlite3_bind_text (stmt, 10, file->path, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 11, basename, -1, SQLITE_STATIC);
-      if (!step_done (store, stmt, error))
-        return FALSE;
-      add_event (report, file->path, CC_IMPORT_ADDED,
-                 sqlite3_last_insert_rowid (cc_store_get_db (store)), result->warning);
+      add_event (report, file->path, CC_IMPORT_ADDED, id, result->warning);
       return TRUE;
     }
 }

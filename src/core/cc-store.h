@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define CC_STORE_SCHEMA_VERSION 4
+#define CC_STORE_SCHEMA_VERSION 5
 
 #define CC_TYPE_STORE (cc_store_get_type ())
 G_DECLARE_FINAL_TYPE (CcStore, cc_store, CC, STORE, GObject)
@@ -68,5 +68,29 @@ GPtrArray  *cc_store_search              (CcStore     *self,
                                           guint        limit,
                                           GError     **error);
 guint       cc_store_count_documents     (CcStore     *self);
+/* Writes a document and its full-text index entry; returns its id (0 on
+ * failure). Call inside a transaction. */
+gint64      cc_store_add_document        (CcStore     *self,
+                                          const char  *path,
+                                          const char  *title,
+                                          const char  *outlet,
+                                          const char  *byline,
+                                          const char  *text,
+                                          const char  *hash,
+                                          guint        words,
+                                          gint64       size,
+                                          gint64       mtime,
+                                          GError     **error);
+gboolean    cc_store_update_document     (CcStore     *self,
+                                          gint64       id,
+                                          const char  *title,
+                                          const char  *outlet,
+                                          const char  *byline,
+                                          const char  *text,
+                                          const char  *hash,
+                                          guint        words,
+                                          gint64       size,
+                                          gint64       mtime,
+                                          GError     **error);
 
 G_END_DECLS

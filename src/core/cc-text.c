@@ -221,37 +221,98 @@ cc_text_decode (const guint8  *data,
   }
 }
 
+/* Characters that NFC leaves alone whatever surrounds them: everything
+ * below the combining marks (U+0300), and the punctuation, currency and
+ * symbols news text is full of. U+2000 and U+2001 are excluded: NFC maps
+ * them to U+2002 and U+2003. A text made only of these needs no
+ * normalisation pass, which is most of the cost of an import. */
+static inline gboolean
+nfc_stable (gunichar c)
+{
+  return c < 0x300 ||
+         (c >= 0x2002 && c <= 0x206f) ||
+         (c >= 0x20a0 && c <= 0x20cf) ||
+         c == 0x2116 || c == 0x2122 ||
+         (c >= 0x2190 && c <= 0x21ff) ||
+         (c >= 0x2500 && c <= 0x27bf) ||
+         (c >= 0x1f300 && c <= 0x1faff);
+}
+
+static gboolean
+needs_nfc (const char *utf8)
+{
+  for (const guchar *p = (const guchar *)utf8; *p;)
+    {
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      if (!nfc_stable (g_utf8_get_char ((const char *)p)))
+        return TRUE;
+      p = (const guchar *)g_utf8_next_char (p);
+    }
+  return FALSE;
+}
+
 char *
 cc_text_normalize (const char *utf8)
 {
   g_autofree char *nfc = NULL;
-  GString *out;
-  const char *p;
+  const char *src;
+  char *out;
+  char *q;
 
   g_return_val_if_fail (utf8 != NULL, NULL);
 
-  nfc = g_utf8_normalize (utf8, -1, G_NORMALIZE_NFC);
-  if (nfc == NULL)
-    nfc = g_utf8_make_valid (utf8, -1);
-
-  out = g_string_sized_new (strlen (nfc));
-  for (p = nfc; *p; p = g_utf8_next_char (p))
+  if (needs_nfc (utf8))
     {
-      gunichar c = g_utf8_get_char (p);
+      nfc = g_utf8_normalize (utf8, -1, G_NORMALIZE_NFC);
+      if (nfc == NULL)
+        nfc = g_utf8_make_valid (utf8, -1);
+      src = nfc;
+    }
+  else
+    src = utf8;
+
+  /* Line endings and stray control characters, byte by byte: the output is
+   * never longer than the input. */
+  out = g_malloc (strlen (src) + 1);
+  q = out;
+  for (const guchar *p = (const guchar *)src; *p;)
+    {
+      guchar c = *p;
 
       if (c == '\r')
         {
           if (p[1] != '\n')
-            g_string_append_c (out, '\n');
+            *q++ = '\n';
+          p++;
         }
-      else if (c == 0x2028 || c == 0x2029 || c == 0x85 || c == '\f' || c == '\v')
-        g_string_append_c (out, '\n');
-      else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c == 0xfeff)
-        continue;  /* stray control characters and zero-width no-break spaces */
+      else if (c == '\f' || c == '\v')
+        {
+          *q++ = '\n';
+          p++;
+        }
+      else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+        p++;  /* stray control characters */
+      else if (c == 0xc2 && p[1] == 0x85)
+        {
+          *q++ = '\n';  /* NEXT LINE */
+          p += 2;
+        }
+      else if (c == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
+        {
+          *q++ = '\n';  /* LINE and PARAGRAPH SEPARATOR */
+          p += 3;
+        }
+      else if (c == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+        p += 3;  /* zero-width no-break space */
       else
-        g_string_append_unichar (out, c);
+        *q++ = *p++;
     }
-  return g_string_free (out, FALSE);
+  *q = '\0';
+  return out;
 }
 
 /* Markdown ----------------------------------------------------------------- */

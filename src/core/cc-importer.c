@@ -438,6 +438,9 @@ import_file (CcStore        *store,
         return FALSE;
 
       /* re-anchor annotations */
+      if (!cc_annotation_store_reanchor_document (store, existing.id, old_text, result->text,
+                                                  error))
+        return FALSE;
 
       add_event (report, file->path, CC_IMPORT_UPDATED, existing.id, result->warning);
       return TRUE;

@@ -1,0 +1,974 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crosscheck-claims"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cc-claims.h"
+#include "cc-claims-lexicon.h"
+#include "cc-claims-private.h"
+#include "cc-entities.h"
+#include "cc-sentences.h"
+#include "cc-wordstem.h"
+
+/* Claim extraction. For every value mention (money, percent, quantity,
+ * score, date) of a sentence the extractor finds:
+ *  - the subject: the named entity standing right before the value ("X
+ *    scored 52", "X (57)", "X's 43.9%"; bound), else the sentence's first
+ *    named entity, else the entity an opening pronoun refers to (unbound);
+ *  - the attribute: a benchmark named in the sentence, or the words around
+ *    the value (stemmed, with word classes such as "=deal"), or for a date
+ *    the event it dates ("launch", "signing");
+ *  - the qualifier from the words before it, and the year the figure is
+ *    about ("in 2025").
+ * Sentences about deployment or availability also give a state claim: done
+ * ("now powers", "began service") or future ("will debut in the coming
+ * weeks"). */
+
+#define CUE_WINDOW 4        /* content words on each side of a value */
+#define BOUND_DISTANCE 3    /* words between a subject and its value */
+
+G_DEFINE_BOXED_TYPE (CcClaim, cc_claim, cc_claim_ref, cc_claim_unref)
+
+typedef struct
+{
+  CcClaim claim;
+  gint    ref_count;
+} CcClaimReal;
+
+static CcClaim *
+cc_claim_new (void)
+{
+  CcClaimReal *real = g_new0 (CcClaimReal, 1);
+
+  real->ref_count = 1;
+  return &real->claim;
+}
+
+CcClaim *
+cc_claim_ref (CcClaim *claim)
+{
+  g_return_val_if_fail (claim != NULL, NULL);
+  g_atomic_int_inc (&((CcClaimReal *) claim)->ref_count);
+  return claim;
+}
+
+void
+cc_claim_unref (CcClaim *claim)
+{
+  if (claim == NULL)
+    return;
+  if (!g_atomic_int_dec_and_test (&((CcClaimReal *) claim)->ref_count))
+    return;
+  g_free (claim->document);
+  g_free (claim->quote);
+  g_free (claim->subject);
+  g_free (claim->attribute);
+  g_free (claim->key);
+  g_free (claim->benchmark);
+  g_strfreev (claim->cues);
+  g_free (claim->cue_weights);
+  g_strfreev (claim->objects);
+  g_free (claim->value.unit);
+  g_free (claim->value_text);
+  g_free (claim->surface);
+  g_free ((CcClaimReal *) claim);
+}
+
+const char *
+cc_claim_kind_to_string (CcClaimKind kind)
+{
+  static const char * const names[] = {
+    "money", "percent", "count", "quantity", "ratio", "score", "date", "state",
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == CC_N_CLAIM_KINDS);
+  if ((guint) kind >= CC_N_CLAIM_KINDS)
+    return "";
+  return names[kind];
+}
+
+const char *
+cc_qualifier_to_string (CcQualifier qualifier)
+{
+  static const char * const names[] = { "", "over", "under", "about", "up to" };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == CC_N_QUALIFIERS);
+  if ((guint) qualifier >= CC_N_QUALIFIERS)
+    return "";
+  return names[qualifier];
+}
+
+const char *
+cc_claim_state_to_string (CcClaimState state)
+{
+  switch (state)
+    {
+    case CC_CLAIM_STATE_DONE:
+      return "done";
+    case CC_CLAIM_STATE_FUTURE:
+      return "future";
+    case CC_CLAIM_STATE_UNKNOWN:
+    default:
+      return "";
+    }
+}
+
+/* ---- extraction context ---- */
+
+typedef struct
+{
+  const char  *text;
+  gint64       document_id;
+  const char  *document;
+  CcWordStem  *stemmer;
+  GArray      *words;      /* CcWord of the whole text */
+  int         *word_mention; /* per word: index of the mention containing it, or -1 */
+  GPtrArray   *mentions;
+  GPtrArray   *claims;
+
+  /* the sentence at hand */
+  guint        s_start;
+  guint        s_end;
+  guint        w_first;    /* its words */
+  guint        w_count;
+  guint        m_first;    /* its mentions */
+  guint        m_count;
+  char        *quote;
+  char        *lower;
+
+  /* discourse: the last things named, for pronouns */
+  const char  *last_product;
+  const char  *last_org;
+  const char  *last_person;
+  guint        last_product_sentence;
+  guint        sentence_index;
+} Ctx;
+
+static gboolean
+is_named (CcEntityType type)
+{
+  return type == CC_ENTITY_PERSON || type == CC_ENTITY_ORG || type == CC_ENTITY_PRODUCT;
+}
+
+static gboolean
+is_value (CcEntityType type)
+{
+  return type == CC_ENTITY_DATE || type == CC_ENTITY_MONEY || type == CC_ENTITY_PERCENT ||
+         type == CC_ENTITY_QUANTITY || type == CC_ENTITY_SCORE;
+}
+
+static CcMention *
+ctx_mention (Ctx  *ctx,
+             guint i)
+{
+  return g_ptr_array_index (ctx->mentions, ctx->m_first + i);
+}
+
+static const CcWord *
+ctx_word (Ctx  *ctx,
+          guint i)
+{
+  return &g_array_index (ctx->words, CcWord, i);
+}
+
+/* First word index at or after char offset @offset (within the sentence). */
+static guint
+word_at (Ctx  *ctx,
+         guint offset)
+{
+  guint i = ctx->w_first;
+
+  while (i < ctx->w_first + ctx->w_count && ctx_word (ctx, i)->end <= offset)
+    i++;
+  return i;
+}
+
+/* The entity an opening pronoun refers to. */
+static const char *
+ctx_antecedent (Ctx *ctx)
+{
+  const CcWord *first;
+
+  if (ctx->w_count == 0)
+    return NULL;
+  first = ctx_word (ctx, ctx->w_first);
+  if (g_strcmp0 (first->word, "he") == 0 || g_strcmp0 (first->word, "she") == 0 ||
+      g_strcmp0 (first->word, "his") == 0 || g_strcmp0 (first->word, "her") == 0)
+    return ctx->last_person;
+  if (ctx->w_count > 1 && g_strcmp0 (first->word, "the") == 0)
+    {
+      const CcWord *second = ctx_word (ctx, ctx->w_first + 1);
+
+      if (g_str_has_prefix (second->stem, "compan") || g_str_has_prefix (second->stem, "firm") ||
+          g_str_has_prefix (second->stem, "group"))
+        return ctx->last_org;
+    }
+  if (ctx->last_product != NULL && ctx->sentence_index - ctx->last_product_sentence <= 3)
+    return ctx->last_product;
+  return ctx->last_org;
+}
+
+static gboolean
+ctx_starts_with_anaphor (Ctx *ctx)
+{
+  CcMention *m;
+
+  if (ctx->w_count == 0)
+    return FALSE;
+  if (ctx->m_count > 0)
+    {
+      m = ctx_mention (ctx, 0);
+      if (m->start <= ctx_word (ctx, ctx->w_first)->start)
+        return FALSE;
+    }
+  return cc_lexicon_is_anaphor (ctx_word (ctx, ctx->w_first)->word);
+}
+
+static const char *
+ctx_first_named (Ctx *ctx)
+{
+  for (guint i = 0; i < ctx->m_count; i++)
+    {
+      CcMention *m = ctx_mention (ctx, i);
+
+      if (is_named (m->type))
+        return m->canonical;
+    }
+  return NULL;
+}
+
+static void
+ctx_update_discourse (Ctx *ctx)
+{
+  for (guint i = 0; i < ctx->m_count; i++)
+    {
+      CcMention *m = ctx_mention (ctx, i);
+
+      if (m->type == CC_ENTITY_PRODUCT)
+        {
+          ctx->last_product = m->canonical;
+          ctx->last_product_sentence = ctx->sentence_index;
+        }
+      else if (m->type == CC_ENTITY_ORG && ctx->last_org == NULL)
+        ctx->last_org = m->canonical;
+      else if (m->type == CC_ENTITY_ORG && i == 0)
+        ctx->last_org = m->canonical;
+      else if (m->type == CC_ENTITY_PERSON)
+        ctx->last_person = m->canonical;
+    }
+}
+
+/* Number of words strictly between char offsets @a and @b. */
+static guint
+words_between (Ctx  *ctx,
+               guint a,
+               guint b)
+{
+  guint n = 0;
+
+  for (guint i = ctx->w_first; i < ctx->w_first + ctx->w_count; i++)
+    {
+      const CcWord *w = ctx_word (ctx, i);
+
+      if (w->start >= a && w->end <= b)
+        n++;
+    }
+  return n;
+}
+
+static void
+choose_subject (Ctx       *ctx,
+                CcMention *value,
+                CcClaim   *claim)
+{
+  CcMention *best = NULL;
+  guint best_distance = G_MAXUINT;
+  guint vw = word_at (ctx, value->start);
+  const char *subject = NULL;
+
+  /* "competitors range from 20 to 41": the others, not the subject. */
+  for (guint i = vw; i > ctx->w_first && i + BOUND_DISTANCE >= vw; i--)
+    {
+      const CcWord *w = ctx_word (ctx, i - 1);
+
+      if (ctx->word_mention[i - 1] < 0 && cc_lexicon_is_group (w->stem))
+        {
+          claim->subject = g_strdup ("(others)");
+          claim->subject_bound = TRUE;
+          return;
+        }
+    }
+
+  for (guint i = 0; i < ctx->m_count; i++)
+    {
+      CcMention *m = ctx_mention (ctx, i);
+      guint d;
+
+      if (!is_named (m->type) || m->end > value->start)
+        continue;
+      d = words_between (ctx, m->end, value->start);
+      if (d <= best_distance)
+        {
+          best = m;
+          best_distance = d;
+        }
+    }
+  if (best != NULL && best_distance <= BOUND_DISTANCE)
+    {
+      claim->subject = g_strdup (best->canonical);
+      claim->subject_bound = TRUE;
+      return;
+    }
+
+  if (ctx_starts_with_anaphor (ctx))
+    subject = ctx_antecedent (ctx);
+  if (subject == NULL && best != NULL)
+    subject = ctx_first_named (ctx);
+  if (subject == NULL)
+    {
+      /* A named entity shortly after the value: "... 1.2 billion downloads
+       * of its Llama models". */
+      for (guint i = 0; i < ctx->m_count; i++)
+        {
+          CcMention *m = ctx_mention (ctx, i);
+
+          if (is_named (m->type) && m->start >= value->end &&
+              words_between (ctx, value->end, m->start) <= 6)
+            {
+              subject = m->canonical;
+              break;
+            }
+        }
+    }
+  if (subject == NULL)
+    subject = ctx_antecedent (ctx);
+  claim->subject = g_strdup (subject != NULL ? subject : "");
+  claim->subject_bound = FALSE;
+}
+
+typedef struct
+{
+  GPtrArray *cues;
+  GArray    *weights;
+} CueList;
+
+static void
+cue_add (CueList    *list,
+         const char *cue,
+         float       weight)
+{
+  for (guint i = 0; i < list->cues->len; i++)
+    if (strcmp (g_ptr_array_index (list->cues, i), cue) == 0)
+      {
+        float *w = &g_array_index (list->weights, float, i);
+
+        *w = MAX (*w, weight);
+        return;
+      }
+  g_ptr_array_add (list->cues, g_strdup (cue));
+  g_array_append_val (list->weights, weight);
+}
+
+static gboolean
+is_content_word (Ctx  *ctx,
+                 guint i)
+{
+  const CcWord *w = ctx_word (ctx, i);
+
+  if (ctx->word_mention[i] >= 0)
+    return FALSE;
+  if (g_ascii_isdigit (w->word[0]))
+    return FALSE;
+  if (cc_word_is_stop_word (w->word) || cc_lexicon_is_generic (w->stem))
+    return FALSE;
+  if (cc_lexicon_number_word (w->word) >= 0 || cc_lexicon_scale_word (w->word) > 0)
+    return FALSE;
+  return g_utf8_strlen (w->word, -1) > 1;
+}
+
+/* The content words around the value, nearest first, with their classes;
+ * @label gets the word that best names the attribute. */
+/* Adds the event classes of @classes ("vote,filing") as "@vote", "@filing". */
+static void
+add_events (CueList    *events,
+            const char *classes)
+{
+  g_auto(GStrv) parts = g_strsplit (classes, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *cue = g_strdup_printf ("@%s", parts[i]);
+
+      cue_add (events, cue, 1.0f);
+    }
+}
+
+static void
+collect_cues (Ctx        *ctx,
+              CcMention  *value,
+              CueList    *list,
+              CueList    *events_list,
+              char      **label,
+              const char **event)
+{
+  guint first = word_at (ctx, value->start);
+  guint last = word_at (ctx, value->end);  /* first word after the value */
+  guint n;
+  const char *best_class = NULL;
+  int best_class_d = G_MAXINT;
+  const char *after_word = NULL;
+  const char *before_word = NULL;
+  int best_event_d = G_MAXINT;
+
+  *event = NULL;
+  n = 0;
+  for (guint i = last; i < ctx->w_first + ctx->w_count && n < CUE_WINDOW; i++)
+    {
+      const CcWord *w = ctx_word (ctx, i);
+      const char *cls, *ev;
+
+      if (ctx->word_mention[i] < 0 && (ev = cc_lexicon_event (ctx->stemmer, w->stem)) != NULL)
+        {
+          add_events (events_list, ev);
+          if ((int) n < best_event_d)
+            {
+              *event = ev;
+              best_event_d = n;
+            }
+        }
+      if (!is_content_word (ctx, i))
+        continue;
+      cue_add (list, w->stem, 1.0f / (1 + n));
+      if ((cls = cc_lexicon_class (ctx->stemmer, w->stem)) != NULL)
+        {
+          cue_add (list, cls, 1.0f / (1 + n));
+          if ((int) n < best_class_d)
+            {
+              best_class = cls;
+              best_class_d = n;
+            }
+        }
+      if (after_word == NULL && n == 0)
+        after_word = w->word;
+      n++;
+    }
+  n = 0;
+  for (guint i = first; i > ctx->w_first && n < CUE_WINDOW; i--)
+    {
+      const CcWord *w = ctx_word (ctx, i - 1);
+      const char *cls, *ev;
+
+      if (ctx->word_mention[i - 1] < 0 && (ev = cc_lexicon_event (ctx->stemmer, w->stem)) != NULL)
+        {
+          add_events (events_list, ev);
+          if ((int) n < best_event_d)
+            {
+              *event = ev;
+              best_event_d = n;
+            }
+        }
+      if (!is_content_word (ctx, i - 1))
+        continue;
+      cue_add (list, w->stem, 1.0f / (1 + n));
+      if ((cls = cc_lexicon_class (ctx->stemmer, w->stem)) != NULL)
+        {
+          cue_add (list, cls, 1.0f / (1 + n));
+          if ((int) n < best_class_d)
+            {
+              best_class = cls;
+              best_class_d = n;
+            }
+        }
+      if (before_word == NULL)
+        before_word = w->word;
+      n++;
+    }
+
+  if (best_class != NULL)
+    *label = g_strdup (best_class + 1);
+  else if (after_word != NULL)
+    *label = g_strdup (after_word);
+  else if (before_word != NULL)
+    *label = g_strdup (before_word);
+  else
+    *label = g_strdup ("");
+}
+
+static CcMention *
+nearest_benchmark (Ctx       *ctx,
+                   CcMention *value)
+{
+  CcMention *best = NULL;
+  guint best_d = G_MAXUINT;
+
+  for (guint i = 0; i < ctx->m_count; i++)
+    {
+      CcMention *m = ctx_mention (ctx, i);
+      guint d;
+
+      if (m->type != CC_ENTITY_BENCHMARK)
+        continue;
+      if (m->start >= value->end)
+        d = words_between (ctx, value->end, m->start);
+      else
+        d = words_between (ctx, m->end, value->start) + 1;
+      if (d < best_d)
+        {
+          best = m;
+          best_d = d;
+        }
+    }
+  return best;
+}
+
+static int
+sentence_period (Ctx       *ctx,
+                 CcMention *value)
+{
+  int year = 0;
+  guint best_d = G_MAXUINT;
+
+  for (guint i = 0; i < ctx->m_count; i++)
+    {
+      CcMention *m = ctx_mention (ctx, i);
+      guint d;
+
+      if (m == value || m->type != CC_ENTITY_DATE || m->value == NULL ||
+          !g_ascii_isdigit (m->value[0]))
+        continue;
+      d = m->start >= value->end ? m->start - value->end : value->start - m->end;
+      if (d < best_d)
+        {
+          best_d = d;
+          year = atoi (m->value);
+        }
+    }
+  return year;
+}
+
+static CcQualifier
+value_qualifier (Ctx       *ctx,
+                 CcMention *value)
+{
+  guint first = word_at (ctx, value->start);
+  GString *before = g_string_new (NULL);
+  CcQualifier q;
+  gsize len;
+  guint from = first >= ctx->w_first + 3 ? first - 3 : ctx->w_first;
+
+  /* The words before the value and those of the value before its number. */
+  for (guint i = from; i < ctx->w_first + ctx->w_count; i++)
+    {
+      const CcWord *w = ctx_word (ctx, i);
+
+      if (w->start >= value->end || g_ascii_isdigit (w->word[0]) ||
+          (w->start >= value->start && cc_lexicon_number_word (w->word) >= 0 &&
+           strcmp (w->word, "a") != 0 && strcmp (w->word, "an") != 0))
+        break;
+      if (w->start >= value->start && (strcmp (w->word, "a") == 0 || strcmp (w->word, "an") == 0))
+        break;
+      if (before->len > 0)
+        g_string_append_c (before, ' ');
+      g_string_append (before, w->word);
+    }
+  q = cc_lexicon_qualifier_before (before->str, &len);
+  g_string_free (before, TRUE);
+  return q;
+}
+
+static char *
+make_key (CcClaim    *claim,
+          const char *attribute_key)
+{
+  return g_strdup_printf ("%s|%s|%s", cc_claim_kind_to_string (claim->value.kind),
+                          claim->value.unit != NULL ? claim->value.unit : "", attribute_key);
+}
+
+static void
+finish_cues (CcClaim *claim,
+             CueList *list)
+{
+  g_ptr_array_add (list->cues, NULL);
+  claim->cues = (char **) g_ptr_array_free (list->cues, FALSE);
+  claim->cue_weights = (float *) g_array_free (list->weights, FALSE);
+}
+
+static void
+claim_set_place (Ctx     *ctx,
+                 CcClaim *claim)
+{
+  claim->document_id = ctx->document_id;
+  claim->document = g_strdup (ctx->document);
+  claim->start = ctx->s_start;
+  claim->end = ctx->s_end;
+  claim->quote = g_strdup (ctx->quote);
+}
+
+/* Normalises a benchmark name into a key: lower case, stems, no "the". */
+static char *
+benchmark_key (Ctx        *ctx,
+               const char *name)
+{
+  g_autoptr(GArray) words = cc_word_stem_split (ctx->stemmer, name);
+  GString *key = g_string_new ("B:");
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      CcWord *w = &g_array_index (words, CcWord, i);
+
+      if (strcmp (w->word, "the") == 0)
+        continue;
+      if (key->len > 2)
+        g_string_append_c (key, ' ');
+      g_string_append (key, w->stem);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+value_claim (Ctx       *ctx,
+             CcMention *m)
+{
+  g_autoptr(CcClaim) claim = cc_claim_new ();
+  CcParsedValue parsed;
+  CueList cues = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (float)) };
+  CueList events = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (float)) };
+  g_autofree char *label = NULL;
+  const char *event = NULL;
+  CcMention *bench = NULL;
+  int year = 0;
+
+  claim_set_place (ctx, claim);
+  claim->value_start = m->start;
+  claim->value_end = m->end;
+  claim->surface = g_strdup (m->surface);
+  claim->qualifier = value_qualifier (ctx, m);
+
+  collect_cues (ctx, m, &cues, &events, &label, &event);
+
+  if (m->type == CC_ENTITY_DATE)
+    {
+      g_autofree char *first_event = NULL;
+
+      /* A date is a claim when it dates an event named next to it: its cues
+       * are the event classes ("@launch", "@vote"). */
+      if (!cc_claims_parse_date (m->value, &claim->value, &year) || event == NULL)
+        goto skip;
+      first_event = g_strndup (event, strcspn (event, ","));
+      claim->attribute = g_strdup_printf ("date of %s", first_event);
+      claim->key = make_key (claim, claim->attribute);
+      g_ptr_array_unref (cues.cues);
+      g_array_unref (cues.weights);
+      cues = events;
+      events.cues = NULL;
+      events.weights = NULL;
+    }
+  else
+    {
+      if (!cc_claims_parse_amount (m->surface, &parsed) &&
+          !cc_claims_parse_amount (m->value, &parsed))
+        goto skip;
+      claim->value.low = parsed.low;
+      claim->value.high = parsed.high;
+      claim->value.precision = parsed.precision > 0 ? parsed.precision : 1;
+      if (parsed.plus && claim->qualifier == CC_QUALIFIER_NONE)
+        claim->qualifier = CC_QUALIFIER_OVER;
+
+      bench = (m->type == CC_ENTITY_SCORE || m->type == CC_ENTITY_PERCENT ||
+               (m->type == CC_ENTITY_QUANTITY && parsed.unit == NULL))
+              ? nearest_benchmark (ctx, m) : NULL;
+
+      if (m->type == CC_ENTITY_MONEY || parsed.currency != NULL)
+        {
+          const char *cur = parsed.currency;
+
+          if (cur == NULL && m->value != NULL && g_ascii_isupper (m->value[0]))
+            cur = NULL; /* fall through to the value's code below */
+          claim->value.kind = CC_CLAIM_MONEY;
+          if (cur == NULL && m->value != NULL)
+            {
+              g_auto(GStrv) parts = g_strsplit (m->value, " ", 2);
+
+              if (parts[0] != NULL && strlen (parts[0]) == 3 && g_ascii_isupper (parts[0][0]))
+                cur = g_intern_string (parts[0]);
+            }
+          claim->value.unit = g_strdup (cur != NULL ? cur : "");
+        }
+      else if (bench != NULL)
+        {
+          claim->value.kind = CC_CLAIM_SCORE;
+          claim->value.unit = g_strdup (parsed.percent || m->type == CC_ENTITY_PERCENT ? "%" : "");
+        }
+      else if (parsed.percent || m->type == CC_ENTITY_PERCENT)
+        {
+          claim->value.kind = CC_CLAIM_PERCENT;
+          claim->value.unit = g_strdup ("%");
+        }
+      else if (m->type == CC_ENTITY_SCORE)
+        {
+          claim->value.kind = CC_CLAIM_SCORE;
+          claim->value.unit = parsed.out_of > 0 ? g_strdup_printf ("/%g", parsed.out_of)
+                                                : g_strdup ("");
+        }
+      else if (parsed.unit != NULL && strcmp (parsed.unit, "x") == 0)
+        {
+          claim->value.kind = CC_CLAIM_RATIO;
+          claim->value.unit = g_strdup ("x");
+        }
+      else if (parsed.unit != NULL)
+        {
+          claim->value.kind = CC_CLAIM_QUANTITY;
+          claim->value.unit = g_strdup (parsed.unit);
+        }
+      else
+        {
+          claim->value.kind = CC_CLAIM_COUNT;
+          claim->value.unit = g_strdup ("");
+        }
+      /* A score out of 100 is the same as a plain score. */
+      if (claim->value.kind == CC_CLAIM_SCORE && g_strcmp0 (claim->value.unit, "/100") == 0)
+        {
+          g_free (claim->value.unit);
+          claim->value.unit = g_strdup ("");
+        }
+
+      if (bench != NULL)
+        {
+          g_autofree char *bk = benchmark_key (ctx, bench->canonical);
+
+          claim->benchmark = g_strdup (bench->canonical);
+          claim->attribute = g_strdup (bench->canonical);
+          claim->key = make_key (claim, bk);
+        }
+      else
+        {
+          if (label[0] == '\0')
+            goto skip;
+          claim->attribute = g_strdup (label);
+          claim->key = make_key (claim, label);
+        }
+      claim->period = sentence_period (ctx, m);
+    }
+
+  choose_subject (ctx, m, claim);
+  finish_cues (claim, &cues);
+  if (events.cues != NULL)
+    {
+      g_ptr_array_unref (events.cues);
+      g_array_unref (events.weights);
+    }
+  claim->value_text = cc_claim_value_format (&claim->value);
+  g_ptr_array_add (ctx->claims, g_steal_pointer (&claim));
+  return;
+
+skip:
+  g_ptr_array_unref (cues.cues);
+  g_array_unref (cues.weights);
+  if (events.cues != NULL)
+    {
+      g_ptr_array_unref (events.cues);
+      g_array_unref (events.weights);
+    }
+}
+
+static void
+state_claim (Ctx *ctx)
+{
+  g_autoptr(CcClaim) claim = NULL;
+  g_autoptr(GPtrArray) objects = NULL;
+  CueList cues;
+  CcClaimState state;
+  const char *subject = NULL;
+
+  state = cc_lexicon_state (ctx->stemmer, ctx->lower, ctx->words, ctx->w_first, ctx->w_count);
+  if (state == CC_CLAIM_STATE_UNKNOWN)
+    return;
+
+  if (ctx_starts_with_anaphor (ctx))
+    subject = ctx_antecedent (ctx);
+  if (subject == NULL)
+    subject = ctx_first_named (ctx);
+  if (subject == NULL)
+    subject = ctx_antecedent (ctx);
+  if (subject == NULL)
+    return;
+
+  objects = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < ctx->m_count; i++)
+    {
+      CcMention *m = ctx_mention (ctx, i);
+      gboolean seen = FALSE;
+
+      if (!(is_named (m->type) || m->type == CC_ENTITY_LOCATION) ||
+          g_strcmp0 (m->canonical, subject) == 0)
+        continue;
+      for (guint j = 0; j < objects->len && !seen; j++)
+        seen = strcmp (g_ptr_array_index (objects, j), m->canonical) == 0;
+      if (!seen)
+        g_ptr_array_add (objects, g_strdup (m->canonical));
+    }
+  g_ptr_array_add (objects, NULL);
+
+  claim = cc_claim_new ();
+  claim_set_place (ctx, claim);
+  claim->value_start = ctx->s_start;
+  claim->value_end = ctx->s_end;
+  claim->surface = g_strdup (ctx->quote);
+  claim->subject = g_strdup (subject);
+  claim->subject_bound = FALSE;
+  claim->attribute = g_strdup ("availability");
+  claim->value.kind = CC_CLAIM_STATE;
+  claim->value.state = state;
+  claim->value.unit = g_strdup ("");
+  claim->objects = (char **) g_ptr_array_free (g_steal_pointer (&objects), FALSE);
+  claim->key = make_key (claim, "availability");
+
+  cues.cues = g_ptr_array_new_with_free_func (g_free);
+  cues.weights = g_array_new (FALSE, FALSE, sizeof (float));
+  for (guint i = ctx->w_first; i < ctx->w_first + ctx->w_count; i++)
+    if (is_content_word (ctx, i))
+      cue_add (&cues, ctx_word (ctx, i)->stem, 1.0f);
+  finish_cues (claim, &cues);
+  claim->value_text = cc_claim_value_format (&claim->value);
+  g_ptr_array_add (ctx->claims, g_steal_pointer (&claim));
+}
+
+GPtrArray *
+cc_claims_extract (const char *text,
+                   GPtrArray  *mentions,
+                   gint64      document_id,
+                   const char *document)
+{
+  g_autoptr(GPtrArray) own_mentions = NULL;
+  g_autoptr(GArray) sentences = NULL;
+  g_autoptr(CcWordStem) stemmer = NULL;
+  g_autoptr(GArray) words = NULL;
+  g_autofree int *word_mention = NULL;
+  Ctx ctx = { 0 };
+  guint mi = 0, wi = 0;
+  const char *p;
+  guint char_pos = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  ctx.claims = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_claim_unref);
+  if (mentions == NULL)
+    mentions = own_mentions = cc_entities_extract (text);
+  stemmer = cc_word_stem_new ();
+  words = cc_word_stem_split (stemmer, text);
+  sentences = cc_sentences_split (text);
+
+  /* Which mention each word stands in. */
+  word_mention = g_new (int, MAX (words->len, 1));
+  for (guint i = 0, j = 0; i < words->len; i++)
+    {
+      CcWord *w = &g_array_index (words, CcWord, i);
+
+      word_mention[i] = -1;
+      while (j < mentions->len && ((CcMention *) g_ptr_array_index (mentions, j))->end <= w->start)
+        j++;
+      for (guint k = j; k < mentions->len; k++)
+        {
+          CcMention *m = g_ptr_array_index (mentions, k);
+
+          if (m->start >= w->end)
+            break;
+          if (m->start < w->end && w->start < m->end)
+            {
+              word_mention[i] = k;
+              break;
+            }
+        }
+    }
+
+  ctx.text = text;
+  ctx.document_id = document_id;
+  ctx.document = document;
+  ctx.stemmer = stemmer;
+  ctx.words = words;
+  ctx.word_mention = word_mention;
+  ctx.mentions = mentions;
+
+  p = text;
+  for (guint si = 0; si < sentences->len; si++)
+    {
+      CcSpan *span = &g_array_index (sentences, CcSpan, si);
+      const char *start_p, *end_p;
+
+      if (span->end <= span->start)
+        continue;
+      while (char_pos < span->start && *p != '\0')
+        {
+          p = g_utf8_next_char (p);
+          char_pos++;
+        }
+      start_p = p;
+      end_p = p;
+      for (guint c = char_pos; c < span->end && *end_p != '\0'; c++)
+        end_p = g_utf8_next_char (end_p);
+
+      ctx.s_start = span->start;
+      ctx.s_end = span->end;
+      ctx.sentence_index = si;
+      ctx.quote = g_strndup (start_p, end_p - start_p);
+      ctx.lower = g_utf8_strdown (ctx.quote, -1);
+
+      while (wi < words->len && g_array_index (words, CcWord, wi).start < span->start)
+        wi++;
+      ctx.w_first = wi;
+      ctx.w_count = 0;
+      while (wi + ctx.w_count < words->len &&
+             g_array_index (words, CcWord, wi + ctx.w_count).end <= span->end)
+        ctx.w_count++;
+
+      while (mi < mentions->len && ((CcMention *) g_ptr_array_index (mentions, mi))->start < span->start)
+        mi++;
+      ctx.m_first = mi;
+      ctx.m_count = 0;
+      while (mi + ctx.m_count < mentions->len &&
+             ((CcMention *) g_ptr_array_index (mentions, mi + ctx.m_count))->end <= span->end)
+        ctx.m_count++;
+
+      for (guint i = 0; i < ctx.m_count; i++)
+        {
+          CcMention *m = ctx_mention (&ctx, i);
+
+          if (is_value (m->type))
+            value_claim (&ctx, m);
+        }
+      state_claim (&ctx);
+      ctx_update_discourse (&ctx);
+
+      g_clear_pointer (&ctx.quote, g_free);
+      g_clear_pointer (&ctx.lower, g_free);
+    }
+
+  return ctx.claims;
+}
+
+GPtrArray *
+cc_claims_for_document (CcStore     *store,
+                        CcDocument  *document,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (CC_IS_STORE (store), NULL);
+  g_return_val_if_fail (CC_IS_DOCUMENT (document), NULL);
+
+  id = cc_document_get_id (document);
+  if (cc_document_get_text (document) != NULL)
+    text = g_strdup (cc_document_get_text (document));
+  else if ((text = cc_store_load_text (store, id, error)) == NULL)
+    return NULL;
+  mentions = cc_entities_for_document (store, id, error);
+  if (mentions == NULL)
+    return NULL;
+  return cc_claims_extract (text, mentions, id, cc_document_get_basename (document));
+}

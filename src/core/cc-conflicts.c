@@ -1,0 +1,632 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crosscheck-conflicts"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cc-conflicts.h"
+#include "cc-error.h"
+
+#include <glib/gi18n-lib.h>
+
+/* A compared pair of claims (indices into the flat claim array). */
+typedef struct
+{
+  guint     i;
+  guint     j;
+  CcVerdict verdict;
+} Pair;
+
+typedef struct
+{
+  GPtrArray *claims;   /* flat, CcClaim */
+  GArray    *doc;      /* guint: document index of each claim */
+  GArray    *pairs;    /* Pair: comparable pairs, any verdict */
+  guint      comparisons;
+} Work;
+
+void
+cc_conflict_free (CcConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+  g_free (conflict->subject);
+  g_free (conflict->attribute);
+  g_clear_pointer (&conflict->a, cc_claim_unref);
+  g_clear_pointer (&conflict->b, cc_claim_unref);
+  g_free (conflict);
+}
+
+void
+cc_fact_free (CcFact *fact)
+{
+  if (fact == NULL)
+    return;
+  g_free (fact->key);
+  g_free (fact->subject);
+  g_free (fact->attribute);
+  g_clear_pointer (&fact->claims, g_ptr_array_unref);
+  g_free (fact);
+}
+
+void
+cc_conflict_report_free (CcConflictReport *report)
+{
+  if (report == NULL)
+    return;
+  g_clear_pointer (&report->claims, g_ptr_array_unref);
+  g_clear_pointer (&report->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&report->facts, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
+work_init (Work      *work,
+           GPtrArray *claim_sets)
+{
+  work->claims = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_claim_unref);
+  work->doc = g_array_new (FALSE, FALSE, sizeof (guint));
+  work->pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  work->comparisons = 0;
+  for (guint d = 0; d < claim_sets->len; d++)
+    {
+      GPtrArray *set = g_ptr_array_index (claim_sets, d);
+
+      for (guint k = 0; set != NULL && k < set->len; k++)
+        {
+          g_ptr_array_add (work->claims, cc_claim_ref (g_ptr_array_index (set, k)));
+          g_array_append_val (work->doc, d);
+        }
+    }
+  cc_verdict_unify_benchmarks (work->claims);
+}
+
+static void
+work_clear (Work *work)
+{
+  g_clear_pointer (&work->claims, g_ptr_array_unref);
+  g_clear_pointer (&work->doc, g_array_unref);
+  g_clear_pointer (&work->pairs, g_array_unref);
+}
+
+static void
+work_compare (Work *work,
+              guint i,
+              guint j)
+{
+  CcClaim *a = g_ptr_array_index (work->claims, i);
+  CcClaim *b = g_ptr_array_index (work->claims, j);
+  Pair pair;
+
+  work->comparisons++;
+  if (!cc_verdict_comparable (a, b))
+    return;
+  pair.i = MIN (i, j);
+  pair.j = MAX (i, j);
+  pair.verdict = cc_verdict_values (&a->value, a->qualifier, &b->value, b->qualifier);
+  g_array_append_val (work->pairs, pair);
+}
+
+static int
+compare_pairs (gconstpointer pa,
+               gconstpointer pb)
+{
+  const Pair *a = pa;
+  const Pair *b = pb;
+
+  if (a->i != b->i)
+    return a->i < b->i ? -1 : 1;
+  if (a->j != b->j)
+    return a->j < b->j ? -1 : 1;
+  return 0;
+}
+
+/* The blocks a claim belongs to: two claims can only be comparable when they
+ * share one (see cc_verdict_comparable()). */
+static GPtrArray *
+claim_blocks (const CcClaim *c)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func (g_free);
+  const char *kind = cc_claim_kind_to_string (c->value.kind);
+  const char *unit = c->value.kind == CC_CLAIM_MONEY || c->value.kind == CC_CLAIM_DATE
+                     ? "" : (c->value.unit != NULL ? c->value.unit : "");
+
+  if (c->value.kind == CC_CLAIM_STATE)
+    {
+      for (guint i = 0; c->objects != NULL && c->objects[i] != NULL; i++)
+        g_ptr_array_add (blocks, g_strdup_printf ("O|%s", c->objects[i]));
+      for (guint i = 0; c->cues != NULL && c->cues[i] != NULL; i++)
+        g_ptr_array_add (blocks, g_strdup_printf ("W|%s", c->cues[i]));
+      return blocks;
+    }
+  if (c->benchmark != NULL)
+    {
+      const char *attr = strchr (c->key, '|');
+
+      attr = attr != NULL ? strchr (attr + 1, '|') : NULL;
+      g_ptr_array_add (blocks, g_strdup_printf ("K|%s|%s|%s", kind, unit,
+                                                attr != NULL ? attr + 1 : c->key));
+      return blocks;
+    }
+  for (guint i = 0; c->cues != NULL && c->cues[i] != NULL; i++)
+    if (c->cue_weights[i] >= CC_VERDICT_MIN_CUE_WEIGHT)
+      g_ptr_array_add (blocks, g_strdup_printf ("C|%s|%s|%s", kind, unit, c->cues[i]));
+  return blocks;
+}
+
+/* The first block id two sorted block lists share. */
+static guint
+first_shared (GArray *a,
+              GArray *b)
+{
+  guint x = 0, y = 0;
+
+  while (x < a->len && y < b->len)
+    {
+      guint va = g_array_index (a, guint, x);
+      guint vb = g_array_index (b, guint, y);
+
+      if (va == vb)
+        return va;
+      if (va < vb)
+        x++;
+      else
+        y++;
+    }
+  return G_MAXUINT;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+static gboolean
+find_blocked (Work          *work,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) claim_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  /* Inverted index: block id -> claims; claim -> sorted block ids. */
+  for (guint i = 0; i < work->claims->len; i++)
+    {
+      g_autoptr(GPtrArray) names = claim_blocks (g_ptr_array_index (work->claims, i));
+      GArray *mine = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      for (guint k = 0; k < names->len; k++)
+        {
+          const char *name = g_ptr_array_index (names, k);
+          gpointer id_ptr;
+          guint id;
+          GArray *list;
+
+          if (g_hash_table_lookup_extended (ids, name, NULL, &id_ptr))
+            id = GPOINTER_TO_UINT (id_ptr);
+          else
+            {
+              id = members->len;
+              g_hash_table_insert (ids, g_strdup (name), GUINT_TO_POINTER (id));
+              g_ptr_array_add (members, g_array_new (FALSE, FALSE, sizeof (guint)));
+            }
+          list = g_ptr_array_index (members, id);
+          if (list->len == 0 || g_array_index (list, guint, list->len - 1) != i)
+            {
+              g_array_append_val (list, i);
+              g_array_append_val (mine, id);
+            }
+        }
+      g_array_sort (mine, compare_uint);
+      g_ptr_array_add (claim_ids, mine);
+    }
+
+  /* Each pair is compared once: in the first block its claims share. */
+  for (guint b = 0; b < members->len; b++)
+    {
+      GArray *list = g_ptr_array_index (members, b);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      for (guint x = 0; x < list->len; x++)
+        for (guint y = x + 1; y < list->len; y++)
+          {
+            guint i = g_array_index (list, guint, x);
+            guint j = g_array_index (list, guint, y);
+
+            if (g_array_index (work->doc, guint, i) == g_array_index (work->doc, guint, j))
+              continue;
+            if (first_shared (g_ptr_array_index (claim_ids, i), g_ptr_array_index (claim_ids, j)) != b)
+              continue;
+            work_compare (work, i, j);
+          }
+    }
+  return TRUE;
+}
+
+static gboolean
+find_naive (Work          *work,
+            GPtrArray     *claim_sets,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n = 0;
+
+  for (guint d = 0; d < claim_sets->len; d++)
+    {
+      GPtrArray *set = g_ptr_array_index (claim_sets, d);
+
+      g_array_append_val (first, n);
+      n += set != NULL ? set->len : 0;
+    }
+  g_array_append_val (first, n);
+
+  for (guint da = 0; da < claim_sets->len; da++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      for (guint db = da + 1; db < claim_sets->len; db++)
+        for (guint i = g_array_index (first, guint, da); i < g_array_index (first, guint, da + 1); i++)
+          for (guint j = g_array_index (first, guint, db); j < g_array_index (first, guint, db + 1); j++)
+            work_compare (work, i, j);
+    }
+  return TRUE;
+}
+
+static const char *
+pair_subject (const CcClaim *a,
+              const CcClaim *b)
+{
+  if (g_strcmp0 (a->subject, b->subject) == 0)
+    return a->subject;
+  if (b->subject_bound && !a->subject_bound)
+    return b->subject;
+  if (a->subject == NULL || a->subject[0] == '\0')
+    return b->subject;
+  return a->subject;
+}
+
+static guint
+uf_find (guint *parent,
+         guint  i)
+{
+  while (parent[i] != i)
+    {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+  return i;
+}
+
+static int
+compare_conflicts (gconstpointer pa,
+                   gconstpointer pb)
+{
+  const CcConflict *a = *(const CcConflict * const *) pa;
+  const CcConflict *b = *(const CcConflict * const *) pb;
+
+  if (a->a->document_id != b->a->document_id)
+    return a->a->document_id < b->a->document_id ? -1 : 1;
+  if (a->b->document_id != b->b->document_id)
+    return a->b->document_id < b->b->document_id ? -1 : 1;
+  if (a->a->value_start != b->a->value_start)
+    return a->a->value_start < b->a->value_start ? -1 : 1;
+  if (a->b->value_start != b->b->value_start)
+    return a->b->value_start < b->b->value_start ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_facts (gconstpointer pa,
+               gconstpointer pb)
+{
+  const CcFact *a = *(const CcFact * const *) pa;
+  const CcFact *b = *(const CcFact * const *) pb;
+
+  if ((a->claims->len > 1) != (b->claims->len > 1))
+    return a->claims->len > 1 ? -1 : 1;
+  if (a->worst != b->worst)
+    return a->worst > b->worst ? -1 : 1;
+  return g_strcmp0 (a->key, b->key);
+}
+
+static CcConflictReport *
+work_report (Work *work)
+{
+  CcConflictReport *report = g_new0 (CcConflictReport, 1);
+  guint n = work->claims->len;
+  g_autoptr(GHashTable) supported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) emitted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) roots = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autofree guint *parent = g_new (guint, MAX (n, 1));
+  g_autofree CcVerdict *worst = g_new0 (CcVerdict, MAX (n, 1));
+
+  report->claims = g_ptr_array_ref (work->claims);
+  report->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_conflict_free);
+  report->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_fact_free);
+  report->comparisons = work->comparisons;
+
+  g_array_sort (work->pairs, compare_pairs);
+
+  /* A claim with an agreeing (or roughly agreeing) partner in the other
+   * document: a different value it disagrees with there is most likely
+   * about another fact. */
+  for (guint k = 0; k < work->pairs->len; k++)
+    {
+      Pair *p = &g_array_index (work->pairs, Pair, k);
+
+      if (p->verdict == CC_VERDICT_AGREE || p->verdict == CC_VERDICT_APPROXIMATE)
+        {
+          guint di = g_array_index (work->doc, guint, p->i);
+          guint dj = g_array_index (work->doc, guint, p->j);
+
+          g_hash_table_add (supported, g_strdup_printf ("%u>%u>%d", p->i, dj, p->verdict));
+          g_hash_table_add (supported, g_strdup_printf ("%u>%u>%d", p->j, di, p->verdict));
+        }
+    }
+
+  for (guint k = 0; k < work->pairs->len; k++)
+    {
+      Pair *p = &g_array_index (work->pairs, Pair, k);
+      CcClaim *a = g_ptr_array_index (work->claims, p->i);
+      CcClaim *b = g_ptr_array_index (work->claims, p->j);
+      guint di = g_array_index (work->doc, guint, p->i);
+      guint dj = g_array_index (work->doc, guint, p->j);
+      g_autofree char *ka = NULL, *kb = NULL, *kc = NULL, *kd = NULL;
+      g_autofree char *dedupe = NULL;
+      CcConflict *conflict;
+      gboolean suppressed;
+
+      if (p->verdict != CC_VERDICT_CONFLICT && p->verdict != CC_VERDICT_APPROXIMATE)
+        continue;
+      ka = g_strdup_printf ("%u>%u>%d", p->i, dj, CC_VERDICT_AGREE);
+      kb = g_strdup_printf ("%u>%u>%d", p->j, di, CC_VERDICT_AGREE);
+      kc = g_strdup_printf ("%u>%u>%d", p->i, dj, CC_VERDICT_APPROXIMATE);
+      kd = g_strdup_printf ("%u>%u>%d", p->j, di, CC_VERDICT_APPROXIMATE);
+      suppressed = g_hash_table_contains (supported, ka) || g_hash_table_contains (supported, kb);
+      if (p->verdict == CC_VERDICT_CONFLICT)
+        suppressed = suppressed || g_hash_table_contains (supported, kc) ||
+                     g_hash_table_contains (supported, kd);
+      if (suppressed)
+        continue;
+
+      /* One row per document pair and pair of values. */
+      dedupe = g_strdup_printf ("%u|%u|%s|%s|%s|%s", di, dj, a->key, a->value_text,
+                                b->value_text, cc_qualifier_to_string (a->qualifier));
+      if (!g_hash_table_add (emitted, g_steal_pointer (&dedupe)))
+        continue;
+
+      conflict = g_new0 (CcConflict, 1);
+      conflict->a = cc_claim_ref (a);
+      conflict->b = cc_claim_ref (b);
+      conflict->verdict = p->verdict;
+      conflict->subject = g_strdup (pair_subject (a, b));
+      conflict->attribute = g_strdup (a->benchmark != NULL ? a->benchmark : a->attribute);
+      g_ptr_array_add (report->conflicts, conflict);
+    }
+  g_ptr_array_sort (report->conflicts, compare_conflicts);
+
+  /* Facts: the claims linked by comparable pairs. */
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+  for (guint k = 0; k < work->pairs->len; k++)
+    {
+      Pair *p = &g_array_index (work->pairs, Pair, k);
+      guint ri = uf_find (parent, p->i);
+      guint rj = uf_find (parent, p->j);
+
+      if (ri != rj)
+        parent[MAX (ri, rj)] = MIN (ri, rj);
+    }
+  for (guint k = 0; k < work->pairs->len; k++)
+    {
+      Pair *p = &g_array_index (work->pairs, Pair, k);
+      guint r = uf_find (parent, p->i);
+
+      worst[r] = MAX (worst[r], p->verdict);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint r = uf_find (parent, i);
+      CcFact *fact = g_hash_table_lookup (roots, GUINT_TO_POINTER (r));
+      CcClaim *c = g_ptr_array_index (work->claims, i);
+
+      if (fact == NULL)
+        {
+          CcClaim *rc = g_ptr_array_index (work->claims, r);
+
+          fact = g_new0 (CcFact, 1);
+          fact->subject = g_strdup (rc->subject);
+          fact->attribute = g_strdup (rc->benchmark != NULL ? rc->benchmark : rc->attribute);
+          fact->key = g_strdup_printf ("%s|%s", rc->subject, rc->key);
+          fact->claims = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_claim_unref);
+          fact->worst = worst[r];
+          g_hash_table_insert (roots, GUINT_TO_POINTER (r), fact);
+          g_ptr_array_add (report->facts, fact);
+        }
+      g_ptr_array_add (fact->claims, cc_claim_ref (c));
+    }
+  g_ptr_array_sort (report->facts, compare_facts);
+  return report;
+}
+
+static CcConflictReport *
+find (GPtrArray     *claim_sets,
+      gboolean       naive,
+      GCancellable  *cancellable,
+      GError       **error)
+{
+  Work work = { 0 };
+  CcConflictReport *report = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (claim_sets != NULL, NULL);
+
+  work_init (&work, claim_sets);
+  ok = naive ? find_naive (&work, claim_sets, cancellable, error)
+             : find_blocked (&work, cancellable, error);
+  if (ok)
+    report = work_report (&work);
+  work_clear (&work);
+  return report;
+}
+
+CcConflictReport *
+cc_conflicts_find (GPtrArray     *claim_sets,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  return find (claim_sets, FALSE, cancellable, error);
+}
+
+CcConflictReport *
+cc_conflicts_find_naive (GPtrArray     *claim_sets,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  return find (claim_sets, TRUE, cancellable, error);
+}
+
+CcConflictReport *
+cc_conflicts_for_store (CcStore       *store,
+                        GPtrArray     *documents,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+
+  g_return_val_if_fail (CC_IS_STORE (store), NULL);
+
+  if (documents == NULL)
+    {
+      all = cc_store_list_documents (store, error);
+      if (all == NULL)
+        return NULL;
+      documents = all;
+    }
+  sets = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      CcDocument *doc = g_ptr_array_index (documents, i);
+      g_autoptr(GError) local_error = NULL;
+      GPtrArray *claims;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      claims = cc_claims_for_document (store, doc, &local_error);
+      if (claims == NULL)
+        {
+          /* A document that cannot be read is left out; the rest goes on. */
+          g_warning ("%s: %s", cc_document_get_basename (doc), local_error->message);
+          claims = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_claim_unref);
+        }
+      g_ptr_array_add (sets, claims);
+    }
+  return cc_conflicts_find (sets, cancellable, error);
+}
+
+typedef struct
+{
+  char   *path;
+  GArray *ids;   /* gint64 ids, or NULL for all */
+} TaskData;
+
+static void
+task_data_free (TaskData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->ids, g_array_unref);
+  g_free (data);
+}
+
+static void
+conflicts_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  TaskData *data = task_data;
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  GError *error = NULL;
+  CcConflictReport *report;
+
+  store = cc_store_open (data->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (data->ids != NULL)
+    {
+      GArray *ids = data->ids;
+
+      documents = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          CcDocument *doc = cc_store_get_document (store, g_array_index (ids, gint64, i), &error);
+
+          if (doc == NULL)
+            {
+              g_task_return_error (task, error);
+              return;
+            }
+          g_ptr_array_add (documents, doc);
+        }
+    }
+  report = cc_conflicts_for_store (store, documents, cancellable, &error);
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) cc_conflict_report_free);
+}
+
+void
+cc_conflicts_for_store_async (CcStore             *store,
+                              GPtrArray           *documents,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data;
+
+  g_return_if_fail (CC_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cc_conflicts_for_store_async);
+  data = g_new0 (TaskData, 1);
+  data->path = g_strdup (cc_store_get_path (store));
+  if (documents != NULL)
+    {
+      GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint i = 0; i < documents->len; i++)
+        {
+          gint64 id = cc_document_get_id (g_ptr_array_index (documents, i));
+
+          g_array_append_val (ids, id);
+        }
+      data->ids = ids;
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+  g_task_run_in_thread (task, conflicts_thread);
+}
+
+CcConflictReport *
+cc_conflicts_for_store_finish (CcStore       *store,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

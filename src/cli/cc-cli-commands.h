@@ -12,6 +12,9 @@ int cc_cli_cmd_list    (CcCli *cli, int argc, char **argv);
 int cc_cli_cmd_search  (CcCli *cli, int argc, char **argv);
 /* entities (issue 3) */
 /* annotations (issue 4) */
+int cc_cli_cmd_annotate          (CcCli *cli, int argc, char **argv);
+int cc_cli_cmd_annotations       (CcCli *cli, int argc, char **argv);
+int cc_cli_cmd_annotation_delete (CcCli *cli, int argc, char **argv);
 /* claims, compare, conflicts (issue 5) */
 /* export (issue 6) */
 

@@ -23,6 +23,9 @@ static const Command commands[] = {
   { "search", cc_cli_cmd_search, N_("Search the library's full text") },
   /* entities (issue 3) */
   /* annotations (issue 4) */
+  { "annotate", cc_cli_cmd_annotate, N_("Highlight a passage of a document, with a note and tags") },
+  { "annotations", cc_cli_cmd_annotations, N_("List annotations") },
+  { "annotation-delete", cc_cli_cmd_annotation_delete, N_("Delete annotations") },
   /* claims, compare, conflicts (issue 5) */
   /* export (issue 6) */
 };

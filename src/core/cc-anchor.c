@@ -310,42 +310,30 @@ static double
 context_similarity (CcAnchorText *self,
                     const Query  *q,
                     guint         start,
-                    guint         end,
-                    gboolean     *intact)
+                    guint         end)
 {
   double p, s;
-  gboolean p_ok, s_ok;
 
   if (q->lp == 0)
-    {
-      p_ok = start == 0;
-      p = p_ok ? 1.0 : 0.5;
-    }
+    p = start == 0 ? 1.0 : 0.5;
   else
     {
       guint avail = MIN (start, q->lp);
       guint d = levenshtein (q->prefix, q->lp, self->chars + start - avail, avail);
 
       p = 1.0 - (double)d / q->lp;
-      p_ok = d == 0;
     }
 
   if (q->ls == 0)
-    {
-      s_ok = end == self->n;
-      s = s_ok ? 1.0 : 0.5;
-    }
+    s = end == self->n ? 1.0 : 0.5;
   else
     {
       guint avail = MIN (self->n - end, q->ls);
       guint d = levenshtein (q->suffix, q->ls, self->chars + end, avail);
 
       s = 1.0 - (double)d / q->ls;
-      s_ok = d == 0;
     }
 
-  if (intact != NULL)
-    *intact = p_ok && s_ok;
   return (MAX (p, 0.0) + MAX (s, 0.0)) / 2.0;
 }
 
@@ -407,7 +395,6 @@ resolve_exact (CcAnchorText  *self,
   g_autoptr(GArray) found = find_exact (self, q->quote, q->m, G_MAXUINT);
   guint best = G_MAXUINT;
   double best_score = -1.0, best_ctx = 0.0;
-  gboolean best_intact = FALSE;
 
   if (found->len == 0)
     return FALSE;
@@ -415,13 +402,12 @@ resolve_exact (CcAnchorText  *self,
   if (found->len == 1)
     {
       guint pos = g_array_index (found, guint, 0);
-      gboolean intact;
-      double ctx = context_similarity (self, q, pos, pos + q->m, &intact);
+      double ctx = context_similarity (self, q, pos, pos + q->m);
 
       if (!exact_acceptable (q, ctx, pos))
         return FALSE;
 
-      match->state = intact ? CC_ANCHOR_ANCHORED : CC_ANCHOR_MOVED;
+      match->state = ctx >= 0.5 ? CC_ANCHOR_ANCHORED : CC_ANCHOR_MOVED;
       match->method = CC_ANCHOR_METHOD_UNIQUE;
       match->start = pos;
       match->end = pos + q->m;
@@ -463,19 +449,17 @@ resolve_exact (CcAnchorText  *self,
     for (guint i = 0; i < n; i++)
       {
         guint pos = g_array_index (found, guint, i);
-        gboolean intact;
         double ctx, score;
 
         if (!chosen[i])
           continue;
-        ctx = context_similarity (self, q, pos, pos + q->m, &intact);
+        ctx = context_similarity (self, q, pos, pos + q->m);
         score = ctx + 0.2 * nearness (distance_between (pos, q->expected));
         if (score > best_score)
           {
             best_score = score;
             best = pos;
             best_ctx = ctx;
-            best_intact = intact;
           }
       }
   }
@@ -484,7 +468,7 @@ resolve_exact (CcAnchorText  *self,
       (q->m >= MIN_UNIQUE_LENGTH && best_ctx < 0.5 && !is_near (q, best)))
     return FALSE;
 
-  match->state = best_intact ? CC_ANCHOR_ANCHORED : CC_ANCHOR_MOVED;
+  match->state = best_ctx >= 0.5 ? CC_ANCHOR_ANCHORED : CC_ANCHOR_MOVED;
   match->method = CC_ANCHOR_METHOD_CONTEXT;
   match->start = best;
   match->end = best + q->m;

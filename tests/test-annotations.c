@@ -1,0 +1,573 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cc-annotation-store.h"
+#include "cc-error.h"
+#include "cc-importer.h"
+#include "cc-test-util.h"
+
+static const char *article =
+  "Harbour plan approved\n\n"
+  "The port board approved the harbour expansion on Tuesday after a long debate. "
+  "The plan adds two berths and a new breakwater.\n\n"
+  "Local fishermen said the works would disturb spawning grounds in the bay. "
+  "The board said an environmental survey found no lasting harm.\n\n"
+  "Construction is due to start in the autumn and last three years.\n";
+
+typedef struct
+{
+  char    *dir;
+  char    *file;
+  char    *db;
+  CcStore *store;
+  gint64   doc_id;
+} Fixture;
+
+static void
+import_file (CcStore    *store,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { path, NULL };
+  g_autoptr(CcImportReport) report = cc_import_paths (store, paths, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcDocument) doc = NULL;
+
+  f->dir = cc_test_tmpdir_new ();
+  f->file = cc_test_write_file (f->dir, "articles/harbour.txt", article, -1);
+  f->db = g_build_filename (f->dir, "library.db", NULL);
+  f->store = cc_test_open_store (f->dir);
+  import_file (f->store, f->file);
+  doc = cc_store_find_document (f->store, "harbour.txt", &error);
+  g_assert_no_error (error);
+  f->doc_id = cc_document_get_id (doc);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_free (f->db);
+  g_free (f->file);
+  cc_test_tmpdir_free (f->dir);
+}
+
+/* Character range of the first occurrence of @quote in @text. */
+static void
+range_of (const char *text,
+          const char *quote,
+          guint      *start,
+          guint      *end)
+{
+  const char *p = strstr (text, quote);
+
+  g_assert_nonnull (p);
+  *start = (guint)g_utf8_pointer_to_offset (text, p);
+  *end = *start + (guint)g_utf8_strlen (quote, -1);
+}
+
+static CcAnnotation *
+annotate (Fixture            *f,
+          const char         *quote,
+          const char         *color,
+          const char         *note,
+          const char * const *tags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = cc_store_load_text (f->store, f->doc_id, &error);
+  CcAnnotation *a;
+  guint start, end;
+
+  g_assert_no_error (error);
+  range_of (text, quote, &start, &end);
+  a = cc_annotation_store_create (f->store, f->doc_id, start, end, color, note, tags, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  g_assert_cmpstr (cc_annotation_get_quote (a), ==, quote);
+  return a;
+}
+
+static guint
+count_all (CcStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = cc_annotation_store_list (store, NULL, &error);
+
+  g_assert_no_error (error);
+  return all->len;
+}
+
+static void
+test_crud (Fixture       *f,
+           gconstpointer  data)
+{
+  const char *tags1[] = { "port", " Environment ", "environment", "", NULL };
+  const char *tags2[] = { "schedule", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcAnnotation) a = annotate (f, "approved the harbour expansion", "green",
+                                        "Check the vote count", tags1);
+  g_autoptr(CcAnnotation) b = annotate (f, "last three years", NULL, NULL, tags2);
+  g_autoptr(CcAnnotation) got = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_auto(GStrv) all_tags = NULL;
+  g_autofree char *prefix = NULL;
+  CcAnnotationFilter filter = { 0 };
+
+  /* Stored with a uuid, times, cleaned tags. */
+  g_assert_true (g_uuid_string_is_valid (cc_annotation_get_uuid (a)));
+  g_assert_cmpint (cc_annotation_get_id (a), >, 0);
+  g_assert_cmpint (cc_annotation_get_created (a), >, 0);
+  g_assert_cmpint (cc_annotation_get_modified (a), ==, cc_annotation_get_created (a));
+  g_assert_cmpuint (g_strv_length ((GStrv)cc_annotation_get_tags (a)), ==, 2);
+  g_assert_cmpstr (cc_annotation_get_color (b), ==, "yellow");
+  g_assert_cmpstr (cc_annotation_get_document_hint (a), ==, "harbour.txt");
+  g_assert_cmpuint (strlen (cc_annotation_get_prefix (a)), >, 0);
+
+  got = cc_annotation_store_get (f->store, cc_annotation_get_uuid (a), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cc_annotation_get_note (got), ==, "Check the vote count");
+  g_assert_cmpstr (cc_annotation_get_quote (got), ==, "approved the harbour expansion");
+  g_assert_cmpstr (cc_annotation_get_tags (got)[0], ==, "Environment");
+  g_assert_cmpstr (cc_annotation_get_tags (got)[1], ==, "port");
+  g_assert_cmpuint (cc_annotation_get_start (got), ==, cc_annotation_get_start (a));
+  g_clear_object (&got);
+
+  /* By an unambiguous prefix of the uuid. */
+  prefix = g_strndup (cc_annotation_get_uuid (b), 12);
+  got = cc_annotation_store_get (f->store, prefix, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cc_annotation_get_uuid (got), ==, cc_annotation_get_uuid (b));
+  g_clear_object (&got);
+
+  /* Filters. */
+  filter.color = "green";
+  list = cc_annotation_store_list (f->store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  filter.color = NULL;
+  filter.tag = "SCHEDULE";
+  list = cc_annotation_store_list (f->store, &filter, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (cc_annotation_get_uuid (list->pdata[0]), ==, cc_annotation_get_uuid (b));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  filter.tag = NULL;
+  filter.text = "VOTE";
+  list = cc_annotation_store_list (f->store, &filter, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  filter.text = NULL;
+  filter.document_id = f->doc_id;
+  list = cc_annotation_store_list (f->store, &filter, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  /* Ordered by position. */
+  g_assert_cmpuint (cc_annotation_get_start (list->pdata[0]), <,
+                    cc_annotation_get_start (list->pdata[1]));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  filter.document_id = f->doc_id + 1000;
+  list = cc_annotation_store_list (f->store, &filter, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  all_tags = cc_annotation_store_list_tags (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (all_tags), ==, 3);
+  g_assert_cmpstr (all_tags[0], ==, "Environment");
+  g_assert_cmpstr (all_tags[2], ==, "schedule");
+  g_clear_pointer (&all_tags, g_strfreev);
+
+  /* Update note, colour, tags. */
+  cc_annotation_set_note (a, "Vote was 5 to 2.\nSecond line.");
+  cc_annotation_set_color (a, "purple");
+  cc_annotation_set_tags (a, tags2);
+  g_assert_true (cc_annotation_store_update (f->store, a, &error));
+  g_assert_no_error (error);
+  got = cc_annotation_store_get (f->store, cc_annotation_get_uuid (a), &error);
+  g_assert_cmpstr (cc_annotation_get_note (got), ==, "Vote was 5 to 2.\nSecond line.");
+  g_assert_cmpstr (cc_annotation_get_color (got), ==, "purple");
+  g_assert_cmpstr (cc_annotation_get_tags (got)[0], ==, "schedule");
+  g_assert_cmpint (cc_annotation_get_modified (got), >=, cc_annotation_get_created (got));
+  g_clear_object (&got);
+  /* Unused tags are forgotten. */
+  all_tags = cc_annotation_store_list_tags (f->store, &error);
+  g_assert_cmpuint (g_strv_length (all_tags), ==, 1);
+
+  /* Delete, then undo by restoring. */
+  g_assert_true (cc_annotation_store_delete (f->store, cc_annotation_get_uuid (a), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_all (f->store), ==, 1);
+  g_assert_false (cc_annotation_store_delete (f->store, cc_annotation_get_uuid (a), &error));
+  g_assert_error (error, CC_ERROR, CC_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (cc_annotation_store_update (f->store, a, &error));
+  g_assert_error (error, CC_ERROR, CC_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (cc_annotation_store_restore (f->store, a, &error));
+  g_assert_no_error (error);
+  got = cc_annotation_store_get (f->store, cc_annotation_get_uuid (a), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cc_annotation_get_note (got), ==, "Vote was 5 to 2.\nSecond line.");
+  g_assert_cmpint (cc_annotation_get_created (got), ==, cc_annotation_get_created (a));
+  g_assert_false (cc_annotation_store_restore (f->store, a, &error));
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_clear_error (&error);
+}
+
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CcAnnotation *a;
+
+  a = cc_annotation_store_create (f->store, f->doc_id, 5, 5, NULL, NULL, NULL, &error);
+  g_assert_null (a);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_clear_error (&error);
+  a = cc_annotation_store_create (f->store, f->doc_id, 5, 100000, NULL, NULL, NULL, &error);
+  g_assert_null (a);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_clear_error (&error);
+  a = cc_annotation_store_create (f->store, f->doc_id, 0, 4, "orange", NULL, NULL, &error);
+  g_assert_null (a);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_clear_error (&error);
+  a = cc_annotation_store_create (f->store, f->doc_id + 99, 0, 4, NULL, NULL, NULL, &error);
+  g_assert_null (a);
+  g_assert_error (error, CC_ERROR, CC_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_all (f->store), ==, 0);
+}
+
+static void
+test_file_mode (Fixture       *f,
+                gconstpointer  data)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (f->db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+rewrite (Fixture    *f,
+         const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (f->file, text, -1, &error);
+  g_assert_no_error (error);
+  import_file (f->store, f->file);
+}
+
+static void
+test_reanchor_on_import (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcAnnotation) kept = annotate (f, "an environmental survey found no lasting harm",
+                                           "blue", "Who paid for the survey?", NULL);
+  g_autoptr(CcAnnotation) gone = annotate (f, "The plan adds two berths and a new breakwater.",
+                                           "pink", "Two or three?", NULL);
+  g_autoptr(CcAnnotation) edited = annotate (f, "Construction is due to start in the autumn",
+                                             NULL, NULL, NULL);
+  g_autoptr(CcAnnotation) got = NULL;
+  g_autoptr(GString) text = g_string_new (article);
+  g_autofree char *stored = NULL;
+  const char *p;
+  guint start, end;
+
+  /* Text inserted at the top, one annotated sentence deleted, one edited. */
+  g_string_prepend (text, "Update: this story was corrected on Wednesday.\n\n");
+  p = strstr (text->str, "The plan adds two berths and a new breakwater.");
+  g_string_erase (text, p - text->str, strlen ("The plan adds two berths and a new breakwater."));
+  p = strstr (text->str, "due to start in the autumn");
+  g_string_erase (text, p - text->str, strlen ("due to start in the autumn"));
+  g_string_insert (text, p - text->str, "due to start in the late autumn");
+  rewrite (f, text->str);
+
+  stored = cc_store_load_text (f->store, f->doc_id, &error);
+  g_assert_no_error (error);
+
+  got = cc_annotation_store_get (f->store, cc_annotation_get_uuid (kept), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cc_annotation_get_state (got), ==, CC_ANNOTATION_STATE_ANCHORED);
+  range_of (stored, "an environmental survey found no lasting harm", &start, &end);
+  g_assert_cmpuint (cc_annotation_get_start (got), ==, start);
+  g_assert_cmpuint (cc_annotation_get_end (got), ==, end);
+  g_assert_cmpstr (cc_annotation_get_note (got), ==, "Who paid for the survey?");
+  g_clear_object (&got);
+
+  got = cc_annotation_store_get (f->store, cc_annotation_get_uuid (gone), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cc_annotation_get_state (got), ==, CC_ANNOTATION_STATE_ORPHANED);
+  g_assert_cmpstr (cc_annotation_get_quote (got), ==, "The plan adds two berths and a new breakwater.");
+  g_assert_cmpstr (cc_annotation_get_note (got), ==, "Two or three?");
+  g_clear_object (&got);
+
+  got = cc_annotation_store_get (f->store, cc_annotation_get_uuid (edited), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cc_annotation_get_state (got), ==, CC_ANNOTATION_STATE_MOVED);
+  g_assert_cmpstr (cc_annotation_get_quote (got), ==,
+                   "Construction is due to start in the late autumn");
+  g_clear_object (&got);
+
+  /* Orphans are listed apart and can be re-attached. */
+  {
+    CcAnnotationFilter filter = { .state = CC_ANNOTATION_STATE_ORPHANED };
+    g_autoptr(GPtrArray) orphans = cc_annotation_store_list (f->store, &filter, &error);
+
+    g_assert_cmpuint (orphans->len, ==, 1);
+    range_of (stored, "Local fishermen", &start, &end);
+    g_assert_true (cc_annotation_store_reattach (f->store, orphans->pdata[0], start, end, &error));
+    g_assert_no_error (error);
+    got = cc_annotation_store_get (f->store, cc_annotation_get_uuid (gone), &error);
+    g_assert_cmpstr (cc_annotation_get_state (got), ==, CC_ANNOTATION_STATE_ANCHORED);
+    g_assert_cmpstr (cc_annotation_get_quote (got), ==, "Local fishermen");
+    g_assert_cmpstr (cc_annotation_get_note (got), ==, "Two or three?");
+    g_clear_object (&got);
+  }
+  g_assert_cmpuint (count_all (f->store), ==, 3);
+}
+
+static void
+test_orphan_comes_back (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcAnnotation) a = annotate (f, "would disturb spawning grounds in the bay", NULL,
+                                        NULL, NULL);
+  g_autoptr(CcAnnotation) got = NULL;
+  g_autoptr(GString) text = g_string_new (article);
+  const char *p = strstr (text->str, "Local fishermen said");
+
+  g_string_erase (text, p - text->str, strlen ("Local fishermen said the works would disturb "
+                                               "spawning grounds in the bay. "));
+  rewrite (f, text->str);
+  got = cc_annotation_store_get (f->store, cc_annotation_get_uuid (a), &error);
+  g_assert_cmpstr (cc_annotation_get_state (got), ==, CC_ANNOTATION_STATE_ORPHANED);
+  g_clear_object (&got);
+
+  /* The file is reverted: the orphan finds its passage again. */
+  rewrite (f, article);
+  got = cc_annotation_store_get (f->store, cc_annotation_get_uuid (a), &error);
+  g_assert_cmpstr (cc_annotation_get_state (got), !=, CC_ANNOTATION_STATE_ORPHANED);
+  g_assert_cmpuint (cc_annotation_get_start (got), ==, cc_annotation_get_start (a));
+}
+
+static void
+test_document_missing (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcAnnotation) a = annotate (f, "two berths", NULL, "Keep me", NULL);
+  g_autofree char *folder = g_path_get_dirname (f->file);
+  g_autoptr(CcAnnotation) got = NULL;
+
+  g_assert_cmpint (g_unlink (f->file), ==, 0);
+  import_file (f->store, folder);
+  g_clear_object (&f->store);
+
+  f->store = cc_store_open (f->db, &error);
+  g_assert_no_error (error);
+  got = cc_annotation_store_get (f->store, cc_annotation_get_uuid (a), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cc_annotation_get_note (got), ==, "Keep me");
+  g_assert_cmpint (cc_annotation_get_document_id (got), ==, f->doc_id);
+}
+
+/* A child that adds annotations one by one, writing each acknowledged uuid
+ * on @fd, until killed. */
+static G_NORETURN void
+child_writer (const char *db,
+              gint64      doc_id,
+              int         fd,
+              guint       count)
+{
+  g_autoptr(GError) error = NULL;
+  CcStore *store;
+
+  /* A forked child shares the parent's random state (g_test seeds it): give
+   * it its own so that its uuids differ from its sibling's. */
+  g_random_set_seed ((guint32)getpid () ^ (guint32)g_get_monotonic_time ());
+  store = cc_store_open (db, &error);
+  if (store == NULL)
+    _exit (2);
+  for (guint i = 0; count == 0 || i < count; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("note %u from %d", i, (int)getpid ());
+      g_autoptr(CcAnnotation) a = cc_annotation_store_create (store, doc_id, i % 50, i % 50 + 10,
+                                                              NULL, note, NULL, &error);
+      g_autofree char *line = NULL;
+
+      if (a == NULL)
+        {
+          g_printerr ("child %d: %s\n", (int)getpid (), error->message);
+          _exit (3);
+        }
+      line = g_strdup_printf ("%s\n", cc_annotation_get_uuid (a));
+      if (write (fd, line, strlen (line)) != (gssize)strlen (line))
+        _exit (4);
+    }
+  _exit (0);
+}
+
+static void
+test_sigkill (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) acked = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  int fds[2];
+  pid_t pid;
+  int status;
+
+  g_clear_object (&f->store);
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      close (fds[0]);
+      child_writer (f->db, f->doc_id, fds[1], 0);
+    }
+  close (fds[1]);
+
+  /* Kill it right after the 25th acknowledgement. */
+  while (acked->len < 25)
+    {
+      char chunk[256];
+      gssize n = read (fds[0], chunk, sizeof chunk);
+      char *nl;
+
+      g_assert_cmpint (n, >, 0);
+      g_string_append_len (buffer, chunk, n);
+      while ((nl = strchr (buffer->str, '\n')) != NULL)
+        {
+          g_ptr_array_add (acked, g_strndup (buffer->str, nl - buffer->str));
+          g_string_erase (buffer, 0, nl - buffer->str + 1);
+        }
+    }
+  kill (pid, SIGKILL);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  close (fds[0]);
+
+  f->store = cc_store_open (f->db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < acked->len; i++)
+    {
+      g_autoptr(CcAnnotation) a = cc_annotation_store_get (f->store, acked->pdata[i], &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (a);
+    }
+  g_assert_cmpuint (count_all (f->store), >=, acked->len);
+}
+
+static void
+test_concurrent_writers (Fixture       *f,
+                         gconstpointer  data)
+{
+  const guint per_child = 40;
+  g_autoptr(GError) error = NULL;
+  pid_t pids[2];
+  int devnull = open ("/dev/null", O_WRONLY);
+
+  g_assert_cmpint (devnull, >=, 0);
+  /* No SQLite connection may cross a fork: the parent reopens its own after,
+   * and writes too. */
+  g_clear_object (&f->store);
+  for (guint c = 0; c < G_N_ELEMENTS (pids); c++)
+    {
+      pids[c] = fork ();
+      g_assert_cmpint (pids[c], >=, 0);
+      if (pids[c] == 0)
+        {
+          child_writer (f->db, f->doc_id, devnull, per_child);
+        }
+    }
+  f->store = cc_store_open (f->db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < per_child; i++)
+    {
+      g_autoptr(CcAnnotation) a = cc_annotation_store_create (f->store, f->doc_id, i, i + 5,
+                                                              "blue", NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (pids); c++)
+    {
+      int status;
+
+      g_assert_cmpint (waitpid (pids[c], &status, 0), ==, pids[c]);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    }
+  close (devnull);
+  g_assert_cmpuint (count_all (f->store), ==, 3 * per_child);
+}
+
+static void
+test_object (void)
+{
+  g_autoptr(CcAnnotation) a = cc_annotation_new ();
+  g_autoptr(CcAnnotation) copy = NULL;
+  const char *tags[] = { "b", "A", "a", NULL };
+  g_auto(GStrv) prop_tags = NULL;
+  g_assert_cmpstr (cc_annotation_get_note (a), ==, "");
+  g_assert_cmpstr (cc_annotation_get_state (a), ==, CC_ANNOTATION_STATE_ANCHORED);
+  g_assert_false (cc_annotation_is_orphaned (a));
+  cc_annotation_set_tags (a, tags);
+  g_object_get (a, "tags", &prop_tags, NULL);
+  g_assert_cmpuint (g_strv_length (prop_tags), ==, 2);
+  g_assert_cmpstr (prop_tags[0], ==, "A");
+  g_assert_true (cc_annotation_has_tag (a, "a"));
+  g_object_set (a, "color", "pink", "start", 4u, "end", 9u, NULL);
+  copy = cc_annotation_copy (a);
+  g_assert_cmpstr (cc_annotation_get_color (copy), ==, "pink");
+  g_assert_cmpuint (cc_annotation_get_end (copy), ==, 9);
+  g_assert_true (cc_annotation_color_is_valid ("purple"));
+  g_assert_false (cc_annotation_color_is_valid ("orange"));
+  g_assert_cmpuint (g_strv_length ((GStrv)cc_annotation_get_colors ()), ==, 5);
+  g_assert_nonnull (cc_annotation_color_get_label ("blue"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/crosscheck/annotations/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  g_test_add_func ("/crosscheck/annotations/object", test_object);
+  ADD ("crud", test_crud);
+  ADD ("bad-input", test_bad_input);
+  ADD ("file-mode", test_file_mode);
+  ADD ("reanchor-on-import", test_reanchor_on_import);
+  ADD ("orphan-comes-back", test_orphan_comes_back);
+  ADD ("document-missing", test_document_missing);
+  ADD ("sigkill", test_sigkill);
+  ADD ("concurrent-writers", test_concurrent_writers);
+
+  return g_test_run ();
+}

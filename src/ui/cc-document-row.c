@@ -11,6 +11,7 @@ struct _CcDocumentRow
 {
   GtkWidget   parent_instance;
 
+  GtkWidget  *box;
   GtkLabel   *title;
   GtkLabel   *details;
   GtkWidget  *missing;
@@ -110,6 +111,7 @@ cc_document_row_class_init (CcDocumentRowClass *klass)
   object_class->dispose = cc_document_row_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Crosscheck/ui/cc-document-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, CcDocumentRow, box);
   gtk_widget_class_bind_template_child (widget_class, CcDocumentRow, title);
   gtk_widget_class_bind_template_child (widget_class, CcDocumentRow, details);
   gtk_widget_class_bind_template_child (widget_class, CcDocumentRow, missing);

@@ -15,6 +15,8 @@
 #define TEXT_SIZE_MAX       3.0
 #define TITLE_SCALE         1.6
 #define BYLINE_SCALE        0.92
+#define SUBHEADING_SCALE    1.12
+#define BLANK_SCALE         0.3
 #define FIND_TAG            "cc-find-match"
 #define FIND_CURRENT_TAG    "cc-find-current"
 
@@ -37,6 +39,8 @@ struct _CcReaderView
   GtkTextTag     *body_tag;
   GtkTextTag     *title_tag;
   GtkTextTag     *byline_tag;
+  GtkTextTag     *subheading_tag;
+  GtkTextTag     *blank_tag;
   GtkTextMark    *scroll_mark;
   GArray         *matches;       /* CcSpan */
   char           *needle;
@@ -44,6 +48,7 @@ struct _CcReaderView
   double          text_size;
   int             last_margin;
   guint           current_match; /* 1-based, 0 = none */
+  gboolean        updating_entry;
 };
 
 G_DEFINE_FINAL_TYPE (CcReaderView, cc_reader_view, GTK_TYPE_WIDGET)
@@ -133,6 +138,8 @@ apply_text_size (CcReaderView *self)
   g_object_set (self->body_tag, "scale", self->text_size, NULL);
   g_object_set (self->title_tag, "scale", self->text_size * TITLE_SCALE, NULL);
   g_object_set (self->byline_tag, "scale", self->text_size * BYLINE_SCALE, NULL);
+  g_object_set (self->subheading_tag, "scale", self->text_size * SUBHEADING_SCALE, NULL);
+  g_object_set (self->blank_tag, "scale", self->text_size * BLANK_SCALE, NULL);
   self->last_margin = -1;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -175,63 +182,132 @@ line_matches (const char *line,
   return *copy != '\0' && (strstr (copy, wanted) != NULL || strstr (wanted, copy) != NULL);
 }
 
-/* Styles the title line as a heading and the byline/outlet lines right
- * under it as a caption. Only tags are applied: the text is untouched. */
+static gboolean
+is_blank (const char *line,
+          gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (line[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* A short line without closing punctuation, followed by a longer one, reads
+ * as a section heading. */
+static gboolean
+looks_like_subheading (const char *line,
+                       gsize       len,
+                       gsize       next_len)
+{
+  g_autofree char *copy = NULL;
+  gunichar last;
+  glong chars;
+
+  if (len == 0 || len > 400 || next_len <= len)
+    return FALSE;
+
+  copy = g_strstrip (g_strndup (line, len));
+  chars = g_utf8_strlen (copy, -1);
+  if (chars < 3 || chars > 90 || strchr (copy, ' ') == NULL)
+    return FALSE;
+
+  last = g_utf8_get_char (g_utf8_find_prev_char (copy, copy + strlen (copy)));
+  return !g_unichar_ispunct (last) || last == ')';
+}
+
 static void
-style_front_matter (CcReaderView *self,
-                    const char   *text)
+apply_tag_to_bytes (GtkTextBuffer *buffer,
+                    GtkTextTag    *tag,
+                    const char    *text,
+                    const char    *start,
+                    gsize          len,
+                    glong          start_char)
+{
+  GtkTextIter a, b;
+  glong end_char = start_char + g_utf8_pointer_to_offset (start, start + len);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) start_char);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) end_char);
+  gtk_text_buffer_apply_tag (buffer, tag, &a, &b);
+}
+
+/* Styles the title line as a heading, the byline/outlet lines right under it
+ * as a caption, short section lines as subheadings and blank lines as thin
+ * gaps. Only tags are applied: the text is untouched, so offsets match. */
+static void
+style_text (CcReaderView *self,
+            const char   *text)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   const char *title = cc_document_get_title (self->document);
   const char *byline = cc_document_get_byline (self->document);
   const char *outlet = cc_document_get_outlet (self->document);
-  const char *p = text;
   gboolean seen_title = FALSE;
-  guint lines = 0;
+  gboolean in_front_matter = TRUE;
+  guint content_lines = 0;
+  const char *p = text;
+  glong char_offset = 0;
 
-  while (*p != '\0' && lines < 6)
+  while (*p != '\0')
     {
       const char *end = strchr (p, '\n');
       gsize len = end ? (gsize) (end - p) : strlen (p);
-      gboolean blank = TRUE;
+      glong line_chars = g_utf8_pointer_to_offset (p, p + len);
 
-      for (gsize i = 0; i < len; i++)
-        if (!g_ascii_isspace (p[i]))
-          {
-            blank = FALSE;
-            break;
-          }
-
-      if (!blank)
+      if (is_blank (p, len))
         {
-          GtkTextIter start, stop;
-          glong start_char = g_utf8_pointer_to_offset (text, p);
-          glong end_char = start_char + g_utf8_pointer_to_offset (p, p + len);
-
-          gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) start_char);
-          gtk_text_buffer_get_iter_at_offset (buffer, &stop, (int) end_char);
-
-          if (!seen_title)
+          /* The newline of a blank line is a thin gap, not a full line. */
+          if (end != NULL)
+            apply_tag_to_bytes (buffer, self->blank_tag, text, p, len + 1, char_offset);
+        }
+      else
+        {
+          if (in_front_matter && !seen_title)
             {
               /* The first non-empty line is the title unless the title was
-               * found elsewhere (a Markdown H1 further down). */
-              if (lines == 0 || line_matches (p, len, title))
+               * found further down (a Markdown H1). */
+              if (content_lines == 0 || line_matches (p, len, title))
                 {
-                  gtk_text_buffer_apply_tag (buffer, self->title_tag, &start, &stop);
+                  apply_tag_to_bytes (buffer, self->title_tag, text, p, len, char_offset);
                   seen_title = TRUE;
                 }
+              else if (content_lines >= 6)
+                in_front_matter = FALSE;
             }
-          else if (line_matches (p, len, byline) || line_matches (p, len, outlet))
+          else if (in_front_matter && len <= 160 &&
+                   (line_matches (p, len, byline) || line_matches (p, len, outlet)))
             {
-              gtk_text_buffer_apply_tag (buffer, self->byline_tag, &start, &stop);
+              apply_tag_to_bytes (buffer, self->byline_tag, text, p, len, char_offset);
             }
           else
             {
-              break;
+              const char *next = end ? end + 1 : NULL;
+              gsize next_len = 0;
+
+              in_front_matter = FALSE;
+
+              /* The next non-blank line. */
+              while (next != NULL && *next != '\0')
+                {
+                  const char *next_end = strchr (next, '\n');
+                  gsize l = next_end ? (gsize) (next_end - next) : strlen (next);
+
+                  if (!is_blank (next, l))
+                    {
+                      next_len = l;
+                      break;
+                    }
+                  next = next_end ? next_end + 1 : NULL;
+                }
+
+              if (looks_like_subheading (p, len, next_len))
+                apply_tag_to_bytes (buffer, self->subheading_tag, text, p, len, char_offset);
             }
-          lines++;
+          content_lines++;
         }
 
+      char_offset += line_chars + 1;
       if (end == NULL)
         break;
       p = end + 1;
@@ -297,7 +373,7 @@ cc_reader_view_set_document (CcReaderView  *self,
   gtk_text_buffer_place_cursor (buffer, &start);
 
   if (self->document != NULL && text != NULL)
-    style_front_matter (self, text);
+    style_text (self, text);
 
   /* Re-run an open search on the new text. */
   if (gtk_search_bar_get_search_mode (self->find_bar) && self->needle != NULL)
@@ -482,18 +558,30 @@ cc_reader_view_find (CcReaderView *self,
   GtkTextBuffer *buffer;
   GtkTextIter iter, match_start, match_end;
   GtkTextTag *tag;
+  char *copy;
 
   g_return_val_if_fail (CC_IS_READER_VIEW (self), 0);
 
   buffer = gtk_text_view_get_buffer (self->text_view);
   clear_find (self);
+  /* @needle may be self->needle itself. */
+  copy = (needle && *needle) ? g_strdup (needle) : NULL;
   g_free (self->needle);
-  self->needle = (needle && *needle) ? g_strdup (needle) : NULL;
+  self->needle = copy;
 
   if (self->needle == NULL)
     {
       update_find_label (self);
       return 0;
+    }
+
+  /* Keep the entry in step when called from code (without searching again
+   * from its change handlers). */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->find_entry)), self->needle) != 0)
+    {
+      self->updating_entry = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->find_entry), self->needle);
+      self->updating_entry = FALSE;
     }
 
   tag = cc_reader_view_ensure_tag (self, FIND_TAG);
@@ -650,9 +738,6 @@ cc_reader_view_find_from (CcReaderView *self,
   g_return_val_if_fail (CC_IS_READER_VIEW (self), 0);
 
   gtk_search_bar_set_search_mode (self->find_bar, TRUE);
-  /* Setting the entry text runs the search through "search-changed" later;
-   * run it now too so the result is there at once. */
-  gtk_editable_set_text (GTK_EDITABLE (self->find_entry), needle ? needle : "");
   n = cc_reader_view_find (self, needle);
 
   buffer = gtk_text_view_get_buffer (self->text_view);
@@ -670,6 +755,8 @@ on_find_changed (CcReaderView   *self,
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
+  if (self->updating_entry)
+    return;
   if (g_strcmp0 (text, self->needle) == 0 && (text == NULL || *text != '\0'))
     return;
 
@@ -860,8 +947,18 @@ cc_reader_view_init (CcReaderView *self)
   self->byline_tag = gtk_text_buffer_create_tag (buffer, "cc-byline",
                                                  "style", PANGO_STYLE_ITALIC,
                                                  "scale", BYLINE_SCALE,
-                                                 "pixels-below-lines", 4,
+                                                 "pixels-below-lines", 10,
                                                  NULL);
+  self->subheading_tag = gtk_text_buffer_create_tag (buffer, "cc-subheading",
+                                                     "weight", PANGO_WEIGHT_BOLD,
+                                                     "scale", SUBHEADING_SCALE,
+                                                     "pixels-above-lines", 10,
+                                                     NULL);
+  self->blank_tag = gtk_text_buffer_create_tag (buffer, "cc-blank",
+                                                "scale", BLANK_SCALE,
+                                                "pixels-below-lines", 0,
+                                                "pixels-inside-wrap", 0,
+                                                NULL);
   gtk_text_buffer_create_tag (buffer, FIND_TAG,
                               "background-rgba", &(GdkRGBA) { 0.97, 0.83, 0.18, 0.35 },
                               NULL);

@@ -110,7 +110,7 @@ _cc_window_show_library_error (CcWindow     *self,
     gtk_window_destroy (GTK_WINDOW (self->library_dialog));
 
   /* Translators: first %s is a file path, second a reason sentence */
-  body = g_strdup_printf (_("“%s” could not be opened. %s It has not been changed."),
+  body = g_strdup_printf (_("“%s” could not be opened.\n\n%s It has not been changed."),
                           display, reason_for_error (error));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Open Library"), body);
@@ -124,15 +124,20 @@ _cc_window_show_library_error (CcWindow     *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "new");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
-  /* The technical reason, small and selectable, for bug reports. */
-  details = gtk_label_new (error->message);
-  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (details), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (details), TRUE);
-  gtk_label_set_justify (GTK_LABEL (details), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (details, "dim-label");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), details);
+  /* The technical reason, small and selectable, for bug reports, when it
+   * says more than the sentence above. */
+  if (!g_error_matches (error, CC_ERROR, CC_ERROR_NOT_A_DATABASE) &&
+      !g_error_matches (error, CC_ERROR, CC_ERROR_TOO_NEW))
+    {
+      details = gtk_label_new (error->message);
+      gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (details), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (details), TRUE);
+      gtk_label_set_justify (GTK_LABEL (details), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (details, "caption");
+      gtk_widget_add_css_class (details, "dim-label");
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), details);
+    }
 
   g_object_set_data_full (G_OBJECT (dialog), "cc-library-path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_library_dialog_response), self, 0);

@@ -322,6 +322,9 @@ _cc_window_update_content (CcWindow *self)
 
   gtk_stack_set_visible_child_name (self->content_stack, has_documents ? "library" : "empty");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_documents);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    has_documents &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_documents);
   gtk_widget_set_visible (GTK_WIDGET (self->side_panel_button), has_documents);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), has_documents);
@@ -442,7 +445,7 @@ cc_window_open_library (CcWindow    *self,
 
   if (store == NULL)
     {
-      g_warning ("Cannot open library %s: %s", path, local_error->message);
+      g_message ("Cannot open library %s: %s", path, local_error->message);
       _cc_window_show_library_error (self, path, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -548,6 +551,12 @@ on_search_hit_activated (CcWindow        *self,
 
   if (term != NULL && *term != '\0')
     cc_reader_view_find_from (self->reader, term, 0);
+}
+
+static void
+on_title_visible_changed (CcWindow *self)
+{
+  _cc_window_update_content (self);
 }
 
 static void
@@ -786,6 +795,8 @@ cc_window_init (CcWindow *self)
                            G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (on_filtered_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "notify::document",
                            G_CALLBACK (on_reader_document_changed), self, G_CONNECT_SWAPPED);
 

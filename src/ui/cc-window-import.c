@@ -295,17 +295,23 @@ _cc_window_show_import_report (CcWindow *self)
       return;
     }
 
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  if (n > 5)
+    {
+      scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+    }
+  else
+    {
+      scroller = list;
+    }
 
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u file needs your attention. The other files were imported.",
-                                       "%u files need your attention. The other files were imported.",
+                                       "%u file was not imported or needs a look. Everything else was imported.",
+                                       "%u files were not imported or need a look. Everything else was imported.",
                                        n), n);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Problems"), body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Report"), body);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");

@@ -280,7 +280,7 @@ test_window_sample_corpus (void)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-import-report", NULL);
       report = find_dialog (window);
       g_assert_nonnull (report);
-      g_assert_cmpstr (adw_message_dialog_get_heading (report), ==, "Import Problems");
+      g_assert_cmpstr (adw_message_dialog_get_heading (report), ==, "Import Report");
       wait_for_frames (GTK_WIDGET (report));
       save_screenshot (GTK_WIDGET (report), "test-window-import-report.png");
       adw_message_dialog_response (report, "close");

@@ -22,8 +22,11 @@
 
 typedef struct
 {
-  char   *path;     /* canonical (symbolic links resolved) */
-  char   *message;  /* set when the file is skipped before reading */
+  char     *path;      /* canonical (symbolic links resolved) */
+  char     *message;   /* set when the file is skipped before reading */
+  gboolean  have_stat; /* size and mtime below come from the walk */
+  gint64    size;
+  gint64    mtime;     /* microseconds */
 } PendingFile;
 
 typedef struct
@@ -32,6 +35,7 @@ typedef struct
   GPtrArray  *roots;      /* folders imported: documents under them not seen are missing */
   GHashTable *visited;    /* "dev:ino" of folders walked */
   GHashTable *seen;       /* canonical paths queued */
+  GHashTable *existing;   /* path -> Existing*: the library's documents */
 } Walk;
 
 static void
@@ -99,24 +103,44 @@ add_event (CcImportReport *report,
     }
 }
 
+static gint64
+stat_mtime (const GStatBuf *st)
+{
+  return (gint64)st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+}
+
+/* Queues @path. A @canonical path (reached from a canonical folder without
+ * a symbolic link) is used as it is; others are resolved. @st, when given,
+ * is the file's status from the walk. */
 static void
-queue_file (Walk       *walk,
-            const char *path,
-            const char *message)
+queue_file (Walk           *walk,
+            const char     *path,
+            const char     *message,
+            const GStatBuf *st,
+            gboolean        canonical)
 {
   PendingFile *file;
   g_autofree char *real = NULL;
 
-  if (message == NULL)
-    {
-      real = realpath (path, NULL);
-      if (real != NULL && g_hash_table_contains (walk->seen, real))
-        return;  /* the same file reached twice, e.g. through a link */
-    }
+  if (message == NULL && !canonical)
+    real = realpath (path, NULL);
+  if (message == NULL && g_hash_table_contains (walk->seen, real ? real : path))
+    return;  /* the same file reached twice, e.g. through a link */
 
   file = g_new0 (PendingFile, 1);
-  file->path = real ? g_strdup (real) : g_canonicalize_filename (path, NULL);
+  if (real != NULL)
+    file->path = g_steal_pointer (&real);
+  else if (canonical)
+    file->path = g_strdup (path);
+  else
+    file->path = g_canonicalize_filename (path, NULL);
   file->message = g_strdup (message);
+  if (st != NULL)
+    {
+      file->have_stat = TRUE;
+      file->size = st->st_size;
+      file->mtime = stat_mtime (st);
+    }
   g_hash_table_add (walk->seen, g_strdup (file->path));
   g_ptr_array_add (walk->files, file);
 }
@@ -128,7 +152,8 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
 
-static void walk_path (Walk *walk, const char *path, guint depth, gboolean explicit);
+static void walk_path (Walk *walk, const char *path, guint depth, gboolean explicit,
+                       gboolean canonical);
 
 /* A folder of articles often carries a README or a licence: those are not
  * articles. Named explicitly, such a file is imported all the same. */
@@ -148,9 +173,12 @@ is_documentation (const char *path)
   return FALSE;
 }
 
+/* Walks the folder at canonical @path; problems are reported against
+ * @shown, the path as the walk reached it (a link's own name). */
 static void
 walk_folder (Walk       *walk,
              const char *path,
+             const char *shown,
              GStatBuf   *st,
              guint       depth)
 {
@@ -162,12 +190,12 @@ walk_folder (Walk       *walk,
 
   if (g_hash_table_contains (walk->visited, key))
     {
-      queue_file (walk, path, _("folder already visited: a symbolic link loop"));
+      queue_file (walk, shown, _("folder already visited: a symbolic link loop"), NULL, FALSE);
       return;
     }
   if (depth > MAX_DEPTH)
     {
-      queue_file (walk, path, _("folders nested too deeply"));
+      queue_file (walk, shown, _("folders nested too deeply"), NULL, FALSE);
       return;
     }
   g_hash_table_add (walk->visited, g_steal_pointer (&key));
@@ -175,7 +203,7 @@ walk_folder (Walk       *walk,
   dir = g_dir_open (path, 0, &error);
   if (dir == NULL)
     {
-      queue_file (walk, path, error->message);
+      queue_file (walk, shown, error->message, NULL, FALSE);
       return;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -187,55 +215,77 @@ walk_folder (Walk       *walk,
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *child = g_build_filename (path, names->pdata[i], NULL);
-      walk_path (walk, child, depth + 1, FALSE);
+      walk_path (walk, child, depth + 1, FALSE, TRUE);
     }
 }
 
+/* @canonical: @path is a child of a canonical folder, so unless it is a
+ * symbolic link it needs no resolving (one lstat instead of a realpath). */
 static void
 walk_path (Walk       *walk,
            const char *path,
            guint       depth,
-           gboolean    explicit)
+           gboolean    explicit,
+           gboolean    canonical)
 {
+  g_autofree char *root = NULL;
   GStatBuf st;
   CcTextFormat format;
+  int rc;
 
-  if (g_stat (path, &st) != 0)
+  if (explicit)
+    {
+      /* Resolve a root once; everything below it is then canonical. */
+      root = realpath (path, NULL);
+      if (root != NULL)
+        {
+          path = root;
+          canonical = TRUE;
+        }
+    }
+
+  rc = canonical ? g_lstat (path, &st) : g_stat (path, &st);
+  if (rc == 0 && canonical && S_ISLNK (st.st_mode))
+    {
+      canonical = FALSE;
+      rc = g_stat (path, &st);
+    }
+
+  if (rc != 0)
     {
       int saved = errno;
       GStatBuf lst;
 
       if (saved == ELOOP)
-        queue_file (walk, path, _("symbolic link loop"));
+        queue_file (walk, path, _("symbolic link loop"), NULL, FALSE);
       else if (saved == ENOENT && g_lstat (path, &lst) == 0)
-        queue_file (walk, path, _("broken symbolic link"));
+        queue_file (walk, path, _("broken symbolic link"), NULL, FALSE);
       else if (saved != ENOENT || !explicit)
-        queue_file (walk, path, g_strerror (saved));
+        queue_file (walk, path, g_strerror (saved), NULL, FALSE);
       else
-        queue_file (walk, path, NULL);  /* gone: may be a document to mark missing */
+        queue_file (walk, path, NULL, NULL, FALSE);  /* gone: may be a document to mark missing */
       return;
     }
 
   if (S_ISDIR (st.st_mode))
     {
+      g_autofree char *real = canonical ? NULL : realpath (path, NULL);
+
       if (explicit)
-        {
-          g_autofree char *real = realpath (path, NULL);
-          g_ptr_array_add (walk->roots, g_strdup (real ? real : path));
-        }
-      walk_folder (walk, path, &st, depth);
+        g_ptr_array_add (walk->roots, g_strdup (path));
+      walk_folder (walk, real ? real : path, path, &st, depth);
       return;
     }
 
   if (!S_ISREG (st.st_mode))
     {
-      queue_file (walk, path, _("not a regular file"));
+      queue_file (walk, path, _("not a regular file"), NULL, canonical);
       return;
     }
 
   if (!explicit && is_documentation (path))
     {
-      queue_file (walk, path, _("a README or licence file, not an article"));
+      queue_file (walk, path, _("a README or licence file, not an article"), NULL, canonical);
       return;
     }
 
@@ -246,11 +296,11 @@ walk_path (Walk       *walk,
       g_autofree char *message =
         dot ? g_strdup_printf (_("unsupported file type “%s”; Crosscheck reads .txt and .md files"), dot)
             : g_strdup (_("no file extension; Crosscheck reads .txt and .md files"));
-      queue_file (walk, path, message);
+      queue_file (walk, path, message, NULL, canonical);
       return;
     }
 
-  queue_file (walk, path, NULL);
+  queue_file (walk, path, NULL, &st, canonical);
 }
 
 typedef struct
@@ -262,31 +312,46 @@ typedef struct
   gboolean missing;
 } Existing;
 
-static gboolean
-lookup_existing (CcStore    *store,
-                 const char *path,
-                 Existing   *existing,
-                 GError    **error)
+static void
+existing_free (Existing *existing)
 {
+  g_free (existing->hash);
+  g_free (existing);
+}
+
+/* Every document of the library, by path: one query instead of one a file. */
+static GHashTable *
+load_existing (CcStore  *store,
+               GError  **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify)existing_free);
   sqlite3_stmt *stmt = cc_store_prepare (store,
-                                         "SELECT id, size, mtime, hash, missing FROM documents "
-                                         "WHERE path = ?", error);
-  gboolean found = FALSE;
+                                         "SELECT path, id, size, mtime, hash, missing "
+                                         "FROM documents", error);
+  int rc;
 
   if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      existing->id = sqlite3_column_int64 (stmt, 0);
-      existing->size = sqlite3_column_int64 (stmt, 1);
-      existing->mtime = sqlite3_column_int64 (stmt, 2);
-      existing->hash = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
-      existing->missing = sqlite3_column_int (stmt, 4) != 0;
-      found = TRUE;
+      Existing *existing = g_new0 (Existing, 1);
+
+      existing->id = sqlite3_column_int64 (stmt, 1);
+      existing->size = sqlite3_column_int64 (stmt, 2);
+      existing->mtime = sqlite3_column_int64 (stmt, 3);
+      existing->hash = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      existing->missing = sqlite3_column_int (stmt, 5) != 0;
+      g_hash_table_insert (table, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+                           existing);
     }
   sqlite3_reset (stmt);
-  return found;
+  if (rc != SQLITE_DONE)
+    {
+      cc_store_set_error (store, error, "cannot read the library's documents");
+      return NULL;
+    }
+  return g_steal_pointer (&table);
 }
 
 static gboolean
@@ -340,6 +405,7 @@ update_stat (CcStore  *store,
 /* Imports one file. Returns FALSE only when the library cannot be written. */
 static gboolean
 import_file (CcStore        *store,
+             Walk           *walk,
              PendingFile    *file,
              CcImportReport *report,
              GError        **error)
@@ -348,11 +414,10 @@ import_file (CcStore        *store,
   g_autoptr(CcTextResult) result = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *hash = NULL;
-  Existing existing = { 0 };
-  gboolean found;
+  Existing *existing;
   CcTextFormat format = CC_TEXT_FORMAT_PLAIN;
-  GStatBuf st;
   gsize len = 0;
+  gint64 size;
   gint64 mtime;
 
   if (file->message != NULL)
@@ -361,44 +426,48 @@ import_file (CcStore        *store,
       return TRUE;
     }
 
-  found = lookup_existing (store, file->path, &existing, error);
-  if (!found && error != NULL && *error != NULL)
-    return FALSE;
+  existing = g_hash_table_lookup (walk->existing, file->path);
 
-  if (g_stat (file->path, &st) != 0)
+  if (file->have_stat)
     {
-      int saved = errno;
+      size = file->size;
+      mtime = file->mtime;
+    }
+  else
+    {
+      GStatBuf st;
 
-      if (found && saved == ENOENT)
+      if (g_stat (file->path, &st) != 0)
         {
-          gboolean ok = existing.missing || set_missing (store, existing.id, TRUE, error);
-          if (ok)
-            add_event (report, file->path, CC_IMPORT_MISSING, existing.id,
-                       _("file no longer exists; its notes are kept"));
-          g_free (existing.hash);
-          return ok;
+          int saved = errno;
+
+          if (existing != NULL && saved == ENOENT)
+            {
+              gboolean ok = existing->missing || set_missing (store, existing->id, TRUE, error);
+              if (ok)
+                add_event (report, file->path, CC_IMPORT_MISSING, existing->id,
+                           _("file no longer exists; its notes are kept"));
+              return ok;
+            }
+          add_event (report, file->path, CC_IMPORT_SKIPPED, 0, g_strerror (saved));
+          return TRUE;
         }
-      add_event (report, file->path, CC_IMPORT_SKIPPED, 0, g_strerror (saved));
-      g_free (existing.hash);
-      return TRUE;
+      size = st.st_size;
+      mtime = stat_mtime (&st);
     }
 
-  mtime = (gint64)st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
-
-  if (found && !existing.missing && existing.size == (gint64)st.st_size && existing.mtime == mtime)
+  if (existing != NULL && !existing->missing && existing->size == size && existing->mtime == mtime)
     {
-      add_event (report, file->path, CC_IMPORT_UNCHANGED, existing.id, NULL);
-      g_free (existing.hash);
+      add_event (report, file->path, CC_IMPORT_UNCHANGED, existing->id, NULL);
       return TRUE;
     }
 
-  if (st.st_size > CC_TEXT_MAX_FILE_SIZE)
+  if (size > CC_TEXT_MAX_FILE_SIZE)
     {
       g_autofree char *message =
         g_strdup_printf (_("is too large (%.1f MB; the limit is %d MB)"),
-                         st.st_size / (1024.0 * 1024.0), CC_TEXT_MAX_FILE_SIZE / (1024 * 1024));
+                         size / (1024.0 * 1024.0), CC_TEXT_MAX_FILE_SIZE / (1024 * 1024));
       add_event (report, file->path, CC_IMPORT_SKIPPED, 0, message);
-      g_free (existing.hash);
       return TRUE;
     }
 
@@ -407,7 +476,6 @@ import_file (CcStore        *store,
       (result = cc_text_process ((const guint8 *)contents, len, format, &local_error)) == NULL)
     {
       add_event (report, file->path, CC_IMPORT_SKIPPED, 0, local_error->message);
-      g_free (existing.hash);
       return TRUE;
     }
   report->bytes_read += len;
@@ -415,41 +483,39 @@ import_file (CcStore        *store,
 
   hash = cc_text_sha256 ((const guint8 *)result->text, strlen (result->text));
 
-  if (found && g_strcmp0 (existing.hash, hash) == 0)
+  if (existing != NULL && g_strcmp0 (existing->hash, hash) == 0)
     {
       /* Touched but not changed: keep the analysis, refresh the stat. */
-      gboolean ok = update_stat (store, existing.id, st.st_size, mtime, error);
+      gboolean ok = update_stat (store, existing->id, size, mtime, error);
       if (ok)
-        add_event (report, file->path, CC_IMPORT_UNCHANGED, existing.id, result->warning);
-      g_free (existing.hash);
+        add_event (report, file->path, CC_IMPORT_UNCHANGED, existing->id, result->warning);
       return ok;
     }
 
-  if (found)
+  if (existing != NULL)
     {
-      g_autofree char *old_text = cc_store_load_text (store, existing.id, error);
+      g_autofree char *old_text = cc_store_load_text (store, existing->id, error);
 
-      g_free (existing.hash);
       if (old_text == NULL)
         return FALSE;
-      if (!cc_store_update_document (store, existing.id, result->title, result->outlet,
+      if (!cc_store_update_document (store, existing->id, result->title, result->outlet,
                                      result->byline, result->text, hash, result->words,
-                                     st.st_size, mtime, error))
+                                     size, mtime, error))
         return FALSE;
 
       /* re-anchor annotations */
-      if (!cc_annotation_store_reanchor_document (store, existing.id, old_text, result->text,
+      if (!cc_annotation_store_reanchor_document (store, existing->id, old_text, result->text,
                                                   error))
         return FALSE;
 
-      add_event (report, file->path, CC_IMPORT_UPDATED, existing.id, result->warning);
+      add_event (report, file->path, CC_IMPORT_UPDATED, existing->id, result->warning);
       return TRUE;
     }
   else
     {
       gint64 id = cc_store_add_document (store, file->path, result->title, result->outlet,
                                          result->byline, result->text, hash, result->words,
-                                         st.st_size, mtime, error);
+                                         size, mtime, error);
       if (id == 0)
         return FALSE;
       add_event (report, file->path, CC_IMPORT_ADDED, id, result->warning);
@@ -522,9 +588,12 @@ cc_import_paths (CcStore            *store,
   walk.roots = g_ptr_array_new_with_free_func (g_free);
   walk.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   walk.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk.existing = load_existing (store, error);
+  if (walk.existing == NULL)
+    ok = FALSE;
 
-  for (guint i = 0; paths[i] != NULL; i++)
-    walk_path (&walk, paths[i], 0, TRUE);
+  for (guint i = 0; ok && paths[i] != NULL; i++)
+    walk_path (&walk, paths[i], 0, TRUE, FALSE);
 
   for (guint i = 0; ok && i < walk.files->len; i++)
     {
@@ -545,7 +614,7 @@ cc_import_paths (CcStore            *store,
           in_transaction = TRUE;
         }
 
-      ok = import_file (store, file, report, error);
+      ok = import_file (store, &walk, file, report, error);
 
       if (ok && (i + 1) % BATCH_SIZE == 0)
         {
@@ -573,6 +642,7 @@ cc_import_paths (CcStore            *store,
   g_ptr_array_unref (walk.roots);
   g_hash_table_unref (walk.visited);
   g_hash_table_unref (walk.seen);
+  g_clear_pointer (&walk.existing, g_hash_table_unref);
 
   return ok ? g_steal_pointer (&report) : NULL;
 }

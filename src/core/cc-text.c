@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <cmark.h>
+#include <nettle/sha2.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -732,11 +733,22 @@ cc_text_count_words (const char *text)
   guint words = 0;
   gboolean in_word = FALSE;
 
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; *p;)
     {
-      gunichar c = g_utf8_get_char (p);
-      gboolean word_char = g_unichar_isalnum (c) || g_unichar_ismark (c) ||
-                           (in_word && (c == '\'' || c == 0x2019 || c == '-'));
+      guchar b = (guchar)*p;
+      gboolean word_char;
+
+      if (b < 0x80)
+        {
+          word_char = g_ascii_isalnum (b) || (in_word && (b == '\'' || b == '-'));
+          p++;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+          word_char = g_unichar_isalnum (c) || g_unichar_ismark (c) || (in_word && c == 0x2019);
+          p = g_utf8_next_char (p);
+        }
 
       if (word_char && !in_word)
         words++;
@@ -745,11 +757,27 @@ cc_text_count_words (const char *text)
   return words;
 }
 
+/* Nettle rather than GChecksum: it uses the CPU's SHA extensions where
+ * there are some, which makes hashing several times faster on import. */
 char *
 cc_text_sha256 (const guint8 *data,
                 gsize         len)
 {
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+  static const char hex[] = "0123456789abcdef";
+  struct sha256_ctx ctx;
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *out = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
+
+  sha256_init (&ctx);
+  sha256_update (&ctx, len, data);
+  sha256_digest (&ctx, SHA256_DIGEST_SIZE, digest);
+  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+    {
+      out[2 * i] = hex[digest[i] >> 4];
+      out[2 * i + 1] = hex[digest[i] & 0xf];
+    }
+  out[2 * SHA256_DIGEST_SIZE] = '\0';
+  return out;
 }
 
 CcTextResult *

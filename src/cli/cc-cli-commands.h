@@ -11,6 +11,7 @@ int cc_cli_cmd_import  (CcCli *cli, int argc, char **argv);
 int cc_cli_cmd_list    (CcCli *cli, int argc, char **argv);
 int cc_cli_cmd_search  (CcCli *cli, int argc, char **argv);
 /* entities (issue 3) */
+int cc_cli_cmd_entities (CcCli *cli, int argc, char **argv);
 /* annotations (issue 4) */
 int cc_cli_cmd_annotate          (CcCli *cli, int argc, char **argv);
 int cc_cli_cmd_annotations       (CcCli *cli, int argc, char **argv);

@@ -22,6 +22,7 @@ static const Command commands[] = {
   { "list", cc_cli_cmd_list, N_("List the documents of the library") },
   { "search", cc_cli_cmd_search, N_("Search the library's full text") },
   /* entities (issue 3) */
+  { "entities", cc_cli_cmd_entities, N_("List the people, organisations, products, places, dates and figures documents name") },
   /* annotations (issue 4) */
   { "annotate", cc_cli_cmd_annotate, N_("Highlight a passage of a document, with a note and tags") },
   { "annotations", cc_cli_cmd_annotations, N_("List annotations") },

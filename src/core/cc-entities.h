@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "cc-store.h"
 
@@ -51,6 +51,38 @@ GPtrArray    *cc_entities_extract           (const char   *text);
  * hash and CC_ENTITIES_VERSION) or extracted and stored. */
 GPtrArray    *cc_entities_for_document      (CcStore      *store,
                                              gint64        document_id,
+                                             GError      **error);
+
+/* Added by the entities issue (the declarations above are fixed). */
+
+CcMention    *cc_mention_copy               (const CcMention *mention);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CcMention, cc_mention_free)
+
+/* Number of cc_entities_extract() calls in this process, and the total of
+ * their elementary steps (tokens, look-ups): tests use them to check that
+ * the cache is used and that the cost grows linearly. */
+guint         cc_entities_get_extraction_count (void);
+guint64       cc_entities_get_work          (void);
+
+/* Makes sure every document of the library has cached mentions. */
+gboolean      cc_entities_analyze_library   (CcStore      *store,
+                                             GCancellable *cancellable,
+                                             GError      **error);
+
+typedef struct
+{
+  char         *canonical;
+  CcEntityType  type;
+  guint         mentions;
+  guint         documents;
+} CcEntitySummary;
+
+void          cc_entity_summary_free        (CcEntitySummary *summary);
+/* One CcEntitySummary per (canonical, type) over the documents whose ids
+ * (gint64) are in @document_ids, or the whole library when NULL; in order
+ * of first appearance. */
+GPtrArray    *cc_entities_summarize         (CcStore      *store,
+                                             GArray       *document_ids,
                                              GError      **error);
 
 G_END_DECLS

@@ -1,0 +1,1258 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crosscheck-entities"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cc-entities-private.h"
+#include "cc-values.h"
+
+/* Names: capitalised sequences are chunked, scored for each type from what
+ * they contain (word lists) and what surrounds them (context rules), the
+ * scores of all mentions of one name are summed over the document, and
+ * aliases are merged (surname after full name, acronym in parentheses,
+ * legal suffix, case and possessive). */
+
+#define T(i) SCAN_TOK (scan, (i))
+#define N_TOKS (scan->toks->len)
+#define MAX_CHUNK 12
+
+enum
+{
+  V_PERSON,
+  V_ORG,
+  V_PRODUCT,
+  V_BENCHMARK,
+  V_LOCATION,
+  V_EVENT,
+  N_VOTES
+};
+
+static const CcEntityType vote_types[] = {
+  CC_ENTITY_PERSON, CC_ENTITY_ORG, CC_ENTITY_PRODUCT, CC_ENTITY_BENCHMARK,
+  CC_ENTITY_LOCATION, CC_N_ENTITY_TYPES,
+};
+
+typedef struct _Entity Entity;
+struct _Entity
+{
+  char   *key;
+  char   *surface;     /* longest form seen */
+  guint   n_tokens;
+  int     votes[N_VOTES];
+  guint   strong;      /* mentions not at a sentence start */
+  gboolean intrinsic;  /* votes from the words of the name counted */
+  Entity *parent;      /* alias of */
+  int     type;        /* index into vote_types, -1 = undecided */
+};
+
+typedef struct
+{
+  guint   ts, te;      /* tokens, end exclusive */
+  Entity *entity;
+  guint   weak : 1;    /* one ambiguous word at a sentence start */
+  guint   title : 1;   /* a title was stripped before it */
+} Cand;
+
+typedef struct
+{
+  CcScan     *scan;
+  GHashTable *entities;  /* key -> Entity */
+  GArray     *cands;     /* Cand */
+} Names;
+
+static void
+entity_free (Entity *e)
+{
+  g_free (e->key);
+  g_free (e->surface);
+  g_free (e);
+}
+
+static Entity *
+entity_root (Entity *e)
+{
+  while (e->parent != NULL)
+    e = e->parent;
+  return e;
+}
+
+static const char *
+tok_text (CcScan *scan,
+          guint   i)
+{
+  return scan->text + T (i)->bstart;
+}
+
+static guint
+name_len (CcScan *scan,
+          guint   i)
+{
+  return T (i)->bend - T (i)->bstart;
+}
+
+static gboolean
+is_char (CcScan   *scan,
+         guint     i,
+         gunichar  c)
+{
+  return i < N_TOKS && !(T (i)->flags & TF_WORD) && T (i)->first == c;
+}
+
+static gboolean
+same_line (CcScan *scan,
+           guint   i)
+{
+  return i < N_TOKS && !(T (i)->flags & TF_NL_BEFORE);
+}
+
+static gboolean
+is_month_or_day (CcScan *scan,
+                 guint   i)
+{
+  const char *s = tok_text (scan, i);
+  guint n = name_len (scan, i);
+
+  return (n >= 3 && cc_value_month_from_word (s, n) != 0 && (n >= 5 || n == 3)) ||
+         cc_value_weekday_from_word (s, n) != 0;
+}
+
+/* ---- structure: sentence starts and headlines ------------------------- */
+
+static gboolean
+is_terminator_tok (CcScan *scan,
+                   guint   i)
+{
+  CcTok *t = T (i);
+
+  if (t->flags & TF_WORD)
+    return FALSE;
+  switch (t->first)
+    {
+    case '.':
+      /* "Dr. Smith", "J. Smith": not the end of a sentence */
+      if (i > 0 && (T (i - 1)->flags & TF_WORD) && !(t->flags & TF_SPACE))
+        {
+          guint n = name_len (scan, i - 1);
+          const char *s = tok_text (scan, i - 1);
+
+          if (n == 1 && (T (i - 1)->flags & TF_CAP))
+            return FALSE;
+          if (cc_gazetteer_has (scan->gaz->titles, s, n) && n <= 4)
+            return FALSE;
+        }
+      return TRUE;
+    case '!': case '?': case ':': case ';': case 0x2026:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_opening (gunichar c)
+{
+  return c == '"' || c == 0x201C || c == 0x2018 || c == '(' || c == '[' || c == '\'' ||
+         c == 0x00AB || c == '*' || c == '_' || c == '#' || c == '-' || c == 0x2014 ||
+         c == 0x2022;
+}
+
+/* A Title Case title in quotation marks inside a sentence ("Meta's First AI
+ * Model Doesn't Exactly Spark Joy") is read like a headline. */
+static void
+mark_quoted_titles (CcScan *scan)
+{
+  for (guint i = 0; i + 1 < N_TOKS; i++)
+    {
+      CcTok *t = T (i);
+      guint n_long = 0, n_cap = 0;
+      guint k;
+
+      if ((t->flags & TF_WORD) || !(t->first == '"' || t->first == 0x201C) ||
+          (T (i + 1)->flags & (TF_SPACE | TF_NL_BEFORE)))
+        continue;
+      for (k = i + 1; k < N_TOKS && k < i + 30 && same_line (scan, k); k++)
+        {
+          CcTok *w = T (k);
+
+          scan->work++;
+          if (!(w->flags & TF_WORD))
+            {
+              if (w->first == '"' || w->first == 0x201D)
+                break;
+              continue;
+            }
+          if (name_len (scan, k) >= 4)
+            {
+              n_long++;
+              if (w->flags & TF_CAP)
+                n_cap++;
+            }
+        }
+      if (k < N_TOKS && same_line (scan, k) && !(T (k)->flags & TF_WORD) &&
+          (T (k)->first == '"' || T (k)->first == 0x201D) &&
+          n_long >= 3 && n_cap * 10 >= n_long * 8)
+        for (guint m = i + 1; m < k; m++)
+          T (m)->flags |= TF_HEADLINE;
+      i = k;
+    }
+}
+
+void
+cc_scan_names_prepare (CcScan *scan)
+{
+  guint line_start = 0;
+  guint line_words = 0;
+
+  for (guint i = 0; i < N_TOKS; i++)
+    {
+      CcTok *t = T (i);
+      guint j = i;
+
+      if (t->flags & TF_NL_BEFORE)
+        line_words = 0;
+
+      scan->work++;
+      /* Back over opening quotes and brackets. */
+      while (j > 0 && !(T (j)->flags & TF_NL_BEFORE) && !(T (j - 1)->flags & TF_WORD) &&
+             is_opening (T (j - 1)->first) && i - j < 3)
+        j--;
+      if (j == 0 || (T (j)->flags & TF_NL_BEFORE) || is_terminator_tok (scan, j - 1) ||
+          line_words == 0 ||
+          (j < i && (T (i - 1)->first == '"' || T (i - 1)->first == 0x201C)))
+        t->flags |= TF_SENT_START;
+      if (t->flags & TF_WORD)
+        line_words++;
+
+      /* At the end of each line, decide whether it is a Title Case line. */
+      if (i + 1 == N_TOKS || (T (i + 1)->flags & TF_NL_BEFORE))
+        {
+          guint n_long = 0, n_cap = 0, n_words = 0;
+          gboolean ends_sentence = FALSE;
+
+          for (guint k = line_start; k <= i; k++)
+            {
+              CcTok *w = T (k);
+
+              if (!(w->flags & TF_WORD) || !(w->flags & TF_ALPHA))
+                continue;
+              n_words++;
+              if (name_len (scan, k) >= 4 || (w->flags & TF_CAP))
+                {
+                  if (name_len (scan, k) < 4 &&
+                      cc_gazetteer_has (scan->gaz->common_words, tok_text (scan, k), name_len (scan, k)))
+                    continue;
+                  n_long++;
+                  if (w->flags & TF_CAP)
+                    n_cap++;
+                }
+            }
+          if (!(T (i)->flags & TF_WORD) && T (i)->first == '.')
+            ends_sentence = TRUE;
+          if (cc_scan_tok_is (scan, line_start, "by") && (T (line_start)->flags & TF_CAP))
+            ends_sentence = TRUE;   /* a byline: "By Jane Roe, The Daily Planet" */
+          if (!ends_sentence && n_words <= 30 && n_long >= 2 && n_cap * 10 >= n_long * 7)
+            for (guint k = line_start; k <= i; k++)
+              T (k)->flags |= TF_HEADLINE;
+          line_start = i + 1;
+        }
+    }
+
+  mark_quoted_titles (scan);
+}
+
+/* ---- chunks ------------------------------------------------------------ */
+
+static gboolean
+is_name_word (CcScan *scan,
+              guint   i)
+{
+  CcTok *t = T (i);
+
+  if (!(t->flags & TF_WORD) || (t->flags & TF_CLAIMED))
+    return FALSE;
+  if (t->flags & TF_CAP)
+    {
+      const char *s = tok_text (scan, i);
+      const char *end = s + name_len (scan, i);
+      const char *dash = NULL;
+
+      if (!(t->flags & TF_ALPHA) || is_month_or_day (scan, i))
+        return FALSE;
+      /* "AI-related", "API-based": an adjective, not a name */
+      for (const char *p = s; p < end; p++)
+        if (*p == '-')
+          dash = p;
+      if (dash != NULL && dash + 1 < end && g_ascii_islower (dash[1]))
+        {
+          for (const char *p = dash + 1; p < end; p++)
+            if (!g_ascii_islower (*p))
+              return TRUE;
+          return FALSE;
+        }
+      return TRUE;
+    }
+  /* "iPhone", "eBay" */
+  return (t->flags & TF_LOWER) && (t->flags & TF_INNER_CAP);
+}
+
+static gboolean
+is_version (CcScan *scan,
+            guint   i)
+{
+  CcTok *t = T (i);
+  const char *s = tok_text (scan, i);
+
+  if (!(t->flags & TF_WORD) || (t->flags & TF_CLAIMED) || !(t->flags & TF_DIGIT))
+    return FALSE;
+  if (t->flags & TF_NUMBER)
+    return name_len (scan, i) <= 6 && !(t->flags & TF_POSS && FALSE);
+  /* "24-year-old" is not a version */
+  for (const char *p = s; p < s + name_len (scan, i); p++)
+    if (*p == '-' && g_ascii_islower (p[1]))
+      return FALSE;
+  /* "v4.0", "4o", "H2-400" */
+  return (s[0] == 'v' && name_len (scan, i) > 1 && g_ascii_isdigit (s[1])) ||
+         g_ascii_isdigit (s[0]) || (t->flags & TF_CAP);
+}
+
+static gboolean
+is_title (CcScan *scan,
+          guint   i)
+{
+  guint n = name_len (scan, i);
+  const char *s = tok_text (scan, i);
+
+  if (cc_gazetteer_has (scan->gaz->titles, s, n))
+    return TRUE;
+  return n > 3 && s[n - 1] == 's' && cc_gazetteer_has (scan->gaz->titles, s, n - 1);
+}
+
+static gboolean
+is_connector (CcScan *scan,
+              guint   i)
+{
+  static const char * const words[] = {
+    "of", "de", "del", "della", "da", "di", "du", "la", "le", "van", "von", "der", "den",
+    "bin", "al", "and", "for", "on",
+  };
+
+  if (!(T (i)->flags & TF_LOWER))
+    return is_char (scan, i, '&');
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (cc_scan_tok_is (scan, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+make_key (CcScan *scan,
+          guint   ts,
+          guint   te)
+{
+  GString *s = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+
+  for (guint i = ts; i < te; i++)
+    {
+      if (i > ts && (T (i)->flags & TF_SPACE))
+        g_string_append_c (s, ' ');
+      g_string_append_len (s, tok_text (scan, i), i + 1 == te ? name_len (scan, i)
+                                                              : T (i)->bfull - T (i)->bstart);
+    }
+  /* "U.S." and "US" are one name. */
+  folded = g_utf8_casefold (s->str, s->len);
+  g_string_free (s, TRUE);
+  {
+    GString *out = g_string_new (NULL);
+    for (const char *p = folded; *p; p++)
+      if (*p != '.' || (p > folded && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
+        g_string_append_c (out, *p == '\'' ? '\'' : *p);
+    return g_string_free (out, FALSE);
+  }
+}
+
+static char *
+make_surface (CcScan *scan,
+              guint   ts,
+              guint   te)
+{
+  return g_strndup (tok_text (scan, ts), T (te - 1)->bend - T (ts)->bstart);
+}
+
+static Entity *
+lookup_entity (Names *nm,
+               guint  ts,
+               guint  te,
+               gboolean create)
+{
+  g_autofree char *key = make_key (nm->scan, ts, te);
+  Entity *e = g_hash_table_lookup (nm->entities, key);
+
+  if (e == NULL && create)
+    {
+      e = g_new0 (Entity, 1);
+      e->key = g_steal_pointer (&key);
+      e->type = -1;
+      e->surface = make_surface (nm->scan, ts, te);
+      e->n_tokens = te - ts;
+      g_hash_table_insert (nm->entities, e->key, e);
+    }
+  return e;
+}
+
+static gboolean
+has_lower (const char *s)
+{
+  for (; *s; s = g_utf8_next_char (s))
+    if (g_unichar_islower (g_utf8_get_char (s)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_cand (Names    *nm,
+          guint     ts,
+          guint     te,
+          gboolean  weak,
+          gboolean  title)
+{
+  Cand c = { ts, te, NULL, weak, title };
+
+  c.entity = lookup_entity (nm, ts, te, TRUE);
+  if (!has_lower (c.entity->surface))
+    {
+      g_autofree char *surface = make_surface (nm->scan, ts, te);
+      if (has_lower (surface))
+        {
+          g_free (c.entity->surface);
+          c.entity->surface = g_steal_pointer (&surface);
+        }
+    }
+  if (!weak)
+    c.entity->strong++;
+  g_array_append_val (nm->cands, c);
+}
+
+/* Cleans one piece of a chunk and adds it as a candidate. */
+static void
+add_piece (Names    *nm,
+           guint     ts,
+           guint     te,
+           gboolean  headline)
+{
+  CcScan *scan = nm->scan;
+  const CcGazetteer *gaz = scan->gaz;
+  gboolean title = FALSE;
+  gboolean weak = FALSE;
+  guint last_title = G_MAXUINT;
+
+  /* Leading articles and, at a sentence start, ordinary words. */
+  while (ts < te)
+    {
+      if (cc_scan_tok_is (scan, ts, "the") || cc_scan_tok_is (scan, ts, "a") ||
+          cc_scan_tok_is (scan, ts, "an") || is_connector (scan, ts) || is_char (scan, ts, '.'))
+        ts++;
+      else if ((T (ts)->flags & (TF_SENT_START | TF_HEADLINE)) &&
+               !(T (ts)->flags & TF_INNER_CAP) &&
+               cc_scan_tok_in (scan, ts, gaz->common_words) &&
+               !cc_scan_tok_in (scan, ts, gaz->first_names))
+        {
+          ts++;
+          /* What follows is no longer at a sentence start. */
+        }
+      else
+        break;
+    }
+  while (te > ts && (is_connector (scan, te - 1) || is_char (scan, te - 1, '.')))
+    te--;
+  if (ts >= te)
+    return;
+
+  /* Titles: "Mayor Helen Okafor", "Finance Director Priya Nandakumar". */
+  for (guint i = ts; i < te; i++)
+    if (is_title (scan, i) && !(T (i)->flags & TF_ALLCAPS && name_len (scan, i) > 3))
+      last_title = i;
+  if (last_title != G_MAXUINT && last_title + 1 < te)
+    {
+      guint name = last_title + 1;
+
+      if (is_char (scan, name, '.'))
+        name++;
+      if (name < te && !cc_scan_tok_in (scan, te - 1, gaz->org_words) &&
+          !cc_scan_tok_in (scan, name, gaz->org_words) && !is_connector (scan, name))
+        {
+          ts = name;
+          title = TRUE;
+        }
+    }
+  else if (last_title != G_MAXUINT && last_title + 1 == te && te - ts <= 3)
+    return;   /* a title alone: "Chief Executive" */
+
+  {
+    gboolean named = FALSE;
+
+    for (guint i = ts; i < te; i++)
+      if ((T (i)->flags & TF_ALPHA) && (T (i)->flags & (TF_CAP | TF_INNER_CAP)))
+        named = TRUE;
+    if (!named)
+      return;
+  }
+
+  if (te - ts == 1)
+    {
+      CcTok *t = T (ts);
+
+      if (cc_scan_tok_in (scan, ts, gaz->stop_names))
+        return;
+      if (!(t->flags & TF_ALPHA))
+        return;
+      if ((t->flags & TF_SENT_START) && !headline && !title &&
+          !(t->flags & (TF_INNER_CAP | TF_DIGIT)))
+        weak = TRUE;
+    }
+  if (headline)
+    return;   /* headlines are matched later against names from the body */
+  add_cand (nm, ts, te, weak, title);
+}
+
+/* Splits a raw chunk at "and"/"for"/"on" connectors unless it ends in an
+ * organisation word ("Food and Drug Administration"), and at a possessive. */
+static void
+add_chunk (Names   *nm,
+           guint    ts,
+           guint    te,
+           gboolean headline)
+{
+  CcScan *scan = nm->scan;
+  gboolean keep_and = cc_scan_tok_in (scan, te - 1, scan->gaz->org_words) ||
+                      cc_scan_tok_in (scan, te - 1, scan->gaz->event_words);
+  guint piece = ts;
+
+  for (guint i = ts; i < te; i++)
+    {
+      gboolean split = FALSE;
+
+      if ((cc_scan_tok_is (scan, i, "and") || cc_scan_tok_is (scan, i, "for") ||
+           cc_scan_tok_is (scan, i, "on") || is_char (scan, i, '&')) && !keep_and &&
+          !(i > ts && (cc_scan_tok_in (scan, i - 1, scan->gaz->org_heads) ||
+                       cc_scan_tok_in (scan, i - 1, scan->gaz->org_words))))
+        split = TRUE;
+      if (split)
+        {
+          if (i > piece)
+            add_piece (nm, piece, i, headline);
+          piece = i + 1;
+        }
+    }
+  if (te > piece)
+    add_piece (nm, piece, te, headline);
+}
+
+static void
+chunk_all (Names   *nm,
+           gboolean headline_pass)
+{
+  CcScan *scan = nm->scan;
+  guint i = 0;
+
+  while (i < N_TOKS)
+    {
+      guint j;
+
+      scan->work++;
+      if (!!(T (i)->flags & TF_HEADLINE) != headline_pass || !is_name_word (scan, i))
+        {
+          i++;
+          continue;
+        }
+      j = i + 1;
+      while (j < N_TOKS && j - i < MAX_CHUNK && same_line (scan, j))
+        {
+          CcTok *prev = T (j - 1);
+
+          scan->work++;
+          if (prev->flags & TF_POSS)
+            {
+              /* "Humanity's Last Exam": an ordinary word before 's joins */
+              guint k = j;
+
+              /* "Humanity's Last Exam": a benchmark named with a possessive */
+              while (k < N_TOKS && k - j < MAX_CHUNK && same_line (scan, k) &&
+                     is_name_word (scan, k) && !(T (k)->flags & TF_POSS))
+                k++;
+              if (!(j - 1 == i && k > j && is_name_word (scan, j) &&
+                    cc_scan_tok_in (scan, k - 1, scan->gaz->benchmark_words)))
+                break;
+            }
+          if (is_name_word (scan, j))
+            j++;
+          else if ((is_char (scan, j, '\'') || is_char (scan, j, 0x2019)) &&
+                   !(T (j)->flags & TF_SPACE) && j + 1 < N_TOKS && is_name_word (scan, j + 1) &&
+                   same_line (scan, j + 1) && tok_text (scan, j - 1)[name_len (scan, j - 1) - 1] == 's')
+            j += 2;   /* "Rail Workers' Union" */
+          else if (is_version (scan, j) && (T (j)->flags & TF_SPACE || T (j - 1)->flags & TF_WORD))
+            j++;
+          else if (is_connector (scan, j) && j + 1 < N_TOKS && same_line (scan, j + 1) &&
+                   is_name_word (scan, j + 1) && !(T (j + 1)->flags & TF_SENT_START) &&
+                   (!cc_scan_tok_is (scan, j, "of") ||
+                    cc_scan_tok_in (scan, j - 1, scan->gaz->org_heads) ||
+                    cc_scan_tok_in (scan, j - 1, scan->gaz->org_words) ||
+                    cc_scan_tok_in (scan, j - 1, scan->gaz->location_last)))
+            j += 2;
+          else if (is_char (scan, j, '.') && !(T (j)->flags & TF_SPACE) && j + 1 < N_TOKS &&
+                   is_name_word (scan, j + 1) && same_line (scan, j + 1) &&
+                   (name_len (scan, j - 1) == 1 ||
+                    (cc_scan_tok_in (scan, j - 1, scan->gaz->titles) && name_len (scan, j - 1) <= 4)))
+            j += 2;
+          else
+            break;
+        }
+      add_chunk (nm, i, j, headline_pass);
+      i = j;
+    }
+}
+
+/* ---- votes ------------------------------------------------------------- */
+
+static gboolean
+tok_in_list (CcScan             *scan,
+             guint               i,
+             const char * const *words)
+{
+  for (guint k = 0; words[k] != NULL; k++)
+    if (cc_scan_tok_is (scan, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+static const char * const title_modifiers[] = {
+  "former", "acting", "interim", "deputy", "assistant", "associate", "senior", "junior",
+  "principal", "vice", NULL,
+};
+static const char * const product_heads[] = {
+  "model", "app", "chatbot", "assistant", "drug", "pill", "medicine", "vaccine", "phone",
+  "smartphone", "device", "glasses", "headset", "laptop", "tablet", "car", "chip",
+  "processor", "console", "game", "browser", "robot", "camera", "train", "aircraft",
+  "jet", "satellite", "rocket", "software", NULL,
+};
+static const char * const event_nouns[] = {
+  "trial", "trials", "study", "studies", "conference", "summit", "tournament", "election",
+  "campaign", "programme", "program", "project", "initiative", "operation", "war", "act",
+  "law", "bill", "treaty", "accord", NULL,
+};
+static const char * const place_nouns[] = {
+  "neighbourhood", "neighborhood", "district", "area", "region", "suburb", "county",
+  "province", "borough", "city", "town", "village", "state", "island", "valley", NULL,
+};
+static const char * const speech_verbs[] = {
+  "said", "says", "told", "added", "explained", "noted", "argued", "wrote", "stated",
+  "warned", "recalled", "acknowledged", "insisted", "believes", "thinks", NULL,
+};
+static const char * const org_nouns[] = {
+  "company", "companies", "firm", "startup", "start-up", "lab", "laboratory", "maker",
+  "developer", "giant", "rival", "group", "agency", "club", "team", "university",
+  "organisation", "organization", "nonprofit", "charity", "operator", "manufacturer",
+  "supplier", "provider", "regulator", "outlet", "newspaper", "publisher", "bank",
+  "insurer", "retailer", "carrier", "airline", "union", "party", "council", "ministry",
+  "department", "government", "side", "subsidiary", "conglomerate", "consortium", NULL,
+};
+static const char * const org_possessions[] = {
+  "shares", "stock", "chief", "ceo", "cfo", "executives", "board", "employees",
+  "headquarters", "rivals", "investors", "revenue", "profit", "subsidiary", "division",
+  "acquisition", "founder", "spokesperson", "spokesman", "spokeswoman", "lab", "labs",
+  "engineers", "researchers", "platform", "products", "strategy", "ecosystem",
+  "valuation", "statement", "website", "staff", "workers", "members", "customers",
+  "users", "shareholders", "management", "plant", "factory", "fleet", "network",
+  "operator", "offices", "budget", NULL,
+};
+static const char * const person_possessions[] = {
+  "wife", "husband", "son", "daughter", "career", "agent", "mother", "father", "family",
+  "brother", "sister", "friend", "girlfriend", "boyfriend", "wages", "contract", "goals",
+  "life", "death", "office", "speech", "remarks", "comments", "campaign", NULL,
+};
+static const char * const org_verbs[] = {
+  "announced", "unveiled", "launched", "released", "introduced", "plans", "planned",
+  "sells", "sold", "acquired", "hired", "deploys", "deployed", "invested", "invests",
+  "spent", "builds", "built", "develops", "developed", "employs", "reported", "raised",
+  "signed", "agreed", "confirmed", "ordered", "operates", "owns", "bought", NULL,
+};
+static const char * const product_verbs_after[] = {
+  "scored", "scores", "scoring", "outperformed", "outperforms", "powers", "achieved",
+  "ranks", "ranked", "beat", "beats", "trails", "runs", "supports", "debuts", NULL,
+};
+static const char * const product_verbs_before[] = {
+  "unveiled", "launched", "released", "introduced", "debuted", "shipped", "using",
+  "uses", "use", "powered", "deploying", "deployed", "trained", "test", "tested",
+  "testing", NULL,
+};
+
+static int
+votes_from_noun (CcScan *scan,
+                 guint   i,
+                 int    *votes,
+                 int     weight)
+{
+  if (cc_scan_tok_in (scan, i, scan->gaz->benchmark_words))
+    return votes[V_BENCHMARK] += weight + 2;
+  if (cc_scan_tok_in (scan, i, scan->gaz->product_words))
+    return votes[V_PRODUCT] += weight;
+  if (tok_in_list (scan, i, org_nouns))
+    return votes[V_ORG] += weight;
+  if (tok_in_list (scan, i, event_nouns))
+    return votes[V_EVENT] += weight;
+  if (tok_in_list (scan, i, place_nouns))
+    return votes[V_LOCATION] += weight;
+  if (cc_scan_tok_in (scan, i, scan->gaz->titles))
+    return votes[V_PERSON] += weight;
+  return 0;
+}
+
+/* ", a new AI model", " is an open benchmark": the noun of an appositive or
+ * a description, within a few lower-case words. */
+static gboolean
+vote_description (CcScan *scan,
+                  guint   i,
+                  int    *votes,
+                  int     weight)
+{
+  if (!(cc_scan_tok_is (scan, i, "a") || cc_scan_tok_is (scan, i, "an") ||
+        cc_scan_tok_is (scan, i, "the")))
+    return FALSE;
+  for (guint k = i + 1; k < i + 6 && k < N_TOKS && same_line (scan, k); k++)
+    {
+      if (!(T (k)->flags & TF_WORD))
+        return FALSE;
+      if (votes_from_noun (scan, k, votes, weight))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+contains_ci (const char *s,
+             gsize       n,
+             const char *needle)
+{
+  gsize m = strlen (needle);
+
+  for (gsize i = 0; i + m <= n; i++)
+    if (g_ascii_strncasecmp (s + i, needle, m) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+vote (Names *nm,
+      Cand  *c)
+{
+  CcScan *scan = nm->scan;
+  const CcGazetteer *gaz = scan->gaz;
+  int *v = c->entity->votes;
+  guint ts = c->ts, te = c->te, n = te - ts;
+  guint last = te - 1;
+  gboolean has_digit = FALSE;
+  gboolean has_org_word = FALSE;
+  g_autofree char *surface = make_surface (scan, ts, te);
+
+  for (guint i = ts; i < te; i++)
+    {
+      if (T (i)->flags & TF_DIGIT)
+        has_digit = TRUE;
+      if (!c->entity->intrinsic && i > ts && cc_scan_tok_in (scan, i, gaz->legal_suffixes))
+        v[V_ORG] += 8;
+      if (!c->entity->intrinsic && contains_ci (tok_text (scan, i), name_len (scan, i), "bench"))
+        v[V_BENCHMARK] += 5;
+    }
+  has_org_word = n >= 2 && (cc_scan_tok_in (scan, last, gaz->org_words) ||
+                            (n >= 3 && cc_scan_tok_in (scan, ts + 1, gaz->org_words)) ||
+                            (cc_scan_tok_in (scan, ts, gaz->org_heads) &&
+                             cc_scan_tok_is (scan, ts + 1, "of")));
+
+  /* What the name contains: counted once per name */
+  if (c->entity->intrinsic)
+    goto context;
+  c->entity->intrinsic = TRUE;
+  if (g_hash_table_contains (gaz->locations, surface))
+    v[V_LOCATION] += 6;
+  if (n >= 2 && cc_scan_tok_in (scan, last, gaz->org_words))
+    v[V_ORG] += 4, has_org_word = TRUE;
+  else if (n >= 3)
+    for (guint i = ts + 1; i < te; i++)
+      if (cc_scan_tok_in (scan, i, gaz->org_words))
+        {
+          v[V_ORG] += 4, has_org_word = TRUE;
+          break;
+        }
+  if (n >= 3 && cc_scan_tok_in (scan, ts, gaz->org_heads) && cc_scan_tok_is (scan, ts + 1, "of"))
+    v[V_ORG] += 4, has_org_word = TRUE;
+  if (n >= 2 && cc_scan_tok_in (scan, last, gaz->event_words))
+    v[V_EVENT] += 5;
+  {
+    guint l = last;
+
+    while (l > ts && (T (l)->flags & TF_DIGIT))
+      l--;
+    if (n >= 2 && l > ts && cc_scan_tok_in (scan, l, gaz->benchmark_words))
+      v[V_BENCHMARK] += 5;
+  }
+  if (n >= 2 && (cc_scan_tok_in (scan, last, gaz->location_last) ||
+                 cc_scan_tok_in (scan, ts, gaz->location_first)))
+    v[V_LOCATION] += 3;
+  if (has_digit && !has_org_word)
+    v[V_PRODUCT] += 3;
+  if (cc_scan_tok_in (scan, ts, gaz->first_names) && !has_digit && !has_org_word)
+    {
+      if (n >= 2 && n <= 4 && (T (ts + 1)->flags & TF_CAP) && !(T (ts + 1)->flags & TF_ALLCAPS))
+        v[V_PERSON] += 4;
+      else if (n == 1)
+        v[V_PERSON] += 1;
+    }
+  if (n >= 2 && n <= 3 && !has_digit && !has_org_word)
+    {
+      gboolean plain = TRUE;
+      for (guint i = ts; i < te; i++)
+        if ((T (i)->flags & (TF_ALLCAPS | TF_INNER_CAP)) || !(T (i)->flags & TF_CAP) ||
+            cc_scan_tok_in (scan, i, gaz->common_words))
+          plain = FALSE;
+      if (plain)
+        v[V_PERSON] += 1;
+    }
+  if (n == 1 && (T (ts)->flags & TF_ALLCAPS) && name_len (scan, ts) <= 6)
+    v[V_ORG] += 1;
+
+context:
+
+  /* A byline: "By Jane Roe, The Daily Planet" or "Jane Roe | Daily Planet" */
+  {
+    guint first = ts;
+
+    while (first > 0 && same_line (scan, first))
+      first--;
+    if (!same_line (scan, first) || first == 0)
+      {
+        if (cc_scan_tok_is (scan, first, "by") && (T (first)->flags & TF_CAP))
+          {
+            if (ts == first + 1)
+              v[V_PERSON] += 4;
+            else if (ts >= 2 && (is_char (scan, ts - 1, ',') ||
+                                 (cc_scan_tok_is (scan, ts - 1, "the") && is_char (scan, ts - 2, ','))))
+              v[V_ORG] += 4;
+          }
+        else if (ts == first && te < N_TOKS && is_char (scan, te, '|'))
+          v[V_PERSON] += 4;
+        else if (ts > first && (is_char (scan, ts - 1, '|') ||
+                                (cc_scan_tok_is (scan, ts - 1, "the") && is_char (scan, ts - 2, '|'))))
+          v[V_ORG] += 4;
+      }
+  }
+
+  /* What stands before it */
+  if (c->title)
+    v[V_PERSON] += 6;
+  if (ts > 0 && same_line (scan, ts))
+    {
+      guint p = ts - 1;
+
+      if ((T (p)->flags & TF_LOWER) && cc_scan_tok_in (scan, p, gaz->titles) &&
+          !tok_in_list (scan, p, title_modifiers))
+        v[V_PERSON] += 5;
+      else if (tok_in_list (scan, p, org_nouns))
+        v[V_ORG] += 3;
+      else if ((T (p)->flags & TF_LOWER) && tok_in_list (scan, p, product_heads))
+        v[V_PRODUCT] += 3;   /* "the pill Corvexa", "the model X" */
+      else if ((T (p)->flags & TF_LOWER) && tok_in_list (scan, p, event_nouns))
+        v[V_EVENT] += 3;
+      else if (cc_scan_tok_is (scan, p, "called") || cc_scan_tok_is (scan, p, "named") ||
+               cc_scan_tok_is (scan, p, "dubbed"))
+        {
+          guint q = p > 1 && is_char (scan, p - 1, ',') ? p - 2 : p - 1;
+
+          if (p > 0 && tok_in_list (scan, q, event_nouns))
+            v[V_EVENT] += 4;
+          else if (p > 0 && tok_in_list (scan, q, org_nouns))
+            v[V_ORG] += 4;
+          else if (p > 0 && votes_from_noun (scan, q, v, 4))
+            ;
+          else
+            v[V_PRODUCT] += 2;
+        }
+      else if (tok_in_list (scan, p, product_verbs_before))
+        v[V_PRODUCT] += 2;
+      else if (cc_scan_tok_is (scan, p, "at") || cc_scan_tok_is (scan, p, "joined") ||
+               cc_scan_tok_is (scan, p, "from"))
+        v[V_ORG] += 1;
+      else if (cc_scan_tok_is (scan, p, "in") || cc_scan_tok_is (scan, p, "near"))
+        v[V_LOCATION] += 1;
+      else if (cc_scan_tok_is (scan, p, "on") && p > 0 &&
+               (T (p - 1)->flags & TF_CLAIMED))
+        v[V_BENCHMARK] += 5;   /* "scored 52 on X", "50.2% on X" */
+      else if (cc_scan_tok_is (scan, p, "said") && n >= 2)
+        v[V_PERSON] += 2;
+      else if (cc_scan_tok_is (scan, p, "the") && p > 0 && cc_scan_tok_is (scan, p - 1, "on") &&
+               p > 1 && (T (p - 2)->flags & TF_CLAIMED))
+        v[V_BENCHMARK] += 5;
+      else if (cc_scan_tok_is (scan, p, "to") && p > 0 && cc_scan_tok_is (scan, p - 1, "according")
+               && n >= 2)
+        v[V_PERSON] += 1;
+      /* "(X)" in "Name (X)" is handled as an acronym */
+    }
+
+  /* What follows it */
+  if (te < N_TOKS && same_line (scan, te))
+    {
+      guint a = te;
+
+      if (T (last)->flags & TF_POSS)
+        {
+          if (tok_in_list (scan, a, org_possessions))
+            v[V_ORG] += 2;
+          else if (tok_in_list (scan, a, person_possessions))
+            v[V_PERSON] += 2;
+          else if (cc_scan_tok_in (scan, a, gaz->product_words) && !cc_scan_tok_is (scan, a, "models"))
+            v[V_ORG] += 1;
+        }
+      else if (T (a)->flags & TF_LOWER)
+        {
+          if (cc_scan_tok_in (scan, a, gaz->benchmark_words))
+            v[V_BENCHMARK] += 6;
+          else if (cc_scan_tok_in (scan, a, gaz->product_words))
+            v[V_PRODUCT] += 3;
+          else if (cc_scan_tok_is (scan, a, "team"))
+            v[V_ORG] += 3;
+          else if (tok_in_list (scan, a, event_nouns))
+            v[V_EVENT] += 4;
+          else if (tok_in_list (scan, a, place_nouns))
+            v[V_LOCATION] += 3;
+          else if (cc_scan_tok_in (scan, a, gaz->titles) && !tok_in_list (scan, a, title_modifiers))
+            v[V_ORG] += 2;     /* "Acme chief executive Jane Roe" */
+          else if (tok_in_list (scan, a, speech_verbs) && n >= 2)
+            v[V_PERSON] += 2;
+          else if (tok_in_list (scan, a, org_verbs) && !(n >= 2 && v[V_PERSON] > 0))
+            v[V_ORG] += 2;
+          else if (tok_in_list (scan, a, product_verbs_after))
+            v[V_PRODUCT] += 2;
+          else if ((cc_scan_tok_is (scan, a, "is") || cc_scan_tok_is (scan, a, "was")) &&
+                   a + 1 < N_TOKS)
+            vote_description (scan, a + 1, v, 3);
+          else if (cc_scan_tok_is (scan, a, "will") && cc_scan_tok_is (scan, a + 1, "debut"))
+            v[V_PRODUCT] += 2;
+        }
+      else if (is_char (scan, a, ','))
+        {
+          if (a + 2 < N_TOKS && (T (a + 1)->flags & TF_NUMBER) && is_char (scan, a + 2, ',') &&
+              name_len (scan, a + 1) <= 3)
+            v[V_PERSON] += 5;    /* "Lindqvist, 24," */
+          else if (cc_scan_tok_is (scan, a + 1, "who"))
+            v[V_PERSON] += 3;
+          else if (cc_scan_tok_is (scan, a + 1, "which"))
+            v[V_ORG] += 1;
+          else if (tok_in_list (scan, a + 1, speech_verbs) && n >= 2)
+            v[V_PERSON] += 1;
+          else if (!vote_description (scan, a + 1, v, 3))
+            {
+              /* ", VRR's chief executive": a title before the next
+               * punctuation, with no verb or relative pronoun first */
+              for (guint k = a + 1; k < a + 6 && k < N_TOKS && same_line (scan, k); k++)
+                {
+                  if (!(T (k)->flags & TF_WORD) || cc_scan_tok_is (scan, k, "whose") ||
+                      cc_scan_tok_is (scan, k, "which") || cc_scan_tok_is (scan, k, "who") ||
+                      cc_scan_tok_is (scan, k, "said") || cc_scan_tok_is (scan, k, "and"))
+                    break;
+                  if ((T (k)->flags & TF_LOWER) && is_title (scan, k) &&
+                      !tok_in_list (scan, k, title_modifiers))
+                    {
+                      v[V_PERSON] += 3;
+                      break;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/* ---- aliases, headlines and output ---------------------------------- */
+
+static int
+decide_type (Entity *e)
+{
+  int best = -1;
+  int best_votes = 0;
+
+  for (int k = 0; k < N_VOTES; k++)
+    if (e->votes[k] > best_votes)
+      best = k, best_votes = e->votes[k];
+  if (best < 0)
+    best = e->n_tokens >= 2 ? V_ORG : V_ORG;
+  return best;
+}
+
+static void
+merge_into (Entity *alias,
+            Entity *target)
+{
+  alias = entity_root (alias);
+  target = entity_root (target);
+  if (alias == target)
+    return;
+  for (int k = 0; k < N_VOTES; k++)
+    target->votes[k] += alias->votes[k];
+  target->strong += alias->strong;
+  alias->parent = target;
+  if (alias->n_tokens > target->n_tokens)
+    {
+      g_free (target->surface);
+      target->surface = g_strdup (alias->surface);
+      target->n_tokens = alias->n_tokens;
+    }
+}
+
+static gboolean
+has_initial (CcScan   *scan,
+             guint     ts,
+             guint     te,
+             gunichar  c)
+{
+  for (guint i = ts; i < te; i++)
+    if (g_unichar_toupper (T (i)->first) == c)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+merge_aliases (Names *nm)
+{
+  CcScan *scan = nm->scan;
+  const CcGazetteer *gaz = scan->gaz;
+  g_autoptr(GHashTable) surnames = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) ambiguous = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Acronyms defined in parentheses: "Meta Superintelligence Labs (MSL)". */
+  for (guint k = 0; k < nm->cands->len; k++)
+    {
+      Cand *c = &g_array_index (nm->cands, Cand, k);
+      guint a = c->te;
+
+      if (c->te - c->ts >= 2 && is_char (scan, a, '(') && a + 2 < N_TOKS &&
+          (T (a + 1)->flags & TF_ALLCAPS) && is_char (scan, a + 2, ')') &&
+          has_initial (scan, c->ts, c->te, T (a + 1)->first))
+        {
+          Entity *acr = lookup_entity (nm, a + 1, a + 2, TRUE);
+          merge_into (acr, c->entity);
+        }
+    }
+
+  /* Legal suffixes: "Acme Inc." is "Acme". */
+  for (guint k = 0; k < nm->cands->len; k++)
+    {
+      Cand *c = &g_array_index (nm->cands, Cand, k);
+      guint te = c->te;
+
+      while (te - c->ts >= 2 && (cc_scan_tok_in (scan, te - 1, gaz->legal_suffixes) ||
+                                  is_char (scan, te - 1, '.') || is_char (scan, te - 1, ',')))
+        te--;
+      if (te != c->te)
+        {
+          Entity *base = lookup_entity (nm, c->ts, te, FALSE);
+          if (base != NULL)
+            merge_into (base, c->entity);
+        }
+    }
+
+  /* Types, then surnames of people. */
+  {
+    GHashTableIter iter;
+    Entity *e;
+
+    g_hash_table_iter_init (&iter, nm->entities);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+      if (e->parent == NULL)
+        e->type = decide_type (e);
+
+    /* A product line: "Gemini" beside "Gemini 3.1 Pro", "GPT" beside
+     * "GPT-5.4", unless the single name is clearly something else. */
+    g_hash_table_iter_init (&iter, nm->entities);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+      {
+        const char *cut;
+        Entity *family;
+
+        if (e->parent != NULL || e->type != V_PRODUCT || strpbrk (e->key, "0123456789") == NULL)
+          continue;
+        cut = strpbrk (e->key, " -");
+        if (cut == NULL || cut == e->key)
+          continue;
+        {
+          g_autofree char *head = g_strndup (e->key, cut - e->key);
+          family = g_hash_table_lookup (nm->entities, head);
+        }
+        if (family != NULL && family->parent == NULL && family->type == V_ORG &&
+            family->votes[V_ORG] < 4)
+          family->type = V_PRODUCT;
+      }
+
+    for (guint k = 0; k < nm->cands->len; k++)
+      {
+        Cand *c = &g_array_index (nm->cands, Cand, k);
+        Entity *root = entity_root (c->entity);
+        const char *key = c->entity->key;
+        const char *space;
+
+        if (root->type != V_PERSON || c->te - c->ts < 2)
+          continue;
+        space = strrchr (key, ' ');
+        if (space == NULL)
+          continue;
+        /* the first name alone, too ("Mateo"), when it is a known first name */
+        if (cc_scan_tok_in (scan, c->ts, gaz->first_names) && !(T (c->ts)->flags & TF_POSS))
+          {
+            g_autofree char *first = make_key (scan, c->ts, c->ts + 1);
+            Entity *fe = g_hash_table_lookup (nm->entities, first);
+
+            if (fe != NULL && fe->parent == NULL && fe->n_tokens == 1 && fe != root)
+              {
+                merge_into (fe, root);
+                root->type = V_PERSON;
+              }
+          }
+        {
+          Entity *other = g_hash_table_lookup (surnames, space + 1);
+          if (other != NULL && entity_root (other) != root)
+            g_hash_table_add (ambiguous, (gpointer)(space + 1));
+          g_hash_table_insert (surnames, (gpointer)(space + 1), root);
+        }
+      }
+
+    g_hash_table_iter_init (&iter, nm->entities);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+      {
+        Entity *person;
+
+        if (e->parent != NULL || strchr (e->key, ' ') != NULL)
+          continue;
+        person = g_hash_table_lookup (surnames, e->key);
+        if (person != NULL && !g_hash_table_contains (ambiguous, e->key) &&
+            entity_root (person) != e && e->votes[V_ORG] < 8)
+          {
+            int type = entity_root (person)->type;
+            merge_into (e, person);
+            entity_root (person)->type = type;
+          }
+      }
+  }
+}
+
+/* Headlines: the longest runs of words that name something found in the
+ * body. */
+static void
+match_headlines (Names *nm)
+{
+  CcScan *scan = nm->scan;
+  guint i = 0;
+
+  while (i < N_TOKS)
+    {
+      guint j;
+
+      if (!(T (i)->flags & TF_HEADLINE) || !(is_name_word (scan, i) || is_version (scan, i)))
+        {
+          i++;
+          continue;
+        }
+      j = i + 1;
+      while (j < N_TOKS && j - i < MAX_CHUNK && same_line (scan, j) &&
+             !(T (j - 1)->flags & TF_POSS) &&
+             (is_name_word (scan, j) || is_version (scan, j) ||
+              (is_connector (scan, j) && j + 1 < N_TOKS && is_name_word (scan, j + 1))))
+        j++;
+      /* Greedy longest match inside [i, j). */
+      for (guint a = i; a < j;)
+        {
+          guint b;
+          gboolean found = FALSE;
+
+          for (b = j; b > a; b--)
+            {
+              Entity *e = lookup_entity (nm, a, b, FALSE);
+
+              scan->work++;
+              if (e != NULL && entity_root (e)->strong > 0)
+                {
+                  Cand c = { a, b, e, FALSE, FALSE };
+                  g_array_append_val (nm->cands, c);
+                  found = TRUE;
+                  break;
+                }
+            }
+          a = found ? b : a + 1;
+        }
+      i = j;
+    }
+}
+
+static char *
+canonical_name (Entity *root)
+{
+  g_autofree char *s = g_strdup (root->surface);
+  gsize n = strlen (s);
+
+  /* Strip a final possessive that slipped in and trailing dots. */
+  while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
+    s[--n] = '\0';
+  return g_steal_pointer (&s);
+}
+
+void
+cc_scan_names (CcScan *scan)
+{
+  Names nm = { scan, NULL, NULL };
+
+  nm.entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify)entity_free);
+  nm.cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+
+  chunk_all (&nm, FALSE);
+  for (guint k = 0; k < nm.cands->len; k++)
+    vote (&nm, &g_array_index (nm.cands, Cand, k));
+  merge_aliases (&nm);
+  match_headlines (&nm);
+
+  if (g_getenv ("CROSSCHECK_ENTITIES_DEBUG") != NULL)
+    {
+      GHashTableIter iter;
+      Entity *e;
+
+      g_hash_table_iter_init (&iter, nm.entities);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+        g_printerr ("entity %-40s P%d O%d Pr%d B%d L%d E%d -> %d%s\n", e->key,
+                    e->votes[V_PERSON], e->votes[V_ORG], e->votes[V_PRODUCT],
+                    e->votes[V_BENCHMARK], e->votes[V_LOCATION], e->votes[V_EVENT],
+                    entity_root (e)->type, e->parent ? " (alias)" : "");
+    }
+
+  for (guint k = 0; k < nm.cands->len; k++)
+    {
+      Cand *c = &g_array_index (nm.cands, Cand, k);
+      Entity *root = entity_root (c->entity);
+      CcMention *m;
+      int type;
+
+      /* An ambiguous sentence-initial word must be a name elsewhere. */
+      if (c->weak && root->strong == 0 &&
+          !g_hash_table_contains (scan->gaz->locations, root->surface) &&
+          !cc_gazetteer_has (scan->gaz->first_names, root->key, -1))
+        continue;
+      if (root->type < 0)
+        root->type = decide_type (root);
+      type = root->type;
+      if (vote_types[type] == CC_N_ENTITY_TYPES)
+        continue;
+      m = cc_scan_add_mention (scan, T (c->ts)->cstart, T (c->te - 1)->cend,
+                               T (c->ts)->bstart, T (c->te - 1)->bend, vote_types[type]);
+      m->canonical = canonical_name (root);
+    }
+
+  g_array_unref (nm.cands);
+  g_hash_table_unref (nm.entities);
+}

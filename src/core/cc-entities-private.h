@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "cc-entities.h"
+#include "cc-gazetteer.h"
+
+G_BEGIN_DECLS
+
+/* Token flags */
+enum
+{
+  TF_CAP        = 1 << 0,   /* starts with an upper-case letter */
+  TF_ALLCAPS    = 1 << 1,   /* letters all upper case, at least two */
+  TF_DIGIT      = 1 << 2,   /* has a digit */
+  TF_ALPHA      = 1 << 3,   /* has a letter */
+  TF_POSS       = 1 << 4,   /* ends in 's or ’s (not part of the name) */
+  TF_NL_BEFORE  = 1 << 5,   /* a line break before it */
+  TF_SPACE      = 1 << 6,   /* white space before it */
+  TF_SENT_START = 1 << 7,   /* first word of a sentence or quotation */
+  TF_HEADLINE   = 1 << 8,   /* in a Title Case line */
+  TF_LOWER      = 1 << 9,   /* starts with a lower-case letter */
+  TF_INNER_CAP  = 1 << 10,  /* an upper-case letter after the first: "iPhone" */
+  TF_NUMBER     = 1 << 11,  /* digits with , and . only: "1,234.5" */
+  TF_CLAIMED    = 1 << 12,  /* part of a figure mention */
+  TF_WORD       = 1 << 13,  /* a word (else a punctuation character) */
+};
+
+typedef struct
+{
+  guint   bstart;     /* byte offsets */
+  guint   bend;       /* end of the name part (before a possessive) */
+  guint   bfull;      /* end including a possessive */
+  guint   cstart;     /* character offsets, same ends */
+  guint   cend;
+  guint   cfull;
+  guint   flags;
+  gunichar first;     /* first character */
+} CcTok;
+
+typedef struct
+{
+  const char        *text;
+  GArray            *toks;      /* CcTok */
+  GPtrArray         *mentions;  /* CcMention */
+  const CcGazetteer *gaz;
+  guint64            work;      /* a count of elementary steps, for tests */
+} CcScan;
+
+#define SCAN_TOK(s, i) (&g_array_index ((s)->toks, CcTok, (i)))
+
+/* cc-entities-scan.c */
+void      cc_scan_tokenize        (CcScan     *scan);
+void      cc_scan_values          (CcScan     *scan);
+gboolean  cc_scan_tok_is          (CcScan     *scan,
+                                   guint       i,
+                                   const char *lower);
+gboolean  cc_scan_tok_in          (CcScan     *scan,
+                                   guint       i,
+                                   GHashTable *set);
+gboolean  cc_scan_adjacent        (CcScan     *scan,
+                                   guint       i);
+CcMention *cc_scan_add_mention    (CcScan     *scan,
+                                   guint       cstart,
+                                   guint       cend,
+                                   guint       bstart,
+                                   guint       bend,
+                                   CcEntityType type);
+
+/* cc-entities-names.c */
+/* Marks sentence starts and Title Case lines. */
+void      cc_scan_names_prepare   (CcScan     *scan);
+void      cc_scan_names           (CcScan     *scan);
+
+/* Total of CcScan.work over all extractions, and their number. */
+void      cc_entities_add_stats   (guint64     work);
+
+G_END_DECLS

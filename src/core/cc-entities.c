@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crosscheck-entities"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "cc-entities-private.h"
+#include "cc-error.h"
+
+static const char * const type_names[] = {
+  "PERSON", "ORG", "PRODUCT", "BENCHMARK", "LOCATION",
+  "DATE", "MONEY", "PERCENT", "QUANTITY", "SCORE",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (type_names) == CC_N_ENTITY_TYPES);
+
+static guint64 total_work;
+static guint   total_extractions;
+G_LOCK_DEFINE_STATIC (stats);
+
+void
+cc_mention_free (CcMention *mention)
+{
+  if (mention == NULL)
+    return;
+  g_free (mention->surface);
+  g_free (mention->canonical);
+  g_free (mention->value);
+  g_free (mention);
+}
+
+CcMention *
+cc_mention_copy (const CcMention *mention)
+{
+  CcMention *copy = g_new0 (CcMention, 1);
+
+  copy->start = mention->start;
+  copy->end = mention->end;
+  copy->type = mention->type;
+  copy->surface = g_strdup (mention->surface);
+  copy->canonical = g_strdup (mention->canonical);
+  copy->value = g_strdup (mention->value);
+  return copy;
+}
+
+const char *
+cc_entity_type_to_string (CcEntityType type)
+{
+  g_return_val_if_fail (type < CC_N_ENTITY_TYPES, "UNKNOWN");
+  return type_names[type];
+}
+
+gboolean
+cc_entity_type_from_string (const char   *str,
+                            CcEntityType *type)
+{
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  for (guint i = 0; i < CC_N_ENTITY_TYPES; i++)
+    if (g_ascii_strcasecmp (str, type_names[i]) == 0)
+      {
+        if (type != NULL)
+          *type = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+cc_entity_type_get_label (CcEntityType type)
+{
+  switch (type)
+    {
+    case CC_ENTITY_PERSON: return _("People");
+    case CC_ENTITY_ORG: return _("Organisations");
+    case CC_ENTITY_PRODUCT: return _("Products");
+    case CC_ENTITY_BENCHMARK: return _("Benchmarks");
+    case CC_ENTITY_LOCATION: return _("Places");
+    case CC_ENTITY_DATE: return _("Dates");
+    case CC_ENTITY_MONEY: return _("Amounts");
+    case CC_ENTITY_PERCENT: return _("Percentages");
+    case CC_ENTITY_QUANTITY: return _("Quantities");
+    case CC_ENTITY_SCORE: return _("Scores");
+    case CC_N_ENTITY_TYPES:
+    default:
+      return _("Other");
+    }
+}
+
+void
+cc_entities_add_stats (guint64 work)
+{
+  G_LOCK (stats);
+  total_work += work;
+  total_extractions++;
+  G_UNLOCK (stats);
+}
+
+guint
+cc_entities_get_extraction_count (void)
+{
+  guint n;
+
+  G_LOCK (stats);
+  n = total_extractions;
+  G_UNLOCK (stats);
+  return n;
+}
+
+guint64
+cc_entities_get_work (void)
+{
+  guint64 n;
+
+  G_LOCK (stats);
+  n = total_work;
+  G_UNLOCK (stats);
+  return n;
+}
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const CcMention *x = *(const CcMention **)a;
+  const CcMention *y = *(const CcMention **)b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return 0;
+}
+
+GPtrArray *
+cc_entities_extract (const char *text)
+{
+  CcScan scan = { 0 };
+  GPtrArray *result;
+  guint last_end = 0;
+
+  g_return_val_if_fail (text != NULL, g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free));
+
+  scan.text = text;
+  scan.gaz = cc_gazetteer_get ();
+  scan.toks = g_array_new (FALSE, FALSE, sizeof (CcTok));
+  scan.mentions = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free);
+
+  if (g_utf8_validate (text, -1, NULL))
+    {
+      cc_scan_tokenize (&scan);
+      /* Sentence starts and headlines first: figures use them too. */
+      cc_scan_names_prepare (&scan);
+      cc_scan_values (&scan);
+      cc_scan_names (&scan);
+    }
+  else
+    g_warning ("cc_entities_extract: text is not valid UTF-8");
+
+  g_ptr_array_sort (scan.mentions, compare_mentions);
+
+  /* Never overlapping: keep the first (and longest) of overlapping ones. */
+  result = g_ptr_array_new_full (scan.mentions->len, (GDestroyNotify)cc_mention_free);
+  for (guint i = 0; i < scan.mentions->len; i++)
+    {
+      CcMention *m = scan.mentions->pdata[i];
+
+      if (result->len > 0 && m->start < last_end)
+        continue;
+      scan.mentions->pdata[i] = NULL;
+      g_ptr_array_add (result, m);
+      last_end = m->end;
+    }
+
+  cc_entities_add_stats (scan.work);
+  g_array_unref (scan.toks);
+  g_ptr_array_unref (scan.mentions);
+  return result;
+}
+
+/* ---- the library cache ------------------------------------------------ */
+
+#define ANALYSIS_KIND "entities"
+
+static GPtrArray *
+load_cached (CcStore     *store,
+             const char  *hash,
+             gboolean    *found,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *found = FALSE;
+  stmt = cc_store_prepare (store, "SELECT version FROM analysis WHERE hash = ? AND kind = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, ANALYSIS_KIND, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == CC_ENTITIES_VERSION)
+    *found = TRUE;
+  sqlite3_reset (stmt);
+  if (!*found)
+    return g_steal_pointer (&mentions);
+
+  stmt = cc_store_prepare (store, "SELECT start, end, type, surface, canonical, value "
+                                  "FROM mentions WHERE hash = ? ORDER BY start, end DESC",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CcMention *m = g_new0 (CcMention, 1);
+      CcEntityType type = CC_ENTITY_ORG;
+
+      m->start = sqlite3_column_int (stmt, 0);
+      m->end = sqlite3_column_int (stmt, 1);
+      cc_entity_type_from_string ((const char *)sqlite3_column_text (stmt, 2), &type);
+      m->type = type;
+      m->surface = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      m->canonical = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      m->value = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (mentions, m);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cc_store_set_error (store, error, "cannot read cached entities");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&mentions);
+}
+
+static gboolean
+store_mentions (CcStore     *store,
+                const char  *hash,
+                GPtrArray   *mentions,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!cc_store_begin (store, error))
+    return FALSE;
+
+  stmt = cc_store_prepare (store, "DELETE FROM mentions WHERE hash = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      cc_store_set_error (store, error, "cannot clear cached entities");
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      CcMention *m = mentions->pdata[i];
+
+      stmt = cc_store_prepare (store, "INSERT INTO mentions (hash, start, end, type, surface, "
+                                      "canonical, value) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, m->start);
+      sqlite3_bind_int (stmt, 3, m->end);
+      sqlite3_bind_text (stmt, 4, cc_entity_type_to_string (m->type), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, m->surface, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, m->canonical, -1, SQLITE_TRANSIENT);
+      if (m->value != NULL)
+        sqlite3_bind_text (stmt, 7, m->value, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 7);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          cc_store_set_error (store, error, "cannot store entities");
+          sqlite3_reset (stmt);
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  stmt = cc_store_prepare (store, "INSERT OR REPLACE INTO analysis (hash, kind, version) "
+                                  "VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, ANALYSIS_KIND, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, CC_ENTITIES_VERSION);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      cc_store_set_error (store, error, "cannot store entities");
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+
+  return cc_store_commit (store, error);
+
+fail:
+  cc_store_rollback (store);
+  return FALSE;
+}
+
+GPtrArray *
+cc_entities_for_document (CcStore  *store,
+                          gint64    document_id,
+                          GError  **error)
+{
+  g_autoptr(CcDocument) doc = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autofree char *text = NULL;
+  const char *hash;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (CC_IS_STORE (store), NULL);
+
+  doc = cc_store_get_document (store, document_id, error);
+  if (doc == NULL)
+    return NULL;
+  hash = cc_document_get_hash (doc);
+
+  mentions = load_cached (store, hash, &found, error);
+  if (mentions == NULL)
+    return NULL;
+  if (found)
+    return g_steal_pointer (&mentions);
+
+  text = cc_store_load_text (store, document_id, error);
+  if (text == NULL)
+    return NULL;
+  g_clear_pointer (&mentions, g_ptr_array_unref);
+  mentions = cc_entities_extract (text);
+  if (!store_mentions (store, hash, mentions, error))
+    {
+      g_prefix_error (error, _("Cannot store the entities of “%s”: "),
+                      cc_document_get_basename (doc));
+      return NULL;
+    }
+  return g_steal_pointer (&mentions);
+}
+
+gboolean
+cc_entities_analyze_library (CcStore       *store,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(GPtrArray) docs = NULL;
+
+  g_return_val_if_fail (CC_IS_STORE (store), FALSE);
+
+  docs = cc_store_list_documents (store, error);
+  if (docs == NULL)
+    return FALSE;
+  for (guint i = 0; i < docs->len; i++)
+    {
+      g_autoptr(GPtrArray) mentions = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      mentions = cc_entities_for_document (store, cc_document_get_id (docs->pdata[i]), error);
+      if (mentions == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+cc_entity_summary_free (CcEntitySummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->canonical);
+  g_free (summary);
+}
+
+GPtrArray *
+cc_entities_summarize (CcStore     *store,
+                       GArray      *document_ids,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_entity_summary_free);
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) all_docs = NULL;
+
+  g_return_val_if_fail (CC_IS_STORE (store), NULL);
+
+  if (document_ids == NULL)
+    {
+      all_docs = cc_store_list_documents (store, error);
+      if (all_docs == NULL)
+        return NULL;
+    }
+
+  for (guint d = 0; d < (document_ids ? document_ids->len : all_docs->len); d++)
+    {
+      gint64 id = document_ids ? g_array_index (document_ids, gint64, d)
+                               : cc_document_get_id (all_docs->pdata[d]);
+      g_autoptr(GPtrArray) mentions = cc_entities_for_document (store, id, error);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+      if (mentions == NULL)
+        return NULL;
+      for (guint i = 0; i < mentions->len; i++)
+        {
+          CcMention *m = mentions->pdata[i];
+          g_autofree char *key = g_strdup_printf ("%d\t%s", m->type, m->canonical);
+          CcEntitySummary *s = g_hash_table_lookup (index, key);
+
+          if (s == NULL)
+            {
+              s = g_new0 (CcEntitySummary, 1);
+              s->canonical = g_strdup (m->canonical);
+              s->type = m->type;
+              g_ptr_array_add (out, s);
+              g_hash_table_insert (index, g_steal_pointer (&key), s);
+            }
+          s->mentions++;
+          if (!g_hash_table_contains (seen, s))
+            {
+              g_hash_table_add (seen, s);
+              s->documents++;
+            }
+        }
+    }
+  return g_steal_pointer (&out);
+}

@@ -10,6 +10,7 @@
 #include "cc-application.h"
 #include "cc-document-row.h"
 #include "cc-error.h"
+#include "cc-notes-panel.h"
 #include "cc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CcWindow, cc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -601,19 +602,22 @@ cc_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cc_window_parent_class)->close_request (window);
 }
 
+/* "application" is set after construction: settings come from it. */
 static void
-cc_window_constructed (GObject *object)
+on_application_changed (CcWindow   *self,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
 {
-  CcWindow *self = CC_WINDOW (object);
-  GtkApplication *application;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-  G_OBJECT_CLASS (cc_window_parent_class)->constructed (object);
+  if (self->settings != NULL || !CC_IS_APPLICATION (application))
+    return;
 
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (CC_IS_APPLICATION (application))
-    self->settings = cc_application_dup_settings (CC_APPLICATION (application));
+  self->settings = cc_application_dup_settings (CC_APPLICATION (application));
+  if (self->settings == NULL)
+    return;
 
-  if (self->settings != NULL)
+  if (!gtk_widget_get_realized (GTK_WIDGET (self)))
     {
       int width = g_settings_get_int (self->settings, "window-width");
       int height = g_settings_get_int (self->settings, "window-height");
@@ -622,14 +626,14 @@ cc_window_constructed (GObject *object)
         gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
-
-      g_settings_bind (self->settings, "sidebar-visible",
-                       self->sidebar_button, "active", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "side-panel-visible",
-                       self->side_panel_button, "active", G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "text-size",
-                       self->reader, "text-size", G_SETTINGS_BIND_DEFAULT);
     }
+
+  g_settings_bind (self->settings, "sidebar-visible",
+                   self->sidebar_button, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "side-panel-visible",
+                   self->side_panel_button, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "text-size",
+                   self->reader, "text-size", G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -699,7 +703,6 @@ cc_window_class_init (CcWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = cc_window_constructed;
   object_class->dispose = cc_window_dispose;
   object_class->finalize = cc_window_finalize;
   object_class->get_property = cc_window_get_property;
@@ -795,6 +798,7 @@ cc_window_init (CcWindow *self)
                            G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (on_filtered_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (on_title_visible_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "notify::document",
@@ -809,6 +813,9 @@ cc_window_init (CcWindow *self)
   _cc_window_import_init (self);
 
   /* Panels and views of other parts of the app are added here. */
+  cc_window_clear_page (self->notes_page);  /* notes-ui: Notes tab, highlights, undo */
+  gtk_box_append (self->notes_page, cc_notes_panel_new (self));
+  _cc_window_views_init (self);  /* views: Compare and Facts views (issue 5) */
 
   update_list_count (self);
   _cc_window_update_content (self);

@@ -577,6 +577,100 @@ test_window_missing_document (void)
   cc_test_tmpdir_free (g_steal_pointer (&tmp));
 }
 
+static GtkDropTarget *
+find_drop_target (CcWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window->toast_overlay));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* Dropping a folder imports it; cancelling an import leaves a consistent
+ * library; the window remembers its library and size. */
+static void
+test_window_drop_and_cancel (void)
+{
+  const char *corpus = cc_test_sample_corpus ();
+  g_autofree char *tmp = cc_test_tmpdir_new ();
+  g_autofree char *db = g_build_filename (tmp, "library.db", NULL);
+  g_autofree char *db2 = g_build_filename (tmp, "other.db", NULL);
+  g_autofree char *last = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (corpus);
+  g_autoptr(GSettings) settings = NULL;
+  GValue value = G_VALUE_INIT;
+  GtkDropTarget *target;
+  GSList *files = NULL;
+  const char *paths[] = { corpus, NULL };
+  gboolean accepted = FALSE;
+  int width, height, new_width, new_height;
+  CcWindow *window;
+
+  window = create_window ();
+  g_assert_true (cc_window_open_library (window, db, NULL));
+
+  settings = g_object_ref (window->settings);
+  g_assert_nonnull (settings);
+  last = g_settings_get_string (settings, "last-library");
+  g_assert_cmpstr (last, ==, db);
+
+  /* Drop the sample folder on the window. */
+  target = find_drop_target (window);
+  g_assert_nonnull (target);
+  files = g_slist_append (files, folder);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  g_assert_true (cc_window_get_importing (window));
+  g_assert_true (wait_for (import_finished, window));
+  g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==,
+                    cc_store_count_documents (cc_window_get_store (window)));
+
+  /* Cancel an import at once, into another library: whatever it managed
+   * is listed, and the list matches the library. */
+  g_assert_true (cc_window_open_library (window, db2, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 0);
+  cc_window_import_paths (window, paths);
+  g_assert_true (cc_window_get_importing (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL);
+  g_assert_true (wait_for (import_finished, window));
+  g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==,
+                    cc_store_count_documents (cc_window_get_store (window)));
+  g_clear_pointer (&last, g_free);
+  last = g_settings_get_string (settings, "last-library");
+  g_assert_cmpstr (last, ==, db2);
+
+  /* The size is saved on close and restored by the next window. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  wait_for_frames (GTK_WIDGET (window));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gtk_window_close (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, width);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, height);
+
+  window = cc_window_new (ADW_APPLICATION (app));
+  gtk_window_get_default_size (GTK_WINDOW (window), &new_width, &new_height);
+  g_assert_cmpint (new_width, ==, width);
+  g_assert_cmpint (new_height, ==, height);
+  destroy_window (window);
+
+  cc_test_tmpdir_free (g_steal_pointer (&tmp));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/ui/window/sample-corpus", test_window_sample_corpus);
   g_test_add_func ("/crosscheck/ui/window/broken-library", test_window_broken_library);
   g_test_add_func ("/crosscheck/ui/window/missing-document", test_window_missing_document);
+  g_test_add_func ("/crosscheck/ui/window/drop-and-cancel", test_window_drop_and_cancel);
 
   ret = g_test_run ();
 

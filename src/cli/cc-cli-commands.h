@@ -17,6 +17,9 @@ int cc_cli_cmd_annotate          (CcCli *cli, int argc, char **argv);
 int cc_cli_cmd_annotations       (CcCli *cli, int argc, char **argv);
 int cc_cli_cmd_annotation_delete (CcCli *cli, int argc, char **argv);
 /* claims, compare, conflicts (issue 5) */
+int cc_cli_cmd_claims    (CcCli *cli, int argc, char **argv);
+int cc_cli_cmd_compare   (CcCli *cli, int argc, char **argv);
+int cc_cli_cmd_conflicts (CcCli *cli, int argc, char **argv);
 /* export (issue 6) */
 
 G_END_DECLS

@@ -28,6 +28,9 @@ static const Command commands[] = {
   { "annotations", cc_cli_cmd_annotations, N_("List annotations") },
   { "annotation-delete", cc_cli_cmd_annotation_delete, N_("Delete annotations") },
   /* claims, compare, conflicts (issue 5) */
+  { "claims", cc_cli_cmd_claims, N_("List the values each document states") },
+  { "compare", cc_cli_cmd_compare, N_("Align two documents and show where they differ") },
+  { "conflicts", cc_cli_cmd_conflicts, N_("List the disagreements between documents") },
   /* export (issue 6) */
 };
 

@@ -182,29 +182,35 @@ static const Pair classes[] = {
   { "deal", "=deal" }, { "bet", "=deal" }, { "acquire", "=deal" }, { "acquisition", "=deal" },
   { "stake", "=deal" }, { "takeover", "=deal" }, { "buy", "=deal" }, { "bought", "=deal" },
   { "purchase", "=deal" }, { "merger", "=deal" }, { "order", "=deal" }, { "contract", "=deal" },
-  { "spend", "=spend" }, { "spent", "=spend" }, { "spending", "=spend" },
-  { "invest", "=spend" }, { "investment", "=spend" }, { "expenditure", "=spend" },
-  { "capex", "=spend" }, { "budget", "=spend" }, { "outlay", "=spend" },
-  { "price", "=price" }, { "cost", "=price" }, { "costs", "=price" }, { "priced", "=price" },
-  { "worth", "=price" }, { "valued", "=price" }, { "paid", "=price" }, { "pay", "=price" },
-  { "fare", "=price" }, { "fee", "=price" },
+  { "spend", "=cost" }, { "spent", "=cost" }, { "spending", "=cost" },
+  { "invest", "=cost" }, { "investment", "=cost" }, { "expenditure", "=cost" },
+  { "capex", "=cost" }, { "budget", "=cost" }, { "outlay", "=cost" },
+  { "price", "=cost" }, { "cost", "=cost" }, { "costs", "=cost" }, { "priced", "=cost" },
+  { "worth", "=cost" }, { "valued", "=cost" }, { "paid", "=cost" }, { "pay", "=cost" },
+  { "fare", "=cost" }, { "fee", "=cost" }, { "budgeted", "=cost" },
   { "revenue", "=revenue" }, { "sales", "=revenue" }, { "turnover", "=revenue" },
   { "profit", "=profit" }, { "earnings", "=profit" }, { "income", "=profit" },
   { "loss", "=loss" }, { "deficit", "=loss" },
-  { "valuation", "=valuation" }, { "funding", "=funding" }, { "raised", "=funding" },
-  { "raise", "=funding" }, { "grant", "=funding" }, { "loan", "=funding" },
+  { "valuation", "=valuation" }, { "funding", "=funding" },
+  { "raise", "=funding,=rise" }, { "raises", "=funding,=rise" }, { "grant", "=funding" }, { "loan", "=funding" },
   { "salary", "=salary" }, { "wage", "=salary" }, { "wages", "=salary" },
   { "user", "=user" }, { "users", "=user" }, { "customer", "=user" }, { "customers", "=user" },
-  { "subscriber", "=user" }, { "subscribers", "=user" }, { "people", "=user" },
+  { "subscriber", "=user" }, { "subscribers", "=user" }, { "people", "=user,=people" },
+  { "patients", "=people" }, { "patient", "=people" }, { "adults", "=people" },
+  { "participants", "=people" }, { "volunteers", "=people" }, { "residents", "=people" },
   { "download", "=download" }, { "downloads", "=download" }, { "downloaded", "=download" },
   { "installs", "=download" },
   { "job", "=job" }, { "jobs", "=job" }, { "employee", "=job" }, { "employees", "=job" },
   { "staff", "=job" }, { "workers", "=job" }, { "workforce", "=job" }, { "hire", "=job" },
   { "cut", "=cut" }, { "reduce", "=cut" }, { "reduction", "=cut" }, { "lower", "=cut" },
   { "fall", "=cut" }, { "drop", "=cut" }, { "decline", "=cut" }, { "shrink", "=cut" },
+  { "fewer", "=cut" }, { "less", "=cut" }, { "fell", "=cut" }, { "down", "=cut" },
   { "rise", "=rise" }, { "rose", "=rise" }, { "increase", "=rise" }, { "grow", "=rise" },
   { "growth", "=rise" }, { "gain", "=rise" }, { "jump", "=rise" }, { "climb", "=rise" },
-  { "range", "=range" }, { "distance", "=range" },
+  { "up", "=rise" }, { "raised", "=funding,=rise" },
+  { "range", "=range" }, { "distance", "=range" }, { "tank", "=range" }, { "fill", "=range" },
+  { "refuel", "=range" }, { "refuelling", "=range" }, { "refueling", "=range" },
+  { "charge", "=range" }, { "recharge", "=range" },
   { "speed", "=speed" }, { "capacity", "=capacity" }, { "size", "=capacity" },
   { "share", "=share" }, { "proportion", "=share" }, { "portion", "=share" },
   { "score", "=score" }, { "scored", "=score" }, { "rating", "=score" }, { "rated", "=score" },
@@ -415,8 +421,13 @@ cc_lexicon_state (CcWordStem *stemmer,
   for (guint i = 0; i < G_N_ELEMENTS (done_markers); i++)
     if (contains_phrase (lower_sentence, done_markers[i]))
       done = TRUE;
-  /* Reported or conditional speech is not a statement of fact. */
-  if (contains_phrase (lower_sentence, "if") || contains_phrase (lower_sentence, "whether") ||
+  /* Reported, denied or conditional speech is not a statement of fact. */
+  if (contains_phrase (lower_sentence, "reports that") ||
+      contains_phrase (lower_sentence, "reported that") ||
+      contains_phrase (lower_sentence, "claims that") ||
+      contains_phrase (lower_sentence, "rumour") || contains_phrase (lower_sentence, "rumor") ||
+      contains_phrase (lower_sentence, "denied") || contains_phrase (lower_sentence, "unless") ||
+      contains_phrase (lower_sentence, "if") || contains_phrase (lower_sentence, "whether") ||
       contains_phrase (lower_sentence, "could") || contains_phrase (lower_sentence, "would") ||
       contains_phrase (lower_sentence, "might"))
     return CC_CLAIM_STATE_UNKNOWN;

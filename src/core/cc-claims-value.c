@@ -431,14 +431,21 @@ cc_claim_value_format (const CcClaimValue *value)
         }
       break;
     case CC_CLAIM_MONEY:
-      if (value->unit != NULL && value->unit[0] != '\0')
-        g_string_append_printf (s, "%s ", value->unit);
-      append_number (s, value->low);
-      if (value->high != value->low)
-        {
-          g_string_append (s, "..");
-          append_number (s, value->high);
-        }
+      {
+        const char *per = value->unit != NULL ? strchr (value->unit, '/') : NULL;
+
+        if (value->unit != NULL && value->unit[0] != '\0' && value->unit[0] != '/')
+          g_string_append_printf (s, "%.*s ", per != NULL ? (int) (per - value->unit) : (int) strlen (value->unit),
+                                  value->unit);
+        append_number (s, value->low);
+        if (value->high != value->low)
+          {
+            g_string_append (s, "..");
+            append_number (s, value->high);
+          }
+        if (per != NULL)
+          g_string_append (s, per);
+      }
       break;
     case CC_CLAIM_PERCENT:
     case CC_CLAIM_COUNT:

@@ -140,12 +140,14 @@ typedef struct
   char        *quote;
   char        *lower;
 
-  /* discourse: the last things named, for pronouns */
-  const char  *last_product;
+  /* discourse, for pronouns: borrowed canonical names of the mentions */
+  const char  *subject;        /* this sentence's */
+  const char  *prev_subject;
+  const char  *prev_product;   /* the first product the previous sentence named */
   const char  *last_org;
   const char  *last_person;
-  guint        last_product_sentence;
   guint        sentence_index;
+  GHashTable  *consumed;       /* mentions merged into an earlier claim (a range's end) */
 } Ctx;
 
 static gboolean
@@ -187,29 +189,49 @@ word_at (Ctx  *ctx,
   return i;
 }
 
-/* The entity an opening pronoun refers to. */
+static gboolean
+is_person_pronoun (const char *word)
+{
+  return strcmp (word, "he") == 0 || strcmp (word, "she") == 0 || strcmp (word, "his") == 0 ||
+         strcmp (word, "her") == 0 || strcmp (word, "him") == 0;
+}
+
+static gboolean
+is_thing_pronoun (const char *word)
+{
+  return strcmp (word, "it") == 0 || strcmp (word, "its") == 0 || strcmp (word, "they") == 0 ||
+         strcmp (word, "their") == 0;
+}
+
+/* The entity a pronoun or "the company" / "the model" refers to: for a
+ * thing, the product the previous sentence named (the thing just
+ * introduced: "X unveiled Y. It ..."), else the previous sentence's
+ * subject. */
+static const char *
+ctx_antecedent_for (Ctx        *ctx,
+                    const char *word,
+                    const char *next)
+{
+  if (is_person_pronoun (word))
+    return ctx->last_person;
+  if (next != NULL && (g_str_has_prefix (next, "compan") || g_str_has_prefix (next, "firm") ||
+                       g_str_has_prefix (next, "group") || g_str_has_prefix (next, "operator")))
+    return ctx->prev_subject != NULL ? ctx->prev_subject : ctx->last_org;
+  if (ctx->prev_product != NULL)
+    return ctx->prev_product;
+  return ctx->prev_subject;
+}
+
 static const char *
 ctx_antecedent (Ctx *ctx)
 {
-  const CcWord *first;
+  const CcWord *first, *second;
 
   if (ctx->w_count == 0)
-    return NULL;
+    return ctx->prev_subject;
   first = ctx_word (ctx, ctx->w_first);
-  if (g_strcmp0 (first->word, "he") == 0 || g_strcmp0 (first->word, "she") == 0 ||
-      g_strcmp0 (first->word, "his") == 0 || g_strcmp0 (first->word, "her") == 0)
-    return ctx->last_person;
-  if (ctx->w_count > 1 && g_strcmp0 (first->word, "the") == 0)
-    {
-      const CcWord *second = ctx_word (ctx, ctx->w_first + 1);
-
-      if (g_str_has_prefix (second->stem, "compan") || g_str_has_prefix (second->stem, "firm") ||
-          g_str_has_prefix (second->stem, "group"))
-        return ctx->last_org;
-    }
-  if (ctx->last_product != NULL && ctx->sentence_index - ctx->last_product_sentence <= 3)
-    return ctx->last_product;
-  return ctx->last_org;
+  second = ctx->w_count > 1 ? ctx_word (ctx, ctx->w_first + 1) : NULL;
+  return ctx_antecedent_for (ctx, first->word, second != NULL ? second->stem : NULL);
 }
 
 static gboolean
@@ -224,8 +246,31 @@ ctx_starts_with_anaphor (Ctx *ctx)
       m = ctx_mention (ctx, 0);
       if (m->start <= ctx_word (ctx, ctx->w_first)->start)
         return FALSE;
+      /* "The Port Alder City Council ...": a name, not an anaphor. */
+      if (ctx->w_count > 1 && is_named (m->type) &&
+          m->start <= ctx_word (ctx, ctx->w_first + 1)->start)
+        return FALSE;
     }
   return cc_lexicon_is_anaphor (ctx_word (ctx, ctx->w_first)->word);
+}
+
+/* A named mention that is part of a benchmark's name ("Humanity" in
+ * "Humanity's Last Exam") is not a subject. */
+static gboolean
+ctx_is_subject_mention (Ctx       *ctx,
+                        CcMention *m)
+{
+  if (!is_named (m->type))
+    return FALSE;
+  for (guint i = 0; i < ctx->m_count; i++)
+    {
+      CcMention *b = ctx_mention (ctx, i);
+
+      /* Overlapping, or right before it: "Humanity" + "'s Last Exam". */
+      if (b->type == CC_ENTITY_BENCHMARK && b->start <= m->end + 3 && m->start < b->end)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static const char *
@@ -235,31 +280,51 @@ ctx_first_named (Ctx *ctx)
     {
       CcMention *m = ctx_mention (ctx, i);
 
-      if (is_named (m->type))
+      if (ctx_is_subject_mention (ctx, m))
         return m->canonical;
     }
   return NULL;
 }
 
+/* The sentence's subject: the entity an opening anaphor refers to, or its
+ * first named entity, or the previous sentence's subject. */
 static void
-ctx_update_discourse (Ctx *ctx)
+ctx_begin_sentence (Ctx *ctx)
 {
+  const char *subject = NULL;
+
+  if (ctx_starts_with_anaphor (ctx))
+    subject = ctx_antecedent (ctx);
+  if (subject == NULL)
+    subject = ctx_first_named (ctx);
+  if (subject == NULL)
+    subject = ctx->prev_subject;
+  ctx->subject = subject;
+}
+
+static void
+ctx_end_sentence (Ctx *ctx)
+{
+  const char *product = NULL;
+
   for (guint i = 0; i < ctx->m_count; i++)
     {
       CcMention *m = ctx_mention (ctx, i);
 
-      if (m->type == CC_ENTITY_PRODUCT)
-        {
-          ctx->last_product = m->canonical;
-          ctx->last_product_sentence = ctx->sentence_index;
-        }
-      else if (m->type == CC_ENTITY_ORG && ctx->last_org == NULL)
-        ctx->last_org = m->canonical;
-      else if (m->type == CC_ENTITY_ORG && i == 0)
+      if (!ctx_is_subject_mention (ctx, m))
+        continue;
+      if (m->type == CC_ENTITY_PRODUCT && product == NULL)
+        product = m->canonical;
+      else if (m->type == CC_ENTITY_ORG)
         ctx->last_org = m->canonical;
       else if (m->type == CC_ENTITY_PERSON)
         ctx->last_person = m->canonical;
     }
+  /* "It powers the Meta AI app. The model ...": a sentence about a carried
+   * subject keeps it as the topic. */
+  ctx->prev_product = ctx_starts_with_anaphor (ctx) ? NULL : product;
+  if (ctx->subject != NULL)
+    ctx->prev_subject = ctx->subject;
 }
 
 /* Number of words strictly between char offsets @a and @b. */
@@ -303,12 +368,40 @@ choose_subject (Ctx       *ctx,
         }
     }
 
+  /* A date dates what a product did ("in April 2026, Meta launched X"). */
+  if (value->type == CC_ENTITY_DATE)
+    {
+      for (guint i = 0; i < ctx->m_count; i++)
+        {
+          CcMention *m = ctx_mention (ctx, i);
+          guint d;
+
+          if (m->type != CC_ENTITY_PRODUCT || !ctx_is_subject_mention (ctx, m))
+            continue;
+          d = m->end <= value->start ? words_between (ctx, m->end, value->start)
+                                     : words_between (ctx, value->end, m->start);
+          if (d < best_distance)
+            {
+              best = m;
+              best_distance = d;
+            }
+        }
+      if (best != NULL && best_distance <= 2 * BOUND_DISTANCE)
+        {
+          claim->subject = g_strdup (best->canonical);
+          claim->subject_bound = TRUE;
+          return;
+        }
+      best = NULL;
+      best_distance = G_MAXUINT;
+    }
+
   for (guint i = 0; i < ctx->m_count; i++)
     {
       CcMention *m = ctx_mention (ctx, i);
       guint d;
 
-      if (!is_named (m->type) || m->end > value->start)
+      if (!ctx_is_subject_mention (ctx, m) || m->end > value->start)
         continue;
       d = words_between (ctx, m->end, value->start);
       if (d <= best_distance)
@@ -324,10 +417,31 @@ choose_subject (Ctx       *ctx,
       return;
     }
 
-  if (ctx_starts_with_anaphor (ctx))
-    subject = ctx_antecedent (ctx);
+  /* "It also introduces X, which outperforms A and B on Y, scoring 50.2%":
+   * the sentence is about what "it" refers to. */
+  if (ctx_starts_with_anaphor (ctx) && ctx->subject != NULL)
+    {
+      claim->subject = g_strdup (ctx->subject);
+      claim->subject_bound = FALSE;
+      return;
+    }
+
+  /* A pronoun between the last name and the value: "..., it achieved 42.8". */
+  for (guint i = vw; i > ctx->w_first; i--)
+    {
+      const CcWord *w = ctx_word (ctx, i - 1);
+
+      if (best != NULL && w->start < best->end)
+        break;
+      if (ctx->word_mention[i - 1] < 0 && (is_thing_pronoun (w->word) || is_person_pronoun (w->word)))
+        {
+          subject = i - 1 == ctx->w_first ? ctx->subject
+                                          : ctx_antecedent_for (ctx, w->word, NULL);
+          break;
+        }
+    }
   if (subject == NULL && best != NULL)
-    subject = ctx_first_named (ctx);
+    subject = best->canonical;
   if (subject == NULL)
     {
       /* A named entity shortly after the value: "... 1.2 billion downloads
@@ -336,8 +450,8 @@ choose_subject (Ctx       *ctx,
         {
           CcMention *m = ctx_mention (ctx, i);
 
-          if (is_named (m->type) && m->start >= value->end &&
-              words_between (ctx, value->end, m->start) <= 6)
+          if (ctx_is_subject_mention (ctx, m) && m->start >= value->end &&
+              words_between (ctx, value->end, m->start) <= 3)
             {
               subject = m->canonical;
               break;
@@ -345,7 +459,7 @@ choose_subject (Ctx       *ctx,
         }
     }
   if (subject == NULL)
-    subject = ctx_antecedent (ctx);
+    subject = ctx->subject;
   claim->subject = g_strdup (subject != NULL ? subject : "");
   claim->subject_bound = FALSE;
 }
@@ -392,6 +506,18 @@ is_content_word (Ctx  *ctx,
 
 /* The content words around the value, nearest first, with their classes;
  * @label gets the word that best names the attribute. */
+/* Adds the word classes of @classes ("=funding,=rise"). */
+static void
+add_classes (CueList    *list,
+             const char *classes,
+             float       weight)
+{
+  g_auto(GStrv) parts = g_strsplit (classes, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    cue_add (list, parts[i], weight);
+}
+
 /* Adds the event classes of @classes ("vote,filing") as "@vote", "@filing". */
 static void
 add_events (CueList    *events,
@@ -425,6 +551,30 @@ collect_cues (Ctx        *ctx,
   int best_event_d = G_MAXINT;
 
   *event = NULL;
+  /* The words of the value itself: "4,200 patients", "1.2 billion downloads". */
+  for (guint i = first; i < last; i++)
+    {
+      const CcWord *w = ctx_word (ctx, i);
+      const char *cls;
+
+      if (g_ascii_isdigit (w->word[0]) || cc_word_is_stop_word (w->word) ||
+          cc_lexicon_is_generic (w->stem) || cc_lexicon_number_word (w->word) >= 0 ||
+          cc_lexicon_scale_word (w->word) > 0 || cc_lexicon_currency (w->word) != NULL ||
+          cc_lexicon_unit (w->word) != NULL || g_utf8_strlen (w->word, -1) < 2)
+        continue;
+      cue_add (list, w->stem, 1.0f);
+      if ((cls = cc_lexicon_class (ctx->stemmer, w->stem)) != NULL)
+        {
+          add_classes (list, cls, 1.0f);
+          if (best_class == NULL)
+            {
+              best_class = cls;
+              best_class_d = 0;
+            }
+        }
+      if (after_word == NULL)
+        after_word = w->word;
+    }
   n = 0;
   for (guint i = last; i < ctx->w_first + ctx->w_count && n < CUE_WINDOW; i++)
     {
@@ -445,7 +595,7 @@ collect_cues (Ctx        *ctx,
       cue_add (list, w->stem, 1.0f / (1 + n));
       if ((cls = cc_lexicon_class (ctx->stemmer, w->stem)) != NULL)
         {
-          cue_add (list, cls, 1.0f / (1 + n));
+          add_classes (list, cls, 1.0f / (1 + n));
           if ((int) n < best_class_d)
             {
               best_class = cls;
@@ -476,7 +626,7 @@ collect_cues (Ctx        *ctx,
       cue_add (list, w->stem, 1.0f / (1 + n));
       if ((cls = cc_lexicon_class (ctx->stemmer, w->stem)) != NULL)
         {
-          cue_add (list, cls, 1.0f / (1 + n));
+          add_classes (list, cls, 1.0f / (1 + n));
           if ((int) n < best_class_d)
             {
               best_class = cls;
@@ -489,7 +639,7 @@ collect_cues (Ctx        *ctx,
     }
 
   if (best_class != NULL)
-    *label = g_strdup (best_class + 1);
+    *label = g_strndup (best_class + 1, strcspn (best_class + 1, ","));
   else if (after_word != NULL)
     *label = g_strdup (after_word);
   else if (before_word != NULL)
@@ -629,6 +779,102 @@ benchmark_key (Ctx        *ctx,
   return g_string_free (key, FALSE);
 }
 
+/* TRUE when a more precise date than @m stands in the sentence: only the
+ * most precise date of a sentence dates its event. */
+static gboolean
+finer_date_in_sentence (Ctx       *ctx,
+                        CcMention *m,
+                        double     precision)
+{
+  for (guint i = 0; i < ctx->m_count; i++)
+    {
+      CcMention *other = ctx_mention (ctx, i);
+      CcClaimValue v = { 0 };
+      int year;
+
+      if (other == m || other->type != CC_ENTITY_DATE)
+        continue;
+      if (cc_claims_parse_date (other->value, &v, &year) && v.precision < precision)
+        {
+          g_free (v.unit);
+          return TRUE;
+        }
+      g_free (v.unit);
+    }
+  return FALSE;
+}
+
+/* "a month", "per year": the period of a rate. */
+static const char *
+rate_after (Ctx       *ctx,
+            CcMention *m)
+{
+  static const char * const periods[] = { "hour", "day", "week", "month", "year" };
+  guint i = word_at (ctx, m->end);
+  const CcWord *w1, *w2;
+
+  if (i + 1 >= ctx->w_first + ctx->w_count)
+    return NULL;
+  w1 = ctx_word (ctx, i);
+  w2 = ctx_word (ctx, i + 1);
+  if (strcmp (w1->word, "a") != 0 && strcmp (w1->word, "an") != 0 &&
+      strcmp (w1->word, "per") != 0 && strcmp (w1->word, "each") != 0)
+    return NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (periods); k++)
+    if (strcmp (w2->word, periods[k]) == 0)
+      return periods[k];
+  return NULL;
+}
+
+/* "87 out of 100": the 100 is a scale, not a claim. */
+static gboolean
+is_out_of (Ctx       *ctx,
+           CcMention *m)
+{
+  guint i = word_at (ctx, m->start);
+
+  return i >= ctx->w_first + 2 && strcmp (ctx_word (ctx, i - 1)->word, "of") == 0 &&
+         strcmp (ctx_word (ctx, i - 2)->word, "out") == 0;
+}
+
+/* The mention ending a range that @m starts: "$115 to $135 billion",
+ * "between $115 billion and $135 billion", "20-41". */
+static CcMention *
+range_end (Ctx       *ctx,
+           CcMention *m)
+{
+  CcMention *next = NULL;
+  guint between;
+  guint first = word_at (ctx, m->start);
+
+  for (guint i = 0; i < ctx->m_count; i++)
+    {
+      CcMention *c = ctx_mention (ctx, i);
+
+      if (c->start >= m->end)
+        {
+          next = c;
+          break;
+        }
+    }
+  if (next == NULL || next->type != m->type)
+    return NULL;
+  between = words_between (ctx, m->end, next->start);
+  if (between == 0)
+    return next->start - m->end <= 3 ? next : NULL;
+  if (between == 1)
+    {
+      const CcWord *w = ctx_word (ctx, word_at (ctx, m->end));
+
+      if (strcmp (w->word, "to") == 0)
+        return next;
+      if (strcmp (w->word, "and") == 0 && first > ctx->w_first &&
+          strcmp (ctx_word (ctx, first - 1)->word, "between") == 0)
+        return next;
+    }
+  return NULL;
+}
+
 static void
 value_claim (Ctx       *ctx,
              CcMention *m)
@@ -656,7 +902,8 @@ value_claim (Ctx       *ctx,
 
       /* A date is a claim when it dates an event named next to it: its cues
        * are the event classes ("@launch", "@vote"). */
-      if (!cc_claims_parse_date (m->value, &claim->value, &year) || event == NULL)
+      if (!cc_claims_parse_date (m->value, &claim->value, &year) || event == NULL ||
+          finer_date_in_sentence (ctx, m, claim->value.precision))
         goto skip;
       first_event = g_strndup (event, strcspn (event, ","));
       claim->attribute = g_strdup_printf ("date of %s", first_event);
@@ -669,9 +916,42 @@ value_claim (Ctx       *ctx,
     }
   else
     {
-      if (!cc_claims_parse_amount (m->surface, &parsed) &&
-          !cc_claims_parse_amount (m->value, &parsed))
+      if (is_out_of (ctx, m) ||
+          (!cc_claims_parse_amount (m->surface, &parsed) &&
+           !cc_claims_parse_amount (m->value, &parsed)))
         goto skip;
+      if (m->type != CC_ENTITY_DATE && !parsed.is_range)
+        {
+          CcMention *end = range_end (ctx, m);
+          CcParsedValue upper;
+
+          if (end != NULL && cc_claims_parse_amount (end->surface, &upper))
+            {
+              /* "$115 to $135 billion": the first takes the second's scale. */
+              if (parsed.high * 100 < upper.low && upper.precision > 1)
+                {
+                  parsed.low *= upper.precision;
+                  parsed.high *= upper.precision;
+                  parsed.precision *= upper.precision;
+                }
+              parsed.low = MIN (parsed.low, upper.low);
+              parsed.high = MAX (parsed.high, upper.high);
+              parsed.precision = MAX (parsed.precision, upper.precision);
+              parsed.is_range = TRUE;
+              if (parsed.currency == NULL)
+                parsed.currency = upper.currency;
+              if (parsed.unit == NULL)
+                parsed.unit = upper.unit;
+              parsed.percent = parsed.percent || upper.percent;
+              claim->value_end = end->end;
+              g_free (claim->surface);
+              claim->surface = g_strdup_printf ("%s to %s", m->surface, end->surface);
+              g_hash_table_add (ctx->consumed, end);
+            }
+        }
+      /* "a billion times" counts events; "10 times" is a ratio. */
+      if (parsed.unit != NULL && strcmp (parsed.unit, "x") == 0 && parsed.high >= 1000)
+        parsed.unit = NULL;
       claim->value.low = parsed.low;
       claim->value.high = parsed.high;
       claim->value.precision = parsed.precision > 0 ? parsed.precision : 1;
@@ -679,7 +959,8 @@ value_claim (Ctx       *ctx,
         claim->qualifier = CC_QUALIFIER_OVER;
 
       bench = (m->type == CC_ENTITY_SCORE || m->type == CC_ENTITY_PERCENT ||
-               (m->type == CC_ENTITY_QUANTITY && parsed.unit == NULL))
+               (m->type == CC_ENTITY_QUANTITY &&
+                (parsed.unit == NULL || strcmp (parsed.unit, "point") == 0)))
               ? nearest_benchmark (ctx, m) : NULL;
 
       if (m->type == CC_ENTITY_MONEY || parsed.currency != NULL)
@@ -697,6 +978,15 @@ value_claim (Ctx       *ctx,
                 cur = g_intern_string (parts[0]);
             }
           claim->value.unit = g_strdup (cur != NULL ? cur : "");
+          if (rate_after (ctx, m) != NULL)
+            {
+              g_autofree char *per = g_strdup_printf ("/%s", rate_after (ctx, m));
+              char *unit = g_strconcat (claim->value.unit, per, NULL);
+
+              g_free (claim->value.unit);
+              claim->value.unit = unit;
+              cue_add (&cues, per, 1.0f);
+            }
         }
       else if (bench != NULL)
         {
@@ -735,6 +1025,11 @@ value_claim (Ctx       *ctx,
           g_free (claim->value.unit);
           claim->value.unit = g_strdup ("");
         }
+
+      /* Small bare counts ("two shifts", "three modes") are rarely facts
+       * that sources dispute, and often not counts at all. */
+      if (claim->value.kind == CC_CLAIM_COUNT && claim->value.high < 10 && bench == NULL)
+        goto skip;
 
       if (bench != NULL)
         {
@@ -788,12 +1083,7 @@ state_claim (Ctx *ctx)
   if (state == CC_CLAIM_STATE_UNKNOWN)
     return;
 
-  if (ctx_starts_with_anaphor (ctx))
-    subject = ctx_antecedent (ctx);
-  if (subject == NULL)
-    subject = ctx_first_named (ctx);
-  if (subject == NULL)
-    subject = ctx_antecedent (ctx);
+  subject = ctx->subject;
   if (subject == NULL)
     return;
 
@@ -837,6 +1127,108 @@ state_claim (Ctx *ctx)
   g_ptr_array_add (ctx->claims, g_steal_pointer (&claim));
 }
 
+static gboolean
+is_numeral (const char *s,
+            gsize       len)
+{
+  g_autofree char *copy = g_strndup (s, len);
+
+  if (len == 0)
+    return FALSE;
+  if (g_ascii_isdigit (copy[0]))
+    {
+      for (gsize i = 0; i < len; i++)
+        if (!g_ascii_isdigit (copy[i]) && copy[i] != '.' && copy[i] != ',')
+          return FALSE;
+      return TRUE;
+    }
+  return cc_lexicon_number_word (copy) >= 1 && strcmp (copy, "a") != 0 && strcmp (copy, "an") != 0;
+}
+
+/* Figures the entity extractor may leave out, found here so that they can
+ * be compared: compound measures ("30-year", "five-year", "120-megawatt")
+ * and scores written as a fraction ("87/100"). Returns owned CcMention. */
+static GPtrArray *
+extra_mentions (const char *text,
+                GArray     *words,
+                GPtrArray  *mentions)
+{
+  GPtrArray *extra = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_mention_free);
+  const char *p = text;
+  guint pos = 0;
+  guint mi = 0;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      CcWord *w = &g_array_index (words, CcWord, i);
+      const char *dash;
+      gboolean covered = FALSE;
+
+      while (mi < mentions->len && ((CcMention *) g_ptr_array_index (mentions, mi))->end <= w->start)
+        mi++;
+      if (mi < mentions->len && ((CcMention *) g_ptr_array_index (mentions, mi))->start < w->end)
+        covered = TRUE;
+      if (covered)
+        continue;
+
+      dash = strchr (w->word, '-');
+      if (dash != NULL && is_numeral (w->word, dash - w->word) && cc_lexicon_unit (dash + 1) != NULL &&
+          strchr (dash + 1, '-') == NULL)
+        {
+          CcMention *m = g_new0 (CcMention, 1);
+
+          m->start = w->start;
+          m->end = w->end;
+          m->type = CC_ENTITY_QUANTITY;
+          m->surface = g_strdelimit (g_strdup (w->word), "-", ' ');
+          m->canonical = g_strdup (m->surface);
+          g_ptr_array_add (extra, m);
+          continue;
+        }
+
+      /* "87/100" */
+      if (g_ascii_isdigit (w->word[0]) && i + 1 < words->len)
+        {
+          CcWord *next = &g_array_index (words, CcWord, i + 1);
+
+          if (next->start == w->end + 1 && g_ascii_isdigit (next->word[0]) &&
+              (strcmp (next->word, "100") == 0 || strcmp (next->word, "10") == 0))
+            {
+              while (pos < w->end && *p != '\0')
+                {
+                  p = g_utf8_next_char (p);
+                  pos++;
+                }
+              if (*p == '/')
+                {
+                  CcMention *m = g_new0 (CcMention, 1);
+
+                  m->start = w->start;
+                  m->end = next->end;
+                  m->type = CC_ENTITY_SCORE;
+                  m->surface = g_strdup_printf ("%s/%s", w->word, next->word);
+                  m->canonical = g_strdup (m->surface);
+                  g_ptr_array_add (extra, m);
+                  i++;
+                }
+            }
+        }
+    }
+  return extra;
+}
+
+static int
+compare_mentions (gconstpointer pa,
+                  gconstpointer pb)
+{
+  const CcMention *a = *(const CcMention * const *) pa;
+  const CcMention *b = *(const CcMention * const *) pb;
+
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  return a->end < b->end ? -1 : (a->end > b->end ? 1 : 0);
+}
+
 GPtrArray *
 cc_claims_extract (const char *text,
                    GPtrArray  *mentions,
@@ -848,6 +1240,8 @@ cc_claims_extract (const char *text,
   g_autoptr(CcWordStem) stemmer = NULL;
   g_autoptr(GArray) words = NULL;
   g_autofree int *word_mention = NULL;
+  g_autoptr(GPtrArray) extra = NULL;
+  g_autoptr(GPtrArray) all_mentions = NULL;
   Ctx ctx = { 0 };
   guint mi = 0, wi = 0;
   const char *p;
@@ -861,6 +1255,16 @@ cc_claims_extract (const char *text,
   stemmer = cc_word_stem_new ();
   words = cc_word_stem_split (stemmer, text);
   sentences = cc_sentences_split (text);
+
+  extra = extra_mentions (text, words, mentions);
+  if (extra->len > 0)
+    {
+      all_mentions = g_ptr_array_new ();
+      g_ptr_array_extend (all_mentions, mentions, NULL, NULL);
+      g_ptr_array_extend (all_mentions, extra, NULL, NULL);
+      g_ptr_array_sort (all_mentions, compare_mentions);
+      mentions = all_mentions;
+    }
 
   /* Which mention each word stands in. */
   word_mention = g_new (int, MAX (words->len, 1));
@@ -892,6 +1296,7 @@ cc_claims_extract (const char *text,
   ctx.words = words;
   ctx.word_mention = word_mention;
   ctx.mentions = mentions;
+  ctx.consumed = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   p = text;
   for (guint si = 0; si < sentences->len; si++)
@@ -933,20 +1338,22 @@ cc_claims_extract (const char *text,
              ((CcMention *) g_ptr_array_index (mentions, mi + ctx.m_count))->end <= span->end)
         ctx.m_count++;
 
+      ctx_begin_sentence (&ctx);
       for (guint i = 0; i < ctx.m_count; i++)
         {
           CcMention *m = ctx_mention (&ctx, i);
 
-          if (is_value (m->type))
+          if (is_value (m->type) && !g_hash_table_contains (ctx.consumed, m))
             value_claim (&ctx, m);
         }
       state_claim (&ctx);
-      ctx_update_discourse (&ctx);
+      ctx_end_sentence (&ctx);
 
       g_clear_pointer (&ctx.quote, g_free);
       g_clear_pointer (&ctx.lower, g_free);
     }
 
+  g_hash_table_unref (ctx.consumed);
   return ctx.claims;
 }
 

@@ -8,7 +8,6 @@
 #include "cc-conflicts.h"
 #include "cc-error.h"
 
-#include <glib/gi18n-lib.h>
 
 /* A compared pair of claims (indices into the flat claim array). */
 typedef struct
@@ -105,6 +104,8 @@ work_compare (Work *work,
   pair.i = MIN (i, j);
   pair.j = MAX (i, j);
   pair.verdict = cc_verdict_values (&a->value, a->qualifier, &b->value, b->qualifier);
+  g_debug ("%s «%s» [%s|%s] vs %s «%s» [%s|%s]: %s", a->document, a->surface, a->subject, a->key,
+           b->document, b->surface, b->subject, b->key, cc_verdict_to_string (pair.verdict));
   g_array_append_val (work->pairs, pair);
 }
 
@@ -345,6 +346,7 @@ work_report (Work *work)
   guint n = work->claims->len;
   g_autoptr(GHashTable) supported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) emitted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) same_subject = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) roots = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autofree guint *parent = g_new (guint, MAX (n, 1));
   g_autofree CcVerdict *worst = g_new0 (CcVerdict, MAX (n, 1));
@@ -355,6 +357,22 @@ work_report (Work *work)
   report->comparisons = work->comparisons;
 
   g_array_sort (work->pairs, compare_pairs);
+
+  /* A claim with a partner about the same named subject in the other
+   * document is not compared with that document's other subjects
+   * ("X scored 58%" against "X scored 50.2%, Y 43.9%, Z 48.4%"). */
+  for (guint k = 0; k < work->pairs->len; k++)
+    {
+      Pair *p = &g_array_index (work->pairs, Pair, k);
+      CcClaim *a = g_ptr_array_index (work->claims, p->i);
+      CcClaim *b = g_ptr_array_index (work->claims, p->j);
+
+      if (a->subject[0] != '\0' && g_strcmp0 (a->subject, b->subject) == 0)
+        {
+          g_hash_table_add (same_subject, g_strdup_printf ("%u>%u", p->i, g_array_index (work->doc, guint, p->j)));
+          g_hash_table_add (same_subject, g_strdup_printf ("%u>%u", p->j, g_array_index (work->doc, guint, p->i)));
+        }
+    }
 
   /* A claim with an agreeing (or roughly agreeing) partner in the other
    * document: a different value it disagrees with there is most likely
@@ -395,6 +413,14 @@ work_report (Work *work)
       if (p->verdict == CC_VERDICT_CONFLICT)
         suppressed = suppressed || g_hash_table_contains (supported, kc) ||
                      g_hash_table_contains (supported, kd);
+      if (!suppressed && g_strcmp0 (a->subject, b->subject) != 0)
+        {
+          g_autofree char *sa = g_strdup_printf ("%u>%u", p->i, dj);
+          g_autofree char *sb = g_strdup_printf ("%u>%u", p->j, di);
+
+          suppressed = g_hash_table_contains (same_subject, sa) ||
+                       g_hash_table_contains (same_subject, sb);
+        }
       if (suppressed)
         continue;
 

@@ -107,7 +107,8 @@ cc_verdict_values (const CcClaimValue *a,
 
   value_interval (a, qa, &alo, &ahi);
   value_interval (b, qb, &blo, &bhi);
-  if (alo <= bhi && blo <= ahi)
+  /* Overlap; touching ends ("26" and "27" rounded) are not enough. */
+  if (a->kind == CC_CLAIM_DATE ? (alo <= bhi && blo <= ahi) : (alo < bhi && blo < ahi))
     return CC_VERDICT_APPROXIMATE;
 
   if (a->kind == CC_CLAIM_DATE)
@@ -205,7 +206,7 @@ same_direction (const CcClaim *a,
       float wa = cue_weight (a, directions[i]);
       float wb = cue_weight (b, directions[i]);
 
-      if ((wa >= 0.5f && wb == 0) || (wb >= 0.5f && wa == 0))
+      if ((wa >= 1.0f && wb == 0) || (wb >= 1.0f && wa == 0))
         return FALSE;
     }
   return TRUE;

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cc-reader-view.h"
+#include "cc-reader-view-private.h"
 
 /* Readable line length, in ems of the body font, and the smallest side
  * margin in pixels. */
@@ -17,39 +17,6 @@
 #define BYLINE_SCALE        0.92
 #define SUBHEADING_SCALE    1.12
 #define BLANK_SCALE         0.3
-#define FIND_TAG            "cc-find-match"
-#define FIND_CURRENT_TAG    "cc-find-current"
-
-struct _CcReaderView
-{
-  GtkWidget       parent_instance;
-
-  /* Template widgets */
-  GtkWidget      *box;
-  GtkSearchBar   *find_bar;
-  GtkSearchEntry *find_entry;
-  GtkLabel       *find_count;
-  GtkWidget      *find_previous;
-  GtkWidget      *find_next;
-  GtkScrolledWindow *scroller;
-  GtkTextView    *text_view;
-
-  /* Owned */
-  CcDocument     *document;
-  GtkTextTag     *body_tag;
-  GtkTextTag     *title_tag;
-  GtkTextTag     *byline_tag;
-  GtkTextTag     *subheading_tag;
-  GtkTextTag     *blank_tag;
-  GtkTextMark    *scroll_mark;
-  GArray         *matches;       /* CcSpan */
-  char           *needle;
-
-  double          text_size;
-  int             last_margin;
-  guint           current_match; /* 1-based, 0 = none */
-  gboolean        updating_entry;
-};
 
 G_DEFINE_FINAL_TYPE (CcReaderView, cc_reader_view, GTK_TYPE_WIDGET)
 
@@ -67,8 +34,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void update_find_label (CcReaderView *self);
 
 GtkWidget *
 cc_reader_view_new (void)
@@ -314,19 +279,6 @@ style_text (CcReaderView *self,
     }
 }
 
-static void
-clear_find (CcReaderView *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextIter start, end;
-
-  g_array_set_size (self->matches, 0);
-  self->current_match = 0;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag_by_name (buffer, FIND_TAG, &start, &end);
-  gtk_text_buffer_remove_tag_by_name (buffer, FIND_CURRENT_TAG, &start, &end);
-}
-
 gboolean
 cc_reader_view_set_document (CcReaderView  *self,
                              CcStore       *store,
@@ -366,7 +318,7 @@ cc_reader_view_set_document (CcReaderView  *self,
 
   g_set_object (&self->document, document);
 
-  clear_find (self);
+  _cc_reader_view_find_clear (self);
   gtk_text_buffer_set_text (buffer, text ? text : "", -1);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_apply_tag (buffer, self->body_tag, &start, &end);
@@ -382,7 +334,7 @@ cc_reader_view_set_document (CcReaderView  *self,
       cc_reader_view_find (self, needle);
     }
   else
-    update_find_label (self);
+    _cc_reader_view_find_update_label (self);
 
   gtk_text_buffer_move_mark (buffer, self->scroll_mark, &start);
   gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
@@ -511,300 +463,6 @@ cc_reader_view_clear_ranges (CcReaderView *self,
   gtk_text_buffer_remove_tag_by_name (buffer, tag_name, &start, &end);
 }
 
-/* Find in document */
-
-static void
-update_find_label (CcReaderView *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
-  gboolean has_matches = self->matches->len > 0;
-
-  if (text == NULL || *text == '\0')
-    {
-      gtk_label_set_label (self->find_count, "");
-    }
-  else if (!has_matches)
-    {
-      gtk_label_set_label (self->find_count, _("No results"));
-    }
-  else if (self->current_match == 0)
-    {
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match",
-                                                             "%u matches", self->matches->len),
-                                                self->matches->len);
-      gtk_label_set_label (self->find_count, label);
-    }
-  else
-    {
-      /* Translators: "3 of 12" matches */
-      g_autofree char *label = g_strdup_printf (_("%u of %u"), self->current_match,
-                                                self->matches->len);
-      gtk_label_set_label (self->find_count, label);
-    }
-
-  gtk_widget_set_sensitive (self->find_previous, has_matches);
-  gtk_widget_set_sensitive (self->find_next, has_matches);
-
-  if (text != NULL && *text != '\0' && !has_matches)
-    gtk_widget_add_css_class (GTK_WIDGET (self->find_entry), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->find_entry), "error");
-}
-
-guint
-cc_reader_view_find (CcReaderView *self,
-                     const char   *needle)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter iter, match_start, match_end;
-  GtkTextTag *tag;
-  char *copy;
-
-  g_return_val_if_fail (CC_IS_READER_VIEW (self), 0);
-
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  clear_find (self);
-  /* @needle may be self->needle itself. */
-  copy = (needle && *needle) ? g_strdup (needle) : NULL;
-  g_free (self->needle);
-  self->needle = copy;
-
-  if (self->needle == NULL)
-    {
-      update_find_label (self);
-      return 0;
-    }
-
-  /* Keep the entry in step when called from code (without searching again
-   * from its change handlers). */
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->find_entry)), self->needle) != 0)
-    {
-      self->updating_entry = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->find_entry), self->needle);
-      self->updating_entry = FALSE;
-    }
-
-  tag = cc_reader_view_ensure_tag (self, FIND_TAG);
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-
-  while (gtk_text_iter_forward_search (&iter, self->needle,
-                                       GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY,
-                                       &match_start, &match_end, NULL))
-    {
-      CcSpan span = {
-        (guint) gtk_text_iter_get_offset (&match_start),
-        (guint) gtk_text_iter_get_offset (&match_end),
-      };
-
-      if (span.end <= span.start)
-        break;
-      g_array_append_val (self->matches, span);
-      gtk_text_buffer_apply_tag (buffer, tag, &match_start, &match_end);
-      iter = match_end;
-    }
-
-  update_find_label (self);
-  return self->matches->len;
-}
-
-static void
-select_match (CcReaderView *self,
-              guint         index)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  const CcSpan *span = &g_array_index (self->matches, CcSpan, index - 1);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag_by_name (buffer, FIND_CURRENT_TAG, &start, &end);
-
-  self->current_match = index;
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) span->start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) span->end);
-  gtk_text_buffer_apply_tag_by_name (buffer, FIND_CURRENT_TAG, &start, &end);
-  cc_reader_view_scroll_to_offset (self, span->start, span->end - span->start);
-  update_find_label (self);
-}
-
-guint
-cc_reader_view_find_next (CcReaderView *self,
-                          gboolean      forward)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter cursor;
-  guint offset;
-  guint index = 0;
-
-  g_return_val_if_fail (CC_IS_READER_VIEW (self), 0);
-
-  if (self->matches->len == 0)
-    return 0;
-
-  if (self->current_match > 0)
-    {
-      if (forward)
-        index = self->current_match % self->matches->len + 1;
-      else
-        index = self->current_match == 1 ? self->matches->len : self->current_match - 1;
-    }
-  else
-    {
-      /* Start from the cursor: the first match after (or before) it. */
-      buffer = gtk_text_view_get_buffer (self->text_view);
-      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-      offset = (guint) gtk_text_iter_get_offset (&cursor);
-
-      if (forward)
-        {
-          index = 1;
-          for (guint i = 0; i < self->matches->len; i++)
-            if (g_array_index (self->matches, CcSpan, i).start >= offset)
-              {
-                index = i + 1;
-                break;
-              }
-        }
-      else
-        {
-          index = self->matches->len;
-          for (guint i = self->matches->len; i > 0; i--)
-            if (g_array_index (self->matches, CcSpan, i - 1).start < offset)
-              {
-                index = i;
-                break;
-              }
-        }
-    }
-
-  select_match (self, index);
-  return index;
-}
-
-guint
-cc_reader_view_get_n_matches (CcReaderView *self)
-{
-  g_return_val_if_fail (CC_IS_READER_VIEW (self), 0);
-
-  return self->matches->len;
-}
-
-guint
-cc_reader_view_get_current_match (CcReaderView *self)
-{
-  g_return_val_if_fail (CC_IS_READER_VIEW (self), 0);
-
-  return self->current_match;
-}
-
-void
-cc_reader_view_start_find (CcReaderView *self)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
-  g_return_if_fail (CC_IS_READER_VIEW (self));
-
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
-      gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end) &&
-      gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start) < 100)
-    {
-      g_autofree char *selected = gtk_text_iter_get_text (&start, &end);
-      gtk_editable_set_text (GTK_EDITABLE (self->find_entry), selected);
-    }
-
-  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
-}
-
-void
-cc_reader_view_stop_find (CcReaderView *self)
-{
-  g_return_if_fail (CC_IS_READER_VIEW (self));
-
-  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
-}
-
-guint
-cc_reader_view_find_from (CcReaderView *self,
-                          const char   *needle,
-                          guint         offset)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter iter;
-  guint n;
-
-  g_return_val_if_fail (CC_IS_READER_VIEW (self), 0);
-
-  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
-  n = cc_reader_view_find (self, needle);
-
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) MIN (offset, (guint) G_MAXINT));
-  gtk_text_buffer_place_cursor (buffer, &iter);
-  if (n > 0)
-    cc_reader_view_find_next (self, TRUE);
-
-  return n;
-}
-
-static void
-on_find_changed (CcReaderView   *self,
-                 GtkSearchEntry *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  if (self->updating_entry)
-    return;
-  if (g_strcmp0 (text, self->needle) == 0 && (text == NULL || *text != '\0'))
-    return;
-
-  if (cc_reader_view_find (self, text) > 0)
-    cc_reader_view_find_next (self, TRUE);
-}
-
-static void
-on_find_next (CcReaderView *self)
-{
-  cc_reader_view_find_next (self, TRUE);
-}
-
-static void
-on_find_previous (CcReaderView *self)
-{
-  cc_reader_view_find_next (self, FALSE);
-}
-
-static gboolean
-on_find_previous_shortcut (GtkWidget *widget,
-                           GVariant  *args,
-                           gpointer   user_data)
-{
-  cc_reader_view_find_next (CC_READER_VIEW (user_data), FALSE);
-  return TRUE;
-}
-
-static void
-on_find_mode_changed (CcReaderView *self,
-                      GParamSpec   *pspec,
-                      GtkSearchBar *bar)
-{
-  if (!gtk_search_bar_get_search_mode (bar))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-      GtkTextIter start, end;
-
-      g_clear_pointer (&self->needle, g_free);
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      gtk_text_buffer_remove_tag_by_name (buffer, FIND_TAG, &start, &end);
-      gtk_text_buffer_remove_tag_by_name (buffer, FIND_CURRENT_TAG, &start, &end);
-      g_array_set_size (self->matches, 0);
-      self->current_match = 0;
-      gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-    }
-}
-
 static void
 cc_reader_view_dispose (GObject *object)
 {
@@ -909,10 +567,8 @@ cc_reader_view_class_init (CcReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CcReaderView, find_next);
   gtk_widget_class_bind_template_child (widget_class, CcReaderView, scroller);
   gtk_widget_class_bind_template_child (widget_class, CcReaderView, text_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_find_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_find_next);
-  gtk_widget_class_bind_template_callback (widget_class, on_find_previous);
-  gtk_widget_class_bind_template_callback (widget_class, on_find_mode_changed);
+
+  _cc_reader_view_class_find_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "readerview");
 }
@@ -921,7 +577,6 @@ static void
 cc_reader_view_init (CcReaderView *self)
 {
   GtkTextBuffer *buffer;
-  GtkEventController *controller;
   GtkTextIter start;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -959,19 +614,5 @@ cc_reader_view_init (CcReaderView *self)
                                                 "pixels-below-lines", 0,
                                                 "pixels-inside-wrap", 0,
                                                 NULL);
-  gtk_text_buffer_create_tag (buffer, FIND_TAG,
-                              "background-rgba", &(GdkRGBA) { 0.97, 0.83, 0.18, 0.35 },
-                              NULL);
-  gtk_text_buffer_create_tag (buffer, FIND_CURRENT_TAG,
-                              "background-rgba", &(GdkRGBA) { 0.96, 0.65, 0.14, 0.85 },
-                              NULL);
-
-  gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
-
-  /* Shift+Enter in the find entry: previous match. */
-  controller = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>Return|<Shift>KP_Enter"),
-                                                          gtk_callback_action_new (on_find_previous_shortcut, self, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self->find_entry), controller);
+  _cc_reader_view_find_init (self);
 }

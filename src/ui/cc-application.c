@@ -229,8 +229,27 @@ shortcuts_action (GSimpleAction *action,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }
 
+static void
+open_folder_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  CcApplication *self = user_data;
+  gboolean created;
+  CcWindow *window = get_window (self, &created);
+
+  if (created)
+    {
+      g_autofree char *path = startup_library_path (self);
+      cc_window_open_library (window, path, NULL);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-folder", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
+  { "open-folder", open_folder_action },
   { "about", about_action },
   { "shortcuts", shortcuts_action },
 };
@@ -249,7 +268,7 @@ cc_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts",
                                          (const char *[]) { "<Control>question", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-folder",
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-folder",
                                          (const char *[]) { "<Control>o", NULL });
 
   gtk_window_set_default_icon_name (APP_ID);

@@ -203,6 +203,19 @@ test_search_and_find (void)
   hits = cc_store_search (store, "\"council approved\"", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Operators in capitals between words; lower-case "or" is a word. */
+  hits = cc_store_search (store, "council OR rain", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = cc_store_search (store, "budget NOT council", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = cc_store_search (store, "OR budget OR", 10, &error);
+  g_assert_no_error (error);
 
   /* An updated text is re-indexed: the old words are gone. */
   doc = cc_store_find_document (store, "/b/one.txt", &error);

@@ -541,7 +541,7 @@ cc_store_get_document (CcStore  *self,
     doc = document_from_row (stmt);
   else
     g_set_error (error, CC_ERROR, CC_ERROR_NOT_FOUND,
-                 _("No document with id %" G_GINT64_FORMAT " in the library"), id);
+                 _("No document with id %lld in the library"), (long long)id);
   sqlite3_reset (stmt);
   return doc;
 }
@@ -617,19 +617,29 @@ cc_store_load_text (CcStore  *self,
     text = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   else
     g_set_error (error, CC_ERROR, CC_ERROR_NOT_FOUND,
-                 _("No document with id %" G_GINT64_FORMAT " in the library"), id);
+                 _("No document with id %lld in the library"), (long long)id);
   sqlite3_reset (stmt);
   return text;
 }
 
 /* Turns what a person types into an FTS5 query: each word is quoted so
- * punctuation ("14.3", "Meta's", "C++") never becomes query syntax, and a
- * phrase in double quotes stays a phrase. */
+ * punctuation ("14.3", "Meta's", "C++") never becomes query syntax, a phrase
+ * in double quotes stays a phrase, and OR, AND and NOT in capitals between
+ * words keep their meaning. */
+static gboolean
+is_operator (const char *start,
+             gsize       len)
+{
+  return (len == 2 && strncmp (start, "OR", 2) == 0) ||
+         (len == 3 && (strncmp (start, "AND", 3) == 0 || strncmp (start, "NOT", 3) == 0));
+}
+
 static char *
 build_fts_query (const char *query)
 {
   GString *out = g_string_new (NULL);
   const char *p = query;
+  gboolean need_term = TRUE;  /* at the start, or right after an operator */
 
   while (*p)
     {
@@ -655,6 +665,21 @@ build_fts_query (const char *query)
             p++;
         }
 
+      if (!phrase && !need_term && is_operator (start, p - start))
+        {
+          /* Only an operator followed by another term counts as one. */
+          const char *next = p;
+          while (*next && g_ascii_isspace (*next))
+            next++;
+          if (*next)
+            {
+              g_string_append_c (out, ' ');
+              g_string_append_len (out, start, p - start);
+              need_term = TRUE;
+              continue;
+            }
+        }
+
       if (p > start)
         {
           if (out->len > 0)
@@ -667,6 +692,7 @@ build_fts_query (const char *query)
               g_string_append_c (out, *q);
             }
           g_string_append_c (out, '"');
+          need_term = FALSE;
         }
       if (phrase && *p == '"')
         p++;

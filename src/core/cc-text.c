@@ -148,9 +148,9 @@ cc_text_decode (const guint8  *data,
       cleaned[j] = '\0';
       data = (const guint8 *)cleaned;
       len = j;
-      *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "removed %" G_GSIZE_FORMAT " NUL byte",
-                                               "removed %" G_GSIZE_FORMAT " NUL bytes", n_nul),
-                                  n_nul);
+      *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "removed %lu NUL byte",
+                                               "removed %lu NUL bytes", n_nul),
+                                  (gulong)n_nul);
     }
 
   if (g_utf8_validate_len ((const char *)data, len, &end))
@@ -191,10 +191,10 @@ cc_text_decode (const guint8  *data,
 
         g_free (*warning);
         *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "replaced %" G_GSIZE_FORMAT " invalid UTF-8 byte",
-                                                 "replaced %" G_GSIZE_FORMAT " invalid UTF-8 bytes",
+                                                 "replaced %lu invalid UTF-8 byte",
+                                                 "replaced %lu invalid UTF-8 bytes",
                                                  invalid),
-                                    invalid);
+                                    (gulong)invalid);
         *encoding = g_strdup ("UTF-8");
         return repaired;
       }

@@ -21,5 +21,7 @@ int cc_cli_cmd_claims    (CcCli *cli, int argc, char **argv);
 int cc_cli_cmd_compare   (CcCli *cli, int argc, char **argv);
 int cc_cli_cmd_conflicts (CcCli *cli, int argc, char **argv);
 /* export (issue 6) */
+int cc_cli_cmd_export             (CcCli *cli, int argc, char **argv);
+int cc_cli_cmd_import_annotations (CcCli *cli, int argc, char **argv);
 
 G_END_DECLS

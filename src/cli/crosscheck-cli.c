@@ -32,6 +32,8 @@ static const Command commands[] = {
   { "compare", cc_cli_cmd_compare, N_("Align two documents and show where they differ") },
   { "conflicts", cc_cli_cmd_conflicts, N_("List the disagreements between documents") },
   /* export (issue 6) */
+  { "export", cc_cli_cmd_export, N_("Export annotations as Markdown or W3C Web Annotation JSON") },
+  { "import-annotations", cc_cli_cmd_import_annotations, N_("Import annotations from W3C Web Annotation JSON") },
 };
 
 static void

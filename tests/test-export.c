@@ -1,0 +1,955 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <cmark.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "cc-annotation-store.h"
+#include "cc-conflicts.h"
+#include "cc-error.h"
+#include "cc-export-fixture.h"
+#include "cc-export.h"
+#include "cc-importer.h"
+#include "cc-markdown.h"
+#include "cc-test-util.h"
+
+/* Reading the Markdown back with a real CommonMark parser (cmark). */
+
+/* The text of an inline container: text as it is, line breaks (soft or
+ * hard) as "\n". Any other inline node (emphasis, link, HTML, code) is
+ * named in @foreign. */
+static void
+collect_inline (cmark_node *node,
+                GString    *out,
+                GString    *foreign)
+{
+  for (cmark_node *child = cmark_node_first_child (node); child != NULL;
+       child = cmark_node_next (child))
+    {
+      switch (cmark_node_get_type (child))
+        {
+        case CMARK_NODE_TEXT:
+          g_string_append (out, cmark_node_get_literal (child));
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (out, '\n');
+          break;
+        default:
+          g_string_append_printf (foreign, "<%s>", cmark_node_get_type_string (child));
+          collect_inline (child, out, foreign);
+          break;
+        }
+    }
+}
+
+static char *
+inline_text (cmark_node *node)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) foreign = g_string_new (NULL);
+
+  collect_inline (node, out, foreign);
+  g_assert_cmpstr (foreign->str, ==, "");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Nothing the exporter does not write: no HTML, links, images, emphasis,
+ * code blocks or thematic breaks; code spans only for references. */
+static void
+assert_only_expected_nodes (cmark_node *document)
+{
+  cmark_iter *iter = cmark_iter_new (document);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (event != CMARK_EVENT_ENTER)
+        continue;
+      switch (type)
+        {
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_LINK:
+        case CMARK_NODE_IMAGE:
+        case CMARK_NODE_EMPH:
+        case CMARK_NODE_STRONG:
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_THEMATIC_BREAK:
+        case CMARK_NODE_CUSTOM_BLOCK:
+        case CMARK_NODE_CUSTOM_INLINE:
+          g_printerr ("unexpected %s node at line %d\n", cmark_node_get_type_string (node),
+                      cmark_node_get_start_line (node));
+          g_assert_not_reached ();
+          break;
+        case CMARK_NODE_CODE:
+          g_assert_true (g_str_has_prefix (cmark_node_get_literal (node), "urn:uuid:"));
+          break;
+        default:
+          break;
+        }
+    }
+  cmark_iter_free (iter);
+}
+
+/* Splits "---\n…\n---\n" off the front of @markdown. */
+static const char *
+split_front_matter (const char  *markdown,
+                    char       **front)
+{
+  const char *end;
+
+  *front = NULL;
+  if (!g_str_has_prefix (markdown, "---\n"))
+    return markdown;
+  end = strstr (markdown + 4, "\n---\n");
+  g_assert_nonnull (end);
+  *front = g_strndup (markdown + 4, end + 1 - (markdown + 4));
+  return end + 5;
+}
+
+/* A YAML double-quoted scalar, decoded (the escapes YAML defines that the
+ * exporter may write). */
+static char *
+yaml_unquote (const char *value)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = value;
+
+  g_assert_true (*p == '"');
+  for (p++; *p != '"'; p++)
+    {
+      g_assert_true (*p != '\0');
+      g_assert_true ((guchar)*p >= 0x20);
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+      switch (*p)
+        {
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case '"': g_string_append_c (out, '"'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        case 'N': g_string_append (out, "\xc2\x85"); break;
+        case 'L': g_string_append (out, "\xe2\x80\xa8"); break;
+        case 'P': g_string_append (out, "\xe2\x80\xa9"); break;
+        case 'x':
+          {
+            char hex[3] = { p[1], p[2], 0 };
+            gunichar c = (gunichar)g_ascii_strtoull (hex, NULL, 16);
+            g_string_append_unichar (out, c);
+            p += 2;
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_assert_cmpstr (p + 1, ==, "");
+  return g_string_free (out, FALSE);
+}
+
+/* Checks every line of the front matter is `key: value` YAML the exporter
+ * writes, and returns key -> decoded values (a key may repeat: "title" of
+ * the export first, then those of the sources). */
+static GPtrArray *
+check_front_matter (const char *front,
+                    const char *key)
+{
+  g_auto(GStrv) lines = g_strsplit (front, "\n", -1);
+  g_autoptr(GRegex) line_re = g_regex_new ("^(  - |    )?([a-z]+): ?(.*)$", 0, 0, NULL);
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+
+      if (*lines[i] == '\0')
+        continue;
+      g_assert_true (g_regex_match (line_re, lines[i], 0, &match));
+      name = g_match_info_fetch (match, 2);
+      value = g_match_info_fetch (match, 3);
+      if (*value == '"')
+        {
+          g_autofree char *decoded = yaml_unquote (value);
+          if (g_str_equal (name, key))
+            g_ptr_array_add (values, g_steal_pointer (&decoded));
+        }
+      else
+        g_assert_true (*value == '\0' || g_str_equal (value, "[]") ||
+                       g_ascii_isdigit (*value));
+    }
+  return values;
+}
+
+typedef struct
+{
+  GPtrArray *headings;  /* "LEVEL TEXT" */
+  GPtrArray *quotes;
+  GPtrArray *notes;     /* "" when the annotation has none */
+  GPtrArray *details;   /* text of the details line */
+  GPtrArray *refs;      /* the code span of the details line */
+  GPtrArray *paragraphs;/* every other paragraph's text */
+  char      *front;
+} Reading;
+
+static void
+reading_free (Reading *reading)
+{
+  g_ptr_array_unref (reading->headings);
+  g_ptr_array_unref (reading->quotes);
+  g_ptr_array_unref (reading->notes);
+  g_ptr_array_unref (reading->details);
+  g_ptr_array_unref (reading->refs);
+  g_ptr_array_unref (reading->paragraphs);
+  g_free (reading->front);
+  g_free (reading);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reading, reading_free)
+
+/* The reference of a details paragraph (its one code span), or NULL. */
+static char *
+details_ref (cmark_node *paragraph)
+{
+  for (cmark_node *child = cmark_node_first_child (paragraph); child != NULL;
+       child = cmark_node_next (child))
+    if (cmark_node_get_type (child) == CMARK_NODE_CODE)
+      return g_strdup (cmark_node_get_literal (child));
+  return NULL;
+}
+
+static char *
+details_text (cmark_node *paragraph)
+{
+  GString *out = g_string_new (NULL);
+
+  for (cmark_node *child = cmark_node_first_child (paragraph); child != NULL;
+       child = cmark_node_next (child))
+    {
+      g_assert_true (cmark_node_get_type (child) == CMARK_NODE_TEXT ||
+                     cmark_node_get_type (child) == CMARK_NODE_CODE);
+      g_string_append (out, cmark_node_get_literal (child));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static Reading *
+read_markdown (const char *markdown)
+{
+  Reading *reading = g_new0 (Reading, 1);
+  const char *body = split_front_matter (markdown, &reading->front);
+  cmark_node *document = cmark_parse_document (body, strlen (body), CMARK_OPT_DEFAULT);
+  cmark_node *node;
+
+  reading->headings = g_ptr_array_new_with_free_func (g_free);
+  reading->quotes = g_ptr_array_new_with_free_func (g_free);
+  reading->notes = g_ptr_array_new_with_free_func (g_free);
+  reading->details = g_ptr_array_new_with_free_func (g_free);
+  reading->refs = g_ptr_array_new_with_free_func (g_free);
+  reading->paragraphs = g_ptr_array_new_with_free_func (g_free);
+
+  assert_only_expected_nodes (document);
+
+  for (node = cmark_node_first_child (document); node != NULL; node = cmark_node_next (node))
+    {
+      cmark_node_type type = cmark_node_get_type (node);
+
+      if (type == CMARK_NODE_HEADING)
+        {
+          g_autofree char *text = inline_text (node);
+          g_ptr_array_add (reading->headings,
+                           g_strdup_printf ("%d %s", cmark_node_get_heading_level (node), text));
+        }
+      else if (type == CMARK_NODE_BLOCK_QUOTE)
+        {
+          cmark_node *para = cmark_node_first_child (node);
+          cmark_node *next = cmark_node_next (node);
+          g_autofree char *ref = NULL;
+
+          /* One paragraph: the quote, whole. */
+          g_assert_nonnull (para);
+          g_assert_cmpint (cmark_node_get_type (para), ==, CMARK_NODE_PARAGRAPH);
+          g_assert_null (cmark_node_next (para));
+          g_ptr_array_add (reading->quotes, inline_text (para));
+
+          /* Then its note (one paragraph) if any, then the details. */
+          g_assert_nonnull (next);
+          g_assert_cmpint (cmark_node_get_type (next), ==, CMARK_NODE_PARAGRAPH);
+          ref = details_ref (next);
+          if (ref == NULL)
+            {
+              g_ptr_array_add (reading->notes, inline_text (next));
+              next = cmark_node_next (next);
+              g_assert_nonnull (next);
+              g_assert_cmpint (cmark_node_get_type (next), ==, CMARK_NODE_PARAGRAPH);
+              ref = details_ref (next);
+              g_assert_nonnull (ref);
+            }
+          else
+            g_ptr_array_add (reading->notes, g_strdup (""));
+          g_ptr_array_add (reading->details, details_text (next));
+          g_ptr_array_add (reading->refs, g_steal_pointer (&ref));
+          node = next;
+        }
+      else if (type == CMARK_NODE_PARAGRAPH)
+        {
+          g_ptr_array_add (reading->paragraphs, inline_text (node));
+        }
+      else
+        g_assert_cmpint (type, ==, CMARK_NODE_LIST);
+    }
+  cmark_node_free (document);
+  return reading;
+}
+
+/* What the exporter should write, worked out here */
+
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b)
+{
+  CcAnnotation *x = *(CcAnnotation **)a;
+  CcAnnotation *y = *(CcAnnotation **)b;
+
+  if (cc_annotation_get_start (x) != cc_annotation_get_start (y))
+    return cc_annotation_get_start (x) < cc_annotation_get_start (y) ? -1 : 1;
+  if (cc_annotation_get_end (x) != cc_annotation_get_end (y))
+    return cc_annotation_get_end (x) < cc_annotation_get_end (y) ? -1 : 1;
+  return cc_annotation_get_created (x) < cc_annotation_get_created (y) ? -1 : 1;
+}
+
+/* Annotations of @all in the order the Markdown must show them: by
+ * document (library order) then position; then the orphans, by document;
+ * then those without a document. */
+static GPtrArray *
+expected_order (CcStore   *store,
+                GPtrArray *all)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = cc_store_list_documents (store, &error);
+  g_autoptr(GPtrArray) orphans = g_ptr_array_new ();
+  g_autoptr(GPtrArray) detached = g_ptr_array_new ();
+  GPtrArray *order = g_ptr_array_new ();
+
+  g_assert_no_error (error);
+  for (guint d = 0; d < docs->len; d++)
+    {
+      g_autoptr(GPtrArray) here = g_ptr_array_new ();
+      g_autoptr(GPtrArray) lost = g_ptr_array_new ();
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          CcAnnotation *a = all->pdata[i];
+          if (cc_annotation_get_document_id (a) != cc_document_get_id (docs->pdata[d]))
+            continue;
+          g_ptr_array_add (cc_annotation_is_orphaned (a) ? lost : here, a);
+        }
+      g_ptr_array_sort (here, compare_position);
+      g_ptr_array_sort (lost, compare_position);
+      g_ptr_array_extend (order, here, NULL, NULL);
+      g_ptr_array_extend (orphans, lost, NULL, NULL);
+    }
+  for (guint i = 0; i < all->len; i++)
+    if (cc_annotation_get_document_id (all->pdata[i]) == 0)
+      g_ptr_array_add (detached, all->pdata[i]);
+  g_ptr_array_sort (detached, compare_position);
+  g_ptr_array_extend (order, orphans, NULL, NULL);
+  g_ptr_array_extend (order, detached, NULL, NULL);
+  return order;
+}
+
+static char *
+flatten (const char *text)
+{
+  g_autoptr(GRegex) space = g_regex_new ("[ \t\n\r\f\v]+", 0, 0, NULL);
+  g_autofree char *one = g_regex_replace_literal (space, text, -1, 0, " ", 0, NULL);
+
+  return g_strstrip (g_strdup (one));
+}
+
+/* Checks each annotation of @expected has its block quote, note and details
+ * in that order. */
+static void
+assert_annotations (Reading   *reading,
+                    GPtrArray *expected)
+{
+  g_assert_cmpuint (reading->quotes->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      CcAnnotation *a = expected->pdata[i];
+      const char *details = reading->details->pdata[i];
+      const char * const *tags = cc_annotation_get_tags (a);
+      g_autofree char *ref = g_strconcat ("urn:uuid:", cc_annotation_get_uuid (a), NULL);
+      g_autofree char *position = g_strdup_printf ("characters %u–%u",
+                                                   cc_annotation_get_start (a),
+                                                   cc_annotation_get_end (a));
+
+      g_assert_cmpstr (reading->quotes->pdata[i], ==, cc_annotation_get_quote (a));
+      g_assert_cmpstr (reading->notes->pdata[i], ==, cc_annotation_get_note (a));
+      g_assert_cmpstr (reading->refs->pdata[i], ==, ref);
+      g_assert_nonnull (strstr (details, position));
+      g_assert_true (g_str_has_prefix (details,
+                                       cc_annotation_color_get_label (cc_annotation_get_color (a))));
+      for (guint t = 0; tags[t] != NULL; t++)
+        {
+          g_autofree char *tag = g_strdelimit (g_strdup (tags[t]), " ", '-');
+          g_autofree char *hashtag = g_strconcat ("#", tag, NULL);
+          g_assert_nonnull (strstr (details, hashtag));
+        }
+    }
+}
+
+/* A document whose row is deleted: its annotation is kept without it. */
+static CcAnnotation *
+add_detached (CcExportFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (fixture->dir, "other", NULL);
+  g_autofree char *path = cc_test_write_file (folder, "removed.txt",
+                                              "Removed article\n\nA sentence about a closure.\n", -1);
+  const char *paths[] = { path, NULL };
+  g_autoptr(CcImportReport) report = cc_import_paths (fixture->store, paths, NULL, NULL, NULL,
+                                                      &error);
+  g_autoptr(CcDocument) doc = cc_export_fixture_document (fixture->store, "removed.txt");
+  CcAnnotation *a;
+  sqlite3_stmt *stmt;
+
+  g_assert_no_error (error);
+  a = cc_export_fixture_annotate (fixture->store, doc, "a closure", "blue",
+                                  "Kept after its document went.", NULL);
+  stmt = cc_store_prepare (fixture->store, "DELETE FROM documents WHERE id = ?", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, cc_document_get_id (doc));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  cc_annotation_set_document_id (a, 0);
+  return a;
+}
+
+/* Tests */
+
+static void
+test_structure (void)
+{
+  g_autoptr(CcExportFixture) fixture = cc_export_fixture_new (TRUE);
+  g_autoptr(GPtrArray) all = cc_export_fixture_annotate_all (fixture);
+  g_autoptr(CcExportOptions) options = cc_export_options_new ();
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GPtrArray) expected_headings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(Reading) reading = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *again = NULL;
+  const char *title = "My \"notes\": #1 \\ *on* <the> story\nsecond: line";
+
+  g_ptr_array_add (all, add_detached (fixture));
+  docs = cc_store_list_documents (fixture->store, &error);
+  g_assert_no_error (error);
+
+  options->title = g_strdup (title);
+  options->timestamp = 1767225600;  /* 2026-01-01 */
+  markdown = cc_export_markdown (fixture->store, options, NULL, &error);
+  g_assert_no_error (error);
+  reading = read_markdown (markdown);
+
+  /* Front matter: valid YAML scalars holding the exact title and sources. */
+  g_assert_nonnull (reading->front);
+  titles = check_front_matter (reading->front, "title");
+  g_assert_cmpuint (titles->len, ==, 1 + docs->len);
+  g_assert_cmpstr (titles->pdata[0], ==, title);
+  paths = check_front_matter (reading->front, "path");
+  g_assert_cmpuint (paths->len, ==, docs->len);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      g_assert_cmpstr (titles->pdata[i + 1], ==, cc_document_get_title (docs->pdata[i]));
+      g_assert_cmpstr (paths->pdata[i], ==, cc_document_get_path (docs->pdata[i]));
+    }
+  g_ptr_array_unref (check_front_matter (reading->front, "date"));
+  g_assert_nonnull (strstr (reading->front, "date: \"2026-01-01T00:00:00Z\""));
+
+  /* Headings only where the exporter puts them. */
+  {
+    g_autofree char *flat = flatten (title);
+    g_ptr_array_add (expected_headings, g_strdup_printf ("1 %s", flat));
+  }
+  for (guint i = 0; i < docs->len; i++)
+    {
+      g_autofree char *flat = flatten (cc_document_get_title (docs->pdata[i]));
+      g_ptr_array_add (expected_headings, g_strdup_printf ("2 %s", flat));
+    }
+  g_ptr_array_add (expected_headings, g_strdup ("2 Orphaned annotations"));
+  g_assert_cmpuint (reading->headings->len, ==, expected_headings->len);
+  for (guint i = 0; i < expected_headings->len; i++)
+    g_assert_cmpstr (reading->headings->pdata[i], ==, expected_headings->pdata[i]);
+
+  /* One block quote per annotation, in order, with its note and details. */
+  order = expected_order (fixture->store, all);
+  assert_annotations (reading, order);
+
+  /* The orphan and the detached one say where they were. */
+  g_assert_nonnull (strstr (reading->details->pdata[order->len - 1], "removed.txt"));
+  g_assert_nonnull (strstr (reading->details->pdata[order->len - 2], "not found in"));
+
+  /* Stable: the same export twice is the same text. */
+  again = cc_export_markdown (fixture->store, options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, markdown);
+}
+
+/* Every hostile text, and random ones, read back as one block of exactly
+ * that text. */
+static void
+assert_paragraph_round_trip (const char *text,
+                             const char *prefix)
+{
+  g_autoptr(GString) md = g_string_new (NULL);
+  cmark_node *document;
+  cmark_node *block;
+  cmark_node *para;
+  g_autofree char *back = NULL;
+
+  cc_markdown_append_paragraph (md, text, prefix);
+  document = cmark_parse_document (md->str, md->len, CMARK_OPT_DEFAULT);
+  block = cmark_node_first_child (document);
+  g_assert_nonnull (block);
+  g_assert_null (cmark_node_next (block));
+  if (*prefix == '>')
+    {
+      g_assert_cmpint (cmark_node_get_type (block), ==, CMARK_NODE_BLOCK_QUOTE);
+      para = cmark_node_first_child (block);
+      g_assert_null (cmark_node_next (para));
+    }
+  else
+    para = block;
+  g_assert_cmpint (cmark_node_get_type (para), ==, CMARK_NODE_PARAGRAPH);
+  back = inline_text (para);
+  if (g_strcmp0 (back, text) != 0)
+    g_printerr ("Markdown:\n%s\n", md->str);
+  g_assert_cmpstr (back, ==, text);
+  cmark_node_free (document);
+}
+
+static void
+assert_inline_round_trip (const char *text)
+{
+  g_autoptr(GString) md = g_string_new ("## ");
+  g_autofree char *flat = flatten (text);
+  cmark_node *document;
+  cmark_node *heading;
+  g_autofree char *back = NULL;
+
+  cc_markdown_append_inline (md, text);
+  g_string_append_c (md, '\n');
+  document = cmark_parse_document (md->str, md->len, CMARK_OPT_DEFAULT);
+  heading = cmark_node_first_child (document);
+  g_assert_cmpint (cmark_node_get_type (heading), ==, CMARK_NODE_HEADING);
+  g_assert_null (cmark_node_next (heading));
+  back = inline_text (heading);
+  g_assert_cmpstr (back, ==, flat);
+  cmark_node_free (document);
+}
+
+static void
+test_escape (void)
+{
+  const char * const *notes = cc_export_fixture_hostile_notes ();
+  const char * const *quotes = cc_export_fixture_hostile_quotes ();
+  static const char * const pieces[] = {
+    "#", ">", "*", "_", "`", "``", "---", "===", "<div>", "</p>", "<!--", "[", "]", "(", ")",
+    "![", "<http://a.b>", "&amp;", "&#35;", "&", ";", " ", "  ", "\t", "\n", "\n\n", "1.",
+    "1)", "+ ", "- ", "\\", "|", "~", "~~~", "```", "=", "%%", "==", "a", "word", "é", "—",
+    ":", "!", "$", "^", "{", "}", "\"", "'", "0", "9.", "    ",
+  };
+  g_autoptr(GString) long_line = g_string_new (NULL);
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    {
+      if (*notes[i] == '\0')
+        continue;
+      assert_paragraph_round_trip (notes[i], "");
+      assert_paragraph_round_trip (notes[i], "> ");
+      assert_inline_round_trip (notes[i]);
+    }
+  for (guint i = 0; quotes[i] != NULL; i++)
+    {
+      assert_paragraph_round_trip (quotes[i], "> ");
+      assert_inline_round_trip (quotes[i]);
+    }
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (long_line, pieces[i % G_N_ELEMENTS (pieces)][0] == '\n'
+                                ? "x" : pieces[i % G_N_ELEMENTS (pieces)]);
+  assert_paragraph_round_trip (long_line->str, "> ");
+
+  /* Random texts made of the pieces Markdown cares about. */
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_test_rand_int_range (1, 12);
+
+      for (guint j = 0; j < n; j++)
+        g_string_append (text, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+      g_autofree char *flat = flatten (text->str);
+
+      assert_paragraph_round_trip (text->str, i % 2 ? "> " : "");
+      if (*flat != '\0')
+        assert_inline_round_trip (text->str);
+    }
+}
+
+static void
+test_filters (void)
+{
+  g_autoptr(CcExportFixture) fixture = cc_export_fixture_new (TRUE);
+  g_autoptr(GPtrArray) all = cc_export_fixture_annotate_all (fixture);
+  g_autoptr(CcDocument) bridge = cc_export_fixture_document (fixture->store, "bridge.txt");
+  g_autoptr(GError) error = NULL;
+  const char * const colors[] = { "green", "pink", NULL };
+
+  g_ptr_array_add (all, add_detached (fixture));
+
+  /* Colour */
+  for (guint c = 0; colors[c] != NULL; c++)
+    {
+      g_autoptr(CcExportOptions) options = cc_export_options_new ();
+      g_autoptr(GPtrArray) subset = g_ptr_array_new ();
+      g_autoptr(GPtrArray) order = NULL;
+      g_autoptr(Reading) reading = NULL;
+      g_autofree char *markdown = NULL;
+
+      options->color = g_strdup (colors[c]);
+      markdown = cc_export_markdown (fixture->store, options, NULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < all->len; i++)
+        if (g_str_equal (cc_annotation_get_color (all->pdata[i]), colors[c]))
+          g_ptr_array_add (subset, all->pdata[i]);
+      g_assert_cmpuint (subset->len, >, 0);
+      order = expected_order (fixture->store, subset);
+      reading = read_markdown (markdown);
+      assert_annotations (reading, order);
+    }
+
+  /* Tag (case-insensitive), and a tag with a space */
+  {
+    g_autoptr(CcExportOptions) options = cc_export_options_new ();
+    g_autoptr(GPtrArray) subset = g_ptr_array_new ();
+    g_autoptr(GPtrArray) order = NULL;
+    g_autoptr(Reading) reading = NULL;
+    g_autofree char *markdown = NULL;
+
+    options->tag = g_strdup ("To Check");
+    markdown = cc_export_markdown (fixture->store, options, NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < all->len; i++)
+      if (cc_annotation_has_tag (all->pdata[i], "to check"))
+        g_ptr_array_add (subset, all->pdata[i]);
+    g_assert_cmpuint (subset->len, ==, 2);
+    order = expected_order (fixture->store, subset);
+    reading = read_markdown (markdown);
+    assert_annotations (reading, order);
+    /* Only the documents with a matching annotation get a section. */
+    g_assert_cmpuint (reading->headings->len, ==, 3);
+  }
+
+  /* Scope: one document; its orphan but not the detached annotation. */
+  {
+    g_autoptr(CcExportOptions) options = cc_export_options_new ();
+    g_autoptr(GPtrArray) subset = g_ptr_array_new ();
+    g_autoptr(GPtrArray) order = NULL;
+    g_autoptr(Reading) reading = NULL;
+    g_autofree char *markdown = NULL;
+    g_autofree char *heading = NULL;
+
+    cc_export_options_add_document (options, cc_document_get_id (bridge));
+    markdown = cc_export_markdown (fixture->store, options, NULL, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < all->len; i++)
+      if (cc_annotation_get_document_id (all->pdata[i]) == cc_document_get_id (bridge))
+        g_ptr_array_add (subset, all->pdata[i]);
+    order = expected_order (fixture->store, subset);
+    g_assert_cmpuint (order->len, ==, 3);
+    reading = read_markdown (markdown);
+    assert_annotations (reading, order);
+    heading = g_strdup_printf ("2 %s", cc_document_get_title (bridge));
+    g_assert_cmpuint (reading->headings->len, ==, 3);
+    g_assert_cmpstr (reading->headings->pdata[1], ==, heading);
+    g_assert_cmpstr (reading->headings->pdata[2], ==, "2 Orphaned annotations");
+  }
+
+  /* Bad options */
+  {
+    g_autoptr(CcExportOptions) options = cc_export_options_new ();
+    g_autofree char *markdown = NULL;
+
+    options->color = g_strdup ("mauve");
+    markdown = cc_export_markdown (fixture->store, options, NULL, &error);
+    g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+    g_assert_null (markdown);
+    g_clear_error (&error);
+
+    g_clear_pointer (&options->color, g_free);
+    cc_export_options_add_document (options, 999999);
+    markdown = cc_export_markdown (fixture->store, options, NULL, &error);
+    g_assert_error (error, CC_ERROR, CC_ERROR_NOT_FOUND);
+    g_assert_null (markdown);
+  }
+}
+
+static void
+test_entities_conflicts (void)
+{
+  g_autoptr(CcExportFixture) fixture = cc_export_fixture_new (TRUE);
+  g_autoptr(GPtrArray) all = cc_export_fixture_annotate_all (fixture);
+  g_autoptr(CcExportOptions) options = cc_export_options_new ();
+  g_autoptr(CcConflictReport) report = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(Reading) reading = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = NULL;
+  const char *note = "# My note on it\n> with *syntax* and <b>HTML</b>\n\n1. and a list";
+  sqlite3_stmt *stmt;
+  guint entities = 0, annotations = 0, facts = 0, section = 0;
+  gboolean found_note = FALSE;
+
+  /* A note on a fact no longer found: still exported, literally. */
+  stmt = cc_store_prepare (fixture->store,
+                           "INSERT INTO conflict_notes (key, subject, attribute, note, created,"
+                           "  modified) VALUES ('test:key', 'Harbour *authority*', 'cost', ?, 1, 1)",
+                           &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, note, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+
+  options->entities = TRUE;
+  options->conflicts = TRUE;
+  options->front_matter = FALSE;
+  markdown = cc_export_markdown (fixture->store, options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_str_has_prefix (markdown, "---"));
+  reading = read_markdown (markdown);
+  g_assert_null (reading->front);
+  order = expected_order (fixture->store, all);
+  assert_annotations (reading, order);
+
+  for (guint i = 0; i < reading->headings->len; i++)
+    {
+      const char *h = reading->headings->pdata[i];
+
+      if (g_str_equal (h, "3 Entities"))
+        entities++;
+      else if (g_str_equal (h, "3 Annotations"))
+        annotations++;
+      else if (g_str_equal (h, "2 Conflicts between sources"))
+        section = i;
+      else if (section > 0 && g_str_has_prefix (h, "3 "))
+        facts++;
+    }
+  g_assert_cmpuint (entities, ==, fixture->documents->len);
+  g_assert_cmpuint (annotations, ==, fixture->documents->len);
+  g_assert_cmpuint (section, ==, reading->headings->len - facts - 1);
+  g_assert_cmpstr (reading->headings->pdata[reading->headings->len - 1], ==,
+                   "3 Harbour *authority* — cost");
+
+  /* One heading per fact the library's sources disagree on, plus the
+   * note's. */
+  report = cc_conflicts_for_store (fixture->store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    guint conflicting = 0;
+    for (guint i = 0; i < report->facts->len; i++)
+      if (((CcFact *)report->facts->pdata[i])->worst == CC_VERDICT_CONFLICT)
+        conflicting++;
+    g_assert_cmpuint (facts, ==, conflicting + 1);
+  }
+
+  for (guint i = 0; i < reading->paragraphs->len; i++)
+    found_note |= g_str_equal (reading->paragraphs->pdata[i], note);
+  g_assert_true (found_note);
+}
+
+static void
+test_file (void)
+{
+  g_autoptr(CcExportFixture) fixture = cc_export_fixture_new (TRUE);
+  g_autoptr(GPtrArray) all = cc_export_fixture_annotate_all (fixture);
+  g_autoptr(CcExportOptions) options = cc_export_options_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *after = NULL;
+
+  options->timestamp = 1767225600;
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+  g_assert_true (cc_export_to_file (fixture->store, CC_EXPORT_FORMAT_MARKDOWN, options, file,
+                                    NULL, &error));
+  g_assert_no_error (error);
+  expected = cc_export_to_string (fixture->store, CC_EXPORT_FORMAT_MARKDOWN, options, NULL,
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, expected);
+
+  /* A failed export leaves the file as it was. */
+  options->color = g_strdup ("mauve");
+  g_assert_false (cc_export_to_file (fixture->store, CC_EXPORT_FORMAT_W3C, options, file,
+                                     NULL, &error));
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, written);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean   ok;
+  GError    *error;
+} AsyncResult;
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AsyncResult *data = user_data;
+
+  data->ok = cc_export_to_file_finish (CC_STORE (source), result, &data->error);
+  g_main_loop_quit (data->loop);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(CcExportFixture) fixture = cc_export_fixture_new (TRUE);
+  g_autoptr(GPtrArray) all = cc_export_fixture_annotate_all (fixture);
+  g_autoptr(CcExportOptions) options = cc_export_options_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "notes.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  AsyncResult data = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
+  JsonObject *root;
+
+  cc_export_to_file_async (fixture->store, CC_EXPORT_FORMAT_W3C, options, file, NULL,
+                           on_exported, &data);
+  g_main_loop_run (data.loop);
+  g_main_loop_unref (data.loop);
+  g_assert_no_error (data.error);
+  g_assert_true (data.ok);
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (root, "total"), ==, all->len);
+}
+
+static void
+test_cli (void)
+{
+  g_autoptr(CcExportFixture) fixture = cc_export_fixture_new (TRUE);
+  g_autoptr(GPtrArray) all = cc_export_fixture_annotate_all (fixture);
+  g_autofree char *db = g_strdup (cc_store_get_path (fixture->store));
+  g_autofree char *out_path = g_build_filename (fixture->dir, "out.md", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  {
+    const char *argv[] = { "--db", db, "export", NULL };
+    g_autoptr(Reading) reading = NULL;
+    g_autoptr(GPtrArray) order = expected_order (fixture->store, all);
+
+    g_assert_cmpint (cc_test_run_cli (argv, &out, &err), ==, 0);
+    reading = read_markdown (out);
+    assert_annotations (reading, order);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *argv[] = { "export", "--db", db, "--format", "markdown", "--color", "green",
+                           "--output", out_path, "bridge.txt", "harbour.txt", NULL };
+    g_autoptr(Reading) reading = NULL;
+    g_autoptr(GPtrArray) subset = g_ptr_array_new ();
+    g_autofree char *text = NULL;
+
+    g_assert_cmpint (cc_test_run_cli (argv, &out, &err), ==, 0);
+    g_assert_cmpstr (out, ==, "");
+    g_assert_true (g_file_get_contents (out_path, &text, NULL, NULL));
+    reading = read_markdown (text);
+    for (guint i = 0; i < all->len; i++)
+      {
+        CcAnnotation *a = all->pdata[i];
+        g_autoptr(CcDocument) doc = cc_store_get_document (fixture->store,
+                                                           cc_annotation_get_document_id (a),
+                                                           NULL);
+        if (g_str_equal (cc_annotation_get_color (a), "green") &&
+            !g_str_equal (cc_document_get_basename (doc), "hostile.txt"))
+          g_ptr_array_add (subset, a);
+      }
+    g_assert_cmpuint (subset->len, ==, 1);
+    assert_annotations (reading, subset);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *argv[] = { "export", "--db", db, "--format=json", "--tag", "budget", NULL };
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (cc_test_run_cli (argv, &out, &err), ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                                 "total"), ==, 2);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *argv[] = { "export", "--db", db, "--format", "xml", NULL };
+
+    g_assert_cmpint (cc_test_run_cli (argv, &out, &err), !=, 0);
+    g_assert_nonnull (strstr (err, "markdown or json"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *argv[] = { "export", "--db", db, "no-such-document.txt", NULL };
+
+    g_assert_cmpint (cc_test_run_cli (argv, &out, &err), !=, 0);
+    g_assert_nonnull (strstr (err, "no-such-document.txt"));
+    g_assert_cmpstr (out, ==, "");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/crosscheck/export/markdown/structure", test_structure);
+  g_test_add_func ("/crosscheck/export/markdown/escape", test_escape);
+  g_test_add_func ("/crosscheck/export/markdown/filters", test_filters);
+  g_test_add_func ("/crosscheck/export/markdown/entities-conflicts", test_entities_conflicts);
+  g_test_add_func ("/crosscheck/export/file", test_file);
+  g_test_add_func ("/crosscheck/export/async", test_async);
+  g_test_add_func ("/crosscheck/export/cli", test_cli);
+
+  return g_test_run ();
+}

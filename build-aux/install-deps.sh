@@ -9,6 +9,7 @@ PACKAGES="
   libsqlite3-dev nettle-dev libjson-glib-dev libcmark-dev libstemmer-dev
   libxml2-utils desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 imagemagick
+  xdotool
   adwaita-icon-theme fonts-cantarell fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 "
 

@@ -1,0 +1,1199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crosscheck-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cc-conflict-notes.h"
+#include "cc-facts-view.h"
+
+struct _CcFactsView
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  GtkSearchEntry    *search_entry;
+  GtkToggleButton   *conflicts_toggle;
+  GtkStack          *stack;
+  AdwStatusPage     *empty_page;
+  AdwStatusPage     *loading_page;
+  AdwStatusPage     *error_page;
+  GtkProgressBar    *progress_bar;
+  GtkColumnView     *column_view;
+  GtkLabel          *summary_label;
+
+  /* Borrowed */
+  CcWindow          *window;        /* weak */
+
+  /* Owned */
+  GListStore        *rows;          /* CcFactRow */
+  GtkCustomFilter   *filter;
+  GtkFilterListModel *filtered;
+  GPtrArray         *columns;       /* GtkColumnViewColumn of the documents */
+  GtkColumnViewColumn *fact_column;
+  GCancellable      *cancellable;
+  GTask             *task;          /* the computation under way */
+  char              *search;        /* casefolded, nullable */
+  guint              progress_id;
+
+  guint              conflicts_only : 1;
+  guint              dirty : 1;
+  guint              busy : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CcFactsView, cc_facts_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void on_library_changed (CcFactsView *self);
+
+/* The computation, in a worker thread on its own library connection. */
+
+typedef struct
+{
+  char *path;
+  int   done;    /* atomic: documents read so far */
+  int   total;   /* atomic: documents to read, plus one for the comparison */
+} Job;
+
+typedef struct
+{
+  GPtrArray        *documents;  /* CcDocument, in library order */
+  CcConflictReport *report;
+} Result;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+result_free (Result *result)
+{
+  g_clear_pointer (&result->documents, g_ptr_array_unref);
+  g_clear_pointer (&result->report, cc_conflict_report_free);
+  g_free (result);
+}
+
+static void
+facts_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) sets = NULL;
+  g_autoptr(GError) error = NULL;
+  Result *result;
+
+  store = cc_store_open (job->path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  documents = cc_store_list_documents (store, &error);
+  if (documents == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_atomic_int_set (&job->total, (int)documents->len + 1);
+
+  sets = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      CcDocument *document = g_ptr_array_index (documents, i);
+      g_autoptr(GError) local_error = NULL;
+      GPtrArray *claims;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      claims = cc_claims_for_document (store, document, &local_error);
+      if (claims == NULL)
+        {
+          /* A document that cannot be read is left out; the rest goes on. */
+          g_warning ("%s: %s", cc_document_get_basename (document), local_error->message);
+          claims = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_claim_unref);
+        }
+      g_ptr_array_add (sets, claims);
+      g_atomic_int_inc (&job->done);
+    }
+
+  result = g_new0 (Result, 1);
+  result->report = cc_conflicts_find (sets, cancellable, &error);
+  if (result->report == NULL)
+    {
+      result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  result->documents = g_steal_pointer (&documents);
+  g_atomic_int_inc (&job->done);
+  g_task_return_pointer (task, result, (GDestroyNotify)result_free);
+}
+
+GtkWidget *
+cc_facts_view_new (CcWindow *window)
+{
+  CcFactsView *self;
+
+  g_return_val_if_fail (CC_IS_WINDOW (window), NULL);
+
+  self = g_object_new (CC_TYPE_FACTS_VIEW, NULL);
+  self->window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&self->window);
+  g_signal_connect_object (window, "library-changed",
+                           G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
+  return GTK_WIDGET (self);
+}
+
+static CcStore *
+get_store (CcFactsView *self)
+{
+  return self->window != NULL ? cc_window_get_store (self->window) : NULL;
+}
+
+static void
+set_busy (CcFactsView *self,
+          gboolean     busy)
+{
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+gboolean
+cc_facts_view_get_busy (CcFactsView *self)
+{
+  g_return_val_if_fail (CC_IS_FACTS_VIEW (self), FALSE);
+  return self->busy;
+}
+
+GListModel *
+cc_facts_view_get_rows (CcFactsView *self)
+{
+  g_return_val_if_fail (CC_IS_FACTS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+GListModel *
+cc_facts_view_get_shown_rows (CcFactsView *self)
+{
+  g_return_val_if_fail (CC_IS_FACTS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+guint
+cc_facts_view_get_n_document_columns (CcFactsView *self)
+{
+  g_return_val_if_fail (CC_IS_FACTS_VIEW (self), 0);
+  return self->columns->len;
+}
+
+/* Filtering */
+
+static void
+update_visible_page (CcFactsView *self)
+{
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  if (self->busy)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
+    return;
+  else if (n_rows == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (n_shown == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "matrix");
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  CcFactsView *self = user_data;
+  CcFactRow *row = item;
+
+  if (self->conflicts_only && cc_fact_row_get_verdict (row) != CC_VERDICT_CONFLICT)
+    return FALSE;
+  return cc_fact_row_matches (row, self->search);
+}
+
+static void
+refilter (CcFactsView *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_visible_page (self);
+}
+
+void
+cc_facts_view_set_conflicts_only (CcFactsView *self,
+                                  gboolean     conflicts_only)
+{
+  g_return_if_fail (CC_IS_FACTS_VIEW (self));
+
+  if (gtk_toggle_button_get_active (self->conflicts_toggle) != !!conflicts_only)
+    {
+      gtk_toggle_button_set_active (self->conflicts_toggle, conflicts_only);
+      return;  /* on_conflicts_toggled() does the rest */
+    }
+  self->conflicts_only = !!conflicts_only;
+  refilter (self);
+}
+
+void
+cc_facts_view_set_search (CcFactsView *self,
+                          const char  *text)
+{
+  g_return_if_fail (CC_IS_FACTS_VIEW (self));
+
+  g_clear_pointer (&self->search, g_free);
+  if (text != NULL && *text != '\0')
+    self->search = g_utf8_casefold (text, -1);
+  refilter (self);
+}
+
+static void
+on_conflicts_toggled (CcFactsView     *self,
+                      GtkToggleButton *button)
+{
+  self->conflicts_only = gtk_toggle_button_get_active (button);
+  refilter (self);
+}
+
+static void
+on_search_changed (CcFactsView    *self,
+                   GtkSearchEntry *entry)
+{
+  cc_facts_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Cells */
+
+static gboolean
+open_claim (CcFactsView   *self,
+            const CcClaim *claim)
+{
+  if (self->window == NULL || claim == NULL)
+    return FALSE;
+  return cc_window_show_document_range (self->window, claim->document_id, claim->start,
+                                        claim->end - claim->start);
+}
+
+gboolean
+cc_facts_view_open_cell (CcFactsView *self,
+                         CcFactRow   *row,
+                         gint64       document_id)
+{
+  g_autoptr(GPtrArray) claims = NULL;
+
+  g_return_val_if_fail (CC_IS_FACTS_VIEW (self), FALSE);
+  g_return_val_if_fail (CC_IS_FACT_ROW (row), FALSE);
+
+  claims = cc_fact_row_get_claims_for (row, document_id);
+  if (claims->len == 0)
+    return FALSE;
+  return open_claim (self, g_ptr_array_index (claims, 0));
+}
+
+/* Notes */
+
+gboolean
+cc_facts_view_save_note (CcFactsView  *self,
+                         CcFactRow    *row,
+                         const char   *note,
+                         GError      **error)
+{
+  g_autofree char *stripped = NULL;
+  CcStore *store;
+
+  g_return_val_if_fail (CC_IS_FACTS_VIEW (self), FALSE);
+  g_return_val_if_fail (CC_IS_FACT_ROW (row), FALSE);
+
+  store = get_store (self);
+  if (store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("No library is open"));
+      return FALSE;
+    }
+  if (!cc_conflict_notes_set (store, cc_fact_row_get_key (row), cc_fact_row_get_subject (row),
+                              cc_fact_row_get_attribute (row), note, error))
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (note != NULL ? note : ""));
+  cc_fact_row_set_note (row, *stripped != '\0' ? note : NULL);
+  return TRUE;
+}
+
+static void
+update_note_button (GtkWidget  *button,
+                    GParamSpec *pspec,
+                    CcFactRow  *row)
+{
+  const char *note = cc_fact_row_get_note (row);
+  CcVerdict verdict = cc_fact_row_get_verdict (row);
+
+  gtk_widget_set_visible (button, note != NULL ||
+                                  verdict == CC_VERDICT_CONFLICT ||
+                                  verdict == CC_VERDICT_APPROXIMATE);
+  if (note != NULL)
+    {
+      gtk_widget_add_css_class (button, "has-note");
+      gtk_widget_set_tooltip_text (button, note);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (button, "has-note");
+      gtk_widget_set_tooltip_text (button, _("Add a note: which source is right?"));
+    }
+}
+
+static void
+unparent_later (GtkWidget *popover)
+{
+  gtk_widget_unparent (popover);
+  g_object_unref (popover);
+}
+
+static void
+on_note_popover_closed (GtkPopover *popover)
+{
+  g_idle_add_once ((GSourceOnceFunc)unparent_later, g_object_ref (popover));
+}
+
+static void
+on_note_save (GtkButton *save)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (save), GTK_TYPE_POPOVER);
+  CcFactsView *self = g_object_get_data (G_OBJECT (popover), "cc-facts-view");
+  CcFactRow *row = g_object_get_data (G_OBJECT (popover), "cc-fact-row");
+  GtkTextView *text_view = g_object_get_data (G_OBJECT (popover), "cc-text-view");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!cc_facts_view_save_note (self, row, text, &error))
+    {
+      if (self->window != NULL)
+        cc_window_add_toast (self->window, adw_toast_new (error->message));
+      return;
+    }
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+on_note_delete (GtkButton *button)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  GtkTextView *text_view = g_object_get_data (G_OBJECT (popover), "cc-text-view");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "", -1);
+  on_note_save (button);
+}
+
+static GtkWidget *
+note_popover_new (CcFactsView *self,
+                  CcFactRow   *row)
+{
+  GtkWidget *popover, *box, *title, *subtitle, *scroller, *text_view, *buttons, *save, *delete;
+  g_autofree char *what = NULL;
+  const char *note = cc_fact_row_get_note (row);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  title = gtk_label_new (_("Which Source Is Right?"));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  /* Translators: "Subject · attribute" above the note on a fact */
+  what = g_strdup_printf (_("%s · %s"), cc_fact_row_get_subject (row), cc_fact_row_get_attribute (row));
+  subtitle = gtk_label_new (what);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 40);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), subtitle);
+
+  text_view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text_view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text_view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  if (note != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), note, -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text_view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 110);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 300);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_widget_add_css_class (scroller, "note-editor");
+  gtk_box_append (GTK_BOX (box), scroller);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  delete = gtk_button_new_with_mnemonic (_("_Delete"));
+  gtk_widget_add_css_class (delete, "destructive-action");
+  gtk_widget_set_visible (delete, note != NULL);
+  g_signal_connect (delete, "clicked", G_CALLBACK (on_note_delete), NULL);
+  save = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_widget_add_css_class (save, "suggested-action");
+  g_signal_connect (save, "clicked", G_CALLBACK (on_note_save), NULL);
+  gtk_box_append (GTK_BOX (buttons), delete);
+  gtk_box_append (GTK_BOX (buttons), save);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_popover_set_default_widget (GTK_POPOVER (popover), save);
+  g_object_set_data (G_OBJECT (popover), "cc-facts-view", self);
+  g_object_set_data_full (G_OBJECT (popover), "cc-fact-row", g_object_ref (row), g_object_unref);
+  g_object_set_data (G_OBJECT (popover), "cc-text-view", text_view);
+  g_signal_connect (popover, "closed", G_CALLBACK (on_note_popover_closed), NULL);
+  return popover;
+}
+
+static void
+on_note_clicked (GtkButton   *button,
+                 CcFactsView *self)
+{
+  CcFactRow *row = g_object_get_data (G_OBJECT (button), "cc-fact-row");
+  GtkWidget *popover;
+
+  if (row == NULL)
+    return;
+
+  popover = note_popover_new (self, row);
+  gtk_widget_set_parent (popover, GTK_WIDGET (button));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (popover), "cc-text-view"));
+}
+
+/* The fact column: verdict marker, subject and attribute, note button. */
+
+static void
+setup_fact_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 CcFactsView              *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *marker = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *approx = gtk_label_new ("≈");
+  GtkWidget *subject = gtk_label_new (NULL);
+  GtkWidget *attribute = gtk_label_new (NULL);
+  GtkWidget *note = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+  gtk_widget_add_css_class (marker, "fact-marker");
+  gtk_widget_set_valign (marker, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (marker, 16, -1);
+  gtk_widget_add_css_class (approx, "fact-approximate");
+  gtk_box_append (GTK_BOX (marker), icon);
+  gtk_box_append (GTK_BOX (marker), approx);
+  gtk_label_set_xalign (GTK_LABEL (subject), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subject), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subject, "heading");
+  gtk_label_set_xalign (GTK_LABEL (attribute), 0);
+  gtk_label_set_wrap (GTK_LABEL (attribute), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (attribute), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (attribute, "caption");
+  gtk_widget_add_css_class (attribute, "dim-label");
+  gtk_box_append (GTK_BOX (labels), subject);
+  gtk_box_append (GTK_BOX (labels), attribute);
+  gtk_widget_set_hexpand (labels, TRUE);
+
+  gtk_widget_add_css_class (note, "flat");
+  gtk_widget_add_css_class (note, "circular");
+  gtk_widget_add_css_class (note, "fact-note");
+  gtk_widget_set_valign (note, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (note),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note on this fact"), -1);
+  g_signal_connect_object (note, "clicked", G_CALLBACK (on_note_clicked), self, 0);
+
+  gtk_box_append (GTK_BOX (box), marker);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), note);
+  gtk_widget_add_css_class (box, "fact-cell");
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_fact_cell (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  CcFactRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *marker = gtk_widget_get_first_child (box);
+  GtkWidget *icon = gtk_widget_get_first_child (marker);
+  GtkWidget *approx = gtk_widget_get_next_sibling (icon);
+  GtkWidget *labels = gtk_widget_get_next_sibling (marker);
+  GtkWidget *note = gtk_widget_get_next_sibling (labels);
+  GtkWidget *subject = gtk_widget_get_first_child (labels);
+  GtkWidget *attribute = gtk_widget_get_next_sibling (subject);
+  const char *subject_text = cc_fact_row_get_subject (row);
+  CcVerdict verdict = cc_fact_row_get_verdict (row);
+
+  gtk_label_set_label (GTK_LABEL (subject),
+                       *subject_text != '\0' ? subject_text : _("(no subject)"));
+  gtk_label_set_label (GTK_LABEL (attribute), cc_fact_row_get_attribute (row));
+
+  gtk_widget_remove_css_class (marker, "error");
+  gtk_widget_remove_css_class (marker, "warning");
+  gtk_widget_remove_css_class (marker, "success");
+  gtk_widget_set_visible (approx, verdict == CC_VERDICT_APPROXIMATE);
+  gtk_widget_set_visible (icon, verdict != CC_VERDICT_APPROXIMATE);
+  switch (verdict)
+    {
+    case CC_VERDICT_CONFLICT:
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "dialog-warning-symbolic");
+      gtk_widget_add_css_class (marker, "error");
+      gtk_widget_set_tooltip_text (marker, _("The sources disagree"));
+      break;
+    case CC_VERDICT_APPROXIMATE:
+      gtk_widget_add_css_class (marker, "warning");
+      gtk_widget_set_tooltip_text (marker, _("The sources roughly agree"));
+      break;
+    case CC_VERDICT_AGREE:
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "object-select-symbolic");
+      gtk_widget_add_css_class (marker, "success");
+      gtk_widget_set_tooltip_text (marker, _("The sources agree"));
+      break;
+    case CC_VERDICT_UNRELATED:
+    default:
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), NULL);
+      gtk_widget_set_tooltip_text (marker, _("Stated by one source only"));
+      break;
+    }
+
+  if (verdict == CC_VERDICT_CONFLICT)
+    gtk_widget_add_css_class (box, "conflict");
+  else
+    gtk_widget_remove_css_class (box, "conflict");
+
+  g_object_set_data_full (G_OBJECT (note), "cc-fact-row", g_object_ref (row), g_object_unref);
+  g_signal_connect_object (row, "notify::note", G_CALLBACK (update_note_button), note,
+                           G_CONNECT_SWAPPED);
+  update_note_button (note, NULL, row);
+}
+
+static void
+unbind_fact_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *note = gtk_widget_get_last_child (box);
+  CcFactRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, update_note_button, note);
+  g_object_set_data (G_OBJECT (note), "cc-fact-row", NULL);
+}
+
+/* A document's column: one button per value it states, coloured by how it
+ * compares with the other documents' values. */
+
+static void
+on_value_clicked (GtkButton   *button,
+                  CcFactsView *self)
+{
+  open_claim (self, g_object_get_data (G_OBJECT (button), "cc-claim"));
+}
+
+static const char *
+claim_display (const CcClaim *claim)
+{
+  if (claim->value.kind == CC_CLAIM_STATE)
+    {
+      switch (claim->value.state)
+        {
+        case CC_CLAIM_STATE_DONE:
+          return _("Already happened");
+        case CC_CLAIM_STATE_FUTURE:
+          return _("Still to come");
+        case CC_CLAIM_STATE_UNKNOWN:
+        default:
+          break;
+        }
+    }
+  if (claim->surface != NULL && *claim->surface != '\0')
+    return claim->surface;
+  return claim->value_text != NULL ? claim->value_text : "";
+}
+
+static GtkWidget *
+value_button_new (CcFactsView *self,
+                  CcFactRow   *row,
+                  CcClaim     *claim)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new (claim_display (claim));
+  g_autofree char *tooltip = NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "fact-value");
+
+  switch (cc_fact_row_get_claim_verdict (row, claim))
+    {
+    case CC_VERDICT_CONFLICT:
+      gtk_widget_add_css_class (button, "conflict");
+      break;
+    case CC_VERDICT_APPROXIMATE:
+      gtk_widget_add_css_class (button, "approximate");
+      break;
+    case CC_VERDICT_AGREE:
+      gtk_widget_add_css_class (button, "agree");
+      break;
+    case CC_VERDICT_UNRELATED:
+    default:
+      break;
+    }
+
+  /* Translators: a value's tooltip in the Facts view: the sentence it is
+   * stated in, then a hint */
+  tooltip = g_strdup_printf (_("“%s”\n\nClick to show it in the article"),
+                             claim->quote != NULL ? claim->quote : "");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data_full (G_OBJECT (button), "cc-claim", cc_claim_ref (claim),
+                          (GDestroyNotify)cc_claim_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_value_clicked), self, 0);
+  return button;
+}
+
+static void
+setup_value_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_widget_add_css_class (box, "fact-values");
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+static void
+bind_value_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 CcFactsView              *self)
+{
+  CcFactRow *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  gint64 *document_id = g_object_get_data (G_OBJECT (factory), "cc-document-id");
+  g_autoptr(GPtrArray) claims = cc_fact_row_get_claims_for (row, *document_id);
+
+  clear_box (box);
+  if (claims->len == 0)
+    {
+      GtkWidget *label = gtk_label_new ("—");
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "fact-missing");
+      gtk_widget_set_tooltip_text (label, _("Not stated in this article"));
+      gtk_box_append (GTK_BOX (box), label);
+      return;
+    }
+  for (guint i = 0; i < claims->len; i++)
+    gtk_box_append (GTK_BOX (box), value_button_new (self, row, g_ptr_array_index (claims, i)));
+}
+
+static void
+unbind_value_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  clear_box (gtk_list_item_get_child (item));
+}
+
+/* Columns */
+
+static char *
+column_title (CcDocument *document)
+{
+  const char *outlet = cc_document_get_outlet (document);
+  const char *title = cc_document_get_title (document);
+  const char *text;
+
+  if (outlet != NULL && *outlet != '\0')
+    text = outlet;
+  else if (title != NULL && *title != '\0')
+    text = title;
+  else
+    text = cc_document_get_basename (document);
+
+  if (g_utf8_strlen (text, -1) > 28)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, 27);
+
+      return g_strconcat (g_strchomp (start), "…", NULL);
+    }
+  return g_strdup (text);
+}
+
+static void
+clear_document_columns (CcFactsView *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->columns, i));
+  g_ptr_array_set_size (self->columns, 0);
+}
+
+static void
+add_document_columns (CcFactsView *self,
+                      GPtrArray   *documents)
+{
+  for (guint i = 0; i < documents->len; i++)
+    {
+      CcDocument *document = g_ptr_array_index (documents, i);
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autofree char *title = column_title (document);
+      GtkColumnViewColumn *column;
+      gint64 id = cc_document_get_id (document);
+
+      g_object_set_data_full (G_OBJECT (factory), "cc-document-id",
+                              g_memdup2 (&id, sizeof id), g_free);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_value_cell), NULL);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_value_cell), self, 0);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_value_cell), NULL);
+
+      column = gtk_column_view_column_new (title, factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+      g_ptr_array_add (self->columns, column);
+    }
+}
+
+/* Results */
+
+static int
+verdict_order (CcVerdict verdict)
+{
+  switch (verdict)
+    {
+    case CC_VERDICT_CONFLICT:
+      return 0;
+    case CC_VERDICT_APPROXIMATE:
+      return 1;
+    case CC_VERDICT_AGREE:
+      return 2;
+    case CC_VERDICT_UNRELATED:
+    default:
+      return 3;
+    }
+}
+
+/* Disagreements first, then what the sources agree on, then what only one
+ * states; by subject and attribute within each. */
+static int
+compare_row_pointers (gconstpointer a,
+                      gconstpointer b)
+{
+  CcFactRow *x = *(CcFactRow * const *)a;
+  CcFactRow *y = *(CcFactRow * const *)b;
+  int order = verdict_order (cc_fact_row_get_verdict (x)) - verdict_order (cc_fact_row_get_verdict (y));
+
+  if (order != 0)
+    return order;
+  order = g_utf8_collate (cc_fact_row_get_subject (x), cc_fact_row_get_subject (y));
+  if (order != 0)
+    return order;
+  return g_utf8_collate (cc_fact_row_get_attribute (x), cc_fact_row_get_attribute (y));
+}
+
+static void
+update_summary (CcFactsView *self,
+                guint        n_documents)
+{
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint n_conflicts = 0, n_shared = 0;
+  g_autofree char *facts = NULL;
+  g_autofree char *conflicts = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(CcFactRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (cc_fact_row_get_verdict (row) == CC_VERDICT_CONFLICT)
+        n_conflicts++;
+      if (cc_fact_row_get_n_documents (row) > 1)
+        n_shared++;
+    }
+
+  facts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u fact", "%u facts", n_rows), n_rows);
+  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stated by several sources",
+                                            "%u stated by several sources", n_shared), n_shared);
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict",
+                                            "%u in conflict", n_conflicts), n_conflicts);
+  /* Translators: "40 facts · 12 stated by several sources · 3 in conflict" */
+  summary = g_strdup_printf (_("%s · %s · %s"), facts, conflicts, documents);
+  gtk_label_set_label (self->summary_label, n_documents > 0 ? summary : "");
+}
+
+static void
+show_result (CcFactsView *self,
+             Result      *result)
+{
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify)cc_conflict_note_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) note_list = NULL;
+  g_autoptr(GError) error = NULL;
+  CcStore *store = get_store (self);
+
+  if (store != NULL)
+    note_list = cc_conflict_notes_list (store, &error);
+  if (note_list != NULL)
+    {
+      for (guint i = 0; i < note_list->len; i++)
+        {
+          CcConflictNote *note = g_ptr_array_index (note_list, i);
+
+          g_hash_table_replace (notes, note->key, note);
+        }
+      g_ptr_array_set_free_func (note_list, NULL);
+    }
+  else if (error != NULL)
+    {
+      g_warning ("Cannot read the notes on facts: %s", error->message);
+    }
+
+  for (guint i = 0; i < result->report->facts->len; i++)
+    {
+      const CcFact *fact = g_ptr_array_index (result->report->facts, i);
+      CcFactRow *row = cc_fact_row_new (fact);
+      CcConflictNote *note = g_hash_table_lookup (notes, cc_fact_row_get_key (row));
+
+      if (note != NULL)
+        cc_fact_row_set_note (row, note->note);
+      g_ptr_array_add (rows, row);
+    }
+  g_ptr_array_sort (rows, compare_row_pointers);
+
+  clear_document_columns (self);
+  add_document_columns (self, result->documents);
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
+  update_summary (self, result->documents->len);
+}
+
+static void
+stop_progress (CcFactsView *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+}
+
+static gboolean
+update_progress (gpointer user_data)
+{
+  CcFactsView *self = user_data;
+  Job *job;
+  int done, total;
+  g_autofree char *text = NULL;
+
+  if (self->task == NULL)
+    {
+      self->progress_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  job = g_task_get_task_data (self->task);
+  done = g_atomic_int_get (&job->done);
+  total = g_atomic_int_get (&job->total);
+  if (total > 0)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, (double)done / total);
+      if (done < total - 1)
+        text = g_strdup_printf (_("Reading article %d of %d"), done + 1, total - 1);
+      else
+        text = g_strdup (_("Lining up the values of every article"));
+      adw_status_page_set_description (self->loading_page, text);
+    }
+  else
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_facts_ready (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CcFactsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Result *facts;
+
+  facts = g_task_propagate_pointer (G_TASK (result), &error);
+  if (G_TASK (result) != self->task)
+    {
+      /* Superseded by a newer computation. */
+      if (facts != NULL)
+        result_free (facts);
+      return;
+    }
+
+  g_clear_object (&self->task);
+  g_clear_object (&self->cancellable);
+  stop_progress (self);
+  set_busy (self, FALSE);
+
+  if (facts == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          self->dirty = TRUE;
+          adw_status_page_set_description (self->error_page, _("Comparing was cancelled."));
+        }
+      else
+        {
+          adw_status_page_set_description (self->error_page, error->message);
+        }
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "matrix");
+  show_result (self, facts);
+  result_free (facts);
+  update_visible_page (self);
+}
+
+static void
+cancel_job (CcFactsView *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->task);
+  stop_progress (self);
+  set_busy (self, FALSE);
+}
+
+void
+cc_facts_view_refresh (CcFactsView *self)
+{
+  CcStore *store;
+  Job *job;
+
+  g_return_if_fail (CC_IS_FACTS_VIEW (self));
+
+  cancel_job (self);
+  self->dirty = FALSE;
+
+  store = get_store (self);
+  if (store == NULL)
+    {
+      clear_document_columns (self);
+      g_list_store_remove_all (self->rows);
+      gtk_label_set_label (self->summary_label, "");
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (cc_store_get_path (store));
+  self->cancellable = g_cancellable_new ();
+  self->task = g_task_new (NULL, self->cancellable, on_facts_ready, g_object_ref (self));
+  g_task_set_source_tag (self->task, cc_facts_view_refresh);
+  g_task_set_task_data (self->task, job, (GDestroyNotify)job_free);
+  g_task_set_return_on_cancel (self->task, FALSE);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  adw_status_page_set_description (self->loading_page, NULL);
+  gtk_label_set_label (self->summary_label, _("Comparing the sources…"));
+  set_busy (self, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->progress_id = g_timeout_add (100, update_progress, self);
+
+  g_task_run_in_thread (self->task, facts_thread);
+}
+
+static void
+on_refresh_clicked (CcFactsView *self)
+{
+  cc_facts_view_refresh (self);
+}
+
+static void
+on_cancel_clicked (CcFactsView *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+on_library_changed (CcFactsView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    cc_facts_view_refresh (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+cc_facts_view_map (GtkWidget *widget)
+{
+  CcFactsView *self = CC_FACTS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (cc_facts_view_parent_class)->map (widget);
+
+  if (self->dirty && !self->busy)
+    cc_facts_view_refresh (self);
+}
+
+/* GObject */
+
+static void
+cc_facts_view_dispose (GObject *object)
+{
+  CcFactsView *self = CC_FACTS_VIEW (object);
+
+  cancel_job (self);
+  if (self->window != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->window, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *)&self->window);
+      self->window = NULL;
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_FACTS_VIEW);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_object (&self->fact_column);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (cc_facts_view_parent_class)->dispose (object);
+}
+
+static void
+cc_facts_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CcFactsView *self = CC_FACTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cc_facts_view_class_init (CcFactsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cc_facts_view_dispose;
+  object_class->get_property = cc_facts_view_get_property;
+  widget_class->map = cc_facts_view_map;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Crosscheck/ui/cc-facts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CcFactsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CcFactsView, conflicts_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CcFactsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CcFactsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CcFactsView, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, CcFactsView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CcFactsView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CcFactsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CcFactsView, summary_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_conflicts_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_refresh_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "factsview");
+}
+
+static void
+cc_facts_view_init (CcFactsView *self)
+{
+  GtkListItemFactory *factory;
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->dirty = TRUE;
+  self->columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows = g_list_store_new (CC_TYPE_FACT_ROW);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_fact_cell), self, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_fact_cell), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_fact_cell), NULL);
+  self->fact_column = gtk_column_view_column_new (_("Fact"), factory);
+  gtk_column_view_column_set_resizable (self->fact_column, TRUE);
+  gtk_column_view_column_set_fixed_width (self->fact_column, 230);
+  gtk_column_view_append_column (self->column_view, self->fact_column);
+}

@@ -3,10 +3,12 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 
 #include "cc-application.h"
 #include "cc-document-row.h"
 #include "cc-error.h"
+#include "cc-importer.h"
 #include "cc-test-util.h"
 #include "cc-window-private.h"
 
@@ -352,7 +354,11 @@ test_window_sample_corpus (void)
   g_assert_cmpuint (cc_reader_view_get_n_matches (reader), ==, 0);
 
   /* Search across the library opens a document at the hit. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search-library", NULL);
   g_assert_cmpuint (cc_search_popover_search (window->search_popover, word), >, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->search_popover)));
+  wait_for_frames (GTK_WIDGET (window->search_popover));
+  save_screenshot (GTK_WIDGET (window->search_popover), "test-window-search.png");
   g_assert_true (cc_search_popover_activate_hit (window->search_popover, 0));
   g_assert_nonnull (cc_window_get_document (window));
   g_assert_cmpuint (cc_reader_view_get_n_matches (reader), >, 0);
@@ -671,6 +677,99 @@ test_window_drop_and_cancel (void)
   cc_test_tmpdir_free (g_steal_pointer (&tmp));
 }
 
+typedef struct
+{
+  const char *db;
+  guint       calls;
+  guint       expected;
+  gboolean    exited;
+} AppRun;
+
+static gboolean
+app_imported (gpointer data)
+{
+  AppRun *run = data;
+  g_autoptr(CcStore) store = NULL;
+
+  if (run->exited)
+    return TRUE;
+
+  /* Look at the library now and then, not on every iteration. */
+  if (run->calls++ % 20 != 0 || !g_file_test (run->db, G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  store = cc_store_open (run->db, NULL);
+  return store != NULL && cc_store_count_documents (store) >= run->expected;
+}
+
+static void
+on_app_exited (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  AppRun *run = data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  run->exited = TRUE;
+}
+
+static gboolean
+app_exited (gpointer data)
+{
+  return ((AppRun *) data)->exited;
+}
+
+/* `crosscheck --db PATH FOLDER` opens that library and imports the folder. */
+static void
+test_app_command_line (void)
+{
+  const char *app_path = g_getenv ("CROSSCHECK_APP");
+  const char *corpus = cc_test_sample_corpus ();
+  g_autofree char *tmp = cc_test_tmpdir_new ();
+  g_autofree char *db = g_build_filename (tmp, "cli.db", NULL);
+  g_autofree char *reference_db = g_build_filename (tmp, "reference.db", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(CcStore) reference = NULL;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { corpus, NULL };
+  AppRun run = { db, 0, 0, FALSE };
+
+  if (app_path == NULL || !g_file_test (app_path, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("CROSSCHECK_APP is not set");
+      return;
+    }
+
+  /* What the import should give, done here with the core. */
+  reference = cc_store_open (reference_db, &error);
+  g_assert_no_error (error);
+  report = cc_import_paths (reference, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  run.expected = cc_store_count_documents (reference);
+  g_assert_cmpuint (run.expected, >, 0);
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                              app_path, "--db", db, corpus, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_async (process, NULL, on_app_exited, &run);
+
+  g_assert_true (wait_for (app_imported, &run));
+  g_assert_false (run.exited);
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_assert_true (wait_for (app_exited, &run));
+
+  {
+    g_autoptr(CcStore) store = cc_store_open (db, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (cc_store_count_documents (store), ==, run.expected);
+  }
+
+  cc_test_tmpdir_free (g_steal_pointer (&tmp));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +813,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/ui/window/broken-library", test_window_broken_library);
   g_test_add_func ("/crosscheck/ui/window/missing-document", test_window_missing_document);
   g_test_add_func ("/crosscheck/ui/window/drop-and-cancel", test_window_drop_and_cancel);
+  g_test_add_func ("/crosscheck/ui/app/command-line", test_app_command_line);
 
   ret = g_test_run ();
 

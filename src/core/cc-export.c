@@ -160,11 +160,13 @@ cc_export_select (CcStore                *store,
     {
       GHashTableIter iter;
       gint64 *missing;
+      g_autofree char *id = NULL;
 
       g_hash_table_iter_init (&iter, wanted);
       g_hash_table_iter_next (&iter, (gpointer *)&missing, NULL);
+      id = g_strdup_printf ("%" G_GINT64_FORMAT, *missing);
       g_set_error (error, CC_ERROR, CC_ERROR_NOT_FOUND,
-                   _("No document with id %" G_GINT64_FORMAT " in the library"), *missing);
+                   _("No document with id %s in the library"), id);
       return NULL;
     }
 
@@ -286,7 +288,7 @@ append_list_item (GString    *out,
   g_string_append (out, "- ");
   cc_markdown_append_inline (out, label);
   g_string_append (out, ": ");
-  cc_markdown_append_inline (out, value);
+  cc_markdown_append_text (out, value);
   g_string_append_c (out, '\n');
 }
 
@@ -308,7 +310,7 @@ append_tag (GString    *out,
         g_string_append_c (flat, *p);
     }
   g_string_append_c (out, '#');
-  cc_markdown_append_inline (out, flat->str);
+  cc_markdown_append_text (out, flat->str);
 }
 
 static gboolean
@@ -372,17 +374,17 @@ append_annotation (GString      *out,
         where = g_strdup_printf (_("document “%s” is not in the library"),
                                  place ? place : _("unknown"));
       g_string_append (out, " · ");
-      cc_markdown_append_inline (out, where);
+      cc_markdown_append_text (out, where);
     }
   position = g_strdup_printf (_("characters %u–%u"),
                               cc_annotation_get_start (a), cc_annotation_get_end (a));
   g_string_append (out, " · ");
-  cc_markdown_append_inline (out, position);
+  cc_markdown_append_text (out, position);
   g_string_append (out, " · ");
   if (is_plain_uuid (uuid))
     g_string_append_printf (out, "`urn:uuid:%s`", uuid);
   else
-    cc_markdown_append_inline (out, uuid);
+    cc_markdown_append_text (out, uuid);
   g_string_append (out, "\n\n");
 }
 
@@ -425,7 +427,9 @@ append_entities (GString     *out,
   for (guint i = 0; i < mentions->len; i++)
     {
       CcMention *m = mentions->pdata[i];
-      const char *name = m->canonical != NULL && *m->canonical != '\0' ? m->canonical : m->surface;
+      /* Names by their merged form; values as written ("$14.3 billion"). */
+      const char *name = m->value == NULL && m->canonical != NULL && *m->canonical != '\0'
+                         ? m->canonical : m->surface;
 
       if ((guint)m->type >= CC_N_ENTITY_TYPES || name == NULL)
         continue;
@@ -460,7 +464,7 @@ append_entities (GString     *out,
 
           if (i > 0)
             g_string_append (out, ", ");
-          cc_markdown_append_inline (out, ec->name);
+          cc_markdown_append_text (out, ec->name);
           g_string_append_printf (out, " (%u)", ec->count);
         }
       if (sorted->len > MAX_ENTITIES_PER_TYPE)
@@ -470,7 +474,7 @@ append_entities (GString     *out,
                                                                 sorted->len - MAX_ENTITIES_PER_TYPE),
                                                    sorted->len - MAX_ENTITIES_PER_TYPE);
           g_string_append (out, ", ");
-          cc_markdown_append_inline (out, more);
+          cc_markdown_append_text (out, more);
         }
       g_string_append_c (out, '\n');
       any = TRUE;
@@ -618,14 +622,24 @@ append_conflicts (GString                *out,
           CcClaim *claim = fact->claims->pdata[j];
           const char *label = g_hash_table_lookup (labels, &claim->document_id);
 
+          const char *value = claim->surface ? claim->surface : claim->value_text;
+
+          /* "- value · source — “sentence”"; a state's value is its sentence. */
           g_string_append (out, "- ");
-          cc_markdown_append_inline (out, label ? label : claim->document);
-          g_string_append (out, ": ");
-          cc_markdown_append_inline (out, claim->surface ? claim->surface : claim->value_text);
-          if (claim->quote != NULL && *claim->quote != '\0')
+          if (g_strcmp0 (value, claim->quote) == 0)
+            {
+              g_string_append (out, "“");
+              cc_markdown_append_text (out, value);
+              g_string_append (out, "”");
+            }
+          else
+            cc_markdown_append_inline (out, value);
+          g_string_append (out, " · ");
+          cc_markdown_append_text (out, label ? label : claim->document);
+          if (claim->quote != NULL && *claim->quote != '\0' && g_strcmp0 (value, claim->quote) != 0)
             {
               g_string_append (out, " — “");
-              cc_markdown_append_inline (out, claim->quote);
+              cc_markdown_append_text (out, claim->quote);
               g_string_append (out, "”");
             }
           g_string_append_c (out, '\n');
@@ -687,12 +701,12 @@ append_summary (GString               *out,
       g_autofree char *colour = g_strdup_printf (_("Colour: %s."),
                                                  cc_annotation_color_get_label (options->color));
       g_string_append_c (out, ' ');
-      cc_markdown_append_inline (out, colour);
+      cc_markdown_append_text (out, colour);
     }
   if (options->tag != NULL)
     {
       g_string_append_c (out, ' ');
-      cc_markdown_append_inline (out, _("Tag:"));
+      cc_markdown_append_text (out, _("Tag:"));
       g_string_append_c (out, ' ');
       append_tag (out, options->tag);
       g_string_append_c (out, '.');

@@ -42,7 +42,8 @@ ends_list_number (const char *line,
 static void
 append_line (GString    *out,
              const char *line,
-             gsize       len)
+             gsize       len,
+             gboolean    line_start)
 {
   gsize start = 0;
   gsize end = len;
@@ -75,19 +76,25 @@ append_line (GString    *out,
         case '%':
           /* "==" (highlight) and "%%" (comment) in common Markdown
            * dialects; "=" starting a line (setext underline). */
-          escape = (c == '=' && i == start) ||
+          escape = (c == '=' && line_start && i == start) ||
                    (i > start && line[i - 1] == c) ||
                    (i + 1 < end && line[i + 1] == c);
           break;
 
         case '+':
         case '-':
-          escape = i == start;
+          /* A list marker ("- ", "+" alone), or a thematic break or setext
+           * underline ("---"). */
+          escape = line_start && i == start &&
+                   (i + 1 == end || line[i + 1] == ' ' || line[i + 1] == '\t' ||
+                    (c == '-' && line[i + 1] == '-'));
           break;
 
         case '.':
         case ')':
-          escape = ends_list_number (line, start, i);
+          /* "1. " or "12)" at the end: an ordered list marker. */
+          escape = line_start && ends_list_number (line, start, i) &&
+                   (i + 1 == end || line[i + 1] == ' ' || line[i + 1] == '\t');
           break;
 
         case '\r':
@@ -107,9 +114,10 @@ append_line (GString    *out,
     append_reference (out, line[i]);
 }
 
-void
-cc_markdown_append_inline (GString    *out,
-                           const char *text)
+static void
+append_flat (GString    *out,
+             const char *text,
+             gboolean    line_start)
 {
   g_autoptr(GString) flat = NULL;
   gboolean space = FALSE;
@@ -132,7 +140,21 @@ cc_markdown_append_inline (GString    *out,
       space = FALSE;
       g_string_append_c (flat, *p);
     }
-  append_line (out, flat->str, flat->len);
+  append_line (out, flat->str, flat->len, line_start);
+}
+
+void
+cc_markdown_append_inline (GString    *out,
+                           const char *text)
+{
+  append_flat (out, text, TRUE);
+}
+
+void
+cc_markdown_append_text (GString    *out,
+                         const char *text)
+{
+  append_flat (out, text, FALSE);
 }
 
 void
@@ -165,7 +187,7 @@ cc_markdown_append_paragraph (GString    *out,
     {
       const char *nl = memchr (p, '\n', end - p);
 
-      append_line (out, p, (nl != NULL ? nl : end) - p);
+      append_line (out, p, (nl != NULL ? nl : end) - p, TRUE);
       if (nl == NULL)
         break;
       /* A hard break; an empty line becomes a line holding only the

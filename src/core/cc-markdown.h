@@ -13,7 +13,7 @@ G_BEGIN_DECLS
  * The rules: ASCII punctuation that can mean something inline is
  * backslash-escaped wherever it stands (\ ` * _ [ ] < > & # | ~, and % or =
  * when doubled), the characters that start a block only at the start of a
- * line (+ - = and the "." or ")" after leading digits); spaces and tabs at
+ * line (list markers "- ", "+ ", "1. ", "1) ", and "---", "="); spaces and tabs at
  * either end of a line are written as character references (&#32; &#9;) so
  * they are neither stripped nor read as indentation; line breaks are hard
  * breaks (a backslash at the end of the line), a blank line is a line
@@ -26,6 +26,11 @@ G_BEGIN_DECLS
  * cell): line breaks and runs of white space become one space, ends are
  * trimmed. */
 void  cc_markdown_append_inline      (GString    *out,
+                                      const char *text);
+/* The same for text that follows other text on its line (never at the
+ * start of a line or of a list item): the characters that only start a
+ * block there are left alone. */
+void  cc_markdown_append_text        (GString    *out,
                                       const char *text);
 /* @text as one paragraph: each output line starts with @line_prefix (""
  * for a plain paragraph, "> " for a block quote) and the block ends with a

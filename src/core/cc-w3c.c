@@ -271,7 +271,7 @@ cc_w3c_export (CcStore                *store,
 
   root = json_builder_get_root (builder);
   generator = json_generator_new ();
-  json_generator_set_pretty (generator, g_getenv ("XPRETTY") != NULL);
+  json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, root);
   return json_generator_to_data (generator, NULL);

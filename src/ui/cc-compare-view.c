@@ -53,6 +53,8 @@ struct _CcCompareView
   guint             syncing;
   guint             jump_ticks;
   guint             jump_tick_id;
+  guint             sync_tick_id;
+  guint             sync_driver;
   guint             updating_dropdowns : 1;
   guint             busy : 1;
 };
@@ -351,6 +353,32 @@ sync_from (CcCompareView *self,
   self->syncing--;
 }
 
+/* The follower is moved at the start of the next frame, not from inside the
+ * driver's "value-changed": that may come while the window is being drawn
+ * (a text view carrying out a scroll), when the other pane must not be
+ * re-allocated. */
+static gboolean
+sync_tick (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  CcCompareView *self = CC_COMPARE_VIEW (widget);
+
+  self->sync_tick_id = 0;
+  if (self->jump_ticks == 0)
+    sync_from (self, self->sync_driver);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_sync (CcCompareView *self,
+            guint          driver)
+{
+  self->sync_driver = driver;
+  if (self->sync_tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->sync_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), sync_tick, NULL, NULL);
+}
+
 static void
 on_scrolled (CcCompareView *self,
              GtkAdjustment *adjustment)
@@ -361,7 +389,7 @@ on_scrolled (CcCompareView *self,
     return;
 
   driver = adjustment == gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (pane_view (self, 0))) ? 0 : 1;
-  sync_from (self, driver);
+  queue_sync (self, driver);
 }
 
 static void
@@ -646,7 +674,7 @@ show_results (CcCompareView *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), summary);
 
   update_navigation (self);
-  sync_from (self, 0);
+  queue_sync (self, 0);
 }
 
 static void
@@ -875,6 +903,11 @@ cc_compare_view_unmap (GtkWidget *widget)
       gtk_widget_remove_tick_callback (widget, self->jump_tick_id);
       self->jump_tick_id = 0;
     }
+  if (self->sync_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->sync_tick_id);
+      self->sync_tick_id = 0;
+    }
   self->jump_ticks = 0;
 
   GTK_WIDGET_CLASS (cc_compare_view_parent_class)->unmap (widget);
@@ -996,6 +1029,7 @@ static void
 cc_compare_view_dispose (GObject *object)
 {
   CcCompareView *self = CC_COMPARE_VIEW (object);
+  GtkWidget *child;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -1007,6 +1041,9 @@ cc_compare_view_dispose (GObject *object)
       self->window = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_COMPARE_VIEW);
+  /* The template's top box is not bound to a field: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->left);
   g_clear_object (&self->right);
   g_clear_pointer (&self->pairs, g_ptr_array_unref);

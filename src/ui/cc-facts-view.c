@@ -1098,6 +1098,7 @@ static void
 cc_facts_view_dispose (GObject *object)
 {
   CcFactsView *self = CC_FACTS_VIEW (object);
+  GtkWidget *child;
 
   cancel_job (self);
   if (self->window != NULL)
@@ -1107,6 +1108,9 @@ cc_facts_view_dispose (GObject *object)
       self->window = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_FACTS_VIEW);
+  /* The template's top box is not bound to a field: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_object (&self->fact_column);
   g_clear_object (&self->filtered);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cc-compare-view.h"
+#include "cc-highlighter.h"
 
 /* Where, as a fraction of the view's height, the passages are kept level
  * (the same place cc_reader_view_scroll_to_offset() puts its target). */
@@ -48,6 +49,7 @@ struct _CcCompareView
   GPtrArray        *pairs;           /* CcAlignPair */
   GArray           *disagreements;   /* guint: indexes into pairs */
   GArray           *anchors;         /* Anchor: a monotone chain */
+  CcHighlighter    *highlighters[2];
 
   int               current;         /* into disagreements */
   guint             syncing;
@@ -177,6 +179,18 @@ cc_compare_view_get_strip (CcCompareView *self)
 {
   g_return_val_if_fail (CC_IS_COMPARE_VIEW (self), NULL);
   return self->strip;
+}
+
+void
+cc_compare_view_set_undo_stack (CcCompareView *self,
+                                CcUndoStack   *undo)
+{
+  g_return_if_fail (CC_IS_COMPARE_VIEW (self));
+  g_return_if_fail (CC_IS_UNDO_STACK (undo));
+  g_return_if_fail (self->highlighters[0] == NULL);
+
+  self->highlighters[0] = cc_highlighter_new (self->left_reader, undo);
+  self->highlighters[1] = cc_highlighter_new (self->right_reader, undo);
 }
 
 /* Synchronised scrolling.
@@ -1049,6 +1063,8 @@ cc_compare_view_dispose (GObject *object)
   g_clear_pointer (&self->pairs, g_ptr_array_unref);
   g_clear_pointer (&self->disagreements, g_array_unref);
   g_clear_pointer (&self->anchors, g_array_unref);
+  g_clear_object (&self->highlighters[0]);
+  g_clear_object (&self->highlighters[1]);
 
   G_OBJECT_CLASS (cc_compare_view_parent_class)->dispose (object);
 }

@@ -5,6 +5,7 @@
 
 #include "cc-connector-strip.h"
 #include "cc-reader-view.h"
+#include "cc-undo-stack.h"
 #include "cc-window.h"
 
 G_BEGIN_DECLS
@@ -47,5 +48,9 @@ gboolean       cc_compare_view_go_to_disagreement  (CcCompareView  *self,
 CcReaderView  *cc_compare_view_get_reader          (CcCompareView  *self,
                                                     guint           side);
 CcConnectorStrip *cc_compare_view_get_strip        (CcCompareView  *self);
+/* Highlighting and notes in both panes (cc-highlighter.h), through @undo
+ * (the window's undo stack for annotations). */
+void           cc_compare_view_set_undo_stack      (CcCompareView  *self,
+                                                    CcUndoStack    *undo);
 
 G_END_DECLS

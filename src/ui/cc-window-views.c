@@ -8,6 +8,7 @@
 #include "cc-compare-view.h"
 #include "cc-document-row.h"
 #include "cc-facts-view.h"
+#include "cc-notes-panel.h"
 #include "cc-window-private.h"
 
 /* The window's part for the Compare and Facts views: puts them into their
@@ -195,6 +196,15 @@ _cc_window_views_init (CcWindow *self)
   gtk_widget_set_vexpand (compare, TRUE);
   cc_window_clear_page (cc_window_get_compare_page (self));
   gtk_box_append (cc_window_get_compare_page (self), compare);
+
+  /* Highlights and notes in the compare panes share the Notes panel's undo
+   * stack. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (cc_window_get_notes_page (self)));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (CC_IS_NOTES_PANEL (child))
+      cc_compare_view_set_undo_stack (CC_COMPARE_VIEW (compare),
+                                      cc_notes_panel_get_undo_stack (CC_NOTES_PANEL (child)));
 
   facts = cc_facts_view_new (self);
   gtk_widget_set_vexpand (facts, TRUE);

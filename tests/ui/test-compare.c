@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "cc-annotation-store.h"
 #include "cc-application.h"
 #include "cc-compare-view.h"
 #include "cc-conflict-notes.h"
@@ -367,6 +368,26 @@ test_compare_view (void)
   g_assert_true (wait_for (compare_done, view));
   g_assert_true (cc_compare_view_get_left (view) == right);
   g_assert_cmpuint (cc_compare_view_get_n_disagreements (view), ==, n);
+
+  /* Highlighting works in the compare panes: the left pane's selection
+   * becomes an annotation of the left document. */
+  {
+    CcReaderView *reader = cc_compare_view_get_reader (view, 0);
+    GtkTextBuffer *buffer = cc_reader_view_get_buffer (reader);
+    CcStore *store = cc_window_get_store (window);
+    gint64 id = cc_document_get_id (cc_compare_view_get_left (view));
+    guint before = cc_annotation_store_count (store, id);
+    GtkTextIter start, end;
+
+    pair = g_ptr_array_index (cc_compare_view_get_pairs (view), 0);
+    g_assert_cmpint (pair->a_start, >=, 0);
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, pair->a_start);
+    gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (pair->a_end, pair->a_start + 12));
+    gtk_text_buffer_select_range (buffer, &start, &end);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "highlight.highlight-color", "s", "yellow"));
+    drain_main_loop ();
+    g_assert_cmpuint (cc_annotation_store_count (store, id), ==, before + 1);
+  }
 
   close_window (window, g_steal_pointer (&tmp));
 }

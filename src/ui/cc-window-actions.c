@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cc-window-private.h"
+#include "cc-export-dialog.h"  /* export */
 
 #define ZOOM_STEP 0.1
 
@@ -43,6 +44,7 @@ _cc_window_update_actions (CcWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search-library", has_documents);
   gtk_widget_action_set_enabled (widget, "win.filter-documents", has_documents);
   gtk_widget_action_set_enabled (widget, "win.clear-document-filter", self->filter_ids != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export", has_documents);  /* export */
 
   if (self->sample_button != NULL)
     gtk_widget_set_visible (self->sample_button, sample_corpus_dir () != NULL);
@@ -212,6 +214,8 @@ _cc_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, _cc_window_export_action);  /* export */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);  /* export */
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cc-anchor.h"
+#include "bench/cc-synth.h"
 
 /* A selector for the first occurrence of @quote in @text (after @after). */
 typedef struct
@@ -467,6 +468,156 @@ test_many_exact (void)
   g_assert_cmpuint (n_ok, ==, 1000);
 }
 
+typedef struct
+{
+  gsize start;  /* bytes, in the old text */
+  gsize end;
+  int   fate;   /* 0 deleted, 1 kept, 2 edited inside */
+  gsize new_start;
+  gsize new_end;
+} Sentence;
+
+static void
+test_synthetic_edits (void)
+{
+  /* Articles of one story repeat the same sentence shapes with other
+   * figures and names: the hardest case for "never attach to a wrong
+   * place". Every third sentence is annotated; of those a third are
+   * deleted, a third kept, a third edited inside. */
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) changed = g_string_new (NULL);
+  g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (Sentence));
+  guint placed_deleted = 0, kept_exact = 0, kept_total = 0, edited_moved = 0, edited_total = 0;
+  gsize pos = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *article = cc_synth_article (5, i, 1, 3000);
+      g_string_append (text, article);
+      g_string_append (text, "\n\n");
+    }
+
+  /* Sentences for the test's choice of quotes: ". " ends one. */
+  while (pos < text->len)
+    {
+      const char *dot = strstr (text->str + pos, ". ");
+      Sentence s = { pos, dot ? (gsize)(dot - text->str) + 1 : text->len, 1, 0, 0 };
+
+      while (s.start < s.end && g_ascii_isspace (text->str[s.start]))
+        s.start++;
+      if (s.end - s.start >= 20)
+        g_array_append_val (sentences, s);
+      pos = dot ? (gsize)(dot - text->str) + 2 : text->len;
+    }
+
+  /* The new text, remembering where each annotated sentence went. */
+  pos = 0;
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      Sentence *s = &g_array_index (sentences, Sentence, i);
+
+      if (i % 3 != 0)
+        continue;
+      s->fate = (i / 3) % 3;
+      g_string_append_len (changed, text->str + pos, s->start - pos);
+      s->new_start = changed->len;
+      if (s->fate == 1)
+        g_string_append_len (changed, text->str + s->start, s->end - s->start);
+      else if (s->fate == 2)
+        {
+          const char *space = memchr (text->str + s->start, ' ', s->end - s->start);
+          gsize cut = space ? (gsize)(space - text->str) : s->start;
+
+          g_string_append_len (changed, text->str + s->start, cut - s->start);
+          g_string_append (changed, " reportedly");
+          g_string_append_len (changed, text->str + cut, s->end - cut);
+        }
+      s->new_end = changed->len;
+      pos = s->end;
+      if (s->fate == 0 && pos < text->len && text->str[pos] == ' ')
+        pos++;
+    }
+  g_string_append (changed, text->str + pos);
+
+  for (guint with_previous = 0; with_previous < 2; with_previous++)
+    {
+      g_autoptr(CcAnchorText) anchor = cc_anchor_text_new (changed->str);
+
+      if (with_previous)
+        cc_anchor_text_set_previous (anchor, text->str);
+
+      for (guint i = 0; i < sentences->len; i += 3)
+        {
+          Sentence *s = &g_array_index (sentences, Sentence, i);
+          g_autofree char *quote = g_strndup (text->str + s->start, s->end - s->start);
+          g_autofree char *found = NULL;
+          guint exp_start = (guint)g_utf8_pointer_to_offset (changed->str, changed->str + s->new_start);
+          guint exp_end = (guint)g_utf8_pointer_to_offset (changed->str, changed->str + s->new_end);
+          CcAnchorMatch m;
+          Sel sel;
+
+          sel_init (&sel, text->str, quote, 0);
+          /* sel_init finds the first occurrence: use this sentence's own. */
+          sel.sel.start = (guint)g_utf8_pointer_to_offset (text->str, text->str + s->start);
+          sel.sel.end = sel.sel.start + (guint)g_utf8_strlen (quote, -1);
+          g_free (sel.prefix);
+          g_free (sel.suffix);
+          g_assert_true (cc_anchor_describe (text->str, sel.sel.start, sel.sel.end, NULL,
+                                             &sel.prefix, &sel.suffix));
+          sel.sel.prefix = sel.prefix;
+          sel.sel.suffix = sel.suffix;
+
+          cc_anchor_text_resolve (anchor, &sel.sel, &m);
+          if (m.state != CC_ANCHOR_ORPHANED)
+            g_assert_true (cc_anchor_text_describe (anchor, m.start, m.end, &found, NULL, NULL));
+
+          switch (s->fate)
+            {
+            case 0:
+              /* Deleted: orphaned, or on an identical copy of the sentence. */
+              if (m.state != CC_ANCHOR_ORPHANED)
+                {
+                  g_assert_cmpstr (found, ==, quote);
+                  placed_deleted++;
+                }
+              break;
+            case 1:
+              kept_total++;
+              g_assert_cmpint (m.state, !=, CC_ANCHOR_ORPHANED);
+              g_assert_cmpstr (found, ==, quote);
+              kept_exact += m.start == exp_start;
+              break;
+            case 2:
+            default:
+              edited_total++;
+              /* Edited: on the edited sentence, or orphaned, or (when the
+               * previous text is unknown) on an identical copy; never on
+               * other text. */
+              if (m.state != CC_ANCHOR_ORPHANED && m.start < exp_end && m.end > exp_start)
+                edited_moved++;
+              else if (m.state != CC_ANCHOR_ORPHANED)
+                {
+                  if (with_previous)
+                    g_printerr ("misplaced (method %d, distance %u) at %u-%u, expected %u-%u:\n"
+                                "  quote: %s\n  found: %s\n", m.method, m.distance, m.start,
+                                m.end, exp_start, exp_end, quote, found);
+                  g_assert_false (with_previous);
+                  g_assert_cmpstr (found, ==, quote);
+                }
+              break;
+            }
+          sel_clear (&sel);
+        }
+    }
+
+  g_test_message ("kept %u/%u at the exact place; edited %u/%u re-attached; "
+                  "deleted placed on identical copies: %u",
+                  kept_exact, kept_total, edited_moved, edited_total, placed_deleted);
+  g_assert_cmpuint (kept_total, >, 20);
+  g_assert_cmpuint (kept_exact * 100, >=, kept_total * 95);
+  g_assert_cmpuint (edited_moved * 100, >=, edited_total * 80);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/anchor/long-quote-fuzzy", test_long_quote_fuzzy);
   g_test_add_func ("/crosscheck/anchor/describe-bounds", test_describe_bounds);
   g_test_add_func ("/crosscheck/anchor/many-exact", test_many_exact);
+  g_test_add_func ("/crosscheck/anchor/synthetic-edits", test_synthetic_edits);
 
   return g_test_run ();
 }

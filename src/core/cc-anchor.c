@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cc-anchor.h"
+#include "cc-anchor-private.h"
 
 /* Length of the grams of the exact-match index. */
 #define GRAM 4
@@ -17,18 +18,15 @@
 #define MAX_ERROR_RATE 0.25
 #define FAR_ERROR_RATE 0.15
 /* How many approximate candidates are examined at most. */
-#define MAX_CANDIDATES 256
+#define MAX_CANDIDATES 32
 
 struct _CcAnchorText
 {
   gunichar *chars;
   guint     n;
 
-  /* The edit from the previous text: a common head and tail. */
-  gboolean  has_previous;
-  guint     old_n;
-  guint     head;
-  guint     tail;
+  /* Runs in common with the previous text (CcAnchorBlock), or NULL. */
+  GArray   *blocks;
 
   /* Exact-match index: text positions grouped by the hash of the GRAM
    * characters that start there (CSR layout), built on first need. */
@@ -81,6 +79,7 @@ cc_anchor_text_free (CcAnchorText *self)
   if (self == NULL)
     return;
   g_free (self->chars);
+  g_clear_pointer (&self->blocks, g_array_unref);
   g_free (self->bucket_start);
   g_free (self->positions);
   g_free (self);
@@ -98,59 +97,32 @@ cc_anchor_text_set_previous (CcAnchorText *self,
                              const char   *old_text)
 {
   g_autofree gunichar *old = NULL;
-  guint old_n, limit, head = 0, tail = 0;
+  guint old_n;
 
   g_return_if_fail (self != NULL);
 
+  g_clear_pointer (&self->blocks, g_array_unref);
   if (old_text == NULL)
-    {
-      self->has_previous = FALSE;
-      return;
-    }
+    return;
 
   old = decode (old_text, &old_n);
-  limit = MIN (old_n, self->n);
-  while (head < limit && old[head] == self->chars[head])
-    head++;
-  while (tail < limit - head && old[old_n - 1 - tail] == self->chars[self->n - 1 - tail])
-    tail++;
-
-  self->has_previous = TRUE;
-  self->old_n = old_n;
-  self->head = head;
-  self->tail = tail;
+  self->blocks = cc_anchor_diff (old, old_n, self->chars, self->n);
 }
 
 /* Maps an offset of the previous text to this one; FALSE (with a nearby
- * guess) when it lies inside the edited part. At a pure insertion point a
- * start goes after the inserted text and an end before it. */
+ * guess) when it lies inside an edited part. */
 static gboolean
 map_offset (CcAnchorText *self,
             guint         offset,
             gboolean      is_start,
             guint        *mapped)
 {
-  gboolean in_head, in_tail;
-
-  if (!self->has_previous)
+  if (self->blocks == NULL)
     {
       *mapped = MIN (offset, self->n);
       return offset <= self->n;
     }
-  in_head = offset <= self->head;
-  in_tail = offset >= self->old_n - self->tail && offset <= self->old_n;
-  if (in_tail && (is_start || !in_head))
-    {
-      *mapped = offset - (self->old_n - self->tail) + (self->n - self->tail);
-      return TRUE;
-    }
-  if (in_head)
-    {
-      *mapped = offset;
-      return TRUE;
-    }
-  *mapped = MIN (offset, self->n - self->tail);
-  return FALSE;
+  return cc_anchor_blocks_map (self->blocks, offset, is_start, self->n, mapped);
 }
 
 static inline guint32
@@ -301,6 +273,8 @@ typedef struct
   gunichar *suffix;
   guint     ls;
   guint     expected;  /* where the quote is expected in the new text */
+  guint     old_start; /* the selector's range in the previous text */
+  guint     old_end;
 } Query;
 
 /* Similarity (0..1) of the selector's context with the text around
@@ -357,6 +331,53 @@ is_near (const Query *q,
   return distance_between (start, q->expected) <= MAX (2 * q->m, 512);
 }
 
+/* With the previous text known, text the edit left unchanged somewhere
+ * else was already there before: it is another passage, not this quote
+ * moved or edited (a moved passage shows in the diff as new text). TRUE when
+ * most of [start, end) is such text. */
+static gboolean
+other_old_text (CcAnchorText *self,
+                const Query  *q,
+                guint         start,
+                guint         end)
+{
+  guint lo = 0, hi, other = 0;
+
+  if (self->blocks == NULL || self->blocks->len == 0)
+    return FALSE;
+
+  /* The first block ending after @start. */
+  hi = self->blocks->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const CcAnchorBlock *b = &g_array_index (self->blocks, CcAnchorBlock, mid);
+
+      if (b->new_start + b->len <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  for (guint k = lo; k < self->blocks->len; k++)
+    {
+      const CcAnchorBlock *b = &g_array_index (self->blocks, CcAnchorBlock, k);
+      guint s = MAX (start, b->new_start);
+      guint e = MIN (end, b->new_start + b->len);
+      guint old_s, old_e;
+
+      if (b->new_start >= end)
+        break;
+      if (s >= e)
+        continue;
+      old_s = b->old_start + (s - b->new_start);
+      old_e = old_s + (e - s);
+      if (old_e <= q->old_start || old_s >= q->old_end)
+        other += e - s;
+    }
+  return other * 2 > end - start;
+}
+
 /* Cheap context agreement (aligned equal characters) used to preselect among
  * many exact occurrences. */
 static guint
@@ -396,6 +417,13 @@ resolve_exact (CcAnchorText  *self,
   guint best = G_MAXUINT;
   double best_score = -1.0, best_ctx = 0.0;
 
+  for (guint i = found->len; i > 0; i--)
+    {
+      guint pos = g_array_index (found, guint, i - 1);
+
+      if (other_old_text (self, q, pos, pos + q->m))
+        g_array_remove_index (found, i - 1);
+    }
   if (found->len == 0)
     return FALSE;
 
@@ -464,8 +492,10 @@ resolve_exact (CcAnchorText  *self,
       }
   }
 
+  /* One of several copies, in a context that does not agree: only right
+   * where the quote was. */
   if (!exact_acceptable (q, best_ctx, best) ||
-      (q->m >= MIN_UNIQUE_LENGTH && best_ctx < 0.5 && !is_near (q, best)))
+      (best_ctx < 0.5 && distance_between (best, q->expected) > 2 * CC_ANCHOR_CONTEXT))
     return FALSE;
 
   match->state = best_ctx >= 0.5 ? CC_ANCHOR_ANCHORED : CC_ANCHOR_MOVED;
@@ -635,7 +665,7 @@ typedef struct
 static void
 forward_flush (ForwardScan *fs)
 {
-  if (fs->in_run && fs->ends->len < MAX_CANDIDATES * 4)
+  if (fs->in_run && fs->ends->len < MAX_CANDIDATES * 64)
     {
       Candidate c = { 0, fs->run_end, fs->run_best };
       g_array_append_val (fs->ends, c);
@@ -693,8 +723,35 @@ backward_visit (guint    column,
 
 /* Finds approximate matches of q->quote in text[from, to) with at most
  * @kmax errors, appending them (with their start) to @out. */
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const Candidate *x = a, *y = b;
+  guint expected = GPOINTER_TO_UINT (user_data);
+  guint dx = distance_between (x->end, expected), dy = distance_between (y->end, expected);
+
+  if (x->distance != y->distance)
+    return x->distance < y->distance ? -1 : 1;
+  return dx < dy ? -1 : dx > dy;
+}
+
+/* Keeps the best @max candidates: fewest errors, then nearest. */
+static void
+keep_best (GArray *cands,
+           guint   expected,
+           guint   max)
+{
+  if (cands->len <= max)
+    return;
+  g_array_sort_with_data (cands, compare_candidates, GUINT_TO_POINTER (expected));
+  g_array_set_size (cands, max);
+}
+
 static void
 fuzzy_scan (CcAnchorText  *self,
+            const Query   *q,
             const Pattern *fwd,
             const Pattern *bwd,
             guint          kmax,
@@ -710,6 +767,7 @@ fuzzy_scan (CcAnchorText  *self,
   fs.ends = g_array_new (FALSE, FALSE, sizeof (Candidate));
   myers_scan (fwd, self->chars, from, to - from, 1, TRUE, forward_visit, &fs);
   forward_flush (&fs);
+  keep_best (fs.ends, q->expected + q->m, MAX_CANDIDATES);
 
   for (guint i = 0; i < fs.ends->len; i++)
     {
@@ -793,27 +851,175 @@ filter_windows (CcAnchorText *self,
 }
 
 /* How many errors an approximate match may have. The context decides: the
- * passage itself edited keeps both its prefix and suffix, while a different
- * passage next to a deleted one shares at most one side. Without agreeing
- * context or nearness nothing is accepted. */
+ * passage itself edited keeps its prefix and its suffix, while a different
+ * passage next to a deleted one shares at most one side (@lo is the worse
+ * side's similarity, @hi the better one's). */
+/* The parts of the new text that the edit inserted (not in a common block),
+ * widened by @margin. FALSE when the previous text is unknown or most of the
+ * text is new. */
+static gboolean
+fresh_windows (CcAnchorText *self,
+               guint         margin,
+               GArray       *windows)
+{
+  guint pos = 0, covered = 0;
+
+  if (self->blocks == NULL)
+    return FALSE;
+
+  g_array_set_size (windows, 0);
+  for (guint k = 0; k <= self->blocks->len; k++)
+    {
+      guint next = k < self->blocks->len
+                   ? g_array_index (self->blocks, CcAnchorBlock, k).new_start : self->n;
+
+      if (next > pos)
+        {
+          guint s = pos > margin ? pos - margin : 0;
+          guint e = MIN (self->n, next + margin);
+
+          if (windows->len > 0 && s <= g_array_index (windows, guint, windows->len - 1))
+            {
+              guint *last = &g_array_index (windows, guint, windows->len - 1);
+              covered += e - MAX (*last, s);
+              *last = e;
+            }
+          else
+            {
+              g_array_append_val (windows, s);
+              g_array_append_val (windows, e);
+              covered += e - s;
+            }
+        }
+      if (k < self->blocks->len)
+        pos = MAX (pos, next + g_array_index (self->blocks, CcAnchorBlock, k).len);
+    }
+  if (covered * 2 > self->n)
+    {
+      g_array_set_size (windows, 0);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static guint
 allowed_errors (const Query *q,
-                double       ctx,
+                double       lo,
+                double       hi,
                 gboolean     near)
 {
   double rate;
 
-  if (q->m < MIN_FUZZY_LENGTH && ctx < 0.75)
+  if (q->m < MIN_FUZZY_LENGTH && lo < 0.75)
     return 0;
-  if (ctx >= 0.75)
-    rate = MAX_ERROR_RATE;
-  else if (ctx >= 0.5)
+  if (lo >= 0.75)
+    rate = near ? MAX_ERROR_RATE : FAR_ERROR_RATE;
+  else if (lo >= 0.5 && near)
     rate = FAR_ERROR_RATE;
-  else if (ctx >= 0.25 || near)
+  else if (hi >= 0.75 && near)
     rate = 0.1;
   else
     return 0;
   return (guint)(q->m * rate);
+}
+
+/* The numbers a passage states are what it says: a passage whose numbers
+ * differ from the quote's is another statement (a neighbour in a list of
+ * figures, or a corrected value the note no longer fits), never the quote
+ * edited. Compares the runs of digits in order. */
+static gboolean
+same_numbers (const gunichar *a,
+              guint           la,
+              const gunichar *b,
+              guint           lb)
+{
+  guint i = 0, j = 0;
+
+  for (;;)
+    {
+      while (i < la && !g_unichar_isdigit (a[i]))
+        i++;
+      while (j < lb && !g_unichar_isdigit (b[j]))
+        j++;
+      if (i == la || j == lb)
+        return i == la && j == lb;
+      while (i < la && j < lb && g_unichar_isdigit (a[i]) && g_unichar_isdigit (b[j]))
+        {
+          if (g_unichar_digit_value (a[i]) != g_unichar_digit_value (b[j]))
+            return FALSE;
+          i++;
+          j++;
+        }
+      if ((i < la && g_unichar_isdigit (a[i])) || (j < lb && g_unichar_isdigit (b[j])))
+        return FALSE;
+    }
+}
+
+/* Words that start with a capital letter, case-folded, and all words,
+ * case-folded. */
+static void
+collect_words (const gunichar *text,
+               guint           len,
+               GHashTable     *capitalised,
+               GHashTable     *all)
+{
+  guint i = 0;
+
+  while (i < len)
+    {
+      guint start;
+      char *word;
+
+      while (i < len && !g_unichar_isalnum (text[i]))
+        i++;
+      start = i;
+      while (i < len && (g_unichar_isalnum (text[i]) || g_unichar_ismark (text[i])))
+        i++;
+      if (i == start)
+        continue;
+      {
+        g_autofree char *utf8 = g_ucs4_to_utf8 (text + start, i - start, NULL, NULL, NULL);
+        if (utf8 == NULL)
+          continue;
+        word = g_utf8_casefold (utf8, -1);
+      }
+      if (capitalised != NULL && g_unichar_isupper (text[start]))
+        g_hash_table_add (capitalised, g_strdup (word));
+      g_hash_table_add (all, word);
+    }
+}
+
+static gboolean
+all_in (GHashTable *some,
+        GHashTable *all)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, some);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (all, key))
+      return FALSE;
+  return TRUE;
+}
+
+/* A name swapped for another (a capitalised word gone and another come) makes
+ * a different statement: "X, an analyst at Y, said" is not "Z, an analyst at
+ * W, said" edited. */
+static gboolean
+same_names (const gunichar *a,
+            guint           la,
+            const gunichar *b,
+            guint           lb)
+{
+  g_autoptr(GHashTable) names_a = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) names_b = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) words_a = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) words_b = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  collect_words (a, la, names_a, words_a);
+  collect_words (b, lb, names_b, words_b);
+  return all_in (names_a, words_b) || all_in (names_b, words_a);
 }
 
 static inline gboolean
@@ -843,14 +1049,17 @@ snap_to_words (CcAnchorText *self,
 
 /* Where the context fits best around an approximate match: the quote's new
  * ends are where its old prefix ends and its old suffix begins, looked for a
- * few characters either side of the match's ends. Returns the similarity of
- * the context (0..1) and moves the ends when the context fits well. */
+ * few characters either side of the match's ends. Gives the similarity
+ * (0..1) of the worse and the better side, and moves the ends to where the
+ * context fits well. */
 #define FIT_SLACK 8
 
-static double
+static void
 fit_context (CcAnchorText *self,
              const Query  *q,
-             Candidate    *c)
+             Candidate    *c,
+             double       *worse,
+             double       *better)
 {
   double p = 0.5, s = 0.5;
   guint best_start = c->start, best_end = c->end;
@@ -913,7 +1122,8 @@ fit_context (CcAnchorText *self,
       if ((guint64)q->m * (c->end - c->start) <= 4000000)
         c->distance = levenshtein (q->quote, q->m, self->chars + c->start, c->end - c->start);
     }
-  return (MAX (p, 0.0) + MAX (s, 0.0)) / 2.0;
+  *worse = MAX (MIN (p, s), 0.0);
+  *better = MAX (MAX (p, s), 0.0);
 }
 
 static gboolean
@@ -925,17 +1135,23 @@ pick_fuzzy (CcAnchorText  *self,
   double best_score = -1.0;
   gboolean found = FALSE;
 
-  for (guint i = 0; i < cands->len && i < MAX_CANDIDATES; i++)
+  keep_best (cands, q->expected + q->m, MAX_CANDIDATES);
+  for (guint i = 0; i < cands->len; i++)
     {
       Candidate c = g_array_index (cands, Candidate, i);
-      double ctx = fit_context (self, q, &c);
       gboolean near = is_near (q, c.start);
-      double score;
+      double lo, hi, score;
 
-      if (c.distance == 0 || c.distance > allowed_errors (q, ctx, near))
+      fit_context (self, q, &c, &lo, &hi);
+      if (c.distance == 0 || c.distance > allowed_errors (q, lo, hi, near))
         continue;
       snap_to_words (self, q, &c);
-      score = 2.0 * (1.0 - (double)c.distance / q->m) + ctx +
+      if (other_old_text (self, q, c.start, c.end))
+        continue;
+      if (!same_numbers (q->quote, q->m, self->chars + c.start, c.end - c.start) ||
+          !same_names (q->quote, q->m, self->chars + c.start, c.end - c.start))
+        continue;
+      score = 2.0 * (1.0 - (double)c.distance / q->m) + (lo + hi) / 2.0 +
               0.2 * nearness (distance_between (c.start, q->expected));
       if (score > best_score)
         {
@@ -974,21 +1190,24 @@ resolve_fuzzy (CcAnchorText  *self,
   /* Near the old place first, with the loosest threshold. */
   from = q->expected > radius ? q->expected - radius : 0;
   to = MIN (self->n, q->expected + q->m + radius);
-  fuzzy_scan (self, &fwd, &bwd, kmax, from, to, cands);
+  fuzzy_scan (self, q, &fwd, &bwd, kmax, from, to, cands);
   ok = pick_fuzzy (self, q, cands, match);
 
-  /* Then the whole text, with the threshold for far matches. */
+  /* Then farther, with the threshold for far matches: where the edit put
+   * new text (when the previous text is known, the passage can only have
+   * gone there), or where a piece of the quote occurs unchanged. */
   if (!ok && kfar > 0 && (from > 0 || to < self->n))
     {
       g_array_set_size (cands, 0);
-      if (filter_windows (self, q, kfar, windows))
+      if (fresh_windows (self, q->m + kfar, windows) ||
+          filter_windows (self, q, kfar, windows))
         {
           for (guint i = 0; i + 1 < windows->len; i += 2)
-            fuzzy_scan (self, &fwd, &bwd, kfar, g_array_index (windows, guint, i),
+            fuzzy_scan (self, q, &fwd, &bwd, kfar, g_array_index (windows, guint, i),
                         g_array_index (windows, guint, i + 1), cands);
         }
       else
-        fuzzy_scan (self, &fwd, &bwd, kfar, 0, self->n, cands);
+        fuzzy_scan (self, q, &fwd, &bwd, kfar, 0, self->n, cands);
       ok = pick_fuzzy (self, q, cands, match);
     }
 
@@ -1034,6 +1253,8 @@ cc_anchor_text_resolve (CcAnchorText           *self,
   start_ok = map_offset (self, selector->start, TRUE, &mapped_start);
   end_ok = map_offset (self, selector->end, FALSE, &mapped_end);
   q.expected = mapped_start;
+  q.old_start = selector->start;
+  q.old_end = selector->end;
   if (start_ok && end_ok && mapped_end >= mapped_start && mapped_end - mapped_start == q.m &&
       equal_at (self, mapped_start, q.quote, q.m))
     {

@@ -31,11 +31,16 @@ on_import_progress (guint       done,
     return;
 
   name = current_path ? g_filename_display_basename (current_path) : NULL;
-  if (total > 0)
+  if (total > 0 && (done >= total || name == NULL))
+    {
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Saving %u file…", "Saving %u files…", total),
+                               total);
+      gtk_progress_bar_set_fraction (self->import_progress, 1.0);
+    }
+  else if (total > 0)
     {
       /* Translators: import progress, e.g. "Importing 3 of 12: report.txt" */
-      label = g_strdup_printf (_("Importing %u of %u: %s"), MIN (done + 1, total), total,
-                               name ? name : "");
+      label = g_strdup_printf (_("Importing %u of %u: %s"), done + 1, total, name);
       gtk_progress_bar_set_fraction (self->import_progress, (double) done / total);
     }
   else

@@ -638,6 +638,8 @@ test_window_drop_and_cancel (void)
   g_value_unset (&value);
   g_assert_true (accepted);
   g_assert_true (cc_window_get_importing (window));
+  g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
+  g_assert_true (gtk_widget_is_sensitive (window->import_cancel));
   g_assert_true (wait_for (import_finished, window));
   g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==,

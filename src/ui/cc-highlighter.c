@@ -17,6 +17,17 @@
 /* Layers of one colour that still add to an overlap's colour. */
 #define MAX_LAYERS      2
 #define MAX_ALPHA       0.72
+/* Up to this many highlights are painted at once when a document opens;
+ * with more, the text around the view is painted first and the rest in
+ * chunks of CHUNK_CHARS characters when the main loop is idle, nearest to
+ * the view first (as GtkSourceView highlights syntax). */
+#define SYNC_LIMIT      1500
+#define CHUNK_CHARS     16384
+/* Time given to background painting per main loop iteration, and its
+ * priority: after drawing frames, before GtkTextView's background line
+ * validation, so lines are laid out once, with their highlights. */
+#define PAINT_SLICE_US  8000
+#define PAINT_PRIORITY  (GDK_PRIORITY_REDRAW + 4)
 
 typedef struct
 {
@@ -78,6 +89,10 @@ struct _CcHighlighter
   GtkTextTag          *note_tags[N_COLORS];
   char                *last_color;
   gboolean             dark;
+
+  guint8              *painted;       /* one flag per chunk */
+  guint                n_chunks;
+  guint                paint_source;
 
   GSimpleActionGroup  *actions;
   GMenu               *extra_menu;
@@ -346,6 +361,84 @@ paint (CcHighlighter *self,
     }
 }
 
+/* Removes every highlight tag from the text. */
+static void
+clear_all (CcHighlighter *self)
+{
+  GtkTextIter s, e;
+  GHashTableIter iter;
+  gpointer value;
+
+  gtk_text_buffer_get_bounds (self->buffer, &s, &e);
+  g_hash_table_iter_init (&iter, self->mix_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    gtk_text_buffer_remove_tag (self->buffer, value, &s, &e);
+  for (int i = 0; i < N_COLORS; i++)
+    gtk_text_buffer_remove_tag (self->buffer, self->note_tags[i], &s, &e);
+}
+
+static void
+paint_chunk (CcHighlighter *self,
+             guint          chunk)
+{
+  if (chunk >= self->n_chunks || self->painted[chunk])
+    return;
+
+  self->painted[chunk] = TRUE;
+  paint (self, chunk * CHUNK_CHARS, (chunk + 1) * CHUNK_CHARS);
+}
+
+/* The character offset at the top of the view. */
+static guint
+visible_offset (CcHighlighter *self)
+{
+  GdkRectangle rect;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (self->text_view, &rect);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, rect.x, rect.y);
+  return (guint) gtk_text_iter_get_offset (&iter);
+}
+
+/* Paints the unpainted chunk nearest to the view; FALSE when none is left. */
+static gboolean
+paint_next_chunk (CcHighlighter *self,
+                  guint          center)
+{
+  for (guint d = 0; d < self->n_chunks; d++)
+    {
+      if (center + d < self->n_chunks && !self->painted[center + d])
+        {
+          paint_chunk (self, center + d);
+          return TRUE;
+        }
+      if (d <= center && !self->painted[center - d])
+        {
+          paint_chunk (self, center - d);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+paint_idle (gpointer user_data)
+{
+  CcHighlighter *self = user_data;
+  guint center = visible_offset (self) / CHUNK_CHARS;
+  gint64 deadline = g_get_monotonic_time () + PAINT_SLICE_US;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!paint_next_chunk (self, center))
+      {
+        self->paint_source = 0;
+        return G_SOURCE_REMOVE;
+      }
+
+  return G_SOURCE_CONTINUE;
+}
+
 void
 cc_highlighter_reload (CcHighlighter *self)
 {
@@ -357,9 +450,11 @@ cc_highlighter_reload (CcHighlighter *self)
 
   g_return_if_fail (CC_IS_HIGHLIGHTER (self));
 
-  n_chars = (guint) gtk_text_buffer_get_char_count (self->buffer);
+  g_clear_handle_id (&self->paint_source, g_source_remove);
+  g_clear_pointer (&self->painted, g_free);
+  self->n_chunks = 0;
   g_ptr_array_set_size (self->annotations, 0);
-  paint (self, 0, n_chars);
+  clear_all (self);
 
   document = cc_reader_view_get_document (self->reader);
   store = cc_undo_stack_get_store (self->undo);
@@ -385,7 +480,37 @@ cc_highlighter_reload (CcHighlighter *self)
         g_ptr_array_add (self->annotations, g_object_ref (a));
     }
 
-  paint (self, 0, n_chars);
+  n_chars = (guint) gtk_text_buffer_get_char_count (self->buffer);
+  if (self->annotations->len <= SYNC_LIMIT)
+    {
+      paint (self, 0, n_chars);
+      return;
+    }
+
+  /* Around the cursor (where the view is going) now, the rest later. */
+  {
+    GtkTextIter cursor;
+    guint chunk;
+
+    self->n_chunks = n_chars / CHUNK_CHARS + 1;
+    self->painted = g_new0 (guint8, self->n_chunks);
+    gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+    chunk = (guint) gtk_text_iter_get_offset (&cursor) / CHUNK_CHARS;
+    if (chunk > 0)
+      paint_chunk (self, chunk - 1);
+    paint_chunk (self, chunk);
+    paint_chunk (self, chunk + 1);
+    paint_chunk (self, chunk + 2);
+    self->paint_source = g_idle_add_full (PAINT_PRIORITY, paint_idle, self, NULL);
+  }
+}
+
+gboolean
+cc_highlighter_get_painting (CcHighlighter *self)
+{
+  g_return_val_if_fail (CC_IS_HIGHLIGHTER (self), FALSE);
+
+  return self->paint_source != 0;
 }
 
 guint
@@ -1000,6 +1125,7 @@ cc_highlighter_dispose (GObject *object)
 {
   CcHighlighter *self = CC_HIGHLIGHTER (object);
 
+  g_clear_handle_id (&self->paint_source, g_source_remove);
   unparent_popovers (self);
   if (self->reader != NULL)
     gtk_widget_insert_action_group (GTK_WIDGET (self->reader), "highlight", NULL);
@@ -1025,6 +1151,7 @@ cc_highlighter_finalize (GObject *object)
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
   g_clear_pointer (&self->mix_tags, g_hash_table_unref);
   g_clear_pointer (&self->last_color, g_free);
+  g_clear_pointer (&self->painted, g_free);
 
   G_OBJECT_CLASS (cc_highlighter_parent_class)->finalize (object);
 }

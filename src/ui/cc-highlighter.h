@@ -29,6 +29,9 @@ CcHighlighter *cc_highlighter_new                  (CcReaderView  *reader,
 
 /* Re-reads the annotations of the current document from the library. */
 void           cc_highlighter_reload               (CcHighlighter *self);
+/* TRUE while highlights of a large document are still being painted in
+ * the background (the part in view is painted first). */
+gboolean       cc_highlighter_get_painting         (CcHighlighter *self);
 /* Annotations highlighted in the current document. */
 guint          cc_highlighter_get_n_highlights     (CcHighlighter *self);
 /* The innermost annotation covering character @offset, or NULL. Borrowed. */

@@ -133,8 +133,6 @@ cc_note_row_set_annotation (CcNoteRow    *self,
   set_tags (self, cc_annotation_get_tags (annotation));
 
   date = format_date (cc_annotation_get_modified (annotation));
-  if (document_title == NULL)
-    document_title = cc_annotation_get_document_hint (annotation);
   if (document_title != NULL && *document_title != '\0')
     meta = g_strdup_printf ("%s · %s", document_title, date);
   else

@@ -45,6 +45,7 @@ struct _CcNotesPanel
   gint64           data_version;
   guint            refresh_source;
   gboolean         updating;
+  gboolean         dirty;          /* changed while hidden */
 };
 
 G_DEFINE_FINAL_TYPE (CcNotesPanel, cc_notes_panel, GTK_TYPE_WIDGET)
@@ -215,6 +216,7 @@ cc_notes_panel_refresh (CcNotesPanel *self)
   g_return_if_fail (CC_IS_NOTES_PANEL (self));
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->dirty = FALSE;
   if (self->window == NULL)
     return;
 
@@ -319,11 +321,27 @@ refresh_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The list is refreshed when the main loop is idle (after the reader has
+ * drawn), and only while the panel is on screen: a hidden panel refreshes
+ * when it is shown. */
 static void
 queue_refresh (CcNotesPanel *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->dirty = TRUE;
+      return;
+    }
+
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_idle, self);
+}
+
+static void
+on_map (CcNotesPanel *self)
+{
+  if (self->dirty)
+    queue_refresh (self);
 }
 
 static void
@@ -451,9 +469,16 @@ bind_row (CcNotesPanel             *self,
     {
       CcAnnotation *annotation = CC_ANNOTATION (object);
       gint64 id = cc_annotation_get_document_id (annotation);
-      const char *title = library_scope (self) ? g_hash_table_lookup (self->titles, &id) : NULL;
+      const char *title = NULL;
 
-      cc_note_row_set_annotation (row, annotation, library_scope (self) ? title : NULL);
+      /* The article is named when the list spans the library. */
+      if (library_scope (self))
+        {
+          title = g_hash_table_lookup (self->titles, &id);
+          if (title == NULL)
+            title = cc_annotation_get_document_hint (annotation);
+        }
+      cc_note_row_set_annotation (row, annotation, title);
       gtk_list_item_set_activatable (item, !cc_annotation_is_orphaned (annotation));
       gtk_list_item_set_selectable (item, TRUE);
     }
@@ -537,7 +562,7 @@ static void
 on_document_changed (CcNotesPanel *self)
 {
   if (!library_scope (self))
-    cc_notes_panel_refresh (self);
+    queue_refresh (self);
 }
 
 static void
@@ -546,7 +571,7 @@ on_store_changed (CcNotesPanel *self)
   cc_undo_stack_set_store (self->undo, cc_window_get_store (self->window));
   self->data_version = read_data_version (self);
   rebuild_titles (self);
-  cc_notes_panel_refresh (self);
+  queue_refresh (self);
 }
 
 static void
@@ -556,7 +581,7 @@ on_library_changed (CcNotesPanel *self)
   self->data_version = read_data_version (self);
   rebuild_titles (self);
   cc_highlighter_reload (self->highlighter);
-  cc_notes_panel_refresh (self);
+  queue_refresh (self);
 }
 
 /* Another program (crosscheck-cli) may have changed the library while the
@@ -575,7 +600,7 @@ on_active_changed (CcNotesPanel *self)
 
   self->data_version = version;
   cc_highlighter_reload (self->highlighter);
-  cc_notes_panel_refresh (self);
+  queue_refresh (self);
 }
 
 static void
@@ -805,5 +830,6 @@ cc_notes_panel_init (CcNotesPanel *self)
   g_object_unref (selection);
 
   g_signal_connect_object (self->undo, "changed", G_CALLBACK (on_undo_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   self->updating = FALSE;
 }

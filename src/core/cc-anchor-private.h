@@ -30,4 +30,53 @@ gboolean  cc_anchor_blocks_map  (GArray         *blocks,
                                  guint           new_n,
                                  guint          *mapped);
 
+/* An approximate match: [start, end) with @distance edits. */
+typedef struct
+{
+  guint start;
+  guint end;
+  guint distance;
+} CcAnchorCandidate;
+
+/* Approximate matching of one pattern (Myers' bit-vector algorithm). */
+typedef struct _CcMyers CcMyers;
+
+CcMyers  *cc_myers_new          (const gunichar *pattern,
+                                 guint           m);
+void      cc_myers_free         (CcMyers        *self);
+/* Appends to @out (CcAnchorCandidate) the best matches with at most @kmax
+ * edits in text[from, to): one per run of good ends, at most @max of them,
+ * fewest edits first, then nearest to @near. */
+void      cc_myers_search       (CcMyers        *self,
+                                 const gunichar *text,
+                                 guint           from,
+                                 guint           to,
+                                 guint           kmax,
+                                 guint           near,
+                                 guint           max,
+                                 GArray         *out);
+/* Keeps the best @max candidates: fewest edits, then end nearest @near. */
+void      cc_anchor_keep_best   (GArray         *candidates,
+                                 guint           near,
+                                 guint           max);
+
+/* Levenshtein distance, O(la * lb): for contexts and short quotes. */
+guint     cc_anchor_levenshtein  (const gunichar *a,
+                                  guint           la,
+                                  const gunichar *b,
+                                  guint           lb);
+/* The runs of digits of @a and @b are the same, in order. */
+gboolean  cc_anchor_same_numbers (const gunichar *a,
+                                  guint           la,
+                                  const gunichar *b,
+                                  guint           lb);
+/* No capitalised word of one is missing from the other while another one
+ * came in its place (a name swapped for another). */
+gboolean  cc_anchor_same_names   (const gunichar *a,
+                                  guint           la,
+                                  const gunichar *b,
+                                  guint           lb);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CcMyers, cc_myers_free)
+
 G_END_DECLS

@@ -231,39 +231,6 @@ find_exact (CcAnchorText   *self,
   return found;
 }
 
-/* Plain Levenshtein distance of two short strings. */
-static guint
-levenshtein (const gunichar *a,
-             guint           la,
-             const gunichar *b,
-             guint           lb)
-{
-  guint row[CC_ANCHOR_CONTEXT * 4 + 1];
-  g_autofree guint *heap = NULL;
-  guint *d = row;
-
-  if (lb + 1 > G_N_ELEMENTS (row))
-    d = heap = g_new (guint, lb + 1);
-
-  for (guint j = 0; j <= lb; j++)
-    d[j] = j;
-  for (guint i = 1; i <= la; i++)
-    {
-      guint diag = d[0];
-
-      d[0] = i;
-      for (guint j = 1; j <= lb; j++)
-        {
-          guint up = d[j];
-          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
-
-          d[j] = MIN (MIN (d[j] + 1, d[j - 1] + 1), diag + cost);
-          diag = up;
-        }
-    }
-  return d[lb];
-}
-
 typedef struct
 {
   gunichar *quote;
@@ -293,7 +260,7 @@ context_similarity (CcAnchorText *self,
   else
     {
       guint avail = MIN (start, q->lp);
-      guint d = levenshtein (q->prefix, q->lp, self->chars + start - avail, avail);
+      guint d = cc_anchor_levenshtein (q->prefix, q->lp, self->chars + start - avail, avail);
 
       p = 1.0 - (double)d / q->lp;
     }
@@ -303,7 +270,7 @@ context_similarity (CcAnchorText *self,
   else
     {
       guint avail = MIN (self->n - end, q->ls);
-      guint d = levenshtein (q->suffix, q->ls, self->chars + end, avail);
+      guint d = cc_anchor_levenshtein (q->suffix, q->ls, self->chars + end, avail);
 
       s = 1.0 - (double)d / q->ls;
     }
@@ -506,285 +473,7 @@ resolve_exact (CcAnchorText  *self,
   return TRUE;
 }
 
-/* ---- Approximate matching: Myers' bit-vector algorithm, in blocks of 64
- * pattern characters (Hyyrö's extension), as in edlib. */
-
-typedef struct
-{
-  guint     m;
-  guint     n_blocks;
-  guint     last_bit;   /* bit of the pattern's last character in the last block */
-  /* Peq: per distinct character of the pattern, one word per block. */
-  gunichar *keys;       /* open addressing table of characters, 0 = empty slot */
-  guint64  *peq;
-  guint     table_mask;
-  guint64  *zero;       /* Peq of a character absent from the pattern */
-} Pattern;
-
-static void
-pattern_init (Pattern        *pat,
-              const gunichar *p,
-              guint           m,
-              gboolean        reversed)
-{
-  guint size = 16;
-
-  while (size < 2 * m)
-    size <<= 1;
-  pat->m = m;
-  pat->n_blocks = (m + 63) / 64;
-  pat->last_bit = (m - 1) % 64;
-  pat->table_mask = size - 1;
-  pat->keys = g_new0 (gunichar, size);
-  pat->peq = g_new0 (guint64, (gsize)size * pat->n_blocks);
-  pat->zero = g_new0 (guint64, pat->n_blocks);
-
-  for (guint i = 0; i < m; i++)
-    {
-      /* Character 0 never occurs in normalised text; store it as 1 << 31. */
-      gunichar c = reversed ? p[m - 1 - i] : p[i];
-      gunichar key = c == 0 ? 0x80000000u : c;
-      guint slot = (key * 2654435761u) & pat->table_mask;
-
-      while (pat->keys[slot] != 0 && pat->keys[slot] != key)
-        slot = (slot + 1) & pat->table_mask;
-      pat->keys[slot] = key;
-      pat->peq[(gsize)slot * pat->n_blocks + i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
-    }
-}
-
-static void
-pattern_clear (Pattern *pat)
-{
-  g_clear_pointer (&pat->keys, g_free);
-  g_clear_pointer (&pat->peq, g_free);
-  g_clear_pointer (&pat->zero, g_free);
-}
-
-static inline const guint64 *
-pattern_peq (const Pattern *pat,
-             gunichar       c)
-{
-  gunichar key = c == 0 ? 0x80000000u : c;
-  guint slot = (key * 2654435761u) & pat->table_mask;
-
-  while (pat->keys[slot] != 0)
-    {
-      if (pat->keys[slot] == key)
-        return pat->peq + (gsize)slot * pat->n_blocks;
-      slot = (slot + 1) & pat->table_mask;
-    }
-  return pat->zero;
-}
-
-/* One column of one block. @hin is the horizontal delta entering from above
- * (-1, 0, +1); returns the delta leaving at bit @out_bit. */
-static inline int
-advance_block (guint64 *pv,
-               guint64 *mv,
-               guint64  eq,
-               int      hin,
-               guint    out_bit)
-{
-  guint64 hin_neg = hin < 0 ? 1 : 0;
-  guint64 xv = eq | *mv;
-  guint64 xh, ph, mh;
-  int hout;
-
-  eq |= hin_neg;
-  xh = (((eq & *pv) + *pv) ^ *pv) | eq;
-  ph = *mv | ~(xh | *pv);
-  mh = *pv & xh;
-  hout = (int)((ph >> out_bit) & 1) - (int)((mh >> out_bit) & 1);
-  ph <<= 1;
-  mh <<= 1;
-  mh |= hin_neg;
-  ph |= hin > 0 ? 1 : 0;
-  *pv = mh | ~(xv | ph);
-  *mv = ph & xv;
-  return hout;
-}
-
-/* Runs the pattern over @len characters read from @text at @origin, forward
- * (step 1) or backward (step -1). With @free_start the match may begin
- * anywhere (semi-global); otherwise it begins at @origin. Calls @visit with
- * the edit distance of the best match ending after each character. */
-typedef gboolean (*ColumnFunc) (guint column, guint score, gpointer data);
-
-static void
-myers_scan (const Pattern  *pat,
-            const gunichar *text,
-            gssize          origin,
-            guint           len,
-            int             step,
-            gboolean        free_start,
-            ColumnFunc      visit,
-            gpointer        data)
-{
-  g_autofree guint64 *pv = g_new (guint64, pat->n_blocks);
-  g_autofree guint64 *mv = g_new0 (guint64, pat->n_blocks);
-  guint score = pat->m;
-
-  for (guint b = 0; b < pat->n_blocks; b++)
-    pv[b] = G_MAXUINT64;
-
-  for (guint j = 0; j < len; j++)
-    {
-      const guint64 *eq = pattern_peq (pat, text[origin + (gssize)step * j]);
-      int carry = free_start ? 0 : 1;
-
-      for (guint b = 0; b < pat->n_blocks; b++)
-        {
-          gboolean last = b + 1 == pat->n_blocks;
-
-          carry = advance_block (&pv[b], &mv[b], eq[b], carry, last ? pat->last_bit : 63);
-        }
-      score += carry;
-      if (!visit (j, score, data))
-        break;
-    }
-}
-
-typedef struct
-{
-  guint   kmax;
-  guint   base;       /* text position of column 0 */
-  GArray *ends;       /* Candidate */
-  guint   run_best;   /* best score in the current run of columns <= kmax */
-  guint   run_end;
-  gboolean in_run;
-} ForwardScan;
-
-typedef struct
-{
-  guint start;
-  guint end;
-  guint distance;
-} Candidate;
-
-static void
-forward_flush (ForwardScan *fs)
-{
-  if (fs->in_run && fs->ends->len < MAX_CANDIDATES * 64)
-    {
-      Candidate c = { 0, fs->run_end, fs->run_best };
-      g_array_append_val (fs->ends, c);
-    }
-  fs->in_run = FALSE;
-}
-
-static gboolean
-forward_visit (guint    column,
-               guint    score,
-               gpointer data)
-{
-  ForwardScan *fs = data;
-
-  if (score <= fs->kmax)
-    {
-      if (!fs->in_run || score < fs->run_best)
-        {
-          fs->run_best = score;
-          fs->run_end = fs->base + column + 1;
-        }
-      fs->in_run = TRUE;
-    }
-  else
-    forward_flush (fs);
-  return TRUE;
-}
-
-typedef struct
-{
-  guint target;
-  guint best_len;
-  guint best_score;
-  guint m;
-} BackwardScan;
-
-static gboolean
-backward_visit (guint    column,
-                guint    score,
-                gpointer data)
-{
-  BackwardScan *bs = data;
-  guint len = column + 1;
-
-  /* Among lengths giving the best score, prefer the one closest to m. */
-  if (score < bs->best_score ||
-      (score == bs->best_score &&
-       distance_between (len, bs->m) < distance_between (bs->best_len, bs->m)))
-    {
-      bs->best_score = score;
-      bs->best_len = len;
-    }
-  return len < bs->m + bs->target;
-}
-
-/* Finds approximate matches of q->quote in text[from, to) with at most
- * @kmax errors, appending them (with their start) to @out. */
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  const Candidate *x = a, *y = b;
-  guint expected = GPOINTER_TO_UINT (user_data);
-  guint dx = distance_between (x->end, expected), dy = distance_between (y->end, expected);
-
-  if (x->distance != y->distance)
-    return x->distance < y->distance ? -1 : 1;
-  return dx < dy ? -1 : dx > dy;
-}
-
-/* Keeps the best @max candidates: fewest errors, then nearest. */
-static void
-keep_best (GArray *cands,
-           guint   expected,
-           guint   max)
-{
-  if (cands->len <= max)
-    return;
-  g_array_sort_with_data (cands, compare_candidates, GUINT_TO_POINTER (expected));
-  g_array_set_size (cands, max);
-}
-
-static void
-fuzzy_scan (CcAnchorText  *self,
-            const Query   *q,
-            const Pattern *fwd,
-            const Pattern *bwd,
-            guint          kmax,
-            guint          from,
-            guint          to,
-            GArray        *out)
-{
-  ForwardScan fs = { kmax, from, NULL, 0, 0, FALSE };
-
-  if (to <= from)
-    return;
-
-  fs.ends = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  myers_scan (fwd, self->chars, from, to - from, 1, TRUE, forward_visit, &fs);
-  forward_flush (&fs);
-  keep_best (fs.ends, q->expected + q->m, MAX_CANDIDATES);
-
-  for (guint i = 0; i < fs.ends->len; i++)
-    {
-      Candidate c = g_array_index (fs.ends, Candidate, i);
-      BackwardScan bs = { kmax, 0, G_MAXUINT, fwd->m };
-      guint room = c.end;
-
-      myers_scan (bwd, self->chars, (gssize)c.end - 1, MIN (room, fwd->m + kmax), -1, FALSE,
-                  backward_visit, &bs);
-      if (bs.best_score > kmax || bs.best_len == 0)
-        continue;
-      c.start = c.end - bs.best_len;
-      c.distance = bs.best_score;
-      g_array_append_val (out, c);
-    }
-  g_array_unref (fs.ends);
-}
+typedef CcAnchorCandidate Candidate;
 
 static int
 compare_uint (gconstpointer a,
@@ -923,105 +612,6 @@ allowed_errors (const Query *q,
   return (guint)(q->m * rate);
 }
 
-/* The numbers a passage states are what it says: a passage whose numbers
- * differ from the quote's is another statement (a neighbour in a list of
- * figures, or a corrected value the note no longer fits), never the quote
- * edited. Compares the runs of digits in order. */
-static gboolean
-same_numbers (const gunichar *a,
-              guint           la,
-              const gunichar *b,
-              guint           lb)
-{
-  guint i = 0, j = 0;
-
-  for (;;)
-    {
-      while (i < la && !g_unichar_isdigit (a[i]))
-        i++;
-      while (j < lb && !g_unichar_isdigit (b[j]))
-        j++;
-      if (i == la || j == lb)
-        return i == la && j == lb;
-      while (i < la && j < lb && g_unichar_isdigit (a[i]) && g_unichar_isdigit (b[j]))
-        {
-          if (g_unichar_digit_value (a[i]) != g_unichar_digit_value (b[j]))
-            return FALSE;
-          i++;
-          j++;
-        }
-      if ((i < la && g_unichar_isdigit (a[i])) || (j < lb && g_unichar_isdigit (b[j])))
-        return FALSE;
-    }
-}
-
-/* Words that start with a capital letter, case-folded, and all words,
- * case-folded. */
-static void
-collect_words (const gunichar *text,
-               guint           len,
-               GHashTable     *capitalised,
-               GHashTable     *all)
-{
-  guint i = 0;
-
-  while (i < len)
-    {
-      guint start;
-      char *word;
-
-      while (i < len && !g_unichar_isalnum (text[i]))
-        i++;
-      start = i;
-      while (i < len && (g_unichar_isalnum (text[i]) || g_unichar_ismark (text[i])))
-        i++;
-      if (i == start)
-        continue;
-      {
-        g_autofree char *utf8 = g_ucs4_to_utf8 (text + start, i - start, NULL, NULL, NULL);
-        if (utf8 == NULL)
-          continue;
-        word = g_utf8_casefold (utf8, -1);
-      }
-      if (capitalised != NULL && g_unichar_isupper (text[start]))
-        g_hash_table_add (capitalised, g_strdup (word));
-      g_hash_table_add (all, word);
-    }
-}
-
-static gboolean
-all_in (GHashTable *some,
-        GHashTable *all)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, some);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (all, key))
-      return FALSE;
-  return TRUE;
-}
-
-/* A name swapped for another (a capitalised word gone and another come) makes
- * a different statement: "X, an analyst at Y, said" is not "Z, an analyst at
- * W, said" edited. */
-static gboolean
-same_names (const gunichar *a,
-            guint           la,
-            const gunichar *b,
-            guint           lb)
-{
-  g_autoptr(GHashTable) names_a = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) names_b = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) words_a = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) words_b = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  collect_words (a, la, names_a, words_a);
-  collect_words (b, lb, names_b, words_b);
-  return all_in (names_a, words_b) || all_in (names_b, words_a);
-}
-
 static inline gboolean
 is_word_char (gunichar c)
 {
@@ -1075,7 +665,7 @@ fit_context (CcAnchorText *self,
       for (guint st = lo; st <= hi; st++)
         {
           guint avail = MIN (st, q->lp);
-          guint d = levenshtein (q->prefix, q->lp, self->chars + st - avail, avail);
+          guint d = cc_anchor_levenshtein (q->prefix, q->lp, self->chars + st - avail, avail);
 
           if (d < best || (d == best && distance_between (st, c->start) <
                                        distance_between (best_start, c->start)))
@@ -1100,7 +690,7 @@ fit_context (CcAnchorText *self,
       for (guint e = lo; e <= hi; e++)
         {
           guint avail = MIN (self->n - e, q->ls);
-          guint d = levenshtein (q->suffix, q->ls, self->chars + e, avail);
+          guint d = cc_anchor_levenshtein (q->suffix, q->ls, self->chars + e, avail);
 
           if (d < best || (d == best && distance_between (e, c->end) <
                                        distance_between (best_end, c->end)))
@@ -1120,7 +710,7 @@ fit_context (CcAnchorText *self,
       c->end = best_end;
       /* The quote's distance to the adjusted range (bounded cost). */
       if ((guint64)q->m * (c->end - c->start) <= 4000000)
-        c->distance = levenshtein (q->quote, q->m, self->chars + c->start, c->end - c->start);
+        c->distance = cc_anchor_levenshtein (q->quote, q->m, self->chars + c->start, c->end - c->start);
     }
   *worse = MAX (MIN (p, s), 0.0);
   *better = MAX (MAX (p, s), 0.0);
@@ -1135,7 +725,7 @@ pick_fuzzy (CcAnchorText  *self,
   double best_score = -1.0;
   gboolean found = FALSE;
 
-  keep_best (cands, q->expected + q->m, MAX_CANDIDATES);
+  cc_anchor_keep_best (cands, q->expected + q->m, MAX_CANDIDATES);
   for (guint i = 0; i < cands->len; i++)
     {
       Candidate c = g_array_index (cands, Candidate, i);
@@ -1148,8 +738,8 @@ pick_fuzzy (CcAnchorText  *self,
       snap_to_words (self, q, &c);
       if (other_old_text (self, q, c.start, c.end))
         continue;
-      if (!same_numbers (q->quote, q->m, self->chars + c.start, c.end - c.start) ||
-          !same_names (q->quote, q->m, self->chars + c.start, c.end - c.start))
+      if (!cc_anchor_same_numbers (q->quote, q->m, self->chars + c.start, c.end - c.start) ||
+          !cc_anchor_same_names (q->quote, q->m, self->chars + c.start, c.end - c.start))
         continue;
       score = 2.0 * (1.0 - (double)c.distance / q->m) + (lo + hi) / 2.0 +
               0.2 * nearness (distance_between (c.start, q->expected));
@@ -1172,7 +762,7 @@ resolve_fuzzy (CcAnchorText  *self,
                const Query   *q,
                CcAnchorMatch *match)
 {
-  Pattern fwd, bwd;
+  g_autoptr(CcMyers) myers = NULL;
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Candidate));
   g_autoptr(GArray) windows = g_array_new (FALSE, FALSE, sizeof (guint));
   guint kmax = (guint)(q->m * MAX_ERROR_RATE);
@@ -1184,13 +774,13 @@ resolve_fuzzy (CcAnchorText  *self,
   if (kmax == 0 || q->m > self->n + kmax)
     return FALSE;
 
-  pattern_init (&fwd, q->quote, q->m, FALSE);
-  pattern_init (&bwd, q->quote, q->m, TRUE);
+  myers = cc_myers_new (q->quote, q->m);
 
   /* Near the old place first, with the loosest threshold. */
   from = q->expected > radius ? q->expected - radius : 0;
   to = MIN (self->n, q->expected + q->m + radius);
-  fuzzy_scan (self, q, &fwd, &bwd, kmax, from, to, cands);
+  cc_myers_search (myers, self->chars, from, to, kmax, q->expected + q->m, MAX_CANDIDATES,
+                   cands);
   ok = pick_fuzzy (self, q, cands, match);
 
   /* Then farther, with the threshold for far matches: where the edit put
@@ -1203,16 +793,16 @@ resolve_fuzzy (CcAnchorText  *self,
           filter_windows (self, q, kfar, windows))
         {
           for (guint i = 0; i + 1 < windows->len; i += 2)
-            fuzzy_scan (self, q, &fwd, &bwd, kfar, g_array_index (windows, guint, i),
-                        g_array_index (windows, guint, i + 1), cands);
+            cc_myers_search (myers, self->chars, g_array_index (windows, guint, i),
+                             g_array_index (windows, guint, i + 1), kfar, q->expected + q->m,
+                             MAX_CANDIDATES, cands);
         }
       else
-        fuzzy_scan (self, q, &fwd, &bwd, kfar, 0, self->n, cands);
+        cc_myers_search (myers, self->chars, 0, self->n, kfar, q->expected + q->m,
+                         MAX_CANDIDATES, cands);
       ok = pick_fuzzy (self, q, cands, match);
     }
 
-  pattern_clear (&fwd);
-  pattern_clear (&bwd);
   return ok;
 }
 

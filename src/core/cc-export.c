@@ -568,7 +568,6 @@ append_note_block (GString    *out,
 static gboolean
 append_conflicts (GString                *out,
                   CcStore                *store,
-                  const CcExportOptions  *options,
                   GHashTable             *in_scope,
                   GCancellable           *cancellable,
                   GError                **error)
@@ -852,7 +851,7 @@ cc_export_markdown (CcStore                *store,
                               g_memdup2 (&(gint64){ cc_document_get_id (selection->documents->pdata[i]) },
                                          sizeof (gint64)));
         }
-      if (!append_conflicts (out, store, options, in_scope, cancellable, error))
+      if (!append_conflicts (out, store, in_scope, cancellable, error))
         return NULL;
     }
 

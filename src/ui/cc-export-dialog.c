@@ -158,7 +158,6 @@ on_open_clicked (AdwToast  *toast,
 
 static void
 show_error (GtkWindow    *parent,
-            GFile        *file,
             const GError *error)
 {
   GtkWidget *dialog;
@@ -179,7 +178,7 @@ on_exported (GObject      *source,
 
   if (!cc_export_to_file_finish (CC_STORE (source), result, &error))
     {
-      show_error (job->parent, job->file, error);
+      show_error (job->parent, error);
       export_job_free (job);
       return;
     }

@@ -229,6 +229,35 @@ test_deleted_similar_neighbour (void)
 }
 
 static void
+test_number_edited (void)
+{
+  /* A figure corrected inside the quote: with the previous text known, the
+   * highlight follows its passage; without it, a passage stating another
+   * figure is not taken for it. */
+  const char *old_text =
+    "The agency said on Friday that the dam holds 41.5 million cubic metres "
+    "of water, enough for two dry summers. Engineers will inspect it in May.";
+  const char *new_text =
+    "The agency said on Friday that the dam holds 44.5 million cubic metres "
+    "of water, enough for two dry summers. Engineers will inspect it in May.";
+  const char *quote = "the dam holds 41.5 million cubic metres of water";
+  guint expected = char_offset_of (new_text, "the dam holds 44.5", 0);
+  CcAnchorMatch m;
+  Sel s;
+
+  sel_init (&s, old_text, quote, 0);
+  m = resolve (old_text, new_text, &s);
+  g_assert_cmpint (m.state, ==, CC_ANCHOR_MOVED);
+  g_assert_cmpuint (m.distance, ==, 1);
+  g_assert_cmpuint (m.start, ==, expected);
+  g_assert_cmpuint (m.end, ==, expected + (guint)strlen (quote));
+
+  m = resolve (NULL, new_text, &s);
+  g_assert_cmpint (m.state, ==, CC_ANCHOR_ORPHANED);
+  sel_clear (&s);
+}
+
+static void
 test_short_quote_deleted (void)
 {
   /* The same word elsewhere, in another context, is not the deleted one. */
@@ -630,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/anchor/edit-inside-quote", test_edit_inside_quote);
   g_test_add_func ("/crosscheck/anchor/quote-deleted", test_quote_deleted);
   g_test_add_func ("/crosscheck/anchor/deleted-similar-neighbour", test_deleted_similar_neighbour);
+  g_test_add_func ("/crosscheck/anchor/number-edited", test_number_edited);
   g_test_add_func ("/crosscheck/anchor/short-quote-deleted", test_short_quote_deleted);
   g_test_add_func ("/crosscheck/anchor/quote-duplicated", test_quote_duplicated);
   g_test_add_func ("/crosscheck/anchor/unicode-offsets", test_unicode_offsets);

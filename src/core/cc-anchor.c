@@ -738,8 +738,12 @@ pick_fuzzy (CcAnchorText  *self,
       snap_to_words (self, q, &c);
       if (other_old_text (self, q, c.start, c.end))
         continue;
-      if (!cc_anchor_same_numbers (q->quote, q->m, self->chars + c.start, c.end - c.start) ||
-          !cc_anchor_same_names (q->quote, q->m, self->chars + c.start, c.end - c.start))
+      /* Without the previous text, nothing tells an edited passage from a
+       * neighbour of the same shape but what it states; with it, the
+       * neighbour was rejected above as text that was already there. */
+      if (self->blocks == NULL &&
+          (!cc_anchor_same_numbers (q->quote, q->m, self->chars + c.start, c.end - c.start) ||
+           !cc_anchor_same_names (q->quote, q->m, self->chars + c.start, c.end - c.start)))
         continue;
       score = 2.0 * (1.0 - (double)c.distance / q->m) + (lo + hi) / 2.0 +
               0.2 * nearness (distance_between (c.start, q->expected));

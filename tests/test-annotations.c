@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <fcntl.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
@@ -394,6 +395,144 @@ test_document_missing (Fixture       *f,
   g_assert_cmpint (cc_annotation_get_document_id (got), ==, f->doc_id);
 }
 
+static char *
+run_ok (const char * const *argv)
+{
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = cc_test_run_cli (argv, &out, &err);
+
+  if (status != 0)
+    g_printerr ("%s\n", err);
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+static void
+run_fails (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (cc_test_run_cli (argv, &out, &err), !=, 0);
+  g_assert_true (g_str_has_prefix (err, "crosscheck-cli: "));
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *id1 = NULL;
+  g_autofree char *id2 = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+  JsonArray *array;
+  JsonObject *object;
+  const char *second;
+
+  /* The CLI works on the library file; this process keeps no connection. */
+  text = cc_store_load_text (f->store, f->doc_id, &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->store);
+  second = strstr (strstr (text, "the") + 1, "the");
+
+  {
+    const char *argv[] = { "--db", f->db, "annotate", "harbour.txt", "--quote", "the",
+                           "--occurrence", "2", "--color", "green", "--note", "two\tlines\nhere",
+                           "--tag", "port", "--tag", "Board", NULL };
+    id1 = g_strstrip (run_ok (argv));
+    g_assert_true (g_uuid_string_is_valid (id1));
+  }
+  {
+    const char *argv[] = { "--db", f->db, "annotate", "harbour.txt", "--start", "0", "--end", "7",
+                           NULL };
+    id2 = g_strstrip (run_ok (argv));
+    g_assert_true (g_uuid_string_is_valid (id2));
+  }
+
+  /* TSV: a header, then one line per annotation in document order. */
+  {
+    const char *argv[] = { "--db", f->db, "annotations", NULL };
+    out = run_ok (argv);
+  }
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, "id\tdocument\tstart\tend\tstate\tcolor\ttags\tquote\tnote");
+  fields = g_strsplit (lines[1], "\t", -1);
+  g_assert_cmpstr (fields[0], ==, id2);
+  g_assert_cmpstr (fields[2], ==, "0");
+  g_assert_cmpstr (fields[3], ==, "7");
+  g_assert_cmpstr (fields[7], ==, "Harbour");
+  g_clear_pointer (&fields, g_strfreev);
+  fields = g_strsplit (lines[2], "\t", -1);
+  g_assert_cmpstr (fields[0], ==, id1);
+  g_assert_cmpstr (fields[1], ==, "harbour.txt");
+  g_assert_cmpstr (fields[4], ==, "anchored");
+  g_assert_cmpstr (fields[5], ==, "green");
+  g_assert_cmpstr (fields[6], ==, "Board,port");
+  g_assert_cmpstr (fields[7], ==, "the");
+  g_assert_cmpstr (fields[8], ==, "two\\tlines\\nhere");
+  /* The second "the" of the text, in characters. */
+  g_assert_cmpuint (g_ascii_strtoull (fields[2], NULL, 10), ==,
+                    (guint64)g_utf8_pointer_to_offset (text, second));
+  g_clear_pointer (&out, g_free);
+
+  /* JSON. */
+  {
+    const char *argv[] = { "--db", f->db, "--format", "json", "annotations", "harbour.txt", NULL };
+    out = run_ok (argv);
+  }
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  object = json_array_get_object_element (array, 1);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, id1);
+  g_assert_cmpstr (json_object_get_string_member (object, "note"), ==, "two\tlines\nhere");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "tags")), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "end") -
+                   json_object_get_int_member (object, "start"), ==, 3);
+  g_clear_pointer (&out, g_free);
+
+  /* Errors: stderr, non-zero exit, nothing stored. */
+  {
+    const char *a1[] = { "--db", f->db, "annotate", "harbour.txt", "--quote", "no such words", NULL };
+    const char *a2[] = { "--db", f->db, "annotate", "harbour.txt", "--quote", "the", "--start", "1",
+                         "--end", "3", NULL };
+    const char *a3[] = { "--db", f->db, "annotate", "harbour.txt", "--start", "5", "--end", "5", NULL };
+    const char *a4[] = { "--db", f->db, "annotate", "harbour.txt", "--quote", "the", "--color",
+                         "orange", NULL };
+    const char *a5[] = { "--db", f->db, "annotate", "nowhere.txt", "--quote", "the", NULL };
+    const char *a6[] = { "--db", f->db, "annotate", "harbour.txt", "--quote", "the", "--occurrence",
+                         "999", NULL };
+    const char *a7[] = { "--db", f->db, "annotation-delete", "00000000-0000-4000-8000-000000000000",
+                         NULL };
+    const char *a8[] = { "--db", f->db, "annotate", "harbour.txt", "--start", "0", "--end", "99999",
+                         NULL };
+    run_fails (a1);
+    run_fails (a2);
+    run_fails (a3);
+    run_fails (a4);
+    run_fails (a5);
+    run_fails (a6);
+    run_fails (a7);
+    run_fails (a8);
+  }
+
+  /* Delete. */
+  {
+    const char *argv[] = { "--db", f->db, "annotation-delete", id1, NULL };
+    g_free (run_ok (argv));
+  }
+  f->store = cc_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_all (f->store), ==, 1);
+}
+
 /* A child that adds annotations one by one, writing each acknowledged uuid
  * on @fd, until killed. */
 static G_NORETURN void
@@ -566,6 +705,7 @@ main (int   argc,
   ADD ("reanchor-on-import", test_reanchor_on_import);
   ADD ("orphan-comes-back", test_orphan_comes_back);
   ADD ("document-missing", test_document_missing);
+  ADD ("cli", test_cli);
   ADD ("sigkill", test_sigkill);
   ADD ("concurrent-writers", test_concurrent_writers);
 

@@ -9,8 +9,8 @@ G_BEGIN_DECLS
  * some prefix and suffix) together with a TextPositionSelector (character
  * offsets), re-anchored on a changed text by, in order:
  *
- *  1. position: the quote is still at its offsets (shifted by the edit when
- *     the previous text is known);
+ *  1. position: the quote is still at its offsets (mapped through a diff
+ *     with the previous text when it is known);
  *  2. the quote found exactly once;
  *  3. the quote found several times: the occurrence whose prefix and suffix
  *     agree best, then the nearest to the old position;
@@ -20,11 +20,13 @@ G_BEGIN_DECLS
  *
  * A quote that was deleted is reported orphaned, never put on other text: a
  * short quote needs its context to be accepted, an approximate one needs most
- * of its characters. */
+ * of its characters and agreeing context; with the previous text known, text
+ * that was already elsewhere before the edit is never taken; without it, a
+ * passage stating other numbers or names is not taken for an edited one. */
 
 typedef enum
 {
-  CC_ANCHOR_ANCHORED,  /* the exact quote, at its (shifted) offsets or in its old context */
+  CC_ANCHOR_ANCHORED,  /* the exact quote, at its mapped offsets or in its old context */
   CC_ANCHOR_MOVED,     /* placed by search: the quote was edited, or found in a new context */
   CC_ANCHOR_ORPHANED,  /* not placed */
 } CcAnchorState;

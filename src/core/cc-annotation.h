@@ -8,13 +8,18 @@ G_BEGIN_DECLS
 /* Length, in characters, of the context kept before and after a quote. */
 #define CC_ANNOTATION_CONTEXT_LENGTH 32
 
-/* Values of the "state" property. */
-#define CC_ANNOTATION_STATE_ANCHORED "anchored"  /* the exact quote, where expected */
-#define CC_ANNOTATION_STATE_MOVED    "moved"     /* re-attached by search: the passage was
-                                                  * edited or found in a new context */
-#define CC_ANNOTATION_STATE_ORPHANED "orphaned"  /* could not be placed: start/end and quote
-                                                  * are those it last had; kept until the
-                                                  * user re-attaches or deletes it */
+/* Values of the "state" property, set when a document's text changes:
+ * anchored: the exact quote, where the edit put its old place, or found
+ *           again in (mostly) its old context;
+ * moved:    placed by search: the passage was edited inside (approximate
+ *           match) or its exact words were found in a different context;
+ *           quote, prefix and suffix are updated to the new text;
+ * orphaned: could not be placed (the passage was deleted or changed beyond
+ *           recognition): start, end, quote and note are those it last had;
+ *           kept, listed apart, until the user re-attaches or deletes it. */
+#define CC_ANNOTATION_STATE_ANCHORED "anchored"
+#define CC_ANNOTATION_STATE_MOVED    "moved"
+#define CC_ANNOTATION_STATE_ORPHANED "orphaned"
 
 #define CC_TYPE_ANNOTATION (cc_annotation_get_type ())
 G_DECLARE_FINAL_TYPE (CcAnnotation, cc_annotation, CC, ANNOTATION, GObject)

@@ -28,6 +28,8 @@
  * validation, so lines are laid out once, with their highlights. */
 #define PAINT_SLICE_US  8000
 #define PAINT_PRIORITY  (GDK_PRIORITY_REDRAW + 4)
+/* Delay before the colour bar shows over a new selection. */
+#define POPUP_DELAY_MS  150
 
 typedef struct
 {
@@ -93,6 +95,7 @@ struct _CcHighlighter
   guint8              *painted;       /* one flag per chunk */
   guint                n_chunks;
   guint                paint_source;
+  guint                popup_source;
 
   GSimpleActionGroup  *actions;
   GMenu               *extra_menu;
@@ -790,6 +793,19 @@ show_selection_popover (CcHighlighter *self)
   gtk_popover_popup (GTK_POPOVER (self->selection_popover));
 }
 
+static gboolean
+show_selection_popover_cb (gpointer user_data)
+{
+  CcHighlighter *self = user_data;
+
+  self->popup_source = 0;
+  if (gtk_text_buffer_get_has_selection (self->buffer) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
+    show_selection_popover (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_click_released (CcHighlighter   *self,
                    int              n_press,
@@ -806,7 +822,10 @@ on_click_released (CcHighlighter   *self,
 
   if (gtk_text_buffer_get_has_selection (self->buffer))
     {
-      show_selection_popover (self);
+      /* Once the text view has handled the release too: a click that
+       * only moved the cursor leaves no selection. */
+      g_clear_handle_id (&self->popup_source, g_source_remove);
+      self->popup_source = g_timeout_add (POPUP_DELAY_MS, show_selection_popover_cb, self);
       return;
     }
 
@@ -867,7 +886,7 @@ update_actions (CcHighlighter *self)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), names[i])),
                                  enabled);
 
-  if (!gtk_text_buffer_get_has_selection (self->buffer))
+  if (!gtk_text_buffer_get_has_selection (self->buffer) && self->selection_popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->selection_popover));
 }
 
@@ -973,7 +992,7 @@ build_selection_popover (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *note;
 
-  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_autohide (GTK_POPOVER (popover), TRUE);
   gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_TOP);
   gtk_widget_add_css_class (popover, "cc-selection-popover");
 
@@ -1074,12 +1093,15 @@ cc_highlighter_new (CcReaderView *reader,
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
   gtk_widget_insert_action_group (GTK_WIDGET (reader), "highlight", G_ACTION_GROUP (self->actions));
+  gtk_widget_insert_action_group (GTK_WIDGET (self->text_view), "highlight", G_ACTION_GROUP (self->actions));
 
   self->extra_menu = build_extra_menu ();
   gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (self->extra_menu));
 
   self->selection_popover = build_selection_popover ();
   gtk_widget_set_parent (self->selection_popover, GTK_WIDGET (self->text_view));
+  /* Popovers are their own surfaces: give them the actions directly. */
+  gtk_widget_insert_action_group (self->selection_popover, "highlight", G_ACTION_GROUP (self->actions));
   self->annotation_popover = cc_annotation_popover_new (undo);
   gtk_widget_set_parent (self->annotation_popover, GTK_WIDGET (self->text_view));
 
@@ -1126,9 +1148,12 @@ cc_highlighter_dispose (GObject *object)
   CcHighlighter *self = CC_HIGHLIGHTER (object);
 
   g_clear_handle_id (&self->paint_source, g_source_remove);
+  g_clear_handle_id (&self->popup_source, g_source_remove);
   unparent_popovers (self);
   if (self->reader != NULL)
     gtk_widget_insert_action_group (GTK_WIDGET (self->reader), "highlight", NULL);
+  if (self->text_view != NULL)
+    gtk_widget_insert_action_group (GTK_WIDGET (self->text_view), "highlight", NULL);
   if (self->text_view != NULL && self->extra_menu != NULL &&
       gtk_text_view_get_extra_menu (self->text_view) == G_MENU_MODEL (self->extra_menu))
     gtk_text_view_set_extra_menu (self->text_view, NULL);

@@ -793,6 +793,23 @@ show_selection_popover (CcHighlighter *self)
   gtk_popover_popup (GTK_POPOVER (self->selection_popover));
 }
 
+gboolean
+cc_highlighter_popup_selection_bar (CcHighlighter *self)
+{
+  g_return_val_if_fail (CC_IS_HIGHLIGHTER (self), FALSE);
+
+  show_selection_popover (self);
+  return gtk_widget_get_visible (self->selection_popover);
+}
+
+GtkPopover *
+cc_highlighter_get_selection_bar (CcHighlighter *self)
+{
+  g_return_val_if_fail (CC_IS_HIGHLIGHTER (self), NULL);
+
+  return GTK_POPOVER (self->selection_popover);
+}
+
 static gboolean
 show_selection_popover_cb (gpointer user_data)
 {

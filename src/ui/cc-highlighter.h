@@ -51,6 +51,10 @@ gboolean       cc_highlighter_open_annotation      (CcHighlighter *self,
                                                     const char    *uuid,
                                                     gboolean       focus_note);
 GtkPopover    *cc_highlighter_get_annotation_popover (CcHighlighter *self);
+/* Shows the colour bar over the selection (as after a mouse selection).
+ * Returns FALSE when there is no selection. */
+gboolean       cc_highlighter_popup_selection_bar  (CcHighlighter *self);
+GtkPopover    *cc_highlighter_get_selection_bar    (CcHighlighter *self);
 
 /* Loads the stylesheet of the notes UI (colour swatches, chips) once per
  * display. */

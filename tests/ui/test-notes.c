@@ -353,11 +353,14 @@ test_notes_highlight_and_restart (void)
   /* The context menu offers highlighting. */
   g_assert_nonnull (gtk_text_view_get_extra_menu (cc_reader_view_get_text_view (reader)));
 
-  /* Highlight a selection, in green, through the action the key, the
-   * context menu and the selection popover use. */
+  /* Highlight a selection in green from the colour bar that shows over it
+   * (its buttons use the action the keys and the context menu use). */
   pick_passage (reader, 1, &start, &end);
   select_range (reader, start, end);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "highlight.highlight-color", "s", "green"));
+  g_assert_true (cc_highlighter_popup_selection_bar (highlighter));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (cc_highlighter_get_selection_bar (highlighter)),
+                                             "highlight.highlight-color", "s", "green"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (cc_highlighter_get_selection_bar (highlighter))));
   g_assert_cmpuint (cc_highlighter_get_n_highlights (highlighter), ==, 1);
   g_assert_cmpuint (cc_annotation_store_count (cc_window_get_store (window), document_id), ==, 1);
   g_assert_cmpstr (cc_highlighter_get_last_color (highlighter), ==, "green");

@@ -260,6 +260,65 @@ test_moved_files (void)
   cc_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* The articles changed since the export (a paragraph added at the top of
+ * one): its annotations are placed again by their quotes. */
+static void
+test_changed_document (void)
+{
+  g_autoptr(CcExportFixture) fixture = cc_export_fixture_new (TRUE);
+  g_autoptr(GPtrArray) made = cc_export_fixture_annotate_all (fixture);
+  g_autoptr(GPtrArray) before = list_all (fixture->store);
+  g_autofree char *json = export_all (fixture->store);
+  g_autoptr(CcExportFixture) edited = cc_export_fixture_new (FALSE);
+  g_autofree char *harbour_path = g_build_filename (edited->corpus, "harbour.txt", NULL);
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(CcStore) store = fresh_store (&dir);
+  g_autoptr(CcW3cImportReport) report = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(CcDocument) harbour = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint shifted = 0;
+
+  g_assert_true (g_file_get_contents (harbour_path, &old_text, NULL, NULL));
+  new_text = g_strconcat ("Harbour dredging finishes early\n\nUpdated: a paragraph added on top.\n\n",
+                          strchr (old_text, '\n') + 1, NULL);
+  g_assert_true (g_file_set_contents (harbour_path, new_text, -1, NULL));
+  cc_export_fixture_import (edited, store);
+
+  report = cc_w3c_import_data (store, json, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, before->len);
+  g_assert_cmpuint (report->pending, ==, 0);
+
+  harbour = cc_export_fixture_document (store, "harbour.txt");
+  text = cc_store_load_text (store, cc_document_get_id (harbour), &error);
+  g_assert_no_error (error);
+  after = list_all (store);
+  for (guint i = 0; i < after->len; i++)
+    {
+      CcAnnotation *b = after->pdata[i];
+      CcAnnotation *a = find_uuid (before, cc_annotation_get_uuid (b));
+      g_autofree char *at = NULL;
+
+      g_assert_nonnull (a);
+      g_assert_cmpstr (cc_annotation_get_note (a), ==, cc_annotation_get_note (b));
+      if (cc_annotation_get_document_id (b) != cc_document_get_id (harbour))
+        continue;
+      /* Found again in the new text, further on. */
+      g_assert_false (cc_annotation_is_orphaned (b));
+      at = g_utf8_substring (text, cc_annotation_get_start (b), cc_annotation_get_end (b));
+      g_assert_cmpstr (at, ==, cc_annotation_get_quote (b));
+      g_assert_cmpstr (cc_annotation_get_quote (b), ==, cc_annotation_get_quote (a));
+      g_assert_cmpuint (cc_annotation_get_start (b), >, cc_annotation_get_start (a));
+      shifted++;
+    }
+  g_assert_cmpuint (shifted, >=, 2);
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 static void
 test_missing_document (void)
 {
@@ -521,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/w3c/structure", test_structure);
   g_test_add_func ("/crosscheck/w3c/round-trip", test_round_trip);
   g_test_add_func ("/crosscheck/w3c/moved-files", test_moved_files);
+  g_test_add_func ("/crosscheck/w3c/changed-document", test_changed_document);
   g_test_add_func ("/crosscheck/w3c/missing-document", test_missing_document);
   g_test_add_func ("/crosscheck/w3c/bad-json", test_bad_json);
   g_test_add_func ("/crosscheck/w3c/foreign", test_foreign);

@@ -134,7 +134,8 @@ cc_note_row_set_annotation (CcNoteRow    *self,
 
   date = format_date (cc_annotation_get_modified (annotation));
   if (document_title != NULL && *document_title != '\0')
-    meta = g_strdup_printf ("%s · %s", document_title, date);
+    /* The date first: a long title is ellipsized. */
+    meta = g_strdup_printf ("%s · %s", date, document_title);
   else
     meta = g_steal_pointer (&date);
   gtk_label_set_label (self->meta_label, meta);

@@ -508,10 +508,33 @@ test_notes_highlight_and_restart (void)
     g_assert_true (has_note_mark (reader, start2));
   }
 
-  /* The library view lists notes of every article. */
-  cc_notes_panel_set_library_scope (panel, TRUE);
-  g_assert_nonnull (panel_row (panel, uuid, NULL));
-  cc_notes_panel_set_library_scope (panel, FALSE);
+  /* The library view lists notes of every article, this article's view
+   * only its own. */
+  {
+    g_autoptr(CcDocument) other_doc = NULL;
+    g_autoptr(CcAnnotation) elsewhere = NULL;
+    GListModel *documents = cc_window_get_documents (window);
+
+    for (guint i = 0; other_doc == NULL && i < g_list_model_get_n_items (documents); i++)
+      {
+        g_autoptr(CcDocument) d = g_list_model_get_item (documents, i);
+        if (cc_document_get_id (d) != document_id)
+          other_doc = g_steal_pointer (&d);
+      }
+    g_assert_nonnull (other_doc);
+    elsewhere = cc_annotation_store_create (cc_window_get_store (window), cc_document_get_id (other_doc),
+                                            1, 12, "purple", "Elsewhere", NULL, &error);
+    g_assert_no_error (error);
+
+    cc_notes_panel_refresh (panel);
+    g_assert_null (panel_row (panel, cc_annotation_get_uuid (elsewhere), NULL));
+    cc_notes_panel_set_library_scope (panel, TRUE);
+    g_assert_nonnull (panel_row (panel, uuid, NULL));
+    g_assert_nonnull (panel_row (panel, cc_annotation_get_uuid (elsewhere), NULL));
+    cc_notes_panel_set_library_scope (panel, FALSE);
+    g_assert_null (panel_row (panel, cc_annotation_get_uuid (elsewhere), NULL));
+    g_assert_nonnull (panel_row (panel, uuid, NULL));
+  }
 
   /* Dark style: the highlight colours change. */
   {

@@ -375,6 +375,46 @@ test_orphan_comes_back (Fixture       *f,
 }
 
 static void
+test_stale_update (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* The app holds an annotation while another process re-imports its
+   * changed document: the app's note edit must not put back the old range. */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcAnnotation) held = annotate (f, "a new breakwater", NULL, NULL, NULL);
+  g_autoptr(CcAnnotation) got = NULL;
+  g_autofree char *changed = g_strconcat ("Late update: the vote was close.\n\n", article, NULL);
+  g_autofree char *stored = NULL;
+  guint start, end;
+
+  rewrite (f, changed);
+  stored = cc_store_load_text (f->store, f->doc_id, &error);
+  range_of (stored, "a new breakwater", &start, &end);
+  g_assert_cmpuint (start, !=, cc_annotation_get_start (held));
+
+  cc_annotation_set_note (held, "Written on a stale copy");
+  g_assert_true (cc_annotation_store_update (f->store, held, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cc_annotation_get_start (held), ==, start);
+
+  got = cc_annotation_store_get (f->store, cc_annotation_get_uuid (held), &error);
+  g_assert_cmpstr (cc_annotation_get_note (got), ==, "Written on a stale copy");
+  g_assert_cmpuint (cc_annotation_get_start (got), ==, start);
+  g_assert_cmpuint (cc_annotation_get_end (got), ==, end);
+  g_clear_object (&got);
+
+  /* A real new range (the quote is there) is written. */
+  range_of (stored, "two berths", &start, &end);
+  cc_annotation_set_start (held, start);
+  cc_annotation_set_end (held, end);
+  cc_annotation_set_quote (held, "two berths");
+  g_assert_true (cc_annotation_store_update (f->store, held, &error));
+  got = cc_annotation_store_get (f->store, cc_annotation_get_uuid (held), &error);
+  g_assert_cmpstr (cc_annotation_get_quote (got), ==, "two berths");
+  g_assert_cmpuint (cc_annotation_get_start (got), ==, start);
+}
+
+static void
 test_document_missing (Fixture       *f,
                        gconstpointer  data)
 {
@@ -704,6 +744,7 @@ main (int   argc,
   ADD ("file-mode", test_file_mode);
   ADD ("reanchor-on-import", test_reanchor_on_import);
   ADD ("orphan-comes-back", test_orphan_comes_back);
+  ADD ("stale-update", test_stale_update);
   ADD ("document-missing", test_document_missing);
   ADD ("cli", test_cli);
   ADD ("sigkill", test_sigkill);

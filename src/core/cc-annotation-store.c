@@ -149,8 +149,10 @@ write_tags (CcStore             *store,
         return FALSE;
     }
 
-  stmt = cc_store_prepare (store, "DELETE FROM tags WHERE id NOT IN "
-                                  "(SELECT tag_id FROM annotation_tags)", error);
+  /* Per tag, an index look-up (annotation_tags_tag): not a pass over every
+   * annotation's tags, which made adding n annotations quadratic. */
+  stmt = cc_store_prepare (store, "DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM "
+                                  "annotation_tags WHERE tag_id = tags.id)", error);
   if (stmt == NULL)
     return FALSE;
   return step_done (store, stmt, "cannot write tags", error);
@@ -383,30 +385,69 @@ cc_annotation_store_restore (CcStore       *store,
 }
 
 static gboolean
+same_anchor (CcAnnotation *a,
+             CcAnnotation *b)
+{
+  return cc_annotation_get_start (a) == cc_annotation_get_start (b) &&
+         cc_annotation_get_end (a) == cc_annotation_get_end (b) &&
+         g_strcmp0 (cc_annotation_get_quote (a), cc_annotation_get_quote (b)) == 0 &&
+         g_strcmp0 (cc_annotation_get_state (a), cc_annotation_get_state (b)) == 0;
+}
+
+static gboolean
 write_update (CcStore       *store,
               CcAnnotation  *a,
               gint64         modified,
               GError       **error)
 {
+  g_autoptr(CcAnnotation) stored = NULL;
   sqlite3_stmt *stmt;
-  gint64 id = 0;
+  gint64 id;
 
   if (!validate (a, error))
     return FALSE;
 
-  stmt = cc_store_prepare (store, "SELECT id FROM annotations WHERE uuid = ?", error);
+  stmt = cc_store_prepare (store, "SELECT " ANNOTATION_COLUMNS " FROM annotations a "
+                                  "WHERE a.uuid = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, cc_annotation_get_uuid (a), -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+    stored = annotation_from_row (stmt);
   sqlite3_reset (stmt);
-  if (id == 0)
+  if (stored == NULL)
     {
       g_set_error (error, CC_ERROR, CC_ERROR_NOT_FOUND,
                    _("No annotation %s in the library (was it deleted?)"),
                    cc_annotation_get_uuid (a));
       return FALSE;
+    }
+  id = cc_annotation_get_id (stored);
+
+  /* Another process may have re-anchored the annotation since @a was read
+   * (its document changed): stale offsets must not undo that. A new range
+   * is written only when it is an orphan's (undo of a re-attach) or its
+   * quote is really at that range of the current text. */
+  if (!same_anchor (a, stored) && !cc_annotation_is_orphaned (a))
+    {
+      g_autofree char *text = cc_store_load_text (store, cc_annotation_get_document_id (stored),
+                                                  NULL);
+      g_autofree char *quote = NULL;
+
+      if (text == NULL ||
+          !cc_anchor_describe (text, cc_annotation_get_start (a), cc_annotation_get_end (a),
+                               &quote, NULL, NULL) ||
+          g_strcmp0 (quote, cc_annotation_get_quote (a)) != 0)
+        {
+          g_object_freeze_notify (G_OBJECT (a));
+          cc_annotation_set_start (a, cc_annotation_get_start (stored));
+          cc_annotation_set_end (a, cc_annotation_get_end (stored));
+          cc_annotation_set_quote (a, cc_annotation_get_quote (stored));
+          cc_annotation_set_prefix (a, cc_annotation_get_prefix (stored));
+          cc_annotation_set_suffix (a, cc_annotation_get_suffix (stored));
+          cc_annotation_set_state (a, cc_annotation_get_state (stored));
+          g_object_thaw_notify (G_OBJECT (a));
+        }
     }
 
   stmt = cc_store_prepare (store,

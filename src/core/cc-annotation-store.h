@@ -65,7 +65,10 @@ gboolean      cc_annotation_store_restore            (CcStore                  *
                                                       GError                  **error);
 /* Writes colour, note, tags, range, quote/prefix/suffix and state of an
  * existing annotation (found by uuid) and bumps its modified time (also on
- * @annotation). CC_ERROR_NOT_FOUND if it was deleted meanwhile. */
+ * @annotation). CC_ERROR_NOT_FOUND if it was deleted meanwhile. A range that
+ * is stale (another process re-anchored the annotation after its document
+ * changed, and the quote is not at that range of the current text) is not
+ * written: @annotation gets the stored range, quote and state instead. */
 gboolean      cc_annotation_store_update             (CcStore                  *store,
                                                       CcAnnotation             *annotation,
                                                       GError                  **error);

@@ -561,6 +561,14 @@ test_cli (Fixture       *f,
     run_fails (a6);
     run_fails (a7);
     run_fails (a8);
+    {
+      const char *a9[] = { "--db", f->db, "annotate", "harbour.txt", "--quote", "the",
+                           "--occurrence", "0", NULL };
+      const char *a10[] = { "--db", f->db, "annotate", "harbour.txt", "--start", "1", "--end", "4",
+                            "--occurrence", "2", NULL };
+      run_fails (a9);
+      run_fails (a10);
+    }
   }
 
   /* Delete. */

@@ -72,7 +72,7 @@ cc_cli_cmd_annotate (CcCli  *cli,
   g_autofree char *note = NULL;
   g_autofree char *text = NULL;
   g_auto(GStrv) tags = NULL;
-  int occurrence = 0, start = -1, end = -1;
+  int occurrence = G_MININT, start = -1, end = -1;
   guint s, e;
   const GOptionEntry entries[] = {
     { "quote", 'q', 0, G_OPTION_ARG_STRING, &quote, N_("Highlight this exact text"), N_("TEXT") },
@@ -101,9 +101,9 @@ cc_cli_cmd_annotate (CcCli  *cli,
     usage_error (&error, _("give either --quote or --start and --end, not both"));
   else if (quote == NULL && (start < 0 || end < 0))
     usage_error (&error, _("give --quote TEXT, or --start N and --end M"));
-  else if (quote == NULL && occurrence != 0)
+  else if (quote == NULL && occurrence != G_MININT)
     usage_error (&error, _("--occurrence goes with --quote"));
-  else if (quote != NULL && occurrence < 0)
+  else if (quote != NULL && occurrence != G_MININT && occurrence < 1)
     usage_error (&error, _("--occurrence counts from 1"));
   else if (quote == NULL && end <= start)
     usage_error (&error, _("--end must be greater than --start"));

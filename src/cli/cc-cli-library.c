@@ -57,6 +57,8 @@ cc_cli_cmd_import (CcCli  *cli,
       json_builder_add_int_value (builder, report->missing);
       json_builder_set_member_name (builder, "skipped");
       json_builder_add_int_value (builder, report->skipped);
+      json_builder_set_member_name (builder, "attached");
+      json_builder_add_int_value (builder, report->attached);
       json_builder_set_member_name (builder, "files");
       json_builder_begin_array (builder);
       for (guint i = 0; i < report->events->len; i++)
@@ -101,6 +103,12 @@ cc_cli_cmd_import (CcCli  *cli,
       g_printerr (_("%u added, %u updated, %u unchanged, %u missing, %u skipped\n"),
                   report->added, report->updated, report->unchanged, report->missing,
                   report->skipped);
+      if (report->attached > 0)
+        g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                 "%u imported annotation found its document\n",
+                                 "%u imported annotations found their documents\n",
+                                 report->attached),
+                    report->attached);
     }
   return 0;
 }

@@ -14,6 +14,7 @@
 #include "cc-error.h"
 #include "cc-importer.h"
 #include "cc-text.h"
+#include "cc-w3c.h"
 
 /* Files are committed in batches: a crash loses at most the batch under way,
  * and every document stored is whole. */
@@ -629,6 +630,10 @@ cc_import_paths (CcStore            *store,
         ok = cc_store_begin (store, error);
       in_transaction = ok;
       ok = ok && mark_missing (store, &walk, report, error);
+      /* Annotations imported (W3C JSON) before their document was in the
+       * library attach to it now. */
+      if (ok && report->added > 0)
+        ok = cc_w3c_attach_pending (store, &report->attached, error);
       ok = ok && cc_store_commit (store, error);
       in_transaction = in_transaction && !ok;
     }

@@ -31,6 +31,7 @@ typedef struct
   guint      unchanged;
   guint      missing;
   guint      skipped;
+  guint      attached;  /* annotations imported earlier that found their document */
   guint64    bytes_read;
   GPtrArray *events;  /* CcImportEvent*, every file */
 } CcImportReport;

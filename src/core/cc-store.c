@@ -119,6 +119,10 @@ static const char * const migrations[] = {
   "DROP TRIGGER documents_ai;"
   "DROP TRIGGER documents_ad;"
   "DROP TRIGGER documents_au;",
+
+  /* 5 -> 6: finding the annotations of a tag (and unused tags) by index,
+   * not by a scan of every annotation's tags. */
+  "CREATE INDEX annotation_tags_tag ON annotation_tags (tag_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CC_STORE_SCHEMA_VERSION);

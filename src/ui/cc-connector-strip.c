@@ -97,30 +97,46 @@ side_visible (const Side *side,
   return start >= 0 && end > start && start <= side->last && end >= side->first;
 }
 
+/* The y of the character at @offset, in buffer coordinates, from the line
+ * heights the text view has already measured, interpolated within a
+ * paragraph by character position: drawing must not make the text view
+ * lay out lines (that would resize its scroll bars in the middle of the
+ * frame), and this costs no Pango layout. */
+static double
+offset_y (GtkTextView *view,
+          int          offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+  int top, height, line_chars, column;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_view_get_line_yrange (view, &iter, &top, &height);
+  column = gtk_text_iter_get_line_offset (&iter);
+  line_chars = gtk_text_iter_get_chars_in_line (&iter);
+  if (line_chars <= 1)
+    return top;
+  return top + (double)height * column / line_chars;
+}
+
 static void
 side_extent (const Side *side,
              int         start,
              int         end,
              Extent     *extent)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (side->view);
-  GtkTextIter iter;
-  GdkRectangle first, last;
   int x, y;
+  double top, bottom;
 
   start = CLAMP (start, 0, side->n_chars);
   end = CLAMP (end, start, side->n_chars);
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
-  gtk_text_view_get_iter_location (side->view, &iter, &first);
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, MAX (start, end - 1));
-  gtk_text_view_get_iter_location (side->view, &iter, &last);
+  top = offset_y (side->view, start);
+  bottom = offset_y (side->view, end);
 
-  gtk_text_view_buffer_to_window_coords (side->view, GTK_TEXT_WINDOW_WIDGET,
-                                         0, first.y, &x, &y);
+  gtk_text_view_buffer_to_window_coords (side->view, GTK_TEXT_WINDOW_WIDGET, 0, (int)top, &x, &y);
   extent->top = side->dy + y;
-  gtk_text_view_buffer_to_window_coords (side->view, GTK_TEXT_WINDOW_WIDGET,
-                                         0, last.y + last.height, &x, &y);
+  gtk_text_view_buffer_to_window_coords (side->view, GTK_TEXT_WINDOW_WIDGET, 0, (int)bottom, &x, &y);
   extent->bottom = side->dy + y;
   if (extent->bottom < extent->top + 2)
     extent->bottom = extent->top + 2;

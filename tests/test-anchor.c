@@ -443,6 +443,47 @@ test_long_quote_fuzzy (void)
 }
 
 static void
+test_long_quote_edited_in_place (void)
+{
+  /* A highlight over many paragraphs, with a sentence added inside it and
+   * another edit before it: it keeps its passage, grown by the sentence. */
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) changed = NULL;
+  g_autofree char *quote = NULL;
+  gsize q_start, q_end, middle;
+  guint expected_start, expected_end;
+  CcAnchorMatch m;
+  Sel s;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text, "Paragraph %u of the inquiry report describes witness %u "
+                                  "and the events of day %u in some detail.\n", i, i * 3, i + 1);
+  q_start = strstr (text->str, "Paragraph 5 ") - text->str;
+  q_end = strstr (text->str, "Paragraph 30 ") - text->str - 1;
+  quote = g_strndup (text->str + q_start, q_end - q_start);
+
+  changed = g_string_new (text->str);
+  middle = strstr (changed->str, "Paragraph 17 ") - changed->str;
+  g_string_insert (changed, middle, "A witness later withdrew part of this statement. ");
+  g_string_insert (changed, 0, "Revised edition.\n");
+  expected_start = (guint)g_utf8_pointer_to_offset (changed->str, strstr (changed->str, "Paragraph 5 "));
+  expected_end = (guint)g_utf8_pointer_to_offset (changed->str, strstr (changed->str, "Paragraph 30 ")) - 1;
+
+  sel_init (&s, text->str, quote, 0);
+  m = resolve (text->str, changed->str, &s);
+  g_assert_cmpint (m.state, ==, CC_ANCHOR_MOVED);
+  g_assert_cmpuint (m.start, ==, expected_start);
+  g_assert_cmpuint (m.end, ==, expected_end);
+
+  /* Without the previous text, found by approximate search. */
+  m = resolve (NULL, changed->str, &s);
+  g_assert_cmpint (m.state, ==, CC_ANCHOR_MOVED);
+  g_assert_cmpuint (m.start, ==, expected_start);
+  g_assert_cmpuint (m.end, ==, expected_end);
+  sel_clear (&s);
+}
+
+static void
 test_describe_bounds (void)
 {
   g_autoptr(CcAnchorText) text = cc_anchor_text_new ("short \xf0\x9f\x98\x80 text");
@@ -665,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/anchor/unicode-offsets", test_unicode_offsets);
   g_test_add_func ("/crosscheck/anchor/unicode-fuzzy", test_unicode_fuzzy);
   g_test_add_func ("/crosscheck/anchor/long-quote-fuzzy", test_long_quote_fuzzy);
+  g_test_add_func ("/crosscheck/anchor/long-quote-edited-in-place", test_long_quote_edited_in_place);
   g_test_add_func ("/crosscheck/anchor/describe-bounds", test_describe_bounds);
   g_test_add_func ("/crosscheck/anchor/many-exact", test_many_exact);
   g_test_add_func ("/crosscheck/anchor/synthetic-edits", test_synthetic_edits);

@@ -19,13 +19,18 @@
 #define FAR_ERROR_RATE 0.15
 /* How many approximate candidates are examined at most. */
 #define MAX_CANDIDATES 32
+/* Word operations one approximate search may take (about a second). */
+#define MAX_FUZZY_COST G_GUINT64_CONSTANT (400000000)
 
 struct _CcAnchorText
 {
   gunichar *chars;
   guint     n;
 
-  /* Runs in common with the previous text (CcAnchorBlock), or NULL. */
+  /* The previous text and the runs in common with it (CcAnchorBlock), or
+   * NULL. */
+  gunichar *old_chars;
+  guint     old_n;
   GArray   *blocks;
 
   /* Exact-match index: text positions grouped by the hash of the GRAM
@@ -79,6 +84,7 @@ cc_anchor_text_free (CcAnchorText *self)
   if (self == NULL)
     return;
   g_free (self->chars);
+  g_free (self->old_chars);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_free (self->bucket_start);
   g_free (self->positions);
@@ -102,11 +108,14 @@ cc_anchor_text_set_previous (CcAnchorText *self,
   g_return_if_fail (self != NULL);
 
   g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->old_chars, g_free);
   if (old_text == NULL)
     return;
 
   old = decode (old_text, &old_n);
   self->blocks = cc_anchor_diff (old, old_n, self->chars, self->n);
+  self->old_chars = g_steal_pointer (&old);
+  self->old_n = old_n;
 }
 
 /* Maps an offset of the previous text to this one; FALSE (with a nearby
@@ -777,6 +786,10 @@ resolve_fuzzy (CcAnchorText  *self,
 
   if (kmax == 0 || q->m > self->n + kmax)
     return FALSE;
+  /* A very long quote is matched approximately near its old place only
+   * (the search costs its length / 64 per character scanned). */
+  if ((guint64)(q->m / 64 + 1) * MIN (self->n, q->m + 2 * radius) > MAX_FUZZY_COST)
+    return FALSE;
 
   myers = cc_myers_new (q->quote, q->m);
 
@@ -793,21 +806,85 @@ resolve_fuzzy (CcAnchorText  *self,
   if (!ok && kfar > 0 && (from > 0 || to < self->n))
     {
       g_array_set_size (cands, 0);
+      guint64 span = self->n;
+
       if (fresh_windows (self, q->m + kfar, windows) ||
           filter_windows (self, q, kfar, windows))
         {
+          span = 0;
           for (guint i = 0; i + 1 < windows->len; i += 2)
-            cc_myers_search (myers, self->chars, g_array_index (windows, guint, i),
-                             g_array_index (windows, guint, i + 1), kfar, q->expected + q->m,
-                             MAX_CANDIDATES, cands);
+            span += g_array_index (windows, guint, i + 1) - g_array_index (windows, guint, i);
         }
       else
-        cc_myers_search (myers, self->chars, 0, self->n, kfar, q->expected + q->m,
-                         MAX_CANDIDATES, cands);
+        {
+          guint all[] = { 0, self->n };
+          g_array_set_size (windows, 0);
+          g_array_append_vals (windows, all, 2);
+        }
+      if ((guint64)(q->m / 64 + 1) * span <= MAX_FUZZY_COST)
+        for (guint i = 0; i + 1 < windows->len; i += 2)
+          cc_myers_search (myers, self->chars, g_array_index (windows, guint, i),
+                           g_array_index (windows, guint, i + 1), kfar, q->expected + q->m,
+                           MAX_CANDIDATES, cands);
       ok = pick_fuzzy (self, q, cands, match);
     }
 
   return ok;
+}
+
+/* The quote edited in place, read from the diff: its two ends survived the
+ * edit and most of its characters are in runs common to both texts. Cheap
+ * for any length. Only when the selector's range is the quote in the
+ * previous text (an orphan's range may come from an older one). */
+static gboolean
+resolve_by_diff (CcAnchorText  *self,
+                 const Query   *q,
+                 guint          new_start,
+                 guint          new_end,
+                 CcAnchorMatch *match)
+{
+  guint lo = 0, hi, kept = 0, errors;
+  guint new_len = new_end - new_start;
+
+  if (self->blocks == NULL || new_end <= new_start || q->old_end > self->old_n ||
+      q->old_end - q->old_start != q->m ||
+      memcmp (self->old_chars + q->old_start, q->quote, q->m * sizeof (gunichar)) != 0)
+    return FALSE;
+
+  hi = self->blocks->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const CcAnchorBlock *b = &g_array_index (self->blocks, CcAnchorBlock, mid);
+
+      if (b->old_start + b->len <= q->old_start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint k = lo; k < self->blocks->len; k++)
+    {
+      const CcAnchorBlock *b = &g_array_index (self->blocks, CcAnchorBlock, k);
+      guint s = MAX (q->old_start, b->old_start);
+      guint e = MIN (q->old_end, b->old_start + b->len);
+
+      if (b->old_start >= q->old_end)
+        break;
+      if (e > s)
+        kept += e - s;
+    }
+
+  /* Characters removed from the quote, or added into it. */
+  errors = MAX (q->m - kept, new_len > kept ? new_len - kept : 0);
+  if (errors == 0 || errors > (guint)(q->m * MAX_ERROR_RATE))
+    return FALSE;
+
+  match->state = CC_ANCHOR_MOVED;
+  match->method = CC_ANCHOR_METHOD_FUZZY;
+  match->start = new_start;
+  match->end = new_end;
+  match->distance = errors;
+  return TRUE;
 }
 
 void
@@ -857,8 +934,10 @@ cc_anchor_text_resolve (CcAnchorText           *self,
       match->start = mapped_start;
       match->end = mapped_end;
     }
-  /* 2 and 3. The exact quote, once or with its context. 4. Approximate. */
-  else if (!resolve_exact (self, &q, match))
+  /* 2 and 3. The exact quote, once or with its context. 4. Approximate:
+   * edited in place (from the diff), else by search. */
+  else if (!resolve_exact (self, &q, match) &&
+           !(start_ok && end_ok && resolve_by_diff (self, &q, mapped_start, mapped_end, match)))
     resolve_fuzzy (self, &q, match);
 
   g_free (q.quote);

@@ -96,6 +96,9 @@ struct _CcHighlighter
   guint                n_chunks;
   guint                paint_source;
   guint                popup_source;
+  guint                open_tick_id;
+  guint                open_ticks;
+  char                *open_uuid;
 
   GSimpleActionGroup  *actions;
   GMenu               *extra_menu;
@@ -104,6 +107,8 @@ struct _CcHighlighter
 };
 
 G_DEFINE_FINAL_TYPE (CcHighlighter, cc_highlighter, G_TYPE_OBJECT)
+
+static gboolean can_popup (CcHighlighter *self);
 
 static int
 color_index (const char *color)
@@ -752,7 +757,7 @@ cc_highlighter_open_annotation (CcHighlighter *self,
   g_return_val_if_fail (CC_IS_HIGHLIGHTER (self), FALSE);
 
   annotation = find_by_uuid (self, uuid, NULL);
-  if (annotation == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
+  if (annotation == NULL || !can_popup (self))
     return FALSE;
 
   popover = CC_ANNOTATION_POPOVER (self->annotation_popover);
@@ -769,12 +774,59 @@ cc_highlighter_open_annotation (CcHighlighter *self,
   return TRUE;
 }
 
+static gboolean
+open_on_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  CcHighlighter *self = user_data;
+
+  /* The first frame lays the text out; open on the next. */
+  if (++self->open_ticks < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->open_tick_id = 0;
+  if (self->open_uuid != NULL)
+    cc_highlighter_open_annotation (self, self->open_uuid, FALSE);
+  g_clear_pointer (&self->open_uuid, g_free);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+cc_highlighter_open_annotation_later (CcHighlighter *self,
+                                      const char    *uuid)
+{
+  g_return_if_fail (CC_IS_HIGHLIGHTER (self));
+  g_return_if_fail (uuid != NULL);
+
+  g_free (self->open_uuid);
+  self->open_uuid = g_strdup (uuid);
+  self->open_ticks = 0;
+  if (self->open_tick_id == 0)
+    self->open_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
+                                                       open_on_tick, self, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+}
+
 GtkPopover *
 cc_highlighter_get_annotation_popover (CcHighlighter *self)
 {
   g_return_val_if_fail (CC_IS_HIGHLIGHTER (self), NULL);
 
   return GTK_POPOVER (self->annotation_popover);
+}
+
+/* GTK positions a popover on the monitor of its window: none yet (a window
+ * not placed by the window manager yet) means no popover. */
+static gboolean
+can_popup (CcHighlighter *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self->text_view));
+  GdkSurface *surface = native ? gtk_native_get_surface (native) : NULL;
+
+  return surface != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->text_view)) &&
+         gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
 }
 
 static void
@@ -785,7 +837,7 @@ show_selection_popover (CcHighlighter *self)
 
   if (cc_reader_view_get_document (self->reader) == NULL ||
       cc_undo_stack_get_store (self->undo) == NULL ||
-      !get_trimmed_selection (self, &start, &end))
+      !get_trimmed_selection (self, &start, &end) || !can_popup (self))
     return;
 
   range_rectangle (self, start, end, &rect);
@@ -1166,6 +1218,9 @@ cc_highlighter_dispose (GObject *object)
 
   g_clear_handle_id (&self->paint_source, g_source_remove);
   g_clear_handle_id (&self->popup_source, g_source_remove);
+  if (self->open_tick_id != 0 && self->text_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->open_tick_id);
+  self->open_tick_id = 0;
   unparent_popovers (self);
   if (self->reader != NULL)
     gtk_widget_insert_action_group (GTK_WIDGET (self->reader), "highlight", NULL);

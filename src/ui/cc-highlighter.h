@@ -50,6 +50,10 @@ CcAnnotation  *cc_highlighter_highlight_selection  (CcHighlighter *self,
 gboolean       cc_highlighter_open_annotation      (CcHighlighter *self,
                                                     const char    *uuid,
                                                     gboolean       focus_note);
+/* The same, once the view has been laid out and drawn (after opening a
+ * document or scrolling). */
+void           cc_highlighter_open_annotation_later (CcHighlighter *self,
+                                                     const char    *uuid);
 GtkPopover    *cc_highlighter_get_annotation_popover (CcHighlighter *self);
 /* Shows the colour bar over the selection (as after a mouse selection).
  * Returns FALSE when there is no selection. */

@@ -491,7 +491,7 @@ on_row_activated (CcNotesPanel *self,
 {
   g_autoptr(GObject) object = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
   CcAnnotation *annotation;
-  guint start, end;
+  guint start;
 
   if (!CC_IS_ANNOTATION (object) || self->window == NULL)
     return;
@@ -501,10 +501,15 @@ on_row_activated (CcNotesPanel *self,
     return;
 
   start = cc_annotation_get_start (annotation);
-  end = cc_annotation_get_end (annotation);
+  /* The passage is shown (scrolled to, not selected: the highlight stays
+   * visible) with its note open. */
   if (!cc_window_show_document_range (self->window, cc_annotation_get_document_id (annotation),
-                                      start, end - start))
-    add_toast (self, adw_toast_new (_("The article of this note is no longer in the library")));
+                                      start, 0))
+    {
+      add_toast (self, adw_toast_new (_("The article of this note is no longer in the library")));
+      return;
+    }
+  cc_highlighter_open_annotation_later (self->highlighter, cc_annotation_get_uuid (annotation));
 }
 
 /* Filters and scope */

@@ -124,6 +124,15 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("Saved %s", path);
 }
 
+static gboolean
+on_a_monitor (gpointer data)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (data));
+
+  return surface != NULL &&
+         gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
+}
+
 static CcWindow *
 create_window (const char *db)
 {
@@ -132,6 +141,8 @@ create_window (const char *db)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
+  /* Popovers are placed on the window's monitor. */
+  g_assert_true (wait_for (on_a_monitor, window));
   g_assert_true (cc_window_open_library (window, db, &error));
   g_assert_no_error (error);
 
@@ -274,6 +285,12 @@ note_saved (gpointer data)
   g_autoptr(CcAnnotation) a = stored_annotation (wait->window, wait->uuid);
 
   return g_strcmp0 (cc_annotation_get_note (a), wait->note) == 0;
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (data));
 }
 
 /* The panel's row for @uuid, or NULL. */
@@ -476,6 +493,24 @@ test_notes_highlight_and_restart (void)
   g_assert_true (has_note_mark (reader, start));
   cc_notes_panel_refresh (panel);
   g_assert_nonnull (panel_row (panel, uuid, NULL));
+
+  /* Its popover (as opened from a row of the panel) shows the note. */
+  popover = CC_ANNOTATION_POPOVER (cc_highlighter_get_annotation_popover (highlighter));
+  cc_highlighter_open_annotation_later (highlighter, uuid);
+  g_assert_true (wait_for (popover_shown, popover));
+  {
+    GtkTextBuffer *note_buffer = cc_annotation_popover_get_note_buffer (popover);
+    GtkTextIter s, e;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (note_buffer, &s, &e);
+    shown = gtk_text_buffer_get_text (note_buffer, &s, &e, FALSE);
+    g_assert_cmpstr (shown, ==, note);
+  }
+  wait_for_frames (GTK_WIDGET (window));
+  save_screenshot (GTK_WIDGET (window), "test-notes-restart.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  drain_main_loop ();
 
   /* A change made by another program shows when the window is active
    * again; a detached note is listed apart. */

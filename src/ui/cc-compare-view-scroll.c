@@ -134,6 +134,7 @@ sync_from (CcCompareView *self,
   GtkTextView *dv = pane_view (self, driver);
   GtkTextView *fv = pane_view (self, 1 - driver);
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (fv));
+  GtkAdjustment *driver_adjustment;
   GdkRectangle dr, fr;
   GtkTextIter iter;
   const Anchor *lo, *hi;
@@ -145,6 +146,29 @@ sync_from (CcCompareView *self,
     return;
   if (!gtk_widget_get_mapped (GTK_WIDGET (dv)) || !gtk_widget_get_mapped (GTK_WIDGET (fv)))
     return;
+
+  /* At either end of one text, the other goes to the same end. */
+  driver_adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (dv));
+  if (driver_adjustment != NULL)
+    {
+      double value = gtk_adjustment_get_value (driver_adjustment);
+      double lower = gtk_adjustment_get_lower (driver_adjustment);
+      double upper = gtk_adjustment_get_upper (driver_adjustment) -
+                     gtk_adjustment_get_page_size (driver_adjustment);
+      double edge = -1;
+
+      if (value <= lower + 0.5)
+        edge = gtk_adjustment_get_lower (adjustment);
+      else if (value >= upper - 0.5)
+        edge = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      if (edge >= 0)
+        {
+          self->syncing++;
+          gtk_adjustment_set_value (adjustment, edge);
+          self->syncing--;
+          return;
+        }
+    }
 
   gtk_text_view_get_visible_rect (dv, &dr);
   y = dr.y + dr.height * LEVEL_AT;

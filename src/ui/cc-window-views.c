@@ -17,6 +17,7 @@
  * "win.compare-documents" ((xx): left and right document ids). */
 
 #define MAX_MENU_DOCUMENTS 30
+#define MAX_LABEL_CHARS    48
 
 static CcCompareView *
 get_compare_view (CcWindow *self)
@@ -86,6 +87,18 @@ document_at (GtkWidget *list,
   return row != NULL ? cc_document_row_get_document (CC_DOCUMENT_ROW (row)) : NULL;
 }
 
+/* Menu items do not ellipsize: long titles are shortened here. */
+static char *
+short_label (const char *title)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (title, -1) <= MAX_LABEL_CHARS)
+    return g_strdup (title);
+  start = g_utf8_substring (title, 0, MAX_LABEL_CHARS - 1);
+  return g_strconcat (g_strchomp (start), "…", NULL);
+}
+
 static void
 unparent_later (GtkWidget *popover)
 {
@@ -122,12 +135,14 @@ show_row_menu (CcWindow *self,
     {
       g_autoptr(CcDocument) other = g_list_model_get_item (documents, i);
       g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
       const char *title;
 
       if (cc_document_get_id (other) == cc_document_get_id (document))
         continue;
       title = cc_document_get_title (other);
-      item = g_menu_item_new (title != NULL && *title != '\0' ? title : cc_document_get_basename (other), NULL);
+      label = short_label (title != NULL && *title != '\0' ? title : cc_document_get_basename (other));
+      item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "win.compare-documents", "(xx)",
                                          cc_document_get_id (document),
                                          cc_document_get_id (other));
@@ -136,7 +151,7 @@ show_row_menu (CcWindow *self,
     }
   if (shown == 0)
     return;
-  g_menu_append_submenu (menu, _("Compare _With"), G_MENU_MODEL (others));
+  g_menu_append_section (menu, _("Compare With"), G_MENU_MODEL (others));
 
   popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
   gtk_widget_set_parent (popover, list);

@@ -180,13 +180,13 @@ cc_lexicon_unit (const char *word)
 /* Attribute classes: words that name the same kind of figure. */
 static const Pair classes[] = {
   { "deal", "=deal" }, { "bet", "=deal" }, { "acquire", "=deal" }, { "acquisition", "=deal" },
-  { "stake", "=deal" }, { "takeover", "=deal" }, { "buy", "=deal" }, { "bought", "=deal" },
-  { "purchase", "=deal" }, { "merger", "=deal" }, { "order", "=deal" }, { "contract", "=deal" },
-  { "spend", "=cost" }, { "spent", "=cost" }, { "spending", "=cost" },
+  { "stake", "=deal" }, { "takeover", "=deal" }, { "buy", "=deal,=cost" },
+  { "bought", "=deal,=cost" }, { "purchase", "=deal,=cost" }, { "merger", "=deal" }, { "order", "=deal" }, { "contract", "=deal" },
+  { "spend", "=cost,=deal" }, { "spent", "=cost,=deal" }, { "spending", "=cost" },
   { "invest", "=cost" }, { "investment", "=cost" }, { "expenditure", "=cost" },
   { "capex", "=cost" }, { "budget", "=cost" }, { "outlay", "=cost" },
   { "price", "=cost" }, { "cost", "=cost" }, { "costs", "=cost" }, { "priced", "=cost" },
-  { "worth", "=cost" }, { "valued", "=cost" }, { "paid", "=cost" }, { "pay", "=cost" },
+  { "worth", "=cost" }, { "valued", "=cost" }, { "paid", "=cost,=deal" }, { "pay", "=cost,=deal" },
   { "fare", "=cost" }, { "fee", "=cost" }, { "budgeted", "=cost" },
   { "revenue", "=revenue" }, { "sales", "=revenue" }, { "turnover", "=revenue" },
   { "profit", "=profit" }, { "earnings", "=profit" }, { "income", "=profit" },

@@ -29,7 +29,9 @@
  * weeks"). */
 
 #define CUE_WINDOW 4        /* content words on each side of a value */
-#define BOUND_DISTANCE 3    /* words between a subject and its value */
+#define TIGHT_DISTANCE 1    /* words between a bound subject and its value: "X (57)",
+                             * "X's 43.9%", "X scored 52" */
+#define BOUND_DISTANCE 3    /* words between a near subject and its value */
 
 G_DEFINE_BOXED_TYPE (CcClaim, cc_claim, cc_claim_ref, cc_claim_unref)
 
@@ -147,6 +149,7 @@ typedef struct
   const char  *last_org;
   const char  *last_person;
   guint        sentence_index;
+  GHashTable  *benchmark_heads; /* first words of the benchmarks named ("Humanity") */
   GHashTable  *consumed;       /* mentions merged into an earlier claim (a range's end) */
 } Ctx;
 
@@ -266,8 +269,14 @@ ctx_is_subject_mention (Ctx       *ctx,
     {
       CcMention *b = ctx_mention (ctx, i);
 
-      /* Overlapping, or right before it: "Humanity" + "'s Last Exam". */
-      if (b->type == CC_ENTITY_BENCHMARK && b->start <= m->end + 3 && m->start < b->end)
+      if (b->type != CC_ENTITY_BENCHMARK)
+        continue;
+      if (b->start < m->end && m->start < b->end)
+        return FALSE;
+      /* "Humanity" + "'s Last Exam" where the document elsewhere names the
+       * benchmark "Humanity's Last Exam" (but not "Acme's Index Score"). */
+      if (b->start >= m->end && b->start <= m->end + 3 && m->canonical != NULL &&
+          g_hash_table_contains (ctx->benchmark_heads, m->canonical))
         return FALSE;
     }
   return TRUE;
@@ -410,7 +419,7 @@ choose_subject (Ctx       *ctx,
           best_distance = d;
         }
     }
-  if (best != NULL && best_distance <= BOUND_DISTANCE)
+  if (best != NULL && best_distance <= TIGHT_DISTANCE)
     {
       claim->subject = g_strdup (best->canonical);
       claim->subject_bound = TRUE;
@@ -422,6 +431,13 @@ choose_subject (Ctx       *ctx,
   if (ctx_starts_with_anaphor (ctx) && ctx->subject != NULL)
     {
       claim->subject = g_strdup (ctx->subject);
+      claim->subject_bound = FALSE;
+      return;
+    }
+
+  if (best != NULL && best_distance <= BOUND_DISTANCE)
+    {
+      claim->subject = g_strdup (best->canonical);
       claim->subject_bound = FALSE;
       return;
     }
@@ -1297,6 +1313,20 @@ cc_claims_extract (const char *text,
   ctx.word_mention = word_mention;
   ctx.mentions = mentions;
   ctx.consumed = g_hash_table_new (g_direct_hash, g_direct_equal);
+  ctx.benchmark_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      CcMention *m = g_ptr_array_index (mentions, i);
+      const char *apos;
+
+      if (m->type != CC_ENTITY_BENCHMARK || m->canonical == NULL)
+        continue;
+      apos = strstr (m->canonical, "'s ");
+      if (apos == NULL)
+        apos = strstr (m->canonical, "\xe2\x80\x99s ");
+      if (apos != NULL)
+        g_hash_table_add (ctx.benchmark_heads, g_strndup (m->canonical, apos - m->canonical));
+    }
 
   p = text;
   for (guint si = 0; si < sentences->len; si++)
@@ -1354,6 +1384,7 @@ cc_claims_extract (const char *text,
     }
 
   g_hash_table_unref (ctx.consumed);
+  g_hash_table_unref (ctx.benchmark_heads);
   return ctx.claims;
 }
 

@@ -19,11 +19,193 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *claims;   /* flat, CcClaim */
-  GArray    *doc;      /* guint: document index of each claim */
-  GArray    *pairs;    /* Pair: comparable pairs, any verdict */
+  GPtrArray *claims;     /* flat, CcClaim */
+  GArray    *doc;        /* guint: document index of each claim */
+  GArray    *pairs;      /* Pair: comparable pairs, any verdict */
+  GArray    *related;    /* guint64 (doc << 32 | doc), sorted: documents about one story */
+  guint     *component;  /* per document: its story (connected related documents) */
+  guint      n_docs;
   guint      comparisons;
 } Work;
+
+static int
+compare_u64 (gconstpointer a,
+             gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a;
+  guint64 y = *(const guint64 *) b;
+
+  return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+static gboolean
+sorted_contains (GArray  *sorted,
+                 guint64  key)
+{
+  guint lo = 0, hi = sorted->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint64 v = g_array_index (sorted, guint64, mid);
+
+      if (v == key)
+        return TRUE;
+      if (v < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+static guint64
+pair_key (guint a,
+          guint b)
+{
+  return ((guint64) MIN (a, b) << 32) | MAX (a, b);
+}
+
+static guint
+uf_find (guint *parent,
+         guint  i)
+{
+  while (parent[i] != i)
+    {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+  return i;
+}
+
+/* Two documents are about the same story when they name at least two of
+ * the same things (subjects, benchmarks, objects of their claims), or one
+ * when either names only one: figures of unrelated stories are never
+ * compared. Found with an inverted index from names to documents. */
+static void
+work_relate (Work      *work,
+             GPtrArray *claim_sets)
+{
+  g_autoptr(GHashTable) docs_of = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                         (GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autofree guint *n_names = g_new0 (guint, MAX (work->n_docs, 1));
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint d = 0; d < claim_sets->len; d++)
+    {
+      GPtrArray *set = g_ptr_array_index (claim_sets, d);
+      g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTableIter names_iter;
+      gpointer name, count;
+      guint top = 0;
+
+      /* The names a document keeps coming back to: a passing mention (an
+       * analyst quoted once) does not make two stories one. */
+      for (guint k = 0; set != NULL && k < set->len; k++)
+        {
+          CcClaim *c = g_ptr_array_index (set, k);
+          const char *names[64];
+          guint n = 0;
+
+          if (c->subject != NULL && c->subject[0] != '\0' && c->subject[0] != '(')
+            names[n++] = c->subject;
+          if (c->benchmark != NULL)
+            names[n++] = c->benchmark;
+          for (guint o = 0; c->objects != NULL && c->objects[o] != NULL && n < G_N_ELEMENTS (names); o++)
+            names[n++] = c->objects[o];
+          for (guint x = 0; x < n; x++)
+            g_hash_table_insert (counts, (gpointer) names[x],
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, names[x])) + 1));
+        }
+      g_hash_table_iter_init (&names_iter, counts);
+      while (g_hash_table_iter_next (&names_iter, NULL, &count))
+        top = MAX (top, GPOINTER_TO_UINT (count));
+      g_hash_table_iter_init (&names_iter, counts);
+      while (g_hash_table_iter_next (&names_iter, &name, &count))
+        {
+          GArray *docs;
+          gboolean salient = GPOINTER_TO_UINT (count) >= 2 || top < 2;
+
+          docs = g_hash_table_lookup (docs_of, name);
+          if (docs == NULL)
+            {
+              docs = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (docs_of, name, docs);
+            }
+          /* Document index, with the salience in the top bit. */
+          {
+            guint entry = d | (salient ? 0x80000000u : 0);
+
+            g_array_append_val (docs, entry);
+          }
+          n_names[d] += salient;
+        }
+    }
+
+  /* One occurrence per shared name, salient ones flagged in the top bit. */
+  g_hash_table_iter_init (&iter, docs_of);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GArray *docs = value;
+
+      for (guint x = 0; x < docs->len; x++)
+        for (guint y = x + 1; y < docs->len; y++)
+          {
+            guint ex = g_array_index (docs, guint, x);
+            guint ey = g_array_index (docs, guint, y);
+            guint64 key = pair_key (ex & 0x7fffffffu, ey & 0x7fffffffu);
+            guint64 entry = (key << 1) | ((ex & ey & 0x80000000u) ? 1 : 0);
+
+            g_array_append_val (occurrences, entry);
+          }
+    }
+  g_array_sort (occurrences, compare_u64);
+
+  work->related = g_array_new (FALSE, FALSE, sizeof (guint64));
+  work->component = g_new (guint, MAX (work->n_docs, 1));
+  for (guint d = 0; d < work->n_docs; d++)
+    work->component[d] = d;
+  for (guint k = 0; k < occurrences->len;)
+    {
+      guint64 key = g_array_index (occurrences, guint64, k) >> 1;
+      guint a = key >> 32, b = key & 0xffffffff;
+      guint shared = 0, salient = 0;
+
+      while (k < occurrences->len && (g_array_index (occurrences, guint64, k) >> 1) == key)
+        {
+          shared++;
+          salient += g_array_index (occurrences, guint64, k) & 1;
+          k++;
+        }
+      /* Two shared names of which one the documents keep coming back to,
+       * or one when either names (almost) nothing else. */
+      if ((salient >= 1 && shared >= 2) || (salient >= 1 && (n_names[a] < 2 || n_names[b] < 2)))
+        {
+          guint ra = uf_find (work->component, a);
+          guint rb = uf_find (work->component, b);
+
+          g_array_append_val (work->related, key);
+          if (ra != rb)
+            work->component[MAX (ra, rb)] = MIN (ra, rb);
+        }
+    }
+  for (guint d = 0; d < work->n_docs; d++)
+    work->component[d] = uf_find (work->component, d);
+
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE)
+    {
+      guint stories = 0;
+
+      for (guint d = 0; d < work->n_docs; d++)
+        stories += work->component[d] == d;
+      g_debug ("%u documents, %u related pairs, %u stories", work->n_docs, work->related->len, stories);
+      g_hash_table_iter_init (&iter, docs_of);
+      while (g_hash_table_iter_next (&iter, &value, NULL))
+        g_debug ("name %s", (char *) value);
+    }
+}
 
 void
 cc_conflict_free (CcConflict *conflict)
@@ -79,6 +261,8 @@ work_init (Work      *work,
         }
     }
   cc_verdict_unify_benchmarks (work->claims);
+  work->n_docs = claim_sets->len;
+  work_relate (work, claim_sets);
 }
 
 static void
@@ -87,6 +271,8 @@ work_clear (Work *work)
   g_clear_pointer (&work->claims, g_ptr_array_unref);
   g_clear_pointer (&work->doc, g_array_unref);
   g_clear_pointer (&work->pairs, g_array_unref);
+  g_clear_pointer (&work->related, g_array_unref);
+  g_clear_pointer (&work->component, g_free);
 }
 
 static void
@@ -99,6 +285,9 @@ work_compare (Work *work,
   Pair pair;
 
   work->comparisons++;
+  if (!sorted_contains (work->related, pair_key (g_array_index (work->doc, guint, i),
+                                                 g_array_index (work->doc, guint, j))))
+    return;
   if (!cc_verdict_comparable (a, b))
     return;
   pair.i = MIN (i, j);
@@ -202,10 +391,11 @@ find_blocked (Work          *work,
     {
       g_autoptr(GPtrArray) names = claim_blocks (g_ptr_array_index (work->claims, i));
       GArray *mine = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint story = work->component[g_array_index (work->doc, guint, i)];
 
       for (guint k = 0; k < names->len; k++)
         {
-          const char *name = g_ptr_array_index (names, k);
+          g_autofree char *name = g_strdup_printf ("%u|%s", story, (char *) g_ptr_array_index (names, k));
           gpointer id_ptr;
           guint id;
           GArray *list;
@@ -295,17 +485,6 @@ pair_subject (const CcClaim *a,
   return a->subject;
 }
 
-static guint
-uf_find (guint *parent,
-         guint  i)
-{
-  while (parent[i] != i)
-    {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-  return i;
-}
 
 static int
 compare_conflicts (gconstpointer pa,
@@ -344,9 +523,10 @@ work_report (Work *work)
 {
   CcConflictReport *report = g_new0 (CcConflictReport, 1);
   guint n = work->claims->len;
-  g_autoptr(GHashTable) supported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) agreed = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr(GArray) roughly = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr(GArray) same_subject = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr(GHashTable) emitted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) same_subject = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) roots = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autofree guint *parent = g_new (guint, MAX (n, 1));
   g_autofree CcVerdict *worst = g_new0 (CcVerdict, MAX (n, 1));
@@ -358,38 +538,40 @@ work_report (Work *work)
 
   g_array_sort (work->pairs, compare_pairs);
 
-  /* A claim with a partner about the same named subject in the other
-   * document is not compared with that document's other subjects
-   * ("X scored 58%" against "X scored 50.2%, Y 43.9%, Z 48.4%"). */
+  /* Keys (claim << 32 | other document):
+   * - agreed / roughly: the claim has an agreeing (roughly agreeing) partner
+   *   in that document; a different value it disagrees with there is most
+   *   likely about another fact;
+   * - same_subject: it has a partner about the same named subject there, so
+   *   it is not compared with that document's other subjects ("X scored
+   *   58%" against "X scored 50.2%, Y 43.9%, Z 48.4%"). */
   for (guint k = 0; k < work->pairs->len; k++)
     {
       Pair *p = &g_array_index (work->pairs, Pair, k);
       CcClaim *a = g_ptr_array_index (work->claims, p->i);
       CcClaim *b = g_ptr_array_index (work->claims, p->j);
+      guint64 ki = ((guint64) p->i << 32) | g_array_index (work->doc, guint, p->j);
+      guint64 kj = ((guint64) p->j << 32) | g_array_index (work->doc, guint, p->i);
 
+      if (p->verdict == CC_VERDICT_AGREE)
+        {
+          g_array_append_val (agreed, ki);
+          g_array_append_val (agreed, kj);
+        }
+      else if (p->verdict == CC_VERDICT_APPROXIMATE)
+        {
+          g_array_append_val (roughly, ki);
+          g_array_append_val (roughly, kj);
+        }
       if (a->subject[0] != '\0' && g_strcmp0 (a->subject, b->subject) == 0)
         {
-          g_hash_table_add (same_subject, g_strdup_printf ("%u>%u", p->i, g_array_index (work->doc, guint, p->j)));
-          g_hash_table_add (same_subject, g_strdup_printf ("%u>%u", p->j, g_array_index (work->doc, guint, p->i)));
+          g_array_append_val (same_subject, ki);
+          g_array_append_val (same_subject, kj);
         }
     }
-
-  /* A claim with an agreeing (or roughly agreeing) partner in the other
-   * document: a different value it disagrees with there is most likely
-   * about another fact. */
-  for (guint k = 0; k < work->pairs->len; k++)
-    {
-      Pair *p = &g_array_index (work->pairs, Pair, k);
-
-      if (p->verdict == CC_VERDICT_AGREE || p->verdict == CC_VERDICT_APPROXIMATE)
-        {
-          guint di = g_array_index (work->doc, guint, p->i);
-          guint dj = g_array_index (work->doc, guint, p->j);
-
-          g_hash_table_add (supported, g_strdup_printf ("%u>%u>%d", p->i, dj, p->verdict));
-          g_hash_table_add (supported, g_strdup_printf ("%u>%u>%d", p->j, di, p->verdict));
-        }
-    }
+  g_array_sort (agreed, compare_u64);
+  g_array_sort (roughly, compare_u64);
+  g_array_sort (same_subject, compare_u64);
 
   for (guint k = 0; k < work->pairs->len; k++)
     {
@@ -398,29 +580,19 @@ work_report (Work *work)
       CcClaim *b = g_ptr_array_index (work->claims, p->j);
       guint di = g_array_index (work->doc, guint, p->i);
       guint dj = g_array_index (work->doc, guint, p->j);
-      g_autofree char *ka = NULL, *kb = NULL, *kc = NULL, *kd = NULL;
+      guint64 ki = ((guint64) p->i << 32) | dj;
+      guint64 kj = ((guint64) p->j << 32) | di;
       g_autofree char *dedupe = NULL;
       CcConflict *conflict;
       gboolean suppressed;
 
       if (p->verdict != CC_VERDICT_CONFLICT && p->verdict != CC_VERDICT_APPROXIMATE)
         continue;
-      ka = g_strdup_printf ("%u>%u>%d", p->i, dj, CC_VERDICT_AGREE);
-      kb = g_strdup_printf ("%u>%u>%d", p->j, di, CC_VERDICT_AGREE);
-      kc = g_strdup_printf ("%u>%u>%d", p->i, dj, CC_VERDICT_APPROXIMATE);
-      kd = g_strdup_printf ("%u>%u>%d", p->j, di, CC_VERDICT_APPROXIMATE);
-      suppressed = g_hash_table_contains (supported, ka) || g_hash_table_contains (supported, kb);
+      suppressed = sorted_contains (agreed, ki) || sorted_contains (agreed, kj);
       if (p->verdict == CC_VERDICT_CONFLICT)
-        suppressed = suppressed || g_hash_table_contains (supported, kc) ||
-                     g_hash_table_contains (supported, kd);
+        suppressed = suppressed || sorted_contains (roughly, ki) || sorted_contains (roughly, kj);
       if (!suppressed && g_strcmp0 (a->subject, b->subject) != 0)
-        {
-          g_autofree char *sa = g_strdup_printf ("%u>%u", p->i, dj);
-          g_autofree char *sb = g_strdup_printf ("%u>%u", p->j, di);
-
-          suppressed = g_hash_table_contains (same_subject, sa) ||
-                       g_hash_table_contains (same_subject, sb);
-        }
+        suppressed = sorted_contains (same_subject, ki) || sorted_contains (same_subject, kj);
       if (suppressed)
         continue;
 

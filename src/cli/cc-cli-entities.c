@@ -107,7 +107,7 @@ cc_cli_cmd_entities (CcCli  *cli,
   store = cc_cli_open_store (cli, &error);
   if (store == NULL)
     return cc_cli_fail (error);
-  docs = cc_cli_resolve_documents (store, argc - 1, argv + 1, &error);
+  docs = cc_cli_resolve_documents (store, argc, argv, &error);
   if (docs == NULL)
     return cc_cli_fail (error);
 

@@ -252,6 +252,9 @@ cc_scan_names_prepare (CcScan *scan)
             ends_sentence = TRUE;
           if (cc_scan_tok_is (scan, line_start, "by") && (T (line_start)->flags & TF_CAP))
             ends_sentence = TRUE;   /* a byline: "By Jane Roe, The Daily Planet" */
+          for (guint k = line_start; k <= i && !ends_sentence; k++)
+            if (is_char (scan, k, '|'))
+              ends_sentence = TRUE; /* a byline: "Jane Roe | Daily Planet" */
           if (!ends_sentence && n_words <= 30 && n_long >= 2 && n_cap * 10 >= n_long * 7)
             for (guint k = line_start; k <= i; k++)
               T (k)->flags |= TF_HEADLINE;
@@ -656,7 +659,8 @@ static const char * const org_nouns[] = {
   "organisation", "organization", "nonprofit", "charity", "operator", "manufacturer",
   "supplier", "provider", "regulator", "outlet", "newspaper", "publisher", "bank",
   "insurer", "retailer", "carrier", "airline", "union", "party", "council", "ministry",
-  "department", "government", "side", "subsidiary", "conglomerate", "consortium", NULL,
+  "department", "government", "side", "subsidiary", "conglomerate", "consortium",
+  "division", "brand", "chain", "franchise", NULL,
 };
 static const char * const org_possessions[] = {
   "shares", "stock", "chief", "ceo", "cfo", "executives", "board", "employees",
@@ -726,6 +730,9 @@ vote_description (CcScan *scan,
         return FALSE;
       if (votes_from_noun (scan, k, votes, weight))
         return TRUE;
+      /* stop at a verb or function word: "VRR, the trains will enter service" */
+      if (cc_scan_tok_in (scan, k, scan->gaz->common_words) || (T (k)->flags & TF_POSS))
+        return FALSE;
     }
   return FALSE;
 }
@@ -828,7 +835,8 @@ context:
   {
     guint first = ts;
 
-    while (first > 0 && same_line (scan, first))
+    /* only near the start of a line: the walk back is bounded */
+    while (first > 0 && same_line (scan, first) && ts - first < 16)
       first--;
     if (!same_line (scan, first) || first == 0)
       {
@@ -847,6 +855,12 @@ context:
           v[V_ORG] += 4;
       }
   }
+
+  /* A dateline: "DRUMLOW — The factory..." */
+  if (ts < N_TOKS && (T (ts)->flags & TF_NL_BEFORE) && (T (ts)->flags & TF_ALLCAPS) &&
+      te < N_TOKS && same_line (scan, te) &&
+      (is_char (scan, te, 0x2014) || is_char (scan, te, 0x2013) || is_char (scan, te, '-')))
+    v[V_LOCATION] += 5;
 
   /* What stands before it */
   if (c->title)
@@ -1054,9 +1068,9 @@ merge_aliases (Names *nm)
         te--;
       if (te != c->te)
         {
-          Entity *base = lookup_entity (nm, c->ts, te, FALSE);
-          if (base != NULL)
-            merge_into (base, c->entity);
+          /* created if needed, so that a headline's "Acme" finds it too */
+          Entity *base = lookup_entity (nm, c->ts, te, TRUE);
+          merge_into (base, c->entity);
         }
     }
 
@@ -1069,6 +1083,31 @@ merge_aliases (Names *nm)
     while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
       if (e->parent == NULL)
         e->type = decide_type (e);
+
+    /* Coordination: "between Port Ellery and Kilbrannan", "Facebook,
+     * Instagram and WhatsApp": a name with little evidence of its own
+     * takes the type of a well-attested neighbour. */
+    for (guint k = 0; k + 1 < nm->cands->len; k++)
+      {
+        Cand *x = &g_array_index (nm->cands, Cand, k);
+        Cand *y = &g_array_index (nm->cands, Cand, k + 1);
+        Entity *ex = entity_root (x->entity), *ey = entity_root (y->entity);
+        int mx = 0, my = 0;
+
+        if (ex == ey || y->ts < x->te + 1 || y->ts > x->te + 2 || !same_line (scan, y->ts))
+          continue;
+        if (!((y->ts == x->te + 1 && (is_char (scan, x->te, ',') || cc_scan_tok_is (scan, x->te, "and") ||
+                                      cc_scan_tok_is (scan, x->te, "or"))) ||
+              (y->ts == x->te + 2 && is_char (scan, x->te, ',') &&
+               (cc_scan_tok_is (scan, x->te + 1, "and") || cc_scan_tok_is (scan, x->te + 1, "or")))))
+          continue;
+        for (int t = 0; t < N_VOTES; t++)
+          mx = MAX (mx, ex->votes[t]), my = MAX (my, ey->votes[t]);
+        if (mx >= 3 && my < 3 && ex->type != V_PERSON)
+          ey->type = ex->type;
+        else if (my >= 3 && mx < 3 && ey->type != V_PERSON)
+          ex->type = ey->type;
+      }
 
     /* A product line: "Gemini" beside "Gemini 3.1 Pro", "GPT" beside
      * "GPT-5.4", unless the single name is clearly something else. */
@@ -1214,7 +1253,19 @@ cc_scan_names (CcScan *scan)
 
   chunk_all (&nm, FALSE);
   for (guint k = 0; k < nm.cands->len; k++)
-    vote (&nm, &g_array_index (nm.cands, Cand, k));
+    {
+      Cand *c = &g_array_index (nm.cands, Cand, k);
+      int before[N_VOTES];
+
+      memcpy (before, c->entity->votes, sizeof before);
+      vote (&nm, c);
+      if (g_getenv ("CROSSCHECK_ENTITIES_DEBUG") != NULL &&
+          memcmp (before, c->entity->votes, sizeof before) != 0)
+        g_printerr ("vote %u %s: %d %d %d %d %d %d\n", T (c->ts)->cstart, c->entity->key,
+                    c->entity->votes[0] - before[0], c->entity->votes[1] - before[1],
+                    c->entity->votes[2] - before[2], c->entity->votes[3] - before[3],
+                    c->entity->votes[4] - before[4], c->entity->votes[5] - before[5]);
+    }
   merge_aliases (&nm);
   match_headlines (&nm);
 
@@ -1248,8 +1299,17 @@ cc_scan_names (CcScan *scan)
       type = root->type;
       if (vote_types[type] == CC_N_ENTITY_TYPES)
         continue;
-      m = cc_scan_add_mention (scan, T (c->ts)->cstart, T (c->te - 1)->cend,
-                               T (c->ts)->bstart, T (c->te - 1)->bend, vote_types[type]);
+      {
+    guint cend = T (c->te - 1)->cend, bend = T (c->te - 1)->bend;
+
+    /* "Acme Inc.": the dot of a legal suffix belongs to the name */
+    if (c->te - c->ts >= 2 && cc_scan_tok_in (scan, c->te - 1, scan->gaz->legal_suffixes) &&
+        !(T (c->te - 1)->flags & TF_POSS) && is_char (scan, c->te, '.') &&
+        !(T (c->te)->flags & TF_SPACE))
+      cend++, bend++;
+    m = cc_scan_add_mention (scan, T (c->ts)->cstart, cend, T (c->ts)->bstart, bend,
+                             vote_types[type]);
+  }
       m->canonical = canonical_name (root);
     }
 

@@ -445,8 +445,8 @@ match_date (CcScan *scan,
       if (same_line (scan, next) && is_year_tok (scan, next))
         return next + 1;
       if (is_part_of_year_word (scan, i) && same_line (scan, next) &&
-          (end = date_from_month (scan, next, FALSE)) != 0)
-        return end;
+          (end = date_from_month (scan, next, TRUE)) != 0)
+        return end;   /* "early July", "late March 2026" */
       return 0;
     }
   if ((cc_scan_tok_is (scan, i, "first") || cc_scan_tok_is (scan, i, "second")) &&
@@ -771,7 +771,17 @@ cc_scan_values (CcScan *scan)
             }
           if (digits && !scaled && end == i + 1)
             {
-              gboolean score = is_score_cue_before (scan, i);
+              gboolean score;
+
+              /* "87 out of 100", "8.5/10" */
+              if (cc_scan_tok_is (scan, end, "out") && cc_scan_tok_is (scan, end + 1, "of") &&
+                  end + 2 < N_TOKS && (T (end + 2)->flags & TF_NUMBER))
+                {
+                  claim (scan, i, end + 3, CC_ENTITY_SCORE, CC_VALUE_SCORE);
+                  i = end + 3;
+                  continue;
+                }
+              score = is_score_cue_before (scan, i);
 
               /* "42.8 on HealthBench", "52 on the X Index" */
               if (!score && cc_scan_tok_is (scan, end, "on") && same_line (scan, end + 1) &&

@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "cc-entities.h"
+#include "cc-importer.h"
+#include "cc-sentences.h"
+#include "cc-test-util.h"
+#include "cc-text.h"
+#include "cc-values.h"
+
+static CcMention *
+find (GPtrArray  *mentions,
+      const char *surface,
+      guint       nth)
+{
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      CcMention *m = mentions->pdata[i];
+      if (g_strcmp0 (m->surface, surface) == 0 && nth-- == 0)
+        return m;
+    }
+  return NULL;
+}
+
+static void
+assert_mention (GPtrArray    *mentions,
+                const char   *surface,
+                guint         nth,
+                CcEntityType  type,
+                const char   *canonical)
+{
+  CcMention *m = find (mentions, surface, nth);
+
+  if (m == NULL)
+    g_error ("no mention “%s” (#%u)", surface, nth);
+  g_assert_cmpstr (cc_entity_type_to_string (m->type), ==, cc_entity_type_to_string (type));
+  if (canonical != NULL)
+    g_assert_cmpstr (m->canonical, ==, canonical);
+}
+
+static void
+check_sorted_and_in_bounds (GPtrArray  *mentions,
+                            const char *text)
+{
+  glong n_chars = g_utf8_strlen (text, -1);
+  guint last_end = 0;
+  const char *p = text;   /* walks forward: linear over all mentions */
+  guint pos = 0;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      CcMention *m = mentions->pdata[i];
+      const char *start, *end;
+
+      g_assert_cmpuint (m->start, <, m->end);
+      g_assert_cmpuint (m->end, <=, n_chars);
+      g_assert_cmpuint (m->start, >=, last_end);
+      for (; pos < m->start; pos++)
+        p = g_utf8_next_char (p);
+      start = p;
+      for (end = start; pos < m->end; pos++)
+        end = g_utf8_next_char (end);
+      p = end;
+      g_assert_cmpint (strncmp (start, m->surface, end - start), ==, 0);
+      g_assert_cmpuint (strlen (m->surface), ==, (gsize)(end - start));
+      last_end = m->end;
+    }
+}
+
+static void
+test_sentences (void)
+{
+  const char *text = "Dr. Smith paid $3.50 for it. He left!\nA Headline Without Stop\n"
+                     "Model 3.5 Pro shipped. See Mr. Lee, e.g. This one\nno end here";
+  g_autoptr(GArray) spans = cc_sentences_split (text);
+  const char *expected[] = {
+    "Dr. Smith paid $3.50 for it.", "He left!", "A Headline Without Stop",
+    "Model 3.5 Pro shipped.", "See Mr. Lee, e.g. This one", "no end here",
+  };
+
+  g_assert_cmpuint (spans->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < spans->len; i++)
+    {
+      CcSpan *s = &g_array_index (spans, CcSpan, i);
+      g_autofree char *sub = cc_text_substring (text, s->start, s->end);
+      g_assert_cmpstr (sub, ==, expected[i]);
+    }
+}
+
+static void
+test_names (void)
+{
+  const char *text =
+    "Acme Robotics Unveils Model 3.5 Pro in Surprise Launch\n"
+    "Acme Robotics Inc. on Tuesday unveiled Model 3.5 Pro, its new household robot. "
+    "Chief executive Jane Whitlock said the robot scored 87.5 on the HomeTask benchmark. "
+    "Whitlock's team worked with the Northern Robotics Institute (NRI) for two years. "
+    "However, NRI director Tom Baxter said Acme's claims were premature. "
+    "Acme Cloud, a separate division, was not involved. The company is based in Oslo.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  assert_mention (m, "Acme Robotics Inc.", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Model 3.5 Pro", 1, CC_ENTITY_PRODUCT, "Model 3.5 Pro");
+  assert_mention (m, "Jane Whitlock", 0, CC_ENTITY_PERSON, "Jane Whitlock");
+  /* surname and possessive merge into the full name */
+  assert_mention (m, "Whitlock", 0, CC_ENTITY_PERSON, "Jane Whitlock");
+  assert_mention (m, "87.5", 0, CC_ENTITY_SCORE, "87.5");
+  assert_mention (m, "HomeTask", 0, CC_ENTITY_BENCHMARK, NULL);
+  /* acronym defined in parentheses */
+  assert_mention (m, "NRI", 0, CC_ENTITY_ORG, "Northern Robotics Institute");
+  assert_mention (m, "NRI", 1, CC_ENTITY_ORG, "Northern Robotics Institute");
+  assert_mention (m, "Tom Baxter", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "two years", 0, CC_ENTITY_QUANTITY, NULL);
+  assert_mention (m, "Tuesday", 0, CC_ENTITY_DATE, NULL);
+  assert_mention (m, "Oslo", 0, CC_ENTITY_LOCATION, NULL);
+  /* "Acme Cloud" shares a word with "Acme" but stays apart */
+  assert_mention (m, "Acme Cloud", 0, CC_ENTITY_ORG, "Acme Cloud");
+  g_assert_cmpstr (find (m, "Acme", 0)->canonical, ==, "Acme");
+  /* sentence-initial words are not names */
+  g_assert_null (find (m, "However", 0));
+  g_assert_null (find (m, "Chief", 0));
+  g_assert_null (find (m, "The", 0));
+}
+
+static void
+test_values_in_text (void)
+{
+  const char *text = "The deal, worth $14.3 billion, closed on April 8, 2026. Shares rose 12% "
+                     "and 87.5 percent of staff agreed. By early 2026 the app had 1.2 billion "
+                     "downloads; the fee was €62m, or £54 million, paid in mid-2027.";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  g_assert_cmpstr (find (m, "$14.3 billion", 0)->value, ==, "USD 14300000000");
+  g_assert_cmpstr (find (m, "April 8, 2026", 0)->value, ==, "2026-04-08");
+  g_assert_cmpstr (find (m, "12%", 0)->value, ==, "12%");
+  g_assert_cmpstr (find (m, "87.5 percent", 0)->value, ==, "87.5%");
+  g_assert_cmpstr (find (m, "early 2026", 0)->value, ==, "2026-01/2026-04");
+  g_assert_cmpstr (find (m, "1.2 billion downloads", 0)->value, ==, "1200000000 downloads");
+  g_assert_cmpstr (find (m, "€62m", 0)->value, ==, "EUR 62000000");
+  g_assert_cmpstr (find (m, "£54 million", 0)->value, ==, "GBP 54000000");
+  g_assert_cmpstr (find (m, "mid-2027", 0)->value, ==, "2027-05/2027-08");
+}
+
+static void
+test_value_api (void)
+{
+  g_autoptr(CcValue) a = cc_value_parse ("over $14 billion", CC_VALUE_NONE);
+  g_autoptr(CcValue) b = cc_value_parse ("$14.3 billion", CC_VALUE_MONEY);
+  g_autoptr(CcValue) c = cc_value_parse ("$12 billion", CC_VALUE_MONEY);
+  g_autoptr(CcValue) d = cc_value_parse ("April 2026", CC_VALUE_DATE);
+  g_autoptr(CcValue) e = cc_value_parse ("April 8, 2026", CC_VALUE_DATE);
+  g_autoptr(CcValue) f = cc_value_parse_normalized (CC_VALUE_DATE, "2026-01/2026-04");
+  g_autoptr(CcValue) g = cc_value_parse ("€14.3 billion", CC_VALUE_MONEY);
+  g_autoptr(CcValue) h = cc_value_parse ("banana", CC_VALUE_NONE);
+  g_autofree char *s = NULL;
+
+  g_assert_nonnull (a);
+  g_assert_cmpint (a->kind, ==, CC_VALUE_MONEY);
+  g_assert_cmpint (a->qualifier, ==, CC_VALUE_AT_LEAST);
+  s = cc_value_to_string (b);
+  g_assert_cmpstr (s, ==, "USD 14300000000");
+  g_assert_cmpint (cc_value_compare (a, b), ==, CC_VALUE_MATCH_CLOSE);
+  g_assert_cmpint (cc_value_compare (b, c), ==, CC_VALUE_MATCH_DIFFERENT);
+  g_assert_cmpint (cc_value_compare (b, g), ==, CC_VALUE_MATCH_INCOMPARABLE);
+  g_assert_cmpint (cc_value_compare (d, e), ==, CC_VALUE_MATCH_CLOSE);
+  g_assert_cmpint (cc_value_compare (d, f), ==, CC_VALUE_MATCH_CLOSE);
+  g_assert_null (h);
+}
+
+static GString *
+repeat (const char *unit,
+        gsize       bytes)
+{
+  GString *s = g_string_sized_new (bytes + strlen (unit));
+
+  while (s->len < bytes)
+    g_string_append (s, unit);
+  return s;
+}
+
+static void
+extract_ok (const char *text)
+{
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+  check_sorted_and_in_bounds (m, text);
+}
+
+static void
+test_bad_input (void)
+{
+  g_autoptr(GString) word = repeat ("Abcdefghij", 1024 * 1024);
+  g_autoptr(GString) digits = repeat ("1234567890", 1024 * 1024);
+  g_autoptr(GString) caps = repeat ("Alpha Beta Gamma ", 1024 * 1024);
+  g_autoptr(GString) line = repeat ("the price rose 12% to $3.5 billion on April 8, 2026 and ", 1024 * 1024);
+  g_autoptr(GString) punct = repeat (".,;:!?()\"'’-—$€%", 256 * 1024);
+
+  extract_ok ("");
+  extract_ok ("   \n\n\t ");
+  extract_ok (word->str);
+  extract_ok (digits->str);
+  extract_ok (caps->str);
+  extract_ok (line->str);
+  extract_ok (punct->str);
+  /* Every script, Korean particles glued to Latin names, emoji, combining marks */
+  extract_ok ("2026년 4월 8일, Meta가 Muse Spark를 공개했습니다. 💬 Comments (0) 🔒 Log in\n"
+              "Ελληνικά Кириллица العربية עברית हिन्दी 中文 日本語 ไทย ⚽️👍🏽 e\u0301 Z\u0335a\u0336\n"
+              "Dr. Ana Lima (ANL) ANL’s ANL's $ € £ 12 % — “Quoted Title Case Here”\n");
+  {
+    g_autoptr(GPtrArray) m = cc_entities_extract ("2026년 4월 8일, Meta가 Muse Spark를 공개했습니다.");
+    for (guint i = 0; i < m->len; i++)
+      g_assert_null (strstr (((CcMention *)m->pdata[i])->surface, "가"));
+  }
+}
+
+/* The work counted by the extractor grows linearly: four times the text
+ * costs about four times the steps, for ordinary text, one huge line and
+ * one huge word. */
+static void
+test_linear (void)
+{
+  const char *units[] = {
+    "Acme Corp. said on Monday that Jane Doe, its chief executive, expects revenue of "
+    "$4.2 billion, up 12%, as 1,200 new customers signed up in early 2026.\n",
+    "Alpha Beta Gamma Delta 3.5 Pro (12.5) on the X Bench, ",
+    "Abcdefghijklmnopqrstuvwxyz",
+  };
+
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      g_autoptr(GString) small = repeat (units[u], 256 * 1024);
+      g_autoptr(GString) large = repeat (units[u], 1024 * 1024);
+      guint64 w0, w1, w2;
+      double ratio;
+
+      w0 = cc_entities_get_work ();
+      g_ptr_array_unref (cc_entities_extract (small->str));
+      w1 = cc_entities_get_work ();
+      g_ptr_array_unref (cc_entities_extract (large->str));
+      w2 = cc_entities_get_work ();
+      ratio = (double)(w2 - w1) / (double)(w1 - w0);
+      g_test_message ("unit %u: work %" G_GUINT64_FORMAT " -> %" G_GUINT64_FORMAT ", ratio %.2f",
+                      u, w1 - w0, w2 - w1, ratio);
+      g_assert_cmpfloat (ratio, >, 3.5);
+      g_assert_cmpfloat (ratio, <, 4.5);
+    }
+}
+
+static void
+test_cache (void)
+{
+  char *dir = cc_test_tmpdir_new ();
+  g_autofree char *file = cc_test_write_file (dir, "docs/a.txt",
+                                              "Title Line\nJane Doe of Acme Corp. said revenue rose 12% "
+                                              "in March 2026.\n", -1);
+  g_autofree char *folder = g_build_filename (dir, "docs", NULL);
+  g_autofree char *db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  gint64 id;
+  guint before;
+
+  {
+    g_autoptr(CcStore) store = cc_test_open_store (dir);
+    const char *paths[] = { folder, NULL };
+    g_autoptr(CcImportReport) report = cc_import_paths (store, paths, NULL, NULL, NULL, &error);
+    g_autoptr(GPtrArray) first = NULL;
+    g_autoptr(GPtrArray) second = NULL;
+
+    g_assert_no_error (error);
+    db = g_strdup (cc_store_get_path (store));
+    docs = cc_store_list_documents (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (docs->len, ==, 1);
+    id = cc_document_get_id (docs->pdata[0]);
+
+    before = cc_entities_get_extraction_count ();
+    first = cc_entities_for_document (store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (cc_entities_get_extraction_count (), ==, before + 1);
+    second = cc_entities_for_document (store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (cc_entities_get_extraction_count (), ==, before + 1);
+    g_assert_cmpuint (first->len, ==, second->len);
+    g_assert_cmpuint (first->len, >, 0);
+    for (guint i = 0; i < first->len; i++)
+      {
+        CcMention *a = first->pdata[i], *b = second->pdata[i];
+        g_assert_cmpuint (a->start, ==, b->start);
+        g_assert_cmpuint (a->end, ==, b->end);
+        g_assert_cmpint (a->type, ==, b->type);
+        g_assert_cmpstr (a->canonical, ==, b->canonical);
+        g_assert_cmpstr (a->value, ==, b->value);
+      }
+  }
+
+  /* A re-opened library is not re-analysed. */
+  {
+    g_autoptr(CcStore) store = cc_store_open (db, &error);
+    g_autoptr(GPtrArray) again = NULL;
+    g_autoptr(GPtrArray) summary = NULL;
+
+    g_assert_no_error (error);
+    again = cc_entities_for_document (store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (cc_entities_get_extraction_count (), ==, before + 1);
+    summary = cc_entities_summarize (store, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (summary->len, >, 0);
+    g_assert_cmpuint (((CcEntitySummary *)summary->pdata[0])->documents, ==, 1);
+  }
+
+  /* The command line: six TSV columns, summary of four, JSON. */
+  {
+    const char *argv[] = { "--db", db, "entities", "a.txt", NULL };
+    const char *argv_sum[] = { "--db", db, "entities", "--summary", NULL };
+    const char *argv_json[] = { "--db", db, "entities", "--format", "json", NULL };
+    const char *argv_bad[] = { "--db", db, "entities", "nope.txt", NULL };
+    g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+    g_autofree char *out3 = NULL, *err3 = NULL, *out4 = NULL, *err4 = NULL;
+    g_auto(GStrv) lines = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    g_assert_cmpint (cc_test_run_cli (argv, &out, &err), ==, 0);
+    lines = g_strsplit (out, "\n", -1);
+    g_assert_nonnull (strstr (out, "a.txt\t"));
+    for (guint i = 0; lines[i] && *lines[i]; i++)
+      {
+        g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+        g_assert_cmpuint (g_strv_length (f), ==, 6);
+        g_assert_cmpstr (f[0], ==, "a.txt");
+      }
+    g_assert_nonnull (strstr (out, "\tPERSON\tJane Doe\tJane Doe"));
+
+    g_assert_cmpint (cc_test_run_cli (argv_sum, &out2, &err2), ==, 0);
+    g_assert_nonnull (strstr (out2, "Jane Doe\tPERSON\t1\t1\n"));
+
+    g_assert_cmpint (cc_test_run_cli (argv_json, &out3, &err3), ==, 0);
+    json_parser_load_from_data (parser, out3, -1, &error);
+    g_assert_no_error (error);
+    g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+
+    g_assert_cmpint (cc_test_run_cli (argv_bad, &out4, &err4), !=, 0);
+    g_assert_nonnull (strstr (err4, "nope.txt"));
+  }
+  g_assert_cmpuint (cc_entities_get_extraction_count (), ==, before + 1);
+
+  cc_test_tmpdir_free (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/crosscheck/entities/sentences", test_sentences);
+  g_test_add_func ("/crosscheck/entities/names", test_names);
+  g_test_add_func ("/crosscheck/entities/values-in-text", test_values_in_text);
+  g_test_add_func ("/crosscheck/entities/value-api", test_value_api);
+  g_test_add_func ("/crosscheck/entities/bad-input", test_bad_input);
+  g_test_add_func ("/crosscheck/entities/linear", test_linear);
+  g_test_add_func ("/crosscheck/entities/cache", test_cache);
+  return g_test_run ();
+}

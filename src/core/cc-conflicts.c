@@ -201,9 +201,6 @@ work_relate (Work      *work,
       for (guint d = 0; d < work->n_docs; d++)
         stories += work->component[d] == d;
       g_debug ("%u documents, %u related pairs, %u stories", work->n_docs, work->related->len, stories);
-      g_hash_table_iter_init (&iter, docs_of);
-      while (g_hash_table_iter_next (&iter, &value, NULL))
-        g_debug ("name %s", (char *) value);
     }
 }
 

@@ -36,6 +36,7 @@ struct _CcCompareView
 
   /* Borrowed */
   CcWindow         *window;          /* weak */
+  CcStore          *store;           /* weak: the library the documents are from */
 
   /* Owned */
   CcDocument       *left;

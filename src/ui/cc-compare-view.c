@@ -544,6 +544,7 @@ cc_compare_view_set_documents (CcCompareView *self,
 
   g_set_object (&self->left, left);
   g_set_object (&self->right, right);
+  g_set_weak_pointer (&self->store, get_store (self));
   sync_dropdowns (self);
   start_alignment (self);
 }
@@ -577,30 +578,58 @@ on_dropdown_selected (CcCompareView *self,
   if (*slot == document)
     return;
   g_set_object (slot, document);
+  g_set_weak_pointer (&self->store, get_store (self));
   start_alignment (self);
+}
+
+/* The library's current object for @document's id, or NULL. */
+static CcDocument *
+current_copy (GListModel *model,
+              CcDocument *document)
+{
+  guint position = find_position (model, document);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return g_list_model_get_item (model, position);
+}
+
+static gboolean
+same_content (CcDocument *a,
+              CcDocument *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strcmp0 (cc_document_get_hash (a), cc_document_get_hash (b)) == 0;
 }
 
 static void
 on_library_changed (CcCompareView *self)
 {
   GListModel *model = self->window != NULL ? cc_window_get_documents (self->window) : NULL;
-  gboolean left_gone = self->left != NULL && find_position (model, self->left) == GTK_INVALID_LIST_POSITION;
-  gboolean right_gone = self->right != NULL && find_position (model, self->right) == GTK_INVALID_LIST_POSITION;
+  CcStore *store = get_store (self);
   g_autoptr(CcDocument) left = NULL;
   g_autoptr(CcDocument) right = NULL;
-  guint position;
 
-  /* Take the library's current objects for the same ids (their text may
-   * have been re-imported); clear a side whose document went away. */
-  if (self->left != NULL && !left_gone)
+  /* Another library: its ids mean other documents. */
+  if (store != self->store)
     {
-      position = find_position (model, self->left);
-      left = g_list_model_get_item (model, position);
+      g_set_weak_pointer (&self->store, store);
+      cc_reader_view_set_document (self->left_reader, NULL, NULL, NULL);
+      cc_reader_view_set_document (self->right_reader, NULL, NULL, NULL);
+      cc_compare_view_set_documents (self, NULL, NULL);
+      return;
     }
-  if (self->right != NULL && !right_gone)
+
+  /* The same library after an import: keep the comparison unless a side's
+   * document went away or its text changed. */
+  left = self->left != NULL ? current_copy (model, self->left) : NULL;
+  right = self->right != NULL ? current_copy (model, self->right) : NULL;
+  if ((self->left == NULL) == (left == NULL) && (self->right == NULL) == (right == NULL) &&
+      same_content (self->left, left) && same_content (self->right, right))
     {
-      position = find_position (model, self->right);
-      right = g_list_model_get_item (model, position);
+      sync_dropdowns (self);
+      return;
     }
   cc_reader_view_set_document (self->left_reader, NULL, NULL, NULL);
   cc_reader_view_set_document (self->right_reader, NULL, NULL, NULL);
@@ -777,6 +806,7 @@ cc_compare_view_dispose (GObject *object)
   /* The template's top box is not bound to a field: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_weak_pointer (&self->store);
   g_clear_object (&self->left);
   g_clear_object (&self->right);
   g_clear_pointer (&self->pairs, g_ptr_array_unref);

@@ -389,6 +389,31 @@ test_compare_view (void)
     g_assert_cmpuint (cc_annotation_store_count (store, id), ==, before + 1);
   }
 
+  /* Importing the same files again keeps the comparison as it is. */
+  {
+    GPtrArray *before = cc_compare_view_get_pairs (view);
+    const char *paths[] = { cc_test_sample_corpus (), NULL };
+
+    cc_window_import_paths (window, paths);
+    g_assert_true (wait_for (import_finished, window));
+    drain_main_loop ();
+    g_assert_true (cc_compare_view_get_pairs (view) == before);
+    g_assert_false (cc_compare_view_get_busy (view));
+  }
+
+  /* Another library: its documents are not these; the view is cleared. */
+  {
+    g_autofree char *other = g_build_filename (tmp, "other.db", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (cc_window_open_library (window, other, &error));
+    g_assert_no_error (error);
+    drain_main_loop ();
+    g_assert_null (cc_compare_view_get_left (view));
+    g_assert_null (cc_compare_view_get_right (view));
+    g_assert_null (cc_compare_view_get_pairs (view));
+  }
+
   close_window (window, g_steal_pointer (&tmp));
 }
 

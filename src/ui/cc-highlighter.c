@@ -1061,7 +1061,8 @@ build_selection_popover (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *note;
 
-  gtk_popover_set_autohide (GTK_POPOVER (popover), TRUE);
+  /* Not modal: the text stays usable; it goes when the selection does. */
+  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
   gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_TOP);
   gtk_widget_add_css_class (popover, "cc-selection-popover");
 

@@ -382,7 +382,22 @@ on_row_reattach (CcNotesPanel *self,
     }
 
   buffer = cc_reader_view_get_buffer (cc_window_get_reader (self->window));
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    {
+      /* Not the white space around the passage. */
+      while (gtk_text_iter_compare (&start, &end) < 0 && g_unichar_isspace (gtk_text_iter_get_char (&start)))
+        gtk_text_iter_forward_char (&start);
+      while (gtk_text_iter_compare (&start, &end) < 0)
+        {
+          GtkTextIter prev = end;
+
+          gtk_text_iter_backward_char (&prev);
+          if (!g_unichar_isspace (gtk_text_iter_get_char (&prev)))
+            break;
+          end = prev;
+        }
+    }
+  if (gtk_text_iter_equal (&start, &end))
     {
       add_toast (self, adw_toast_new (_("Select the passage for this note in the article first")));
       return;

@@ -168,13 +168,19 @@ cc_scan_tok_is (CcScan     *scan,
                 const char *lower)
 {
   CcTok *t;
-  gsize n = strlen (lower);
+  const char *s;
+  guint n;
 
   if (i >= scan->toks->len)
     return FALSE;
   t = SCAN_TOK (scan, i);
-  return t->bend - t->bstart == n &&
-         g_ascii_strncasecmp (scan->text + t->bstart, lower, n) == 0;
+  s = scan->text + t->bstart;
+  n = t->bend - t->bstart;
+  /* No strlen: this is called for every token against many words. */
+  for (guint k = 0; k < n; k++)
+    if (lower[k] == '\0' || g_ascii_tolower (s[k]) != lower[k])
+      return FALSE;
+  return lower[n] == '\0';
 }
 
 gboolean

@@ -27,7 +27,10 @@ word_eq (const char *word,
          gsize       len,
          const char *lower)
 {
-  return strlen (lower) == len && g_ascii_strncasecmp (word, lower, len) == 0;
+  for (gsize k = 0; k < len; k++)
+    if (lower[k] == '\0' || g_ascii_tolower (word[k]) != lower[k])
+      return FALSE;
+  return lower[len] == '\0';
 }
 
 guint

@@ -579,6 +579,31 @@ key_shortcut (GtkWidget *widget,
   return TRUE;
 }
 
+/* Enter on a highlight (the cursor in it, as after opening it from the
+ * Notes panel) opens its note. */
+static gboolean
+open_at_cursor (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  CcHighlighter *self = user_data;
+  CcAnnotation *annotation;
+  GtkTextIter cursor;
+  g_autofree char *uuid = NULL;
+
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->text_view)) ||
+      gtk_text_buffer_get_has_selection (self->buffer))
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor, gtk_text_buffer_get_insert (self->buffer));
+  annotation = cc_highlighter_get_annotation_at (self, (guint) gtk_text_iter_get_offset (&cursor));
+  if (annotation == NULL)
+    return FALSE;
+
+  uuid = g_strdup (cc_annotation_get_uuid (annotation));
+  return cc_highlighter_open_annotation (self, uuid, TRUE);
+}
+
 static void
 add_key (CcHighlighter         *self,
          GtkShortcutController *controller,
@@ -741,6 +766,9 @@ cc_highlighter_new (CcReaderView *reader,
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   add_key (self, GTK_SHORTCUT_CONTROLLER (controller), "<Control>h", NULL);
   add_key (self, GTK_SHORTCUT_CONTROLLER (controller), "h", NULL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter"),
+                                                          gtk_callback_action_new (open_at_cursor, self, NULL)));
   for (int i = 0; i < N_COLORS; i++)
     {
       char trigger[2] = { (char) ('1' + i), '\0' };

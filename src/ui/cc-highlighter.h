@@ -16,8 +16,8 @@ G_DECLARE_FINAL_TYPE (CcHighlighter, cc_highlighter, CC, HIGHLIGHTER, GObject)
  * reader make new ones: the "highlight" action group on the reader
  * (highlight.highlight, highlight.highlight-color('yellow'),
  * highlight.add-note), H / Ctrl+H and 1-5 in the text, the text's context
- * menu and a small popover over a fresh selection. Clicking a highlight
- * opens a CcAnnotationPopover on it.
+ * menu and a small popover over a fresh selection. Clicking a highlight, or
+ * Enter with the cursor in it, opens a CcAnnotationPopover on it.
  *
  * Highlights are alpha-blended backgrounds (one tag per combination of
  * overlapping colours, so overlaps mix and stay readable) adjusted to the

@@ -354,8 +354,8 @@ update_summary (CcFactsView *self,
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   guint n_conflicts = 0, n_shared = 0;
   g_autofree char *facts = NULL;
+  g_autofree char *shared = NULL;
   g_autofree char *conflicts = NULL;
-  g_autofree char *documents = NULL;
   g_autofree char *summary = NULL;
 
   for (guint i = 0; i < n_rows; i++)
@@ -369,12 +369,12 @@ update_summary (CcFactsView *self,
     }
 
   facts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u fact", "%u facts", n_rows), n_rows);
-  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stated by several sources",
-                                            "%u stated by several sources", n_shared), n_shared);
-  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict",
+  shared = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stated by several sources",
+                                         "%u stated by several sources", n_shared), n_shared);
+  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict",
                                             "%u in conflict", n_conflicts), n_conflicts);
   /* Translators: "40 facts · 12 stated by several sources · 3 in conflict" */
-  summary = g_strdup_printf (_("%s · %s · %s"), facts, conflicts, documents);
+  summary = g_strdup_printf (_("%s · %s · %s"), facts, shared, conflicts);
   gtk_label_set_label (self->summary_label, n_documents > 0 ? summary : "");
 }
 

@@ -758,6 +758,9 @@ cc_notes_panel_dispose (GObject *object)
   CcNotesPanel *self = CC_NOTES_PANEL (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  /* The window's "notes" actions point at this panel. */
+  if (self->window != NULL && self->actions != NULL)
+    gtk_widget_insert_action_group (GTK_WIDGET (self->window), "notes", NULL);
   if (self->highlighter != NULL)
     g_object_run_dispose (G_OBJECT (self->highlighter));
   g_clear_object (&self->highlighter);

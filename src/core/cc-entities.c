@@ -430,3 +430,80 @@ cc_entities_summarize (CcStore     *store,
     }
   return g_steal_pointer (&out);
 }
+
+GHashTable *
+cc_entities_library_counts (CcStore  *store,
+                            GError  **error)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CC_IS_STORE (store), NULL);
+
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                  (GDestroyNotify)cc_entity_summary_free);
+  stmt = cc_store_prepare (store,
+                           "SELECT m.type, m.canonical, count(*), count(DISTINCT d.id) "
+                           "FROM mentions m JOIN documents d ON d.hash = m.hash "
+                           "JOIN analysis a ON a.hash = m.hash AND a.kind = 'entities' "
+                           "AND a.version = ? GROUP BY m.type, m.canonical", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, CC_ENTITIES_VERSION);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CcEntitySummary *s = g_new0 (CcEntitySummary, 1);
+      CcEntityType type = CC_ENTITY_ORG;
+      const char *type_str = (const char *)sqlite3_column_text (stmt, 0);
+
+      cc_entity_type_from_string (type_str, &type);
+      s->type = type;
+      s->canonical = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      s->mentions = sqlite3_column_int (stmt, 2);
+      s->documents = sqlite3_column_int (stmt, 3);
+      g_hash_table_insert (counts, g_strdup_printf ("%s\t%s", type_str, s->canonical), s);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cc_store_set_error (store, error, "cannot count entities");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&counts);
+}
+
+GArray *
+cc_entities_documents_mentioning (CcStore       *store,
+                                  const char    *canonical,
+                                  CcEntityType   type,
+                                  GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CC_IS_STORE (store), NULL);
+  g_return_val_if_fail (canonical != NULL, NULL);
+
+  stmt = cc_store_prepare (store,
+                           "SELECT DISTINCT d.id FROM documents d JOIN mentions m ON m.hash = d.hash "
+                           "WHERE m.canonical = ? AND m.type = ? ORDER BY d.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, canonical, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, cc_entity_type_to_string (type), -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cc_store_set_error (store, error, "cannot find documents");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}

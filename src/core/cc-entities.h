@@ -85,4 +85,15 @@ GPtrArray    *cc_entities_summarize         (CcStore      *store,
                                              GArray       *document_ids,
                                              GError      **error);
 
+/* Mention and document counts per "TYPE\tcanonical" key (CcEntitySummary
+ * values) over every document already analysed, from the cache only: fast,
+ * never extracts. */
+GHashTable   *cc_entities_library_counts    (CcStore      *store,
+                                             GError      **error);
+/* Ids (gint64) of the documents whose cached mentions name this entity. */
+GArray       *cc_entities_documents_mentioning (CcStore      *store,
+                                             const char   *canonical,
+                                             CcEntityType  type,
+                                             GError      **error);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "cc-application.h"
 #include "cc-document-row.h"
 #include "cc-error.h"
+#include "cc-entities-panel.h"
 #include "cc-notes-panel.h"
 #include "cc-window-private.h"
 
@@ -816,6 +817,8 @@ cc_window_init (CcWindow *self)
   cc_window_clear_page (self->notes_page);  /* notes-ui: Notes tab, highlights, undo */
   gtk_box_append (self->notes_page, cc_notes_panel_new (self));
   _cc_window_views_init (self);  /* views: Compare and Facts views (issue 5) */
+  cc_window_clear_page (self->entities_page);  /* entities: Entities tab (issue 3) */
+  gtk_box_append (self->entities_page, cc_entities_panel_new (self));
 
   update_list_count (self);
   _cc_window_update_content (self);

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cc-window.h"
+
+G_BEGIN_DECLS
+
+#define CC_TYPE_ENTITIES_PANEL (cc_entities_panel_get_type ())
+G_DECLARE_FINAL_TYPE (CcEntitiesPanel, cc_entities_panel, CC, ENTITIES_PANEL, GtkWidget)
+
+/* The Entities tab of the side panel: the entities of the current document
+ * (or of the whole library) grouped by type, with their counts here and in
+ * the library, a filter, marking and stepping through the mentions of the
+ * selected entity (Alt+Down / Alt+Up, F8 / Shift+F8), filtering the
+ * document list to the documents that mention it, and underlining every
+ * mention by type with a tooltip. */
+GtkWidget *cc_entities_panel_new             (CcWindow        *window);
+
+/* For tests and benchmarks. */
+guint      cc_entities_panel_get_n_rows      (CcEntitiesPanel *self);
+gboolean   cc_entities_panel_select_entity   (CcEntitiesPanel *self,
+                                              const char      *canonical);
+guint      cc_entities_panel_get_current     (CcEntitiesPanel *self);
+void       cc_entities_panel_step            (CcEntitiesPanel *self,
+                                              gboolean         forward);
+void       cc_entities_panel_set_underline   (CcEntitiesPanel *self,
+                                              gboolean         underline);
+
+G_END_DECLS

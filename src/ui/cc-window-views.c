@@ -17,7 +17,7 @@
  * "win.compare-documents" ((xx): left and right document ids). */
 
 #define MAX_MENU_DOCUMENTS 30
-#define MAX_LABEL_CHARS    48
+#define MAX_LABEL_CHARS    40
 
 static CcCompareView *
 get_compare_view (CcWindow *self)
@@ -87,7 +87,8 @@ document_at (GtkWidget *list,
   return row != NULL ? cc_document_row_get_document (CC_DOCUMENT_ROW (row)) : NULL;
 }
 
-/* Menu items do not ellipsize: long titles are shortened here. */
+/* Menu items do not ellipsize: long titles are shortened here. (A section
+ * header would be clearer, but GTK 4.8 sizes such a menu a row short.) */
 static char *
 short_label (const char *title)
 {
@@ -135,13 +136,16 @@ show_row_menu (CcWindow *self,
     {
       g_autoptr(CcDocument) other = g_list_model_get_item (documents, i);
       g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *shortened = NULL;
       g_autofree char *label = NULL;
       const char *title;
 
       if (cc_document_get_id (other) == cc_document_get_id (document))
         continue;
       title = cc_document_get_title (other);
-      label = short_label (title != NULL && *title != '\0' ? title : cc_document_get_basename (other));
+      shortened = short_label (title != NULL && *title != '\0' ? title : cc_document_get_basename (other));
+      /* Translators: an item of the document list's context menu */
+      label = g_strdup_printf (_("Compare With “%s”"), shortened);
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target (item, "win.compare-documents", "(xx)",
                                          cc_document_get_id (document),
@@ -151,7 +155,7 @@ show_row_menu (CcWindow *self,
     }
   if (shown == 0)
     return;
-  g_menu_append_section (menu, _("Compare With"), G_MENU_MODEL (others));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (others));
 
   popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
   gtk_widget_set_parent (popover, list);
@@ -198,11 +202,44 @@ ensure_style (GdkDisplay *display)
                           g_object_ref (provider), g_object_unref);
 }
 
+/* Shift+F10 or the Menu key on a focused row opens the same menu. */
+static gboolean
+on_menu_key (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  CcWindow *self = CC_WINDOW (user_data);
+  GtkWidget *list = GTK_WIDGET (self->document_list);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *row = NULL;
+  graphene_point_t point, center;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, list))
+    return FALSE;
+  row = gtk_widget_get_ancestor (focus, CC_TYPE_DOCUMENT_ROW);
+  if (row == NULL)
+    {
+      GtkWidget *child = gtk_widget_get_first_child (focus);
+
+      if (child != NULL && CC_IS_DOCUMENT_ROW (child))
+        row = child;
+    }
+  if (row == NULL)
+    return FALSE;
+
+  center = GRAPHENE_POINT_INIT (gtk_widget_get_width (row) / 2.0, gtk_widget_get_height (row) / 2.0);
+  if (!gtk_widget_compute_point (row, list, &center, &point))
+    return FALSE;
+  show_row_menu (self, point.x, point.y);
+  return TRUE;
+}
+
 void
 _cc_window_views_init (CcWindow *self)
 {
   g_autoptr(GSimpleAction) action = NULL;
   GtkGesture *click, *long_press;
+  GtkEventController *shortcuts;
   GtkWidget *compare, *facts;
 
   ensure_style (gtk_widget_get_display (GTK_WIDGET (self)));
@@ -234,6 +271,14 @@ _cc_window_views_init (CcWindow *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_list_pressed), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->document_list), GTK_EVENT_CONTROLLER (click));
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
+                                                          gtk_callback_action_new (on_menu_key, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->document_list), shortcuts);
 
   long_press = gtk_gesture_long_press_new ();
   gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);

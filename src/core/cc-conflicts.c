@@ -23,9 +23,10 @@ typedef struct
   GArray    *doc;        /* guint: document index of each claim */
   GArray    *pairs;      /* Pair: comparable pairs, any verdict */
   GArray    *related;    /* guint64 (doc << 32 | doc), sorted: documents about one story */
-  guint     *component;  /* per document: its story (connected related documents) */
+  GPtrArray *salient;    /* per document: GPtrArray of the names it keeps coming back to */
   guint      n_docs;
   guint      comparisons;
+  gboolean   debug;      /* G_MESSAGES_DEBUG names this domain: log every compared pair */
 } Work;
 
 static int
@@ -90,6 +91,10 @@ work_relate (Work      *work,
                                                          (GDestroyNotify) g_array_unref);
   g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autofree guint *n_names = g_new0 (guint, MAX (work->n_docs, 1));
+
+  work->salient = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint d = 0; d < work->n_docs; d++)
+    g_ptr_array_add (work->salient, g_ptr_array_new ());
   GHashTableIter iter;
   gpointer value;
 
@@ -141,6 +146,8 @@ work_relate (Work      *work,
             g_array_append_val (docs, entry);
           }
           n_names[d] += salient;
+          if (salient)
+            g_ptr_array_add (g_ptr_array_index (work->salient, d), name);
         }
     }
 
@@ -164,9 +171,6 @@ work_relate (Work      *work,
   g_array_sort (occurrences, compare_u64);
 
   work->related = g_array_new (FALSE, FALSE, sizeof (guint64));
-  work->component = g_new (guint, MAX (work->n_docs, 1));
-  for (guint d = 0; d < work->n_docs; d++)
-    work->component[d] = d;
   for (guint k = 0; k < occurrences->len;)
     {
       guint64 key = g_array_index (occurrences, guint64, k) >> 1;
@@ -182,26 +186,9 @@ work_relate (Work      *work,
       /* Two shared names of which one the documents keep coming back to,
        * or one when either names (almost) nothing else. */
       if ((salient >= 1 && shared >= 2) || (salient >= 1 && (n_names[a] < 2 || n_names[b] < 2)))
-        {
-          guint ra = uf_find (work->component, a);
-          guint rb = uf_find (work->component, b);
-
-          g_array_append_val (work->related, key);
-          if (ra != rb)
-            work->component[MAX (ra, rb)] = MIN (ra, rb);
-        }
+        g_array_append_val (work->related, key);
     }
-  for (guint d = 0; d < work->n_docs; d++)
-    work->component[d] = uf_find (work->component, d);
-
-  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE)
-    {
-      guint stories = 0;
-
-      for (guint d = 0; d < work->n_docs; d++)
-        stories += work->component[d] == d;
-      g_debug ("%u documents, %u related pairs, %u stories", work->n_docs, work->related->len, stories);
-    }
+  g_debug ("%u documents, %u related pairs", work->n_docs, work->related->len);
 }
 
 void
@@ -259,6 +246,7 @@ work_init (Work      *work,
     }
   cc_verdict_unify_benchmarks (work->claims);
   work->n_docs = claim_sets->len;
+  work->debug = !g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN);
   work_relate (work, claim_sets);
 }
 
@@ -269,7 +257,7 @@ work_clear (Work *work)
   g_clear_pointer (&work->doc, g_array_unref);
   g_clear_pointer (&work->pairs, g_array_unref);
   g_clear_pointer (&work->related, g_array_unref);
-  g_clear_pointer (&work->component, g_free);
+  g_clear_pointer (&work->salient, g_ptr_array_unref);
 }
 
 static void
@@ -290,8 +278,9 @@ work_compare (Work *work,
   pair.i = MIN (i, j);
   pair.j = MAX (i, j);
   pair.verdict = cc_verdict_values (&a->value, a->qualifier, &b->value, b->qualifier);
-  g_debug ("%s «%s» [%s|%s] vs %s «%s» [%s|%s]: %s", a->document, a->surface, a->subject, a->key,
-           b->document, b->surface, b->subject, b->key, cc_verdict_to_string (pair.verdict));
+  if (G_UNLIKELY (work->debug))
+    g_debug ("%s «%s» [%s|%s] vs %s «%s» [%s|%s]: %s", a->document, a->surface, a->subject, a->key,
+             b->document, b->surface, b->subject, b->key, cc_verdict_to_string (pair.verdict));
   g_array_append_val (work->pairs, pair);
 }
 
@@ -383,16 +372,25 @@ find_blocked (Work          *work,
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GPtrArray) claim_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
-  /* Inverted index: block id -> claims; claim -> sorted block ids. */
+  /* Inverted index: block id -> claims; claim -> sorted block ids. A block
+   * is what a claim is about (claim_blocks()) within a name its document
+   * keeps coming back to: related documents share such a name (see
+   * work_relate()), so a comparable pair always shares a block. */
   for (guint i = 0; i < work->claims->len; i++)
     {
-      g_autoptr(GPtrArray) names = claim_blocks (g_ptr_array_index (work->claims, i));
+      g_autoptr(GPtrArray) blocks = claim_blocks (g_ptr_array_index (work->claims, i));
+      GPtrArray *story = g_ptr_array_index (work->salient, g_array_index (work->doc, guint, i));
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       GArray *mine = g_array_new (FALSE, FALSE, sizeof (guint));
-      guint story = work->component[g_array_index (work->doc, guint, i)];
+
+      for (guint s = 0; s < story->len; s++)
+        for (guint k = 0; k < blocks->len; k++)
+          g_ptr_array_add (names, g_strdup_printf ("%s\x1f%s", (char *) g_ptr_array_index (story, s),
+                                                   (char *) g_ptr_array_index (blocks, k)));
 
       for (guint k = 0; k < names->len; k++)
         {
-          g_autofree char *name = g_strdup_printf ("%u|%s", story, (char *) g_ptr_array_index (names, k));
+          const char *name = g_ptr_array_index (names, k);
           gpointer id_ptr;
           guint id;
           GArray *list;

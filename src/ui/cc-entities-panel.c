@@ -38,6 +38,8 @@ struct _CcEntitiesPanel
   GArray              *current;    /* CcSpan: mentions of the selected entity */
   guint                position;   /* index into current */
   gboolean             updating;
+  guint                underline_source;  /* idle: underlines applied in chunks */
+  guint                underline_next;    /* next mention to underline */
 };
 
 G_DEFINE_FINAL_TYPE (CcEntitiesPanel, cc_entities_panel, GTK_TYPE_WIDGET)
@@ -84,25 +86,63 @@ clear_underlines (CcEntitiesPanel *self)
     }
 }
 
-static void
-apply_underlines (CcEntitiesPanel *self)
+#define UNDERLINE_CHUNK 1500
+
+/* Underlines the next chunk of mentions, in text order: the top of the
+ * document (what is shown first) is underlined before the first frame, the
+ * rest while idle, so a document with tens of thousands of mentions opens
+ * without a pause. */
+static gboolean
+underline_chunk (gpointer data)
 {
+  CcEntitiesPanel *self = data;
   CcReaderView *reader = get_reader (self);
   GArray *spans[CC_N_ENTITY_TYPES] = { NULL };
+  guint end;
 
-  clear_underlines (self);
-  if (reader == NULL || self->mentions == NULL ||
-      !gtk_toggle_button_get_active (self->underline_button))
-    return;
-
+  if (reader == NULL || self->mentions == NULL)
+    {
+      self->underline_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  end = MIN (self->underline_next + UNDERLINE_CHUNK, self->mentions->len);
   for (guint t = 0; t < CC_N_ENTITY_TYPES; t++)
     spans[t] = g_array_new (FALSE, FALSE, sizeof (CcSpan));
-  for (guint i = 0; i < self->mentions->len; i++)
+  for (guint i = self->underline_next; i < end; i++)
     {
       CcMention *m = self->mentions->pdata[i];
       CcSpan span = { m->start, m->end };
       g_array_append_val (spans[m->type], span);
     }
+  for (guint t = 0; t < CC_N_ENTITY_TYPES; t++)
+    {
+      if (spans[t]->len > 0)
+        {
+          g_autofree char *name = type_tag_name (t);
+          cc_reader_view_mark_ranges (reader, name, (CcSpan *)spans[t]->data, spans[t]->len);
+        }
+      g_array_unref (spans[t]);
+    }
+  self->underline_next = end;
+  if (end >= self->mentions->len)
+    {
+      self->underline_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+apply_underlines (CcEntitiesPanel *self)
+{
+  CcReaderView *reader = get_reader (self);
+
+  g_clear_handle_id (&self->underline_source, g_source_remove);
+  clear_underlines (self);
+  if (reader == NULL || self->mentions == NULL ||
+      !gtk_toggle_button_get_active (self->underline_button))
+    return;
+
   for (guint t = 0; t < CC_N_ENTITY_TYPES; t++)
     {
       g_autofree char *name = type_tag_name (t);
@@ -111,9 +151,18 @@ apply_underlines (CcEntitiesPanel *self)
 
       gdk_rgba_parse (&rgba, type_colors[t]);
       g_object_set (tag, "underline", PANGO_UNDERLINE_SINGLE, "underline-rgba", &rgba, NULL);
-      cc_reader_view_mark_ranges (reader, name, (CcSpan *)spans[t]->data, spans[t]->len);
-      g_array_unref (spans[t]);
     }
+  self->underline_next = 0;
+  if (underline_chunk (self))
+    self->underline_source = g_idle_add_full (G_PRIORITY_LOW, underline_chunk, self, NULL);
+}
+
+/* TRUE while underlines are still being applied (for tests). */
+gboolean
+cc_entities_panel_get_busy (CcEntitiesPanel *self)
+{
+  g_return_val_if_fail (CC_IS_ENTITIES_PANEL (self), FALSE);
+  return self->underline_source != 0;
 }
 
 static void
@@ -520,6 +569,7 @@ cc_entities_panel_dispose (GObject *object)
 {
   CcEntitiesPanel *self = (CcEntitiesPanel *)object;
 
+  g_clear_handle_id (&self->underline_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_ENTITIES_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);

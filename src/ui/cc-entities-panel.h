@@ -27,5 +27,6 @@ void       cc_entities_panel_step            (CcEntitiesPanel *self,
                                               gboolean         forward);
 void       cc_entities_panel_set_underline   (CcEntitiesPanel *self,
                                               gboolean         underline);
+gboolean   cc_entities_panel_get_busy        (CcEntitiesPanel *self);
 
 G_END_DECLS

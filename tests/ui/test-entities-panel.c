@@ -78,6 +78,12 @@ has_tag_at (CcReaderView *reader,
   return gtk_text_iter_has_tag (&iter, tag);
 }
 
+static gboolean
+underlines_done (gpointer data)
+{
+  return !cc_entities_panel_get_busy (CC_ENTITIES_PANEL (data));
+}
+
 static guint
 cursor_offset (CcReaderView *reader)
 {
@@ -164,6 +170,7 @@ test_panel (void)
   g_assert_false (has_tag_at (reader, "cc-entity-LOCATION",
                               g_utf8_pointer_to_offset (text_a, strstr (text_a, "Oslo"))));
   cc_entities_panel_set_underline (panel, TRUE);
+  g_assert_true (wait_for (underlines_done, panel));
   g_assert_true (has_tag_at (reader, "cc-entity-LOCATION",
                              g_utf8_pointer_to_offset (text_a, strstr (text_a, "Oslo"))));
   g_assert_true (has_tag_at (reader, "cc-entity-MONEY",

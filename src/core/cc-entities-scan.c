@@ -13,6 +13,44 @@
  * the cost is linear in the length of the text. */
 
 #define LOOKAHEAD 8
+#define LOWER_ASCII(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
+
+/* Unicode classification with an ASCII fast path. */
+static inline gboolean
+u_isalnum (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (c);
+}
+
+static inline gboolean
+u_isdigit (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
+}
+
+static inline gboolean
+u_isupper (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isupper (c) : (g_unichar_isupper (c) || g_unichar_istitle (c));
+}
+
+static inline gboolean
+u_islower (gunichar c)
+{
+  return c < 0x80 ? g_ascii_islower (c) : g_unichar_islower (c);
+}
+
+static inline gboolean
+u_isspace (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c);
+}
+
+static inline gunichar
+u_get_char (const char *p)
+{
+  return (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
+}
 
 static gboolean
 is_inner_joiner (gunichar c)
@@ -32,11 +70,11 @@ cc_scan_tokenize (CcScan *scan)
 
   while (*p)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = u_get_char (p);
       CcTok tok = { 0 };
 
       scan->work++;
-      if (g_unichar_isspace (c))
+      if (u_isspace (c))
         {
           if (c == '\n')
             nl = TRUE;
@@ -52,7 +90,7 @@ cc_scan_tokenize (CcScan *scan)
       tok.flags = (nl ? TF_NL_BEFORE : 0) | (space ? TF_SPACE : 0);
       nl = space = FALSE;
 
-      if (g_unichar_isalnum (c))
+      if (u_isalnum (c))
         {
           gboolean all_upper = TRUE;
           guint n_letters = 0;
@@ -61,32 +99,32 @@ cc_scan_tokenize (CcScan *scan)
           gunichar prev_c = c;
 
           tok.flags |= TF_WORD;
-          if (g_unichar_isupper (c) || g_unichar_istitle (c))
+          if (u_isupper (c))
             tok.flags |= TF_CAP;
-          else if (g_unichar_islower (c))
+          else if (u_islower (c))
             tok.flags |= TF_LOWER;
 
           for (;;)
             {
-              gunichar d = g_utf8_get_char (p);
+              gunichar d = u_get_char (p);
               const char *next;
 
               scan->work++;
-              if (g_unichar_isalnum (d))
+              if (u_isalnum (d))
                 {
                   /* "Meta가": a change between Latin and another script
                    * (Hangul particles, CJK) ends the word. */
                   if (!first && (d < 0x3000) != (prev_c < 0x3000))
                     break;
                   prev_c = d;
-                  if (g_unichar_isdigit (d))
+                  if (u_isdigit (d))
                     tok.flags |= TF_DIGIT;
                   else
                     {
                       tok.flags |= TF_ALPHA;
                       number = FALSE;
                       n_letters++;
-                      if (!g_unichar_isupper (d))
+                      if (!u_isupper (d))
                         all_upper = FALSE;
                       else if (!first)
                         tok.flags |= TF_INNER_CAP;
@@ -100,7 +138,7 @@ cc_scan_tokenize (CcScan *scan)
                 break;
               next = g_utf8_next_char (p);
               /* Inner punctuation joins when a letter or digit follows. */
-              if (is_inner_joiner (d) && *next && g_unichar_isalnum (g_utf8_get_char (next)))
+              if (is_inner_joiner (d) && *next && u_isalnum (u_get_char (next)))
                 {
                   if (d == ',')
                     {
@@ -176,9 +214,12 @@ cc_scan_tok_is (CcScan     *scan,
   t = SCAN_TOK (scan, i);
   s = scan->text + t->bstart;
   n = t->bend - t->bstart;
-  /* No strlen: this is called for every token against many words. */
-  for (guint k = 0; k < n; k++)
-    if (lower[k] == '\0' || g_ascii_tolower (s[k]) != lower[k])
+  /* No strlen and no function calls: this is called for every token
+   * against many words. */
+  if (n == 0 || LOWER_ASCII (s[0]) != lower[0])
+    return FALSE;
+  for (guint k = 1; k < n; k++)
+    if (lower[k] == '\0' || LOWER_ASCII (s[k]) != lower[k])
       return FALSE;
   return lower[n] == '\0';
 }
@@ -405,6 +446,57 @@ is_part_of_year_word (CcScan *scan,
   return FALSE;
 }
 
+static GHashTable *
+date_words (void)
+{
+  static GHashTable *set;
+
+  if (g_once_init_enter (&set))
+    {
+      static const char * const words[] = {
+        "early", "mid", "late", "spring", "summer", "autumn", "fall", "winter", "end",
+        "beginning", "start", "middle", "first", "second",
+      };
+      GHashTable *s = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+        g_hash_table_add (s, (gpointer)words[k]);
+      g_once_init_leave (&set, s);
+    }
+  return set;
+}
+
+/* The token lower-cased in a static buffer (ASCII, at most 15 bytes; longer
+ * or non-ASCII tokens give ""): only for short look-ups on this thread. */
+static const char *
+tok_text_lower (CcScan *scan,
+                guint   i)
+{
+  static GPrivate key = G_PRIVATE_INIT (g_free);
+  char *buf = g_private_get (&key);
+  const char *s = tok_text (scan, i);
+  guint n = T (i)->bend - T (i)->bstart;
+
+  if (buf == NULL)
+    {
+      buf = g_malloc (16);
+      g_private_set (&key, buf);
+    }
+  if (n >= 16)
+    n = 0;
+  for (guint k = 0; k < n; k++)
+    {
+      if ((guchar)s[k] >= 0x80)
+        {
+          n = 0;
+          break;
+        }
+      buf[k] = g_ascii_tolower (s[k]);
+    }
+  buf[n] = '\0';
+  return buf;
+}
+
 /* Dates starting at token @i; returns the end token or 0. */
 static guint
 match_date (CcScan *scan,
@@ -439,6 +531,10 @@ match_date (CcScan *scan,
           return mend;
         }
     }
+  /* Everything below starts with a lower-case trigger word or a digit. */
+  if ((t->flags & TF_LOWER) && !(t->flags & TF_DIGIT) &&
+      !g_hash_table_contains (date_words (), tok_text_lower (scan, i)))
+    return 0;
   /* "early 2026", "late March 2026", "the end of 2027", "first half of 2026" */
   if (is_part_of_year_word (scan, i) || cc_scan_tok_is (scan, i, "end") ||
       cc_scan_tok_is (scan, i, "beginning") || cc_scan_tok_is (scan, i, "start") ||

@@ -27,10 +27,14 @@ word_eq (const char *word,
          gsize       len,
          const char *lower)
 {
-  for (gsize k = 0; k < len; k++)
-    if (lower[k] == '\0' || g_ascii_tolower (word[k]) != lower[k])
+#define LOWER_ASCII(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
+  if (len == 0 || LOWER_ASCII (word[0]) != lower[0])
+    return FALSE;
+  for (gsize k = 1; k < len; k++)
+    if (lower[k] == '\0' || LOWER_ASCII (word[k]) != lower[k])
       return FALSE;
   return lower[len] == '\0';
+#undef LOWER_ASCII
 }
 
 guint
@@ -92,6 +96,9 @@ cc_value_number_word (const char *word,
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
   };
 
+  /* Quick rejection: every number word starts with one of these. */
+  if (len < 3 || len > 9 || strchr ("zotfsenhdZOTFSENHD", word[0]) == NULL)
+    return -1;
   for (guint i = 0; i < G_N_ELEMENTS (ones); i++)
     if (word_eq (word, len, ones[i]))
       return i;

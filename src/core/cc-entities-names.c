@@ -343,6 +343,8 @@ is_connector (CcScan *scan,
 
   if (!(T (i)->flags & TF_LOWER))
     return is_char (scan, i, '&');
+  if (name_len (scan, i) > 5)
+    return FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (words); k++)
     if (cc_scan_tok_is (scan, i, words[k]))
       return TRUE;

@@ -43,7 +43,8 @@ cc_value_month_from_word (const char *word,
 {
   if (len > 0 && word[len - 1] == '.')
     len--;
-  if (len < 3)
+  /* Quick rejection: month names start with one of these letters. */
+  if (len < 3 || len > 9 || strchr ("jfmasondJFMASOND", word[0]) == NULL)
     return 0;
   for (guint i = 0; i < 12; i++)
     {
@@ -60,6 +61,8 @@ guint
 cc_value_weekday_from_word (const char *word,
                             gsize       len)
 {
+  if (len < 6 || len > 9 || strchr ("mtwfsMTWFS", word[0]) == NULL)
+    return 0;
   for (guint i = 0; i < 7; i++)
     if (word_eq (word, len, weekday_names[i]))
       return i + 1;
@@ -77,6 +80,8 @@ cc_value_scale_from_word (const char *word,
     { "trillion", 1e12 }, { "tn", 1e12 }, { "trn", 1e12 },
   };
 
+  if (len == 0 || len > 8 || strchr ("kmbtKMBT", word[0]) == NULL)
+    return 0;
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
     if (word_eq (word, len, scales[i].word))
       return scales[i].scale;

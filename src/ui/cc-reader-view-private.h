@@ -35,6 +35,7 @@ struct _CcReaderView
 
   double          text_size;
   int             last_margin;
+  guint           margin_source;
   guint           current_match; /* 1-based, 0 = none */
   gboolean        updating_entry;
 };

@@ -75,6 +75,18 @@ cc_reader_view_measure (GtkWidget      *widget,
                       minimum, natural, minimum_baseline, natural_baseline);
 }
 
+static gboolean
+apply_margins (gpointer data)
+{
+  CcReaderView *self = data;
+
+  self->margin_source = 0;
+  gtk_text_view_set_left_margin (self->text_view, self->last_margin);
+  gtk_text_view_set_right_margin (self->text_view, self->last_margin);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 cc_reader_view_size_allocate (GtkWidget *widget,
                               int        width,
@@ -86,12 +98,13 @@ cc_reader_view_size_allocate (GtkWidget *widget,
   int margin = MAX (READER_MIN_MARGIN, (width - max_width) / 2);
 
   /* Margins follow the width, so the column of text stays at a readable
-   * length and centred. */
+   * length and centred. They are applied right after this allocation:
+   * changing them now would queue a resize in the middle of it. */
   if (margin != self->last_margin)
     {
       self->last_margin = margin;
-      gtk_text_view_set_left_margin (self->text_view, margin);
-      gtk_text_view_set_right_margin (self->text_view, margin);
+      if (self->margin_source == 0)
+        self->margin_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_margins, self, NULL);
     }
 
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
@@ -468,6 +481,7 @@ cc_reader_view_dispose (GObject *object)
 {
   CcReaderView *self = CC_READER_VIEW (object);
 
+  g_clear_handle_id (&self->margin_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_READER_VIEW);
   g_clear_object (&self->document);
 

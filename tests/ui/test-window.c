@@ -69,6 +69,22 @@ drain_main_loop (void)
 
 static AdwMessageDialog *find_dialog (CcWindow *window);
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
 static gboolean
 import_finished (gpointer data)
 {
@@ -377,6 +393,8 @@ test_window_sample_corpus (void)
   g_assert_nonnull (cc_window_get_document (window));
   g_assert_cmpuint (cc_reader_view_get_n_matches (reader), >, 0);
   g_assert_cmpuint (cc_reader_view_get_current_match (reader), ==, 1);
+  /* Let it be drawn, as a person would look at it before closing the bar. */
+  wait_for_frames (GTK_WIDGET (window));
   cc_reader_view_stop_find (reader);
 
   /* Filtering the list by a set of documents, and clearing it. */
@@ -394,6 +412,15 @@ test_window_sample_corpus (void)
   g_assert_cmpfloat_with_epsilon (cc_reader_view_get_text_size (reader), 1.1, 0.001);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
   g_assert_cmpfloat_with_epsilon (cc_reader_view_get_text_size (reader), 1.0, 0.001);
+
+  /* The shortcuts and About windows open. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_nonnull (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  gtk_window_destroy (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_nonnull (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  gtk_window_destroy (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  drain_main_loop ();
 
   /* Importing again changes nothing. */
   cc_window_import_paths (window, paths);

@@ -42,6 +42,7 @@ struct _Entity
   guint   n_tokens;
   int     votes[N_VOTES];
   guint   strong;      /* mentions not at a sentence start */
+  guint   mentions;
   gboolean intrinsic;  /* votes from the words of the name counted */
   Entity *parent;      /* alias of */
   int     type;        /* index into vote_types, -1 = undecided */
@@ -437,6 +438,7 @@ add_cand (Names    *nm,
     }
   if (!weak)
     c.entity->strong++;
+  c.entity->mentions++;
   g_array_append_val (nm->cands, c);
 }
 
@@ -997,8 +999,16 @@ decide_type (Entity *e)
   int best_votes = 0;
 
   for (int k = 0; k < N_VOTES; k++)
-    if (e->votes[k] > best_votes)
-      best = k, best_votes = e->votes[k];
+    {
+      int votes = e->votes[k];
+
+      /* One word is a person only on strong evidence (a title, an age);
+       * "X said" or "X, who" fit organisations as well. */
+      if (k == V_PERSON && e->n_tokens == 1 && votes < 5)
+        votes = 0;
+      if (votes > best_votes)
+        best = k, best_votes = votes;
+    }
   if (best < 0)
     best = e->n_tokens >= 2 ? V_ORG : V_ORG;
   return best;
@@ -1105,9 +1115,11 @@ merge_aliases (Names *nm)
           continue;
         for (int t = 0; t < N_VOTES; t++)
           mx = MAX (mx, ex->votes[t]), my = MAX (my, ey->votes[t]);
-        if (mx >= 3 && my < 3 && ex->type != V_PERSON)
+        /* only for names seen once or twice: a frequent name has its own
+         * evidence, even when it is weak */
+        if (mx >= 3 && my < 3 && ex->type != V_PERSON && ey->mentions <= 2)
           ey->type = ex->type;
-        else if (my >= 3 && mx < 3 && ey->type != V_PERSON)
+        else if (my >= 3 && mx < 3 && ey->type != V_PERSON && ex->mentions <= 2)
           ex->type = ey->type;
       }
 

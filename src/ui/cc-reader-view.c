@@ -349,8 +349,9 @@ cc_reader_view_set_document (CcReaderView  *self,
   else
     _cc_reader_view_find_update_label (self);
 
+  /* A new document starts at the very top, top margin included. */
   gtk_text_buffer_move_mark (buffer, self->scroll_mark, &start);
-  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.0, TRUE, 0.0, 0.0);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), 0.0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_signal_emit (self, signals[DOCUMENT_CHANGED], 0);

@@ -229,7 +229,7 @@ cc_scan_names_prepare (CcScan *scan)
       /* At the end of each line, decide whether it is a Title Case line. */
       if (i + 1 == N_TOKS || (T (i + 1)->flags & TF_NL_BEFORE))
         {
-          guint n_long = 0, n_cap = 0, n_words = 0;
+          guint n_long = 0, n_cap = 0, n_words = 0, line_caps = 0;
           gboolean ends_sentence = FALSE;
 
           for (guint k = line_start; k <= i; k++)
@@ -239,6 +239,8 @@ cc_scan_names_prepare (CcScan *scan)
               if (!(w->flags & TF_WORD) || !(w->flags & TF_ALPHA))
                 continue;
               n_words++;
+              if (w->flags & TF_CAP)
+                line_caps++;
               if (name_len (scan, k) >= 4 || (w->flags & TF_CAP))
                 {
                   if (name_len (scan, k) < 4 &&
@@ -256,6 +258,8 @@ cc_scan_names_prepare (CcScan *scan)
           for (guint k = line_start; k <= i && !ends_sentence; k++)
             if (is_char (scan, k, '|'))
               ends_sentence = TRUE; /* a byline: "Jane Roe | Daily Planet" */
+          if (!ends_sentence && n_words <= 8 && n_words >= 1 && line_caps == n_words)
+            n_long = n_cap = MAX (n_cap, 2);   /* a short title line: "The Takeaway" */
           if (!ends_sentence && n_words <= 30 && n_long >= 2 && n_cap * 10 >= n_long * 7)
             for (guint k = line_start; k <= i; k++)
               T (k)->flags |= TF_HEADLINE;
@@ -350,6 +354,18 @@ is_connector (CcScan *scan,
     if (cc_scan_tok_is (scan, i, words[k]))
       return TRUE;
   return FALSE;
+}
+
+/* "Releasing", "Building": a verb opening a sentence, not a name */
+static gboolean
+is_gerund (CcScan *scan,
+           guint   i)
+{
+  const char *s = tok_text (scan, i);
+  guint n = name_len (scan, i);
+
+  return n > 5 && !(T (i)->flags & (TF_ALLCAPS | TF_DIGIT)) &&
+         g_ascii_strncasecmp (s + n - 3, "ing", 3) == 0;
 }
 
 static char *
@@ -463,7 +479,7 @@ add_piece (Names    *nm,
         ts++;
       else if ((T (ts)->flags & (TF_SENT_START | TF_HEADLINE)) &&
                !(T (ts)->flags & TF_INNER_CAP) &&
-               cc_scan_tok_in (scan, ts, gaz->common_words) &&
+               (cc_scan_tok_in (scan, ts, gaz->common_words) || is_gerund (scan, ts)) &&
                !cc_scan_tok_in (scan, ts, gaz->first_names))
         {
           ts++;
@@ -603,6 +619,7 @@ chunk_all (Names   *nm,
             j++;
           else if (is_connector (scan, j) && j + 1 < N_TOKS && same_line (scan, j + 1) &&
                    is_name_word (scan, j + 1) && !(T (j + 1)->flags & TF_SENT_START) &&
+                   !((T (j + 1)->flags & TF_POSS) && !cc_scan_tok_is (scan, j, "of")) &&
                    (!cc_scan_tok_is (scan, j, "of") ||
                     cc_scan_tok_in (scan, j - 1, scan->gaz->org_heads) ||
                     cc_scan_tok_in (scan, j - 1, scan->gaz->org_words) ||
@@ -1143,6 +1160,24 @@ merge_aliases (Names *nm)
         if (family != NULL && family->parent == NULL && family->type == V_ORG &&
             family->votes[V_ORG] < 4)
           family->type = V_PRODUCT;
+      }
+
+    /* ...and "Gemini Deep Think", "GPT Pro": a weakly attested name that
+     * starts with a product line's name is a product of that line. */
+    g_hash_table_iter_init (&iter, nm->entities);
+    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+      {
+        const char *space = strchr (e->key, ' ');
+        Entity *family;
+
+        if (e->parent != NULL || e->type != V_ORG || e->votes[V_ORG] >= 4 || space == NULL)
+          continue;
+        {
+          g_autofree char *head = g_strndup (e->key, space - e->key);
+          family = g_hash_table_lookup (nm->entities, head);
+        }
+        if (family != NULL && entity_root (family)->type == V_PRODUCT)
+          e->type = V_PRODUCT;
       }
 
     for (guint k = 0; k < nm->cands->len; k++)

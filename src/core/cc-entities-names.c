@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "cc-entities-private.h"
+#include "cc-entities-names-private.h"
 #include "cc-values.h"
 
 /* Names: capitalised sequences are chunked, scored for each type from what
@@ -14,54 +14,10 @@
  * aliases are merged (surname after full name, acronym in parentheses,
  * legal suffix, case and possessive). */
 
-#define T(i) SCAN_TOK (scan, (i))
-#define N_TOKS (scan->toks->len)
-#define MAX_CHUNK 12
-
-enum
-{
-  V_PERSON,
-  V_ORG,
-  V_PRODUCT,
-  V_BENCHMARK,
-  V_LOCATION,
-  V_EVENT,
-  N_VOTES
-};
-
-static const CcEntityType vote_types[] = {
+const CcEntityType cc_names_vote_types[] = {
   CC_ENTITY_PERSON, CC_ENTITY_ORG, CC_ENTITY_PRODUCT, CC_ENTITY_BENCHMARK,
   CC_ENTITY_LOCATION, CC_N_ENTITY_TYPES,
 };
-
-typedef struct _Entity Entity;
-struct _Entity
-{
-  char   *key;
-  char   *surface;     /* longest form seen */
-  guint   n_tokens;
-  int     votes[N_VOTES];
-  guint   strong;      /* mentions not at a sentence start */
-  guint   mentions;
-  gboolean intrinsic;  /* votes from the words of the name counted */
-  Entity *parent;      /* alias of */
-  int     type;        /* index into vote_types, -1 = undecided */
-};
-
-typedef struct
-{
-  guint   ts, te;      /* tokens, end exclusive */
-  Entity *entity;
-  guint   weak : 1;    /* one ambiguous word at a sentence start */
-  guint   title : 1;   /* a title was stripped before it */
-} Cand;
-
-typedef struct
-{
-  CcScan     *scan;
-  GHashTable *entities;  /* key -> Entity */
-  GArray     *cands;     /* Cand */
-} Names;
 
 static void
 entity_free (Entity *e)
@@ -79,34 +35,9 @@ entity_root (Entity *e)
   return e;
 }
 
-static const char *
-tok_text (CcScan *scan,
-          guint   i)
-{
-  return scan->text + T (i)->bstart;
-}
 
-static guint
-name_len (CcScan *scan,
-          guint   i)
-{
-  return T (i)->bend - T (i)->bstart;
-}
 
-static gboolean
-is_char (CcScan   *scan,
-         guint     i,
-         gunichar  c)
-{
-  return i < N_TOKS && !(T (i)->flags & TF_WORD) && T (i)->first == c;
-}
 
-static gboolean
-same_line (CcScan *scan,
-           guint   i)
-{
-  return i < N_TOKS && !(T (i)->flags & TF_NL_BEFORE);
-}
 
 static gboolean
 is_month_or_day (CcScan *scan,
@@ -325,8 +256,8 @@ is_version (CcScan *scan,
          g_ascii_isdigit (s[0]) || (t->flags & TF_CAP);
 }
 
-static gboolean
-is_title (CcScan *scan,
+gboolean
+cc_names_is_title (CcScan *scan,
           guint   i)
 {
   guint n = name_len (scan, i);
@@ -395,8 +326,8 @@ make_key (CcScan *scan,
   }
 }
 
-static char *
-make_surface (CcScan *scan,
+char *
+cc_names_make_surface (CcScan *scan,
               guint   ts,
               guint   te)
 {
@@ -417,7 +348,7 @@ lookup_entity (Names *nm,
       e = g_new0 (Entity, 1);
       e->key = g_steal_pointer (&key);
       e->type = -1;
-      e->surface = make_surface (nm->scan, ts, te);
+      e->surface = cc_names_make_surface (nm->scan, ts, te);
       e->n_tokens = te - ts;
       g_hash_table_insert (nm->entities, e->key, e);
     }
@@ -445,7 +376,7 @@ add_cand (Names    *nm,
   c.entity = lookup_entity (nm, ts, te, TRUE);
   if (!has_lower (c.entity->surface))
     {
-      g_autofree char *surface = make_surface (nm->scan, ts, te);
+      g_autofree char *surface = cc_names_make_surface (nm->scan, ts, te);
       if (has_lower (surface))
         {
           g_free (c.entity->surface);
@@ -495,7 +426,7 @@ add_piece (Names    *nm,
 
   /* Titles: "Mayor Helen Okafor", "Finance Director Priya Nandakumar". */
   for (guint i = ts; i < te; i++)
-    if (is_title (scan, i) && !(T (i)->flags & TF_ALLCAPS && name_len (scan, i) > 3))
+    if (cc_names_is_title (scan, i) && !(T (i)->flags & TF_ALLCAPS && name_len (scan, i) > 3))
       last_title = i;
   if (last_title != G_MAXUINT && last_title + 1 < te)
     {
@@ -635,375 +566,6 @@ chunk_all (Names   *nm,
         }
       add_chunk (nm, i, j, headline_pass);
       i = j;
-    }
-}
-
-/* ---- votes ------------------------------------------------------------- */
-
-static gboolean
-tok_in_list (CcScan             *scan,
-             guint               i,
-             const char * const *words)
-{
-  for (guint k = 0; words[k] != NULL; k++)
-    if (cc_scan_tok_is (scan, i, words[k]))
-      return TRUE;
-  return FALSE;
-}
-
-static const char * const title_modifiers[] = {
-  "former", "acting", "interim", "deputy", "assistant", "associate", "senior", "junior",
-  "principal", "vice", NULL,
-};
-static const char * const product_heads[] = {
-  "model", "app", "chatbot", "assistant", "drug", "pill", "medicine", "vaccine", "phone",
-  "smartphone", "device", "glasses", "headset", "laptop", "tablet", "car", "chip",
-  "processor", "console", "game", "browser", "robot", "camera", "train", "aircraft",
-  "jet", "satellite", "rocket", "software", NULL,
-};
-static const char * const event_nouns[] = {
-  "trial", "trials", "study", "studies", "conference", "summit", "tournament", "election",
-  "campaign", "programme", "program", "project", "initiative", "operation", "war", "act",
-  "law", "bill", "treaty", "accord", NULL,
-};
-static const char * const place_nouns[] = {
-  "neighbourhood", "neighborhood", "district", "area", "region", "suburb", "county",
-  "province", "borough", "city", "town", "village", "state", "island", "valley", NULL,
-};
-static const char * const speech_verbs[] = {
-  "said", "says", "told", "added", "explained", "noted", "argued", "wrote", "stated",
-  "warned", "recalled", "acknowledged", "insisted", "believes", "thinks", NULL,
-};
-static const char * const org_nouns[] = {
-  "company", "companies", "firm", "startup", "start-up", "lab", "laboratory", "maker",
-  "developer", "giant", "rival", "group", "agency", "club", "team", "university",
-  "organisation", "organization", "nonprofit", "charity", "operator", "manufacturer",
-  "supplier", "provider", "regulator", "outlet", "newspaper", "publisher", "bank",
-  "insurer", "retailer", "carrier", "airline", "union", "party", "council", "ministry",
-  "department", "government", "side", "subsidiary", "conglomerate", "consortium",
-  "division", "brand", "chain", "franchise", NULL,
-};
-static const char * const org_possessions[] = {
-  "shares", "stock", "chief", "ceo", "cfo", "executives", "board", "employees",
-  "headquarters", "rivals", "investors", "revenue", "profit", "subsidiary", "division",
-  "acquisition", "founder", "spokesperson", "spokesman", "spokeswoman", "lab", "labs",
-  "engineers", "researchers", "platform", "products", "strategy", "ecosystem",
-  "valuation", "statement", "website", "staff", "workers", "members", "customers",
-  "users", "shareholders", "management", "plant", "factory", "fleet", "network",
-  "operator", "offices", "budget", NULL,
-};
-static const char * const person_possessions[] = {
-  "wife", "husband", "son", "daughter", "career", "agent", "mother", "father", "family",
-  "brother", "sister", "friend", "girlfriend", "boyfriend", "wages", "contract", "goals",
-  "life", "death", "office", "speech", "remarks", "comments", "campaign", NULL,
-};
-static const char * const org_verbs[] = {
-  "announced", "unveiled", "launched", "released", "introduced", "plans", "planned",
-  "sells", "sold", "acquired", "hired", "deploys", "deployed", "invested", "invests",
-  "spent", "builds", "built", "develops", "developed", "employs", "reported", "raised",
-  "signed", "agreed", "confirmed", "ordered", "operates", "owns", "bought", NULL,
-};
-static const char * const product_verbs_after[] = {
-  "scored", "scores", "scoring", "outperformed", "outperforms", "powers", "achieved",
-  "ranks", "ranked", "beat", "beats", "trails", "runs", "supports", "debuts", NULL,
-};
-static const char * const product_verbs_before[] = {
-  "unveiled", "launched", "released", "introduced", "debuted", "shipped", "using",
-  "uses", "use", "powered", "deploying", "deployed", "trained", "test", "tested",
-  "testing", NULL,
-};
-
-static int
-votes_from_noun (CcScan *scan,
-                 guint   i,
-                 int    *votes,
-                 int     weight)
-{
-  if (cc_scan_tok_in (scan, i, scan->gaz->benchmark_words))
-    return votes[V_BENCHMARK] += weight + 2;
-  if (cc_scan_tok_in (scan, i, scan->gaz->product_words))
-    return votes[V_PRODUCT] += weight;
-  if (tok_in_list (scan, i, org_nouns))
-    return votes[V_ORG] += weight;
-  if (tok_in_list (scan, i, event_nouns))
-    return votes[V_EVENT] += weight;
-  if (tok_in_list (scan, i, place_nouns))
-    return votes[V_LOCATION] += weight;
-  if (cc_scan_tok_in (scan, i, scan->gaz->titles))
-    return votes[V_PERSON] += weight;
-  return 0;
-}
-
-/* ", a new AI model", " is an open benchmark": the noun of an appositive or
- * a description, within a few lower-case words. */
-static gboolean
-vote_description (CcScan *scan,
-                  guint   i,
-                  int    *votes,
-                  int     weight)
-{
-  if (!(cc_scan_tok_is (scan, i, "a") || cc_scan_tok_is (scan, i, "an") ||
-        cc_scan_tok_is (scan, i, "the")))
-    return FALSE;
-  for (guint k = i + 1; k < i + 6 && k < N_TOKS && same_line (scan, k); k++)
-    {
-      if (!(T (k)->flags & TF_WORD))
-        return FALSE;
-      if (votes_from_noun (scan, k, votes, weight))
-        return TRUE;
-      /* stop at a verb or function word: "VRR, the trains will enter service" */
-      if (cc_scan_tok_in (scan, k, scan->gaz->common_words) || (T (k)->flags & TF_POSS))
-        return FALSE;
-    }
-  return FALSE;
-}
-
-static gboolean
-contains_ci (const char *s,
-             gsize       n,
-             const char *needle)
-{
-  gsize m = strlen (needle);
-
-  for (gsize i = 0; i + m <= n; i++)
-    if (g_ascii_strncasecmp (s + i, needle, m) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-vote (Names *nm,
-      Cand  *c)
-{
-  CcScan *scan = nm->scan;
-  const CcGazetteer *gaz = scan->gaz;
-  int *v = c->entity->votes;
-  guint ts = c->ts, te = c->te, n = te - ts;
-  guint last = te - 1;
-  gboolean has_digit = FALSE;
-  gboolean has_org_word = FALSE;
-  g_autofree char *surface = make_surface (scan, ts, te);
-
-  for (guint i = ts; i < te; i++)
-    {
-      if (T (i)->flags & TF_DIGIT)
-        has_digit = TRUE;
-      if (!c->entity->intrinsic && i > ts && cc_scan_tok_in (scan, i, gaz->legal_suffixes))
-        v[V_ORG] += 8;
-      if (!c->entity->intrinsic && contains_ci (tok_text (scan, i), name_len (scan, i), "bench"))
-        v[V_BENCHMARK] += 5;
-    }
-  has_org_word = n >= 2 && (cc_scan_tok_in (scan, last, gaz->org_words) ||
-                            (n >= 3 && cc_scan_tok_in (scan, ts + 1, gaz->org_words)) ||
-                            (cc_scan_tok_in (scan, ts, gaz->org_heads) &&
-                             cc_scan_tok_is (scan, ts + 1, "of")));
-
-  /* What the name contains: counted once per name */
-  if (c->entity->intrinsic)
-    goto context;
-  c->entity->intrinsic = TRUE;
-  if (g_hash_table_contains (gaz->locations, surface))
-    v[V_LOCATION] += 6;
-  if (n >= 2 && cc_scan_tok_in (scan, last, gaz->org_words))
-    v[V_ORG] += 4, has_org_word = TRUE;
-  else if (n >= 3)
-    for (guint i = ts + 1; i < te; i++)
-      if (cc_scan_tok_in (scan, i, gaz->org_words))
-        {
-          v[V_ORG] += 4, has_org_word = TRUE;
-          break;
-        }
-  if (n >= 3 && cc_scan_tok_in (scan, ts, gaz->org_heads) && cc_scan_tok_is (scan, ts + 1, "of"))
-    v[V_ORG] += 4, has_org_word = TRUE;
-  if (n >= 2 && cc_scan_tok_in (scan, last, gaz->event_words))
-    v[V_EVENT] += 5;
-  {
-    guint l = last;
-
-    while (l > ts && (T (l)->flags & TF_DIGIT))
-      l--;
-    if (n >= 2 && l > ts && cc_scan_tok_in (scan, l, gaz->benchmark_words))
-      v[V_BENCHMARK] += 5;
-  }
-  if (n >= 2 && (cc_scan_tok_in (scan, last, gaz->location_last) ||
-                 cc_scan_tok_in (scan, ts, gaz->location_first)))
-    v[V_LOCATION] += 3;
-  if (has_digit && !has_org_word)
-    v[V_PRODUCT] += 3;
-  if (cc_scan_tok_in (scan, ts, gaz->first_names) && !has_digit && !has_org_word)
-    {
-      if (n >= 2 && n <= 4 && (T (ts + 1)->flags & TF_CAP) && !(T (ts + 1)->flags & TF_ALLCAPS))
-        v[V_PERSON] += 4;
-      else if (n == 1)
-        v[V_PERSON] += 1;
-    }
-  if (n >= 2 && n <= 3 && !has_digit && !has_org_word)
-    {
-      gboolean plain = TRUE;
-      for (guint i = ts; i < te; i++)
-        if ((T (i)->flags & (TF_ALLCAPS | TF_INNER_CAP)) || !(T (i)->flags & TF_CAP) ||
-            cc_scan_tok_in (scan, i, gaz->common_words))
-          plain = FALSE;
-      if (plain)
-        v[V_PERSON] += 1;
-    }
-  if (n == 1 && (T (ts)->flags & TF_ALLCAPS) && name_len (scan, ts) <= 6)
-    v[V_ORG] += 1;
-
-context:
-
-  /* A byline: "By Jane Roe, The Daily Planet" or "Jane Roe | Daily Planet" */
-  {
-    guint first = ts;
-
-    /* only near the start of a line: the walk back is bounded */
-    while (first > 0 && same_line (scan, first) && ts - first < 16)
-      first--;
-    if (!same_line (scan, first) || first == 0)
-      {
-        if (cc_scan_tok_is (scan, first, "by") && (T (first)->flags & TF_CAP))
-          {
-            if (ts == first + 1)
-              v[V_PERSON] += 4;
-            else if (ts >= 2 && (is_char (scan, ts - 1, ',') ||
-                                 (cc_scan_tok_is (scan, ts - 1, "the") && is_char (scan, ts - 2, ','))))
-              v[V_ORG] += 4;
-          }
-        else if (ts == first && te < N_TOKS && is_char (scan, te, '|'))
-          v[V_PERSON] += 4;
-        else if (ts > first && (is_char (scan, ts - 1, '|') ||
-                                (cc_scan_tok_is (scan, ts - 1, "the") && is_char (scan, ts - 2, '|'))))
-          v[V_ORG] += 4;
-      }
-  }
-
-  /* A dateline: "DRUMLOW — The factory..." */
-  if (ts < N_TOKS && (T (ts)->flags & TF_NL_BEFORE) && (T (ts)->flags & TF_ALLCAPS) &&
-      te < N_TOKS && same_line (scan, te) &&
-      (is_char (scan, te, 0x2014) || is_char (scan, te, 0x2013) || is_char (scan, te, '-')))
-    v[V_LOCATION] += 5;
-
-  /* What stands before it */
-  if (c->title)
-    v[V_PERSON] += 6;
-  if (ts > 0 && same_line (scan, ts))
-    {
-      guint p = ts - 1;
-
-      if ((T (p)->flags & TF_LOWER) && cc_scan_tok_in (scan, p, gaz->titles) &&
-          !tok_in_list (scan, p, title_modifiers))
-        v[V_PERSON] += 5;
-      else if (tok_in_list (scan, p, org_nouns))
-        v[V_ORG] += 3;
-      else if ((T (p)->flags & TF_LOWER) && tok_in_list (scan, p, product_heads))
-        v[V_PRODUCT] += 3;   /* "the pill Corvexa", "the model X" */
-      else if ((T (p)->flags & TF_LOWER) && tok_in_list (scan, p, event_nouns))
-        v[V_EVENT] += 3;
-      else if (cc_scan_tok_is (scan, p, "called") || cc_scan_tok_is (scan, p, "named") ||
-               cc_scan_tok_is (scan, p, "dubbed"))
-        {
-          guint q = p > 1 && is_char (scan, p - 1, ',') ? p - 2 : p - 1;
-
-          if (p > 0 && tok_in_list (scan, q, event_nouns))
-            v[V_EVENT] += 4;
-          else if (p > 0 && tok_in_list (scan, q, org_nouns))
-            v[V_ORG] += 4;
-          else if (p > 0 && votes_from_noun (scan, q, v, 4))
-            ;
-          else
-            v[V_PRODUCT] += 2;
-        }
-      else if (tok_in_list (scan, p, product_verbs_before))
-        v[V_PRODUCT] += 2;
-      else if (cc_scan_tok_is (scan, p, "at") || cc_scan_tok_is (scan, p, "joined") ||
-               cc_scan_tok_is (scan, p, "from"))
-        v[V_ORG] += 1;
-      else if (cc_scan_tok_is (scan, p, "in") || cc_scan_tok_is (scan, p, "near"))
-        v[V_LOCATION] += 1;
-      else if (cc_scan_tok_is (scan, p, "on") && p > 0 &&
-               (T (p - 1)->flags & TF_CLAIMED))
-        v[V_BENCHMARK] += 5;   /* "scored 52 on X", "50.2% on X" */
-      else if (cc_scan_tok_is (scan, p, "said") && n >= 2)
-        v[V_PERSON] += 2;
-      else if (cc_scan_tok_is (scan, p, "the") && p > 0 && cc_scan_tok_is (scan, p - 1, "on") &&
-               p > 1 && (T (p - 2)->flags & TF_CLAIMED))
-        v[V_BENCHMARK] += 5;
-      else if (cc_scan_tok_is (scan, p, "to") && p > 0 && cc_scan_tok_is (scan, p - 1, "according")
-               && n >= 2)
-        v[V_PERSON] += 1;
-      /* "(X)" in "Name (X)" is handled as an acronym */
-    }
-
-  /* What follows it */
-  if (te < N_TOKS && same_line (scan, te))
-    {
-      guint a = te;
-
-      if (T (last)->flags & TF_POSS)
-        {
-          if (tok_in_list (scan, a, org_possessions))
-            v[V_ORG] += 2;
-          else if (tok_in_list (scan, a, person_possessions))
-            v[V_PERSON] += 2;
-          else if (cc_scan_tok_in (scan, a, gaz->product_words) && !cc_scan_tok_is (scan, a, "models"))
-            v[V_ORG] += 1;
-        }
-      else if (T (a)->flags & TF_LOWER)
-        {
-          if (cc_scan_tok_in (scan, a, gaz->benchmark_words))
-            v[V_BENCHMARK] += 6;
-          else if (cc_scan_tok_in (scan, a, gaz->product_words))
-            v[V_PRODUCT] += 3;
-          else if (cc_scan_tok_is (scan, a, "team"))
-            v[V_ORG] += 3;
-          else if (tok_in_list (scan, a, event_nouns))
-            v[V_EVENT] += 4;
-          else if (tok_in_list (scan, a, place_nouns))
-            v[V_LOCATION] += 3;
-          else if (cc_scan_tok_in (scan, a, gaz->titles) && !tok_in_list (scan, a, title_modifiers))
-            v[V_ORG] += 2;     /* "Acme chief executive Jane Roe" */
-          else if (tok_in_list (scan, a, speech_verbs) && n >= 2)
-            v[V_PERSON] += 2;
-          else if (tok_in_list (scan, a, org_verbs) && !(n >= 2 && v[V_PERSON] > 0))
-            v[V_ORG] += 2;
-          else if (tok_in_list (scan, a, product_verbs_after))
-            v[V_PRODUCT] += 2;
-          else if ((cc_scan_tok_is (scan, a, "is") || cc_scan_tok_is (scan, a, "was")) &&
-                   a + 1 < N_TOKS)
-            vote_description (scan, a + 1, v, 3);
-          else if (cc_scan_tok_is (scan, a, "will") && cc_scan_tok_is (scan, a + 1, "debut"))
-            v[V_PRODUCT] += 2;
-        }
-      else if (is_char (scan, a, ','))
-        {
-          if (a + 2 < N_TOKS && (T (a + 1)->flags & TF_NUMBER) && is_char (scan, a + 2, ',') &&
-              name_len (scan, a + 1) <= 3)
-            v[V_PERSON] += 5;    /* "Lindqvist, 24," */
-          else if (cc_scan_tok_is (scan, a + 1, "who"))
-            v[V_PERSON] += 3;
-          else if (cc_scan_tok_is (scan, a + 1, "which"))
-            v[V_ORG] += 1;
-          else if (tok_in_list (scan, a + 1, speech_verbs) && n >= 2)
-            v[V_PERSON] += 1;
-          else if (!vote_description (scan, a + 1, v, 3))
-            {
-              /* ", VRR's chief executive": a title before the next
-               * punctuation, with no verb or relative pronoun first */
-              for (guint k = a + 1; k < a + 6 && k < N_TOKS && same_line (scan, k); k++)
-                {
-                  if (!(T (k)->flags & TF_WORD) || cc_scan_tok_is (scan, k, "whose") ||
-                      cc_scan_tok_is (scan, k, "which") || cc_scan_tok_is (scan, k, "who") ||
-                      cc_scan_tok_is (scan, k, "said") || cc_scan_tok_is (scan, k, "and"))
-                    break;
-                  if ((T (k)->flags & TF_LOWER) && is_title (scan, k) &&
-                      !tok_in_list (scan, k, title_modifiers))
-                    {
-                      v[V_PERSON] += 3;
-                      break;
-                    }
-                }
-            }
-        }
     }
 }
 
@@ -1307,7 +869,7 @@ cc_scan_names (CcScan *scan)
       int before[N_VOTES];
 
       memcpy (before, c->entity->votes, sizeof before);
-      vote (&nm, c);
+      cc_names_vote (&nm, c);
       if (g_getenv ("CROSSCHECK_ENTITIES_DEBUG") != NULL &&
           memcmp (before, c->entity->votes, sizeof before) != 0)
         g_printerr ("vote %u %s: %d %d %d %d %d %d\n", T (c->ts)->cstart, c->entity->key,
@@ -1346,7 +908,7 @@ cc_scan_names (CcScan *scan)
       if (root->type < 0)
         root->type = decide_type (root);
       type = root->type;
-      if (vote_types[type] == CC_N_ENTITY_TYPES)
+      if (cc_names_vote_types[type] == CC_N_ENTITY_TYPES)
         continue;
       {
     guint cend = T (c->te - 1)->cend, bend = T (c->te - 1)->bend;
@@ -1357,7 +919,7 @@ cc_scan_names (CcScan *scan)
         !(T (c->te)->flags & TF_SPACE))
       cend++, bend++;
     m = cc_scan_add_mention (scan, T (c->ts)->cstart, cend, T (c->ts)->bstart, bend,
-                             vote_types[type]);
+                             cc_names_vote_types[type]);
   }
       m->canonical = canonical_name (root);
     }

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cc-entities-private.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the name chunker (cc-entities-names.c) and the type votes
+ * (cc-entities-votes.c). */
+
+#define T(i) SCAN_TOK (scan, (i))
+#define N_TOKS (scan->toks->len)
+#define MAX_CHUNK 12
+
+enum
+{
+  V_PERSON,
+  V_ORG,
+  V_PRODUCT,
+  V_BENCHMARK,
+  V_LOCATION,
+  V_EVENT,
+  N_VOTES
+};
+
+extern const CcEntityType cc_names_vote_types[];
+
+typedef struct _Entity Entity;
+struct _Entity
+{
+  char   *key;
+  char   *surface;     /* longest form seen */
+  guint   n_tokens;
+  int     votes[N_VOTES];
+  guint   strong;      /* mentions not at a sentence start */
+  guint   mentions;
+  gboolean intrinsic;  /* votes from the words of the name counted */
+  Entity *parent;      /* alias of */
+  int     type;        /* index into vote_types, -1 = undecided */
+};
+
+typedef struct
+{
+  guint   ts, te;      /* tokens, end exclusive */
+  Entity *entity;
+  guint   weak : 1;    /* one ambiguous word at a sentence start */
+  guint   title : 1;   /* a title was stripped before it */
+} Cand;
+
+typedef struct
+{
+  CcScan     *scan;
+  GHashTable *entities;  /* key -> Entity */
+  GArray     *cands;     /* Cand */
+} Names;
+
+static inline const char *
+tok_text (CcScan *scan,
+          guint   i)
+{
+  return scan->text + T (i)->bstart;
+}
+
+static inline guint
+name_len (CcScan *scan,
+          guint   i)
+{
+  return T (i)->bend - T (i)->bstart;
+}
+
+static inline gboolean
+is_char (CcScan   *scan,
+         guint     i,
+         gunichar  c)
+{
+  return i < N_TOKS && !(T (i)->flags & TF_WORD) && T (i)->first == c;
+}
+
+static inline gboolean
+same_line (CcScan *scan,
+           guint   i)
+{
+  return i < N_TOKS && !(T (i)->flags & TF_NL_BEFORE);
+}
+
+gboolean  cc_names_is_title       (CcScan *scan,
+                                   guint   i);
+char     *cc_names_make_surface   (CcScan *scan,
+                                   guint   ts,
+                                   guint   te);
+gboolean  cc_names_tok_in_list    (CcScan             *scan,
+                                   guint               i,
+                                   const char * const *words);
+/* Adds the votes of one mention (and, once per name, of its words). */
+void      cc_names_vote           (Names  *nm,
+                                   Cand   *c);
+
+extern const char * const cc_names_title_modifiers[];
+
+G_END_DECLS

@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "crosscheck-entities"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cc-entities-names-private.h"
+
+/* Type votes for a capitalised name: from its words (word lists, digits)
+ * once per name, and from its context (titles, speech verbs, appositives,
+ * possessives, benchmark and product cues) for every mention. The votes of
+ * all mentions of a name are summed over the document. */
+
+gboolean
+cc_names_tok_in_list (CcScan             *scan,
+             guint               i,
+             const char * const *words)
+{
+  for (guint k = 0; words[k] != NULL; k++)
+    if (cc_scan_tok_is (scan, i, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
+const char * const cc_names_title_modifiers[] = {
+  "former", "acting", "interim", "deputy", "assistant", "associate", "senior", "junior",
+  "principal", "vice", NULL,
+};
+static const char * const product_heads[] = {
+  "model", "app", "chatbot", "assistant", "drug", "pill", "medicine", "vaccine", "phone",
+  "smartphone", "device", "glasses", "headset", "laptop", "tablet", "car", "chip",
+  "processor", "console", "game", "browser", "robot", "camera", "train", "aircraft",
+  "jet", "satellite", "rocket", "software", NULL,
+};
+static const char * const event_nouns[] = {
+  "trial", "trials", "study", "studies", "conference", "summit", "tournament", "election",
+  "campaign", "programme", "program", "project", "initiative", "operation", "war", "act",
+  "law", "bill", "treaty", "accord", NULL,
+};
+static const char * const place_nouns[] = {
+  "neighbourhood", "neighborhood", "district", "area", "region", "suburb", "county",
+  "province", "borough", "city", "town", "village", "state", "island", "valley", NULL,
+};
+static const char * const speech_verbs[] = {
+  "said", "says", "told", "added", "explained", "noted", "argued", "wrote", "stated",
+  "warned", "recalled", "acknowledged", "insisted", "believes", "thinks", NULL,
+};
+static const char * const org_nouns[] = {
+  "company", "companies", "firm", "startup", "start-up", "lab", "laboratory", "maker",
+  "developer", "giant", "rival", "group", "agency", "club", "team", "university",
+  "organisation", "organization", "nonprofit", "charity", "operator", "manufacturer",
+  "supplier", "provider", "regulator", "outlet", "newspaper", "publisher", "bank",
+  "insurer", "retailer", "carrier", "airline", "union", "party", "council", "ministry",
+  "department", "government", "side", "subsidiary", "conglomerate", "consortium",
+  "division", "brand", "chain", "franchise", NULL,
+};
+static const char * const org_possessions[] = {
+  "shares", "stock", "chief", "ceo", "cfo", "executives", "board", "employees",
+  "headquarters", "rivals", "investors", "revenue", "profit", "subsidiary", "division",
+  "acquisition", "founder", "spokesperson", "spokesman", "spokeswoman", "lab", "labs",
+  "engineers", "researchers", "platform", "products", "strategy", "ecosystem",
+  "valuation", "statement", "website", "staff", "workers", "members", "customers",
+  "users", "shareholders", "management", "plant", "factory", "fleet", "network",
+  "operator", "offices", "budget", NULL,
+};
+static const char * const person_possessions[] = {
+  "wife", "husband", "son", "daughter", "career", "agent", "mother", "father", "family",
+  "brother", "sister", "friend", "girlfriend", "boyfriend", "wages", "contract", "goals",
+  "life", "death", "office", "speech", "remarks", "comments", "campaign", NULL,
+};
+static const char * const org_verbs[] = {
+  "announced", "unveiled", "launched", "released", "introduced", "plans", "planned",
+  "sells", "sold", "acquired", "hired", "deploys", "deployed", "invested", "invests",
+  "spent", "builds", "built", "develops", "developed", "employs", "reported", "raised",
+  "signed", "agreed", "confirmed", "ordered", "operates", "owns", "bought", NULL,
+};
+static const char * const product_verbs_after[] = {
+  "scored", "scores", "scoring", "outperformed", "outperforms", "powers", "achieved",
+  "ranks", "ranked", "beat", "beats", "trails", "runs", "supports", "debuts", NULL,
+};
+static const char * const product_verbs_before[] = {
+  "unveiled", "launched", "released", "introduced", "debuted", "shipped", "using",
+  "uses", "use", "powered", "deploying", "deployed", "trained", "test", "tested",
+  "testing", NULL,
+};
+
+static int
+votes_from_noun (CcScan *scan,
+                 guint   i,
+                 int    *votes,
+                 int     weight)
+{
+  if (cc_scan_tok_in (scan, i, scan->gaz->benchmark_words))
+    return votes[V_BENCHMARK] += weight + 2;
+  if (cc_scan_tok_in (scan, i, scan->gaz->product_words))
+    return votes[V_PRODUCT] += weight;
+  if (cc_names_tok_in_list (scan, i, org_nouns))
+    return votes[V_ORG] += weight;
+  if (cc_names_tok_in_list (scan, i, event_nouns))
+    return votes[V_EVENT] += weight;
+  if (cc_names_tok_in_list (scan, i, place_nouns))
+    return votes[V_LOCATION] += weight;
+  if (cc_scan_tok_in (scan, i, scan->gaz->titles))
+    return votes[V_PERSON] += weight;
+  return 0;
+}
+
+/* ", a new AI model", " is an open benchmark": the noun of an appositive or
+ * a description, within a few lower-case words. */
+static gboolean
+vote_description (CcScan *scan,
+                  guint   i,
+                  int    *votes,
+                  int     weight)
+{
+  if (!(cc_scan_tok_is (scan, i, "a") || cc_scan_tok_is (scan, i, "an") ||
+        cc_scan_tok_is (scan, i, "the")))
+    return FALSE;
+  for (guint k = i + 1; k < i + 6 && k < N_TOKS && same_line (scan, k); k++)
+    {
+      if (!(T (k)->flags & TF_WORD))
+        return FALSE;
+      if (votes_from_noun (scan, k, votes, weight))
+        return TRUE;
+      /* stop at a verb or function word: "VRR, the trains will enter service" */
+      if (cc_scan_tok_in (scan, k, scan->gaz->common_words) || (T (k)->flags & TF_POSS))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static gboolean
+contains_ci (const char *s,
+             gsize       n,
+             const char *needle)
+{
+  gsize m = strlen (needle);
+
+  for (gsize i = 0; i + m <= n; i++)
+    if (g_ascii_strncasecmp (s + i, needle, m) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+cc_names_vote (Names *nm,
+      Cand  *c)
+{
+  CcScan *scan = nm->scan;
+  const CcGazetteer *gaz = scan->gaz;
+  int *v = c->entity->votes;
+  guint ts = c->ts, te = c->te, n = te - ts;
+  guint last = te - 1;
+  gboolean has_digit = FALSE;
+  gboolean has_org_word = FALSE;
+  g_autofree char *surface = cc_names_make_surface (scan, ts, te);
+
+  for (guint i = ts; i < te; i++)
+    {
+      if (T (i)->flags & TF_DIGIT)
+        has_digit = TRUE;
+      if (!c->entity->intrinsic && i > ts && cc_scan_tok_in (scan, i, gaz->legal_suffixes))
+        v[V_ORG] += 8;
+      if (!c->entity->intrinsic && contains_ci (tok_text (scan, i), name_len (scan, i), "bench"))
+        v[V_BENCHMARK] += 5;
+    }
+  has_org_word = n >= 2 && (cc_scan_tok_in (scan, last, gaz->org_words) ||
+                            (n >= 3 && cc_scan_tok_in (scan, ts + 1, gaz->org_words)) ||
+                            (cc_scan_tok_in (scan, ts, gaz->org_heads) &&
+                             cc_scan_tok_is (scan, ts + 1, "of")));
+
+  /* What the name contains: counted once per name */
+  if (c->entity->intrinsic)
+    goto context;
+  c->entity->intrinsic = TRUE;
+  if (g_hash_table_contains (gaz->locations, surface))
+    v[V_LOCATION] += 6;
+  if (n >= 2 && cc_scan_tok_in (scan, last, gaz->org_words))
+    v[V_ORG] += 4, has_org_word = TRUE;
+  else if (n >= 3)
+    for (guint i = ts + 1; i < te; i++)
+      if (cc_scan_tok_in (scan, i, gaz->org_words))
+        {
+          v[V_ORG] += 4, has_org_word = TRUE;
+          break;
+        }
+  if (n >= 3 && cc_scan_tok_in (scan, ts, gaz->org_heads) && cc_scan_tok_is (scan, ts + 1, "of"))
+    v[V_ORG] += 4, has_org_word = TRUE;
+  if (n >= 2 && cc_scan_tok_in (scan, last, gaz->event_words))
+    v[V_EVENT] += 5;
+  {
+    guint l = last;
+
+    while (l > ts && (T (l)->flags & TF_DIGIT))
+      l--;
+    if (n >= 2 && l > ts && cc_scan_tok_in (scan, l, gaz->benchmark_words))
+      v[V_BENCHMARK] += 5;
+  }
+  if (n >= 2 && (cc_scan_tok_in (scan, last, gaz->location_last) ||
+                 cc_scan_tok_in (scan, ts, gaz->location_first)))
+    v[V_LOCATION] += 3;
+  if (has_digit && !has_org_word)
+    v[V_PRODUCT] += 3;
+  if (cc_scan_tok_in (scan, ts, gaz->first_names) && !has_digit && !has_org_word)
+    {
+      if (n >= 2 && n <= 4 && (T (ts + 1)->flags & TF_CAP) && !(T (ts + 1)->flags & TF_ALLCAPS))
+        v[V_PERSON] += 4;
+      else if (n == 1)
+        v[V_PERSON] += 1;
+    }
+  if (n >= 2 && n <= 3 && !has_digit && !has_org_word)
+    {
+      gboolean plain = TRUE;
+      for (guint i = ts; i < te; i++)
+        if ((T (i)->flags & (TF_ALLCAPS | TF_INNER_CAP)) || !(T (i)->flags & TF_CAP) ||
+            cc_scan_tok_in (scan, i, gaz->common_words))
+          plain = FALSE;
+      if (plain)
+        v[V_PERSON] += 1;
+    }
+  if (n == 1 && (T (ts)->flags & TF_ALLCAPS) && name_len (scan, ts) <= 6)
+    v[V_ORG] += 1;
+
+context:
+
+  /* A byline: "By Jane Roe, The Daily Planet" or "Jane Roe | Daily Planet" */
+  {
+    guint first = ts;
+
+    /* only near the start of a line: the walk back is bounded */
+    while (first > 0 && same_line (scan, first) && ts - first < 16)
+      first--;
+    if (!same_line (scan, first) || first == 0)
+      {
+        if (cc_scan_tok_is (scan, first, "by") && (T (first)->flags & TF_CAP))
+          {
+            if (ts == first + 1)
+              v[V_PERSON] += 4;
+            else if (ts >= 2 && (is_char (scan, ts - 1, ',') ||
+                                 (cc_scan_tok_is (scan, ts - 1, "the") && is_char (scan, ts - 2, ','))))
+              v[V_ORG] += 4;
+          }
+        else if (ts == first && te < N_TOKS && is_char (scan, te, '|'))
+          v[V_PERSON] += 4;
+        else if (ts > first && (is_char (scan, ts - 1, '|') ||
+                                (cc_scan_tok_is (scan, ts - 1, "the") && is_char (scan, ts - 2, '|'))))
+          v[V_ORG] += 4;
+      }
+  }
+
+  /* A dateline: "DRUMLOW — The factory..." */
+  if (ts < N_TOKS && (T (ts)->flags & TF_NL_BEFORE) && (T (ts)->flags & TF_ALLCAPS) &&
+      te < N_TOKS && same_line (scan, te) &&
+      (is_char (scan, te, 0x2014) || is_char (scan, te, 0x2013) || is_char (scan, te, '-')))
+    v[V_LOCATION] += 5;
+
+  /* What stands before it */
+  if (c->title)
+    v[V_PERSON] += 6;
+  if (ts > 0 && same_line (scan, ts))
+    {
+      guint p = ts - 1;
+
+      if ((T (p)->flags & TF_LOWER) && cc_scan_tok_in (scan, p, gaz->titles) &&
+          !cc_names_tok_in_list (scan, p, cc_names_title_modifiers))
+        v[V_PERSON] += 5;
+      else if (cc_names_tok_in_list (scan, p, org_nouns))
+        v[V_ORG] += 3;
+      else if ((T (p)->flags & TF_LOWER) && cc_names_tok_in_list (scan, p, product_heads))
+        v[V_PRODUCT] += 3;   /* "the pill Corvexa", "the model X" */
+      else if ((T (p)->flags & TF_LOWER) && cc_names_tok_in_list (scan, p, event_nouns))
+        v[V_EVENT] += 3;
+      else if (cc_scan_tok_is (scan, p, "called") || cc_scan_tok_is (scan, p, "named") ||
+               cc_scan_tok_is (scan, p, "dubbed"))
+        {
+          guint q = p > 1 && is_char (scan, p - 1, ',') ? p - 2 : p - 1;
+
+          if (p > 0 && cc_names_tok_in_list (scan, q, event_nouns))
+            v[V_EVENT] += 4;
+          else if (p > 0 && cc_names_tok_in_list (scan, q, org_nouns))
+            v[V_ORG] += 4;
+          else if (p > 0 && votes_from_noun (scan, q, v, 4))
+            ;
+          else
+            v[V_PRODUCT] += 2;
+        }
+      else if (cc_names_tok_in_list (scan, p, product_verbs_before))
+        v[V_PRODUCT] += 2;
+      else if (cc_scan_tok_is (scan, p, "at") || cc_scan_tok_is (scan, p, "joined") ||
+               cc_scan_tok_is (scan, p, "from"))
+        v[V_ORG] += 1;
+      else if (cc_scan_tok_is (scan, p, "in") || cc_scan_tok_is (scan, p, "near"))
+        v[V_LOCATION] += 1;
+      else if (cc_scan_tok_is (scan, p, "on") && p > 0 &&
+               (T (p - 1)->flags & TF_CLAIMED))
+        v[V_BENCHMARK] += 5;   /* "scored 52 on X", "50.2% on X" */
+      else if (cc_scan_tok_is (scan, p, "said") && n >= 2)
+        v[V_PERSON] += 2;
+      else if (cc_scan_tok_is (scan, p, "the") && p > 0 && cc_scan_tok_is (scan, p - 1, "on") &&
+               p > 1 && (T (p - 2)->flags & TF_CLAIMED))
+        v[V_BENCHMARK] += 5;
+      else if (cc_scan_tok_is (scan, p, "to") && p > 0 && cc_scan_tok_is (scan, p - 1, "according")
+               && n >= 2)
+        v[V_PERSON] += 1;
+      /* "(X)" in "Name (X)" is handled as an acronym */
+    }
+
+  /* What follows it */
+  if (te < N_TOKS && same_line (scan, te))
+    {
+      guint a = te;
+
+      if (T (last)->flags & TF_POSS)
+        {
+          if (cc_names_tok_in_list (scan, a, org_possessions))
+            v[V_ORG] += 2;
+          else if (cc_names_tok_in_list (scan, a, person_possessions))
+            v[V_PERSON] += 2;
+          else if (cc_scan_tok_in (scan, a, gaz->product_words) && !cc_scan_tok_is (scan, a, "models"))
+            v[V_ORG] += 1;
+        }
+      else if (T (a)->flags & TF_LOWER)
+        {
+          if (cc_scan_tok_in (scan, a, gaz->benchmark_words))
+            v[V_BENCHMARK] += 6;
+          else if (cc_scan_tok_in (scan, a, gaz->product_words))
+            v[V_PRODUCT] += 3;
+          else if (cc_scan_tok_is (scan, a, "team"))
+            v[V_ORG] += 3;
+          else if (cc_names_tok_in_list (scan, a, event_nouns))
+            v[V_EVENT] += 4;
+          else if (cc_names_tok_in_list (scan, a, place_nouns))
+            v[V_LOCATION] += 3;
+          else if (cc_scan_tok_in (scan, a, gaz->titles) && !cc_names_tok_in_list (scan, a, cc_names_title_modifiers))
+            v[V_ORG] += 2;     /* "Acme chief executive Jane Roe" */
+          else if (cc_names_tok_in_list (scan, a, speech_verbs) && n >= 2)
+            v[V_PERSON] += 2;
+          else if (cc_names_tok_in_list (scan, a, org_verbs) && !(n >= 2 && v[V_PERSON] > 0))
+            v[V_ORG] += 2;
+          else if (cc_names_tok_in_list (scan, a, product_verbs_after))
+            v[V_PRODUCT] += 2;
+          else if ((cc_scan_tok_is (scan, a, "is") || cc_scan_tok_is (scan, a, "was")) &&
+                   a + 1 < N_TOKS)
+            vote_description (scan, a + 1, v, 3);
+          else if (cc_scan_tok_is (scan, a, "will") && cc_scan_tok_is (scan, a + 1, "debut"))
+            v[V_PRODUCT] += 2;
+        }
+      else if (is_char (scan, a, ','))
+        {
+          if (a + 2 < N_TOKS && (T (a + 1)->flags & TF_NUMBER) && is_char (scan, a + 2, ',') &&
+              name_len (scan, a + 1) <= 3)
+            v[V_PERSON] += 5;    /* "Lindqvist, 24," */
+          else if (cc_scan_tok_is (scan, a + 1, "who"))
+            v[V_PERSON] += 3;
+          else if (cc_scan_tok_is (scan, a + 1, "which"))
+            v[V_ORG] += 1;
+          else if (cc_names_tok_in_list (scan, a + 1, speech_verbs) && n >= 2)
+            v[V_PERSON] += 1;
+          else if (!vote_description (scan, a + 1, v, 3))
+            {
+              /* ", VRR's chief executive": a title before the next
+               * punctuation, with no verb or relative pronoun first */
+              for (guint k = a + 1; k < a + 6 && k < N_TOKS && same_line (scan, k); k++)
+                {
+                  if (!(T (k)->flags & TF_WORD) || cc_scan_tok_is (scan, k, "whose") ||
+                      cc_scan_tok_is (scan, k, "which") || cc_scan_tok_is (scan, k, "who") ||
+                      cc_scan_tok_is (scan, k, "said") || cc_scan_tok_is (scan, k, "and"))
+                    break;
+                  if ((T (k)->flags & TF_LOWER) && cc_names_is_title (scan, k) &&
+                      !cc_names_tok_in_list (scan, k, cc_names_title_modifiers))
+                    {
+                      v[V_PERSON] += 3;
+                      break;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -282,7 +282,8 @@ is_connector (CcScan *scan,
   if (name_len (scan, i) > 5)
     return FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (cc_scan_tok_is (scan, i, words[k]))
+    if (words[k][0] == g_ascii_tolower (*(scan->text + SCAN_TOK (scan, i)->bstart)) &&
+        cc_scan_tok_is (scan, i, words[k]))
       return TRUE;
   return FALSE;
 }

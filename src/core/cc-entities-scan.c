@@ -441,7 +441,8 @@ is_part_of_year_word (CcScan *scan,
     "early", "mid", "late", "spring", "summer", "autumn", "fall", "winter",
   };
   for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (cc_scan_tok_is (scan, i, words[k]))
+    if (words[k][0] == g_ascii_tolower (*(scan->text + SCAN_TOK (scan, i)->bstart)) &&
+        cc_scan_tok_is (scan, i, words[k]))
       return TRUE;
   return FALSE;
 }
@@ -681,7 +682,7 @@ is_plural_noun (CcScan *scan,
   if (n < 3 || s[n - 1] != 's' || s[n - 2] == 's' || s[n - 2] == 'u' || s[n - 2] == '\'')
     return FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (not_nouns); k++)
-    if (cc_scan_tok_is (scan, i, not_nouns[k]))
+    if (not_nouns[k][0] == s[0] && cc_scan_tok_is (scan, i, not_nouns[k]))
       return FALSE;
   /* "a figure of 22.4 suggests that": a verb, not a noun */
   if (i + 1 < N_TOKS && (cc_scan_tok_is (scan, i + 1, "that") || cc_scan_tok_is (scan, i + 1, "he") ||
@@ -701,7 +702,8 @@ is_function_word (CcScan *scan,
     "a", "year", "month", "week", "day", "more", "less", "times",
   };
   for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-    if (cc_scan_tok_is (scan, i, words[k]))
+    if (words[k][0] == g_ascii_tolower (*(scan->text + SCAN_TOK (scan, i)->bstart)) &&
+        cc_scan_tok_is (scan, i, words[k]))
       return TRUE;
   return FALSE;
 }

@@ -17,8 +17,13 @@ cc_names_tok_in_list (CcScan             *scan,
              guint               i,
              const char * const *words)
 {
+  char c0;
+
+  if (i >= N_TOKS || !(T (i)->flags & TF_WORD))
+    return FALSE;
+  c0 = g_ascii_tolower (tok_text (scan, i)[0]);
   for (guint k = 0; words[k] != NULL; k++)
-    if (cc_scan_tok_is (scan, i, words[k]))
+    if (words[k][0] == c0 && cc_scan_tok_is (scan, i, words[k]))
       return TRUE;
   return FALSE;
 }

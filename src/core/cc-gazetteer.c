@@ -182,7 +182,7 @@ cc_gazetteer_has (GHashTable *set,
   if (ascii && n < sizeof buf)
     {
       for (gsize i = 0; i < n; i++)
-        buf[i] = g_ascii_tolower (word[i]);
+        buf[i] = word[i] >= 'A' && word[i] <= 'Z' ? word[i] + ('a' - 'A') : word[i];
       buf[n] = '\0';
       return g_hash_table_contains (set, buf);
     }

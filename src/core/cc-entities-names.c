@@ -46,6 +46,8 @@ is_month_or_day (CcScan *scan,
   const char *s = tok_text (scan, i);
   guint n = name_len (scan, i);
 
+  if (!(cc_scan_tok_lex (scan, i) & CC_LEX_MONTH_DAY))
+    return FALSE;
   return (n >= 3 && cc_value_month_from_word (s, n) != 0 && (n >= 5 || n == 3)) ||
          cc_value_weekday_from_word (s, n) != 0;
 }

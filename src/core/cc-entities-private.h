@@ -37,6 +37,7 @@ typedef struct
   guint   cfull;
   guint   flags;
   gunichar first;     /* first character */
+  guint   lex;        /* CcLex bits of the name part, computed on first use */
 } CcTok;
 
 typedef struct
@@ -56,6 +57,8 @@ void      cc_scan_values          (CcScan     *scan);
 gboolean  cc_scan_tok_is          (CcScan     *scan,
                                    guint       i,
                                    const char *lower);
+guint     cc_scan_tok_lex         (CcScan     *scan,
+                                   guint       i);
 gboolean  cc_scan_tok_in          (CcScan     *scan,
                                    guint       i,
                                    GHashTable *set);

@@ -224,15 +224,32 @@ cc_scan_tok_is (CcScan     *scan,
   return lower[n] == '\0';
 }
 
+guint
+cc_scan_tok_lex (CcScan *scan,
+                 guint   i)
+{
+  CcTok *t = SCAN_TOK (scan, i);
+
+  if (!(t->lex & CC_LEX_KNOWN))
+    t->lex = (t->flags & TF_WORD) ? cc_gazetteer_lookup (scan->gaz, scan->text + t->bstart,
+                                                         t->bend - t->bstart)
+                                  : CC_LEX_KNOWN;
+  return t->lex;
+}
+
 gboolean
 cc_scan_tok_in (CcScan     *scan,
                 guint       i,
                 GHashTable *set)
 {
   CcTok *t;
+  guint bit;
 
   if (i >= scan->toks->len)
     return FALSE;
+  bit = cc_gazetteer_bit_of (scan->gaz, set);
+  if (bit != 0)
+    return (cc_scan_tok_lex (scan, i) & bit) != 0;
   t = SCAN_TOK (scan, i);
   return cc_gazetteer_has (set, scan->text + t->bstart, t->bend - t->bstart);
 }
@@ -356,7 +373,8 @@ month_of_tok (CcScan   *scan,
   guint m;
   guint n;
 
-  if (i >= N_TOKS || !(T (i)->flags & TF_CAP) || (T (i)->flags & TF_DIGIT))
+  if (i >= N_TOKS || !(T (i)->flags & TF_CAP) || (T (i)->flags & TF_DIGIT) ||
+      !(cc_scan_tok_lex (scan, i) & CC_LEX_MONTH_DAY))
     return 0;
   n = T (i)->bend - T (i)->bstart;
   m = cc_value_month_from_word (tok_text (scan, i), n);
@@ -507,7 +525,8 @@ match_date (CcScan *scan,
   guint end;
 
   /* Weekday, optionally followed by a date: "Tuesday, March 3, 2027" */
-  if ((t->flags & TF_CAP) && cc_value_weekday_from_word (tok_text (scan, i), t->bend - t->bstart))
+  if ((t->flags & TF_CAP) && (cc_scan_tok_lex (scan, i) & CC_LEX_MONTH_DAY) &&
+      cc_value_weekday_from_word (tok_text (scan, i), t->bend - t->bstart))
     {
       guint next = i + 1;
 

@@ -147,7 +147,85 @@ gazetteer_init (gpointer unused)
         g_hash_table_add (g->location_last, g_strdup (word));
     }
 
+  /* The combined lexicon: one look-up per token for every list. */
+  g->lexicon = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    GHashTable *sets[] = {
+      g->first_names, g->titles, g->org_words, g->legal_suffixes, g->org_heads,
+      g->location_last, g->location_first, g->common_words, g->units, g->benchmark_words,
+      g->product_words, g->stop_names, g->event_words,
+    };
+    static const char * const month_days[] = {
+      "january", "february", "march", "april", "may", "june", "july", "august",
+      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+      "thursday", "friday", "saturday", "sunday",
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+      {
+        g_hash_table_iter_init (&iter, sets[k]);
+        while (g_hash_table_iter_next (&iter, &key, NULL))
+          {
+            guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (g->lexicon, key));
+            g_hash_table_insert (g->lexicon, g_strdup (key), GUINT_TO_POINTER (bits | (1u << k)));
+          }
+      }
+    for (guint k = 0; k < G_N_ELEMENTS (month_days); k++)
+      {
+        guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (g->lexicon, month_days[k]));
+        g_hash_table_insert (g->lexicon, g_strdup (month_days[k]),
+                             GUINT_TO_POINTER (bits | CC_LEX_MONTH_DAY));
+      }
+  }
+
   return g;
+}
+
+guint
+cc_gazetteer_bit_of (const CcGazetteer *g,
+                     GHashTable        *set)
+{
+  GHashTable *sets[] = {
+    g->first_names, g->titles, g->org_words, g->legal_suffixes, g->org_heads,
+    g->location_last, g->location_first, g->common_words, g->units, g->benchmark_words,
+    g->product_words, g->stop_names, g->event_words,
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
+    if (sets[k] == set)
+      return 1u << k;
+  return 0;
+}
+
+guint
+cc_gazetteer_lookup (const CcGazetteer *g,
+                     const char        *word,
+                     gsize              n)
+{
+  char buf[64];
+  gboolean ascii = TRUE;
+
+  for (gsize i = 0; i < n; i++)
+    if ((guchar)word[i] >= 0x80)
+      {
+        ascii = FALSE;
+        break;
+      }
+  if (n == 0)
+    return CC_LEX_KNOWN;
+  if (ascii && n < sizeof buf)
+    {
+      for (gsize i = 0; i < n; i++)
+        buf[i] = word[i] >= 'A' && word[i] <= 'Z' ? word[i] + ('a' - 'A') : word[i];
+      buf[n] = '\0';
+      return CC_LEX_KNOWN | GPOINTER_TO_UINT (g_hash_table_lookup (g->lexicon, buf));
+    }
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (word, n);
+      return CC_LEX_KNOWN | GPOINTER_TO_UINT (g_hash_table_lookup (g->lexicon, folded));
+    }
 }
 
 const CcGazetteer *

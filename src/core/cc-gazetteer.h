@@ -26,7 +26,36 @@ typedef struct
   GHashTable *stop_names;
   GHashTable *event_words;
   guint       max_location_words;
+  GHashTable *lexicon;          /* folded word -> CcLex bits of every list */
 } CcGazetteer;
+
+/* One bit per word list, so that a token is looked up once. */
+typedef enum
+{
+  CC_LEX_FIRST_NAME = 1 << 0,
+  CC_LEX_TITLE      = 1 << 1,
+  CC_LEX_ORG_WORD   = 1 << 2,
+  CC_LEX_LEGAL      = 1 << 3,
+  CC_LEX_ORG_HEAD   = 1 << 4,
+  CC_LEX_LOC_LAST   = 1 << 5,
+  CC_LEX_LOC_FIRST  = 1 << 6,
+  CC_LEX_COMMON     = 1 << 7,
+  CC_LEX_UNIT       = 1 << 8,
+  CC_LEX_BENCHMARK  = 1 << 9,
+  CC_LEX_PRODUCT    = 1 << 10,
+  CC_LEX_STOP       = 1 << 11,
+  CC_LEX_EVENT      = 1 << 12,
+  CC_LEX_MONTH_DAY  = 1 << 13,  /* a month or weekday name or abbreviation */
+  CC_LEX_KNOWN      = 1 << 15,  /* looked up */
+} CcLex;
+
+/* The CcLex bit of one of the sets of @gaz, 0 if @set is not one of them. */
+guint              cc_gazetteer_bit_of     (const CcGazetteer *gaz,
+                                            GHashTable        *set);
+/* The CcLex bits of a word (the first @len bytes), CC_LEX_KNOWN included. */
+guint              cc_gazetteer_lookup     (const CcGazetteer *gaz,
+                                            const char        *word,
+                                            gsize              len);
 
 /* The shared, immutable word lists; never NULL, never freed. */
 const CcGazetteer *cc_gazetteer_get        (void);

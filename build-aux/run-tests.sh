@@ -14,7 +14,7 @@ setup_args=""
 test_args=""
 if [ "${1:-}" = "--sanitize" ]; then
   builddir=_build-sanitize
-  setup_args="-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug"
+  setup_args="-Db_sanitize=address,undefined -Db_lundef=false"
   # GTK, fontconfig and GLib's type system keep allocations for the life of
   # the process: leak reports from them are not ours. Everything else
   # (overflows, use after free, undefined behaviour) fails the test.

@@ -353,14 +353,35 @@ first_shared (GArray *a,
   return G_MAXUINT;
 }
 
-static int
-compare_uint (gconstpointer a,
-              gconstpointer b)
+typedef struct
 {
-  guint x = *(const guint *) a;
-  guint y = *(const guint *) b;
+  guint64 key;    /* salient name id << 32 | block id */
+  guint   claim;
+} Entry;
 
-  return x < y ? -1 : (x > y ? 1 : 0);
+static int
+compare_entries (gconstpointer pa,
+                 gconstpointer pb)
+{
+  const Entry *a = pa;
+  const Entry *b = pb;
+
+  if (a->key != b->key)
+    return a->key < b->key ? -1 : 1;
+  return a->claim < b->claim ? -1 : (a->claim > b->claim ? 1 : 0);
+}
+
+static guint
+intern (GHashTable *ids,
+        const char *name)
+{
+  gpointer id;
+
+  if (g_hash_table_lookup_extended (ids, name, NULL, &id))
+    return GPOINTER_TO_UINT (id);
+  id = GUINT_TO_POINTER (g_hash_table_size (ids));
+  g_hash_table_insert (ids, g_strdup (name), id);
+  return GPOINTER_TO_UINT (id);
 }
 
 static gboolean
@@ -368,66 +389,74 @@ find_blocked (Work          *work,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) block_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) name_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_autoptr(GPtrArray) claim_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_blocks;
 
-  /* Inverted index: block id -> claims; claim -> sorted block ids. A block
-   * is what a claim is about (claim_blocks()) within a name its document
-   * keeps coming back to: related documents share such a name (see
-   * work_relate()), so a comparable pair always shares a block. */
+  /* Inverted index. A block is what a claim is about (claim_blocks())
+   * within a name its document keeps coming back to: related documents
+   * share such a name (see work_relate()), so a comparable pair always
+   * shares a block. Entries (block, claim) are sorted into runs, one run
+   * per block; each claim gets the sorted list of its blocks. */
   for (guint i = 0; i < work->claims->len; i++)
     {
       g_autoptr(GPtrArray) blocks = claim_blocks (g_ptr_array_index (work->claims, i));
       GPtrArray *story = g_ptr_array_index (work->salient, g_array_index (work->doc, guint, i));
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      GArray *mine = g_array_new (FALSE, FALSE, sizeof (guint));
 
+      g_ptr_array_add (claim_ids, g_array_new (FALSE, FALSE, sizeof (guint)));
       for (guint s = 0; s < story->len; s++)
-        for (guint k = 0; k < blocks->len; k++)
-          g_ptr_array_add (names, g_strdup_printf ("%s\x1f%s", (char *) g_ptr_array_index (story, s),
-                                                   (char *) g_ptr_array_index (blocks, k)));
-
-      for (guint k = 0; k < names->len; k++)
         {
-          const char *name = g_ptr_array_index (names, k);
-          gpointer id_ptr;
-          guint id;
-          GArray *list;
+          guint name = intern (name_ids, g_ptr_array_index (story, s));
 
-          if (g_hash_table_lookup_extended (ids, name, NULL, &id_ptr))
-            id = GPOINTER_TO_UINT (id_ptr);
-          else
+          for (guint k = 0; k < blocks->len; k++)
             {
-              id = members->len;
-              g_hash_table_insert (ids, g_strdup (name), GUINT_TO_POINTER (id));
-              g_ptr_array_add (members, g_array_new (FALSE, FALSE, sizeof (guint)));
-            }
-          list = g_ptr_array_index (members, id);
-          if (list->len == 0 || g_array_index (list, guint, list->len - 1) != i)
-            {
-              g_array_append_val (list, i);
-              g_array_append_val (mine, id);
+              Entry e = { ((guint64) name << 32) | intern (block_ids, g_ptr_array_index (blocks, k)), i };
+
+              g_array_append_val (entries, e);
             }
         }
-      g_array_sort (mine, compare_uint);
-      g_ptr_array_add (claim_ids, mine);
     }
+  g_array_sort (entries, compare_entries);
+
+  n_blocks = 0;
+  for (guint k = 0; k < entries->len; k++)
+    {
+      Entry *e = &g_array_index (entries, Entry, k);
+      GArray *mine = g_ptr_array_index (claim_ids, e->claim);
+
+      if (k == 0 || e->key != g_array_index (entries, Entry, k - 1).key)
+        {
+          g_array_append_val (starts, k);
+          n_blocks++;
+        }
+      else if (e->claim == g_array_index (entries, Entry, k - 1).claim)
+        continue;
+      {
+        guint block = n_blocks - 1;
+
+        g_array_append_val (mine, block);
+      }
+    }
+  g_array_append_val (starts, entries->len);
 
   /* Each pair is compared once: in the first block its claims share. */
-  for (guint b = 0; b < members->len; b++)
+  for (guint b = 0; b < n_blocks; b++)
     {
-      GArray *list = g_ptr_array_index (members, b);
+      guint from = g_array_index (starts, guint, b);
+      guint to = g_array_index (starts, guint, b + 1);
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      for (guint x = 0; x < list->len; x++)
-        for (guint y = x + 1; y < list->len; y++)
+      for (guint x = from; x < to; x++)
+        for (guint y = x + 1; y < to; y++)
           {
-            guint i = g_array_index (list, guint, x);
-            guint j = g_array_index (list, guint, y);
+            guint i = g_array_index (entries, Entry, x).claim;
+            guint j = g_array_index (entries, Entry, y).claim;
 
-            if (g_array_index (work->doc, guint, i) == g_array_index (work->doc, guint, j))
+            if (i == j || g_array_index (work->doc, guint, i) == g_array_index (work->doc, guint, j))
               continue;
             if (first_shared (g_ptr_array_index (claim_ids, i), g_ptr_array_index (claim_ids, j)) != b)
               continue;
@@ -659,15 +688,23 @@ find (GPtrArray     *claim_sets,
 {
   Work work = { 0 };
   CcConflictReport *report = NULL;
+  GTimer *timer;
+  double seconds;
   gboolean ok;
 
   g_return_val_if_fail (claim_sets != NULL, NULL);
 
   work_init (&work, claim_sets);
+  timer = g_timer_new ();
   ok = naive ? find_naive (&work, claim_sets, cancellable, error)
              : find_blocked (&work, cancellable, error);
+  seconds = g_timer_elapsed (timer, NULL);
+  g_timer_destroy (timer);
   if (ok)
-    report = work_report (&work);
+    {
+      report = work_report (&work);
+      report->pairing_seconds = seconds;
+    }
   work_clear (&work);
   return report;
 }

@@ -40,6 +40,7 @@ typedef struct
   GPtrArray *conflicts;   /* CcConflict, by document pair then position */
   GPtrArray *facts;       /* CcFact, the ones with claims from 2+ documents first */
   guint      comparisons; /* claim pairs compared (for the benchmark) */
+  double     pairing_seconds; /* time spent finding the comparable pairs (for the benchmark) */
 } CcConflictReport;
 
 void              cc_conflict_free            (CcConflict       *conflict);

@@ -40,6 +40,7 @@ struct _CcEntitiesPanel
   gboolean             updating;
   guint                underline_source;  /* idle: underlines applied in chunks */
   guint                underline_next;    /* next mention to underline */
+  GCancellable        *analysis;          /* library analysis under way */
 };
 
 G_DEFINE_FINAL_TYPE (CcEntitiesPanel, cc_entities_panel, GTK_TYPE_WIDGET)
@@ -302,16 +303,8 @@ refresh (CcEntitiesPanel *self)
         }
     }
 
-  if (store != NULL && library)
-    {
-      /* Make sure every document is analysed (cached after the first time). */
-      if (!cc_entities_analyze_library (store, NULL, &error))
-        {
-          g_autofree char *title = g_strdup_printf (_("Cannot find entities: %s"), error->message);
-          cc_window_add_toast (self->window, adw_toast_new (title));
-          g_clear_error (&error);
-        }
-    }
+  /* Library counts come from the cache, which the library analysis
+   * (start_analysis) fills off the main thread; it refreshes when done. */
   if (store != NULL)
     counts = cc_entities_library_counts (store, NULL);
 
@@ -570,6 +563,13 @@ cc_entities_panel_dispose (GObject *object)
   CcEntitiesPanel *self = (CcEntitiesPanel *)object;
 
   g_clear_handle_id (&self->underline_source, g_source_remove);
+  g_cancellable_cancel (self->analysis);
+  g_clear_object (&self->analysis);
+  if (self->window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *)&self->window);
+      self->window = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_ENTITIES_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
@@ -652,6 +652,75 @@ on_document_changed (CcEntitiesPanel *self)
   refresh (self);
 }
 
+static void
+analysis_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = cc_store_open (task_data, &error);
+
+  if (store == NULL || !cc_entities_analyze_library (store, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+analysis_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CcEntitiesPanel *self = CC_ENTITIES_PANEL (source);
+  g_autoptr(GError) error = NULL;
+
+  /* Superseded, or the panel or its window is gone (the task keeps the
+   * panel alive; the window is a weak pointer): nothing to refresh. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) ||
+      self->window == NULL)
+    return;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->window != NULL)
+        {
+          g_autofree char *title = g_strdup_printf (_("Cannot find entities: %s"), error->message);
+          cc_window_add_toast (self->window, adw_toast_new (title));
+        }
+      return;
+    }
+  g_clear_object (&self->analysis);
+  refresh (self);
+}
+
+/* Analyses every document of the library (each is cached by content hash,
+ * so only new or changed ones cost anything) on its own connection, then
+ * refreshes the counts. */
+static void
+start_analysis (CcEntitiesPanel *self)
+{
+  CcStore *store = self->window ? cc_window_get_store (self->window) : NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->analysis);
+  g_clear_object (&self->analysis);
+  if (store == NULL)
+    return;
+
+  self->analysis = g_cancellable_new ();
+  task = g_task_new (self, self->analysis, analysis_done, NULL);
+  g_task_set_source_tag (task, start_analysis);
+  g_task_set_task_data (task, g_strdup (cc_store_get_path (store)), g_free);
+  g_task_run_in_thread (task, analysis_thread);
+}
+
+static void
+on_library_changed (CcEntitiesPanel *self)
+{
+  refresh (self);
+  start_analysis (self);
+}
+
 GtkWidget *
 cc_entities_panel_new (CcWindow *window)
 {
@@ -661,15 +730,16 @@ cc_entities_panel_new (CcWindow *window)
   self->window = window;
   if (window != NULL)
     {
+      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&self->window);
       reader = cc_window_get_reader (window);
       g_signal_connect_object (reader, "document-changed",
                                G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (window, "library-changed",
-                               G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+                               G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
       gtk_widget_set_has_tooltip (GTK_WIDGET (cc_reader_view_get_text_view (reader)), TRUE);
       g_signal_connect_object (cc_reader_view_get_text_view (reader), "query-tooltip",
                                G_CALLBACK (on_query_tooltip), self, 0);
-      refresh (self);
+      on_library_changed (self);
     }
   return GTK_WIDGET (self);
 }
@@ -679,6 +749,33 @@ cc_entities_panel_get_n_rows (CcEntitiesPanel *self)
 {
   g_return_val_if_fail (CC_IS_ENTITIES_PANEL (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+}
+
+gboolean
+cc_entities_panel_get_analysing (CcEntitiesPanel *self)
+{
+  g_return_val_if_fail (CC_IS_ENTITIES_PANEL (self), FALSE);
+  return self->analysis != NULL;
+}
+
+guint
+cc_entities_panel_get_library_count (CcEntitiesPanel *self,
+                                     const char      *canonical)
+{
+  guint n;
+
+  g_return_val_if_fail (CC_IS_ENTITIES_PANEL (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcEntityItem) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      const char *name = cc_entity_item_get_canonical (item);
+
+      if (name != NULL && g_str_equal (name, canonical))
+        return cc_entity_item_get_library (item);
+    }
+  return 0;
 }
 
 gboolean

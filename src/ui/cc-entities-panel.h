@@ -28,5 +28,11 @@ void       cc_entities_panel_step            (CcEntitiesPanel *self,
 void       cc_entities_panel_set_underline   (CcEntitiesPanel *self,
                                               gboolean         underline);
 gboolean   cc_entities_panel_get_busy        (CcEntitiesPanel *self);
+/* TRUE while the library's documents are being analysed in a thread (for
+ * the library counts); the panel refreshes when that is done. */
+gboolean   cc_entities_panel_get_analysing   (CcEntitiesPanel *self);
+/* The library count shown for the entity named @canonical (0 if not listed). */
+guint      cc_entities_panel_get_library_count (CcEntitiesPanel *self,
+                                               const char      *canonical);
 
 G_END_DECLS

@@ -85,6 +85,25 @@ underlines_done (gpointer data)
 }
 
 static guint
+count_mentions (const char *text,
+                const char *canonical)
+{
+  g_autoptr(GPtrArray) mentions = cc_entities_extract (text);
+  guint n = 0;
+
+  for (guint i = 0; i < mentions->len; i++)
+    if (g_str_equal (((CcMention *)mentions->pdata[i])->canonical, canonical))
+      n++;
+  return n;
+}
+
+static gboolean
+analysis_done (gpointer data)
+{
+  return !cc_entities_panel_get_analysing (CC_ENTITIES_PANEL (data));
+}
+
+static guint
 cursor_offset (CcReaderView *reader)
 {
   GtkTextBuffer *buffer = cc_reader_view_get_buffer (reader);
@@ -148,6 +167,18 @@ test_panel (void)
   g_assert_true (wait_for (has_document, window));
   /* headers and entities */
   g_assert_cmpuint (cc_entities_panel_get_n_rows (panel), >=, 6);
+
+  /* The library count includes the documents nobody has opened yet: they
+   * are analysed in the background. Acme is named once in b.txt. */
+  g_assert_true (wait_for (analysis_done, panel));
+  {
+    guint in_a = count_mentions (text_a, "Acme Robotics Inc");
+    guint in_b = count_mentions (text_b, "Acme Robotics Inc");
+
+    g_assert_cmpuint (in_b, >, 0);
+    g_assert_cmpuint (cc_entities_panel_get_library_count (panel, "Acme Robotics Inc"), ==,
+                      in_a + in_b);
+  }
 
   /* Selecting marks the three mentions of the person and goes to the first. */
   g_assert_true (cc_entities_panel_select_entity (panel, "Jane Whitlock"));

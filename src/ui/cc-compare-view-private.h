@@ -46,6 +46,7 @@ struct _CcCompareView
   GArray           *disagreements;   /* guint: indexes into pairs */
   GArray           *anchors;         /* Anchor: a monotone chain */
   CcHighlighter    *highlighters[2];
+  CcUndoStack      *undo;            /* weak */
 
   int               current;         /* into disagreements */
   guint             syncing;

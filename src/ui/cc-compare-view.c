@@ -136,10 +136,19 @@ cc_compare_view_set_undo_stack (CcCompareView *self,
 {
   g_return_if_fail (CC_IS_COMPARE_VIEW (self));
   g_return_if_fail (CC_IS_UNDO_STACK (undo));
-  g_return_if_fail (self->highlighters[0] == NULL);
 
-  self->highlighters[0] = cc_highlighter_new (self->left_reader, undo);
-  self->highlighters[1] = cc_highlighter_new (self->right_reader, undo);
+  /* The highlighters are made when the view is first shown; the stack
+   * belongs to the Notes panel. */
+  g_set_weak_pointer (&self->undo, undo);
+}
+
+static void
+ensure_highlighters (CcCompareView *self)
+{
+  if (self->undo == NULL || self->highlighters[0] != NULL)
+    return;
+  self->highlighters[0] = cc_highlighter_new (self->left_reader, self->undo);
+  self->highlighters[1] = cc_highlighter_new (self->right_reader, self->undo);
 }
 
 /* Jumping to a pair sets both panes; the scroll handlers stay quiet for the
@@ -644,6 +653,7 @@ cc_compare_view_map (GtkWidget *widget)
   CcCompareView *self = CC_COMPARE_VIEW (widget);
 
   GTK_WIDGET_CLASS (cc_compare_view_parent_class)->map (widget);
+  ensure_highlighters (self);
 
   if (self->left == NULL && self->right == NULL && self->window != NULL)
     {
@@ -802,6 +812,11 @@ cc_compare_view_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *)&self->window);
       self->window = NULL;
     }
+  /* The highlighters first: they hold the panes and parent popovers to
+   * their text views. */
+  g_clear_object (&self->highlighters[0]);
+  g_clear_object (&self->highlighters[1]);
+  g_clear_weak_pointer (&self->undo);
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_COMPARE_VIEW);
   /* The template's top box is not bound to a field: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -812,8 +827,6 @@ cc_compare_view_dispose (GObject *object)
   g_clear_pointer (&self->pairs, g_ptr_array_unref);
   g_clear_pointer (&self->disagreements, g_array_unref);
   g_clear_pointer (&self->anchors, g_array_unref);
-  g_clear_object (&self->highlighters[0]);
-  g_clear_object (&self->highlighters[1]);
 
   G_OBJECT_CLASS (cc_compare_view_parent_class)->dispose (object);
 }

@@ -246,8 +246,12 @@ cc_highlighter_highlight_selection (CcHighlighter  *self,
       return NULL;
     }
 
-  g_free (self->last_color);
-  self->last_color = g_strdup (color);
+  /* @color may be last_color itself: copy before freeing. */
+  if (color != self->last_color)
+    {
+      g_free (self->last_color);
+      self->last_color = g_strdup (color);
+    }
 
   /* The same passage again: change the colour of its highlight. */
   for (guint i = 0; i < self->annotations->len; i++)

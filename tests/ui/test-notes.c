@@ -609,8 +609,13 @@ main (int   argc,
   g_setenv ("XDG_STATE_HOME", home, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
-  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
-    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/crosscheck-test-bus", TRUE);
+  /* No session bus, even under dbus-run-session: this test "restarts" the
+   * application inside one process, and a registered GtkApplication keeps a
+   * reference to itself until shutdown (which only g_application_run
+   * reaches), so its object path would stay exported on the process's one
+   * bus connection and the second instance could not register. Without a
+   * bus GApplication registers locally, as a non-unique instance. */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/crosscheck-test-bus", TRUE);
 
   g_test_init (&argc, &argv, NULL);
 

@@ -29,6 +29,7 @@
  * weeks"). */
 
 #define CUE_WINDOW 4        /* content words on each side of a value */
+#define CUE_SCAN (4 * CUE_WINDOW)
 #define TIGHT_DISTANCE 1    /* words between a bound subject and its value: "X (57)",
                              * "X's 43.9%", "X scored 52" */
 #define BOUND_DISTANCE 3    /* words between a near subject and its value */
@@ -139,6 +140,7 @@ typedef struct
   guint        w_count;
   guint        m_first;    /* its mentions */
   guint        m_count;
+  GArray      *benchmarks; /* guint: indices of its BENCHMARK mentions */
   char        *quote;
   char        *lower;
 
@@ -185,11 +187,21 @@ static guint
 word_at (Ctx  *ctx,
          guint offset)
 {
-  guint i = ctx->w_first;
+  guint lo = ctx->w_first;
+  guint hi = ctx->w_first + ctx->w_count;
 
-  while (i < ctx->w_first + ctx->w_count && ctx_word (ctx, i)->end <= offset)
-    i++;
-  return i;
+  /* Words are in text order: a binary search, not a walk from the start of
+   * the sentence for every value (quadratic on a long sentence). */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (ctx_word (ctx, mid)->end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 static gboolean
@@ -591,8 +603,13 @@ collect_cues (Ctx        *ctx,
       if (after_word == NULL)
         after_word = w->word;
     }
+  /* At most CUE_WINDOW content words, and at most CUE_SCAN words visited:
+   * a long run of numbers and small words (a table flattened into one
+   * sentence) must not make each value scan the whole sentence. */
   n = 0;
-  for (guint i = last; i < ctx->w_first + ctx->w_count && n < CUE_WINDOW; i++)
+  for (guint i = last, steps = 0;
+       i < ctx->w_first + ctx->w_count && n < CUE_WINDOW && steps < CUE_SCAN;
+       i++, steps++)
     {
       const CcWord *w = ctx_word (ctx, i);
       const char *cls, *ev;
@@ -623,7 +640,8 @@ collect_cues (Ctx        *ctx,
       n++;
     }
   n = 0;
-  for (guint i = first; i > ctx->w_first && n < CUE_WINDOW; i--)
+  for (guint i = first, steps = 0; i > ctx->w_first && n < CUE_WINDOW && steps < CUE_SCAN;
+       i--, steps++)
     {
       const CcWord *w = ctx_word (ctx, i - 1);
       const char *cls, *ev;
@@ -671,13 +689,11 @@ nearest_benchmark (Ctx       *ctx,
   CcMention *best = NULL;
   guint best_d = G_MAXUINT;
 
-  for (guint i = 0; i < ctx->m_count; i++)
+  for (guint b = 0; b < ctx->benchmarks->len; b++)
     {
-      CcMention *m = ctx_mention (ctx, i);
+      CcMention *m = ctx_mention (ctx, g_array_index (ctx->benchmarks, guint, b));
       guint d;
 
-      if (m->type != CC_ENTITY_BENCHMARK)
-        continue;
       if (m->start >= value->end)
         d = words_between (ctx, value->end, m->start);
       else
@@ -863,16 +879,23 @@ range_end (Ctx       *ctx,
   guint between;
   guint first = word_at (ctx, m->start);
 
-  for (guint i = 0; i < ctx->m_count; i++)
-    {
-      CcMention *c = ctx_mention (ctx, i);
+  /* Mentions are in text order: the first one at or after @m's end. */
+  {
+    guint lo = 0;
+    guint hi = ctx->m_count;
 
-      if (c->start >= m->end)
-        {
-          next = c;
-          break;
-        }
-    }
+    while (lo < hi)
+      {
+        guint mid = lo + (hi - lo) / 2;
+
+        if (ctx_mention (ctx, mid)->start < m->end)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+    if (lo < ctx->m_count)
+      next = ctx_mention (ctx, lo);
+  }
   if (next == NULL || next->type != m->type)
     return NULL;
   between = words_between (ctx, m->end, next->start);
@@ -1314,6 +1337,7 @@ cc_claims_extract (const char *text,
   ctx.mentions = mentions;
   ctx.consumed = g_hash_table_new (g_direct_hash, g_direct_equal);
   ctx.benchmark_heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.benchmarks = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < mentions->len; i++)
     {
       CcMention *m = g_ptr_array_index (mentions, i);
@@ -1368,6 +1392,11 @@ cc_claims_extract (const char *text,
              ((CcMention *) g_ptr_array_index (mentions, mi + ctx.m_count))->end <= span->end)
         ctx.m_count++;
 
+      g_array_set_size (ctx.benchmarks, 0);
+      for (guint i = 0; i < ctx.m_count; i++)
+        if (ctx_mention (&ctx, i)->type == CC_ENTITY_BENCHMARK)
+          g_array_append_val (ctx.benchmarks, i);
+
       ctx_begin_sentence (&ctx);
       for (guint i = 0; i < ctx.m_count; i++)
         {
@@ -1385,6 +1414,7 @@ cc_claims_extract (const char *text,
 
   g_hash_table_unref (ctx.consumed);
   g_hash_table_unref (ctx.benchmark_heads);
+  g_array_unref (ctx.benchmarks);
   return ctx.claims;
 }
 

@@ -10,6 +10,7 @@
 #include "cc-conflict-notes.h"
 #include "cc-facts-view.h"
 #include "cc-test-util.h"
+#include "cc-ui-test.h"
 #include "cc-window-private.h"
 
 /* GUI tests of the Compare and Facts views on the sample corpus (run under
@@ -17,76 +18,7 @@
  * never on time, and check structure (what is marked, where the panes
  * are), never the corpus's own names or numbers. */
 
-#define MAX_ITERATIONS 200000
-
 static CcApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  guint source = g_timeout_add (5, tick, NULL);
-  gboolean ok = FALSE;
-
-  for (guint i = 0; i < MAX_ITERATIONS; i++)
-    {
-      if (condition (data))
-        {
-          ok = TRUE;
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (source);
-  return ok;
-}
-
-static void
-drain_main_loop (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-typedef struct
-{
-  guint frames;
-} FrameWait;
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  ((FrameWait *)data)->frames++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-enough_frames (gpointer data)
-{
-  return ((FrameWait *)data)->frames >= 4;
-}
-
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  FrameWait wait = { 0 };
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &wait, NULL);
-
-  gtk_widget_queue_draw (widget);
-  g_assert_true (wait_for (enough_frames, &wait));
-  gtk_widget_remove_tick_callback (widget, id);
-  drain_main_loop ();
-}
 
 static gboolean
 import_finished (gpointer data)
@@ -138,7 +70,7 @@ open_sample (char **tmp_out)
   g_assert_true (cc_window_open_library (window, db, &error));
   g_assert_no_error (error);
   cc_window_import_paths (window, paths);
-  g_assert_true (wait_for (import_finished, window));
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
   g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), >=, 3);
 
   *tmp_out = g_steal_pointer (&tmp);
@@ -150,7 +82,7 @@ close_window (CcWindow *window,
               char     *tmp)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_loop ();
+  cc_ui_test_drain ();
   cc_test_tmpdir_free (tmp);
 }
 
@@ -253,7 +185,7 @@ test_compare_view (void)
 
   /* Shown for the first time, the view compares the first two documents. */
   adw_view_stack_set_visible_child_name (window->main_stack, "compare");
-  g_assert_true (wait_for (compare_done, view));
+  g_assert_true (cc_ui_test_wait_for (compare_done, view));
   left = document_at (window, 0);
   right = document_at (window, 1);
   g_assert_cmpint (cc_document_get_id (cc_compare_view_get_left (view)), ==, cc_document_get_id (left));
@@ -278,7 +210,7 @@ test_compare_view (void)
                                     cc_document_get_id (left), cc_document_get_id (right));
         g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->main_stack), ==, "compare");
         g_assert_true (cc_compare_view_get_left (view) == left);
-        g_assert_true (wait_for (compare_done, view));
+        g_assert_true (cc_ui_test_wait_for (compare_done, view));
         check_marks (view);
       }
   n = cc_compare_view_get_n_disagreements (view);
@@ -291,7 +223,7 @@ test_compare_view (void)
   g_assert_cmpint (cc_compare_view_get_current (view), ==, 0);
   pair = current_pair (view);
   g_assert_cmpint (pair->status, ==, CC_ALIGN_DIFFERS);
-  wait_for_frames (GTK_WIDGET (view));
+  cc_ui_test_wait_for_frames (GTK_WIDGET (view));
   g_assert_true (offset_visible (cc_compare_view_get_reader (view, 0), pair->a_start));
   g_assert_true (offset_visible (cc_compare_view_get_reader (view, 1), pair->b_start));
   g_assert_true (offset_has_tag (cc_compare_view_get_reader (view, 0), pair->a_start,
@@ -309,14 +241,14 @@ test_compare_view (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "compare.swap", NULL);
   g_assert_true (cc_compare_view_get_left (view) == right);
   g_assert_true (cc_compare_view_get_right (view) == left);
-  g_assert_true (wait_for (compare_done, view));
+  g_assert_true (cc_ui_test_wait_for (compare_done, view));
   g_assert_cmpuint (cc_compare_view_get_n_disagreements (view), ==, n);
   check_marks (view);
 
   /* A document compared with itself: everything the same, and the panes
    * scroll together line for line. */
   cc_compare_view_set_documents (view, left, left);
-  g_assert_true (wait_for (compare_done, view));
+  g_assert_true (cc_ui_test_wait_for (compare_done, view));
   g_assert_cmpuint (cc_compare_view_get_n_disagreements (view), ==, 0);
   for (guint i = 0; i < cc_compare_view_get_pairs (view)->len; i++)
     {
@@ -326,7 +258,7 @@ test_compare_view (void)
       g_assert_cmpint (p->a_start, ==, p->b_start);
     }
   g_assert_false (cc_compare_view_go_to_disagreement (view, TRUE));
-  wait_for_frames (GTK_WIDGET (view));
+  cc_ui_test_wait_for_frames (GTK_WIDGET (view));
   {
     GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (
       GTK_SCROLLABLE (cc_reader_view_get_text_view (cc_compare_view_get_reader (view, 0))));
@@ -334,7 +266,7 @@ test_compare_view (void)
 
     g_assert_cmpfloat (target, >, 0);
     gtk_adjustment_set_value (adjustment, target);
-    wait_for_frames (GTK_WIDGET (view));
+    cc_ui_test_wait_for_frames (GTK_WIDGET (view));
     g_assert_cmpfloat (vvalue (cc_compare_view_get_reader (view, 0)), >, 0);
     g_assert_cmpfloat (fabs (vvalue (cc_compare_view_get_reader (view, 1)) -
                              vvalue (cc_compare_view_get_reader (view, 0))), <, 3.0);
@@ -343,15 +275,15 @@ test_compare_view (void)
   /* Two different documents: scrolling the left pane moves the right one,
    * keeping an aligned passage level. */
   cc_compare_view_set_documents (view, left, right);
-  g_assert_true (wait_for (compare_done, view));
-  wait_for_frames (GTK_WIDGET (view));
+  g_assert_true (cc_ui_test_wait_for (compare_done, view));
+  cc_ui_test_wait_for_frames (GTK_WIDGET (view));
   {
     GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (
       GTK_SCROLLABLE (cc_reader_view_get_text_view (cc_compare_view_get_reader (view, 0))));
     double before = vvalue (cc_compare_view_get_reader (view, 1));
 
     gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-    wait_for_frames (GTK_WIDGET (view));
+    cc_ui_test_wait_for_frames (GTK_WIDGET (view));
     g_assert_cmpfloat (vvalue (cc_compare_view_get_reader (view, 1)), >, before);
   }
 
@@ -365,7 +297,7 @@ test_compare_view (void)
    * choice wins. */
   cc_compare_view_set_documents (view, left, right);
   cc_compare_view_set_documents (view, right, left);
-  g_assert_true (wait_for (compare_done, view));
+  g_assert_true (cc_ui_test_wait_for (compare_done, view));
   g_assert_true (cc_compare_view_get_left (view) == right);
   g_assert_cmpuint (cc_compare_view_get_n_disagreements (view), ==, n);
 
@@ -385,7 +317,7 @@ test_compare_view (void)
     gtk_text_buffer_get_iter_at_offset (buffer, &end, MIN (pair->a_end, pair->a_start + 12));
     gtk_text_buffer_select_range (buffer, &start, &end);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "highlight.highlight-color", "s", "yellow"));
-    drain_main_loop ();
+    cc_ui_test_drain ();
     g_assert_cmpuint (cc_annotation_store_count (store, id), ==, before + 1);
   }
 
@@ -395,8 +327,8 @@ test_compare_view (void)
     const char *paths[] = { cc_test_sample_corpus (), NULL };
 
     cc_window_import_paths (window, paths);
-    g_assert_true (wait_for (import_finished, window));
-    drain_main_loop ();
+    g_assert_true (cc_ui_test_wait_for (import_finished, window));
+    cc_ui_test_drain ();
     g_assert_true (cc_compare_view_get_pairs (view) == before);
     g_assert_false (cc_compare_view_get_busy (view));
   }
@@ -408,7 +340,7 @@ test_compare_view (void)
 
     g_assert_true (cc_window_open_library (window, other, &error));
     g_assert_no_error (error);
-    drain_main_loop ();
+    cc_ui_test_drain ();
     g_assert_null (cc_compare_view_get_left (view));
     g_assert_null (cc_compare_view_get_right (view));
     g_assert_null (cc_compare_view_get_pairs (view));
@@ -436,7 +368,7 @@ test_facts_view (void)
   /* Computed in a thread when the view is first shown. */
   adw_view_stack_set_visible_child_name (window->main_stack, "facts");
   g_assert_true (cc_facts_view_get_busy (view));
-  g_assert_true (wait_for (facts_done, view));
+  g_assert_true (cc_ui_test_wait_for (facts_done, view));
   g_assert_cmpuint (cc_facts_view_get_n_document_columns (view), ==,
                     g_list_model_get_n_items (cc_window_get_documents (window)));
 
@@ -486,7 +418,7 @@ test_facts_view (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   cc_facts_view_set_search (view, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_rows);
-  wait_for_frames (GTK_WIDGET (view));
+  cc_ui_test_wait_for_frames (GTK_WIDGET (view));
 
   /* Clicking a cell opens the sentence in the reader. */
   {
@@ -536,7 +468,7 @@ test_facts_view (void)
   /* The note is found again after recomputing (a stable key). */
   adw_view_stack_set_visible_child_name (window->main_stack, "facts");
   cc_facts_view_refresh (view);
-  g_assert_true (wait_for (facts_done, view));
+  g_assert_true (cc_ui_test_wait_for (facts_done, view));
   {
     gboolean found = FALSE;
 

@@ -9,6 +9,7 @@
 #include "cc-entities.h"
 #include "cc-importer.h"
 #include "cc-test-util.h"
+#include "cc-ui-test.h"
 #include "cc-window.h"
 
 /* GUI test of the Entities tab: the entities of the open document grouped
@@ -18,44 +19,7 @@
  * other documents too. Waits on the main loop with an iteration cap, never
  * on time. */
 
-#define MAX_ITERATIONS 200000
-
 static CcApplication *app;
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (gboolean (*condition) (gpointer),
-          gpointer   data)
-{
-  guint source = g_timeout_add (5, tick, NULL);
-  gboolean ok = FALSE;
-
-  for (guint i = 0; i < MAX_ITERATIONS; i++)
-    {
-      if (condition (data))
-        {
-          ok = TRUE;
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (source);
-  return ok;
-}
-
-static gboolean
-on_a_monitor (gpointer data)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (data));
-
-  return surface != NULL &&
-         gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
-}
 
 static gboolean
 has_document (gpointer data)
@@ -154,7 +118,7 @@ test_panel (void)
   window = cc_window_new (ADW_APPLICATION (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (on_a_monitor, window));
+  g_assert_true (cc_ui_test_wait_for (cc_ui_test_on_a_monitor, window));
   g_assert_true (cc_window_open_library (window, db, &error));
   g_assert_no_error (error);
 
@@ -164,13 +128,13 @@ test_panel (void)
   reader = cc_window_get_reader (window);
 
   g_assert_true (cc_window_select_document (window, id_a));
-  g_assert_true (wait_for (has_document, window));
+  g_assert_true (cc_ui_test_wait_for (has_document, window));
   /* headers and entities */
   g_assert_cmpuint (cc_entities_panel_get_n_rows (panel), >=, 6);
 
   /* The library count includes the documents nobody has opened yet: they
    * are analysed in the background. Acme is named once in b.txt. */
-  g_assert_true (wait_for (analysis_done, panel));
+  g_assert_true (cc_ui_test_wait_for (analysis_done, panel));
   {
     guint in_a = count_mentions (text_a, "Acme Robotics Inc");
     guint in_b = count_mentions (text_b, "Acme Robotics Inc");
@@ -201,7 +165,7 @@ test_panel (void)
   g_assert_false (has_tag_at (reader, "cc-entity-LOCATION",
                               g_utf8_pointer_to_offset (text_a, strstr (text_a, "Oslo"))));
   cc_entities_panel_set_underline (panel, TRUE);
-  g_assert_true (wait_for (underlines_done, panel));
+  g_assert_true (cc_ui_test_wait_for (underlines_done, panel));
   g_assert_true (has_tag_at (reader, "cc-entity-LOCATION",
                              g_utf8_pointer_to_offset (text_a, strstr (text_a, "Oslo"))));
   g_assert_true (has_tag_at (reader, "cc-entity-MONEY",

@@ -9,43 +9,14 @@
 #include "cc-export-dialog.h"
 #include "cc-export-fixture.h"
 #include "cc-test-util.h"
+#include "cc-ui-test.h"
 #include "cc-window.h"
 
 /* The Export… dialog under Xvfb: opened by the window's action, its
  * options follow its widgets, and an export writes the file and closes
  * it. Waits on the main loop for conditions, never on time. */
 
-#define MAX_ITERATIONS 200000
-
 static CcApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  guint source = g_timeout_add (5, tick, NULL);
-  gboolean ok = FALSE;
-
-  for (guint i = 0; i < MAX_ITERATIONS; i++)
-    {
-      if (condition (data))
-        {
-          ok = TRUE;
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (source);
-  return ok;
-}
 
 static gboolean
 has_documents (gpointer data)
@@ -131,7 +102,7 @@ test_export_dialog (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (cc_window_open_library (window, cc_store_get_path (fixture->store), &error));
   g_assert_no_error (error);
-  g_assert_true (wait_for (has_documents, window));
+  g_assert_true (cc_ui_test_wait_for (has_documents, window));
 
   /* Ctrl+E's action opens the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
@@ -168,8 +139,8 @@ test_export_dialog (void)
 
   /* Export: the dialog closes, the file appears whole. */
   cc_export_dialog_export_to (dialog, file);
-  g_assert_true (wait_for (dialog_gone, NULL));
-  g_assert_true (wait_for (file_exists, path));
+  g_assert_true (cc_ui_test_wait_for (dialog_gone, NULL));
+  g_assert_true (cc_ui_test_wait_for (file_exists, path));
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   for (guint i = 0; i < all->len; i++)
     if (g_str_equal (cc_annotation_get_color (all->pdata[i]), "green"))

@@ -9,6 +9,7 @@
 #include "cc-highlighter.h"
 #include "cc-notes-panel.h"
 #include "cc-test-util.h"
+#include "cc-ui-test.h"
 #include "cc-window-private.h"
 
 /* GUI test of highlights and notes: highlight a selection, write a note
@@ -17,120 +18,12 @@
  * library) and find both again. Waits on the main loop for conditions,
  * with an iteration cap, never on time. */
 
-#define MAX_ITERATIONS 200000
-
 static CcApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  guint source = g_timeout_add (5, tick, NULL);
-  gboolean ok = FALSE;
-
-  for (guint i = 0; i < MAX_ITERATIONS; i++)
-    {
-      if (condition (data))
-        {
-          ok = TRUE;
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (source);
-  return ok;
-}
-
-static void
-drain_main_loop (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-typedef struct
-{
-  guint frames;
-} FrameWait;
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  ((FrameWait *) data)->frames++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-enough_frames (gpointer data)
-{
-  return ((FrameWait *) data)->frames >= 3;
-}
-
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  FrameWait wait = { 0 };
-  guint id;
-
-  id = gtk_widget_add_tick_callback (widget, count_frame, &wait, NULL);
-  gtk_widget_queue_draw (widget);
-  g_assert_true (wait_for (enough_frames, &wait));
-  gtk_widget_remove_tick_callback (widget, id);
-  drain_main_loop ();
-}
 
 static gboolean
 import_finished (gpointer data)
 {
   return !cc_window_get_importing (CC_WINDOW (data));
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                           name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
-static gboolean
-on_a_monitor (gpointer data)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (data));
-
-  return surface != NULL &&
-         gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
 }
 
 static CcWindow *
@@ -142,7 +35,7 @@ create_window (const char *db)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   /* Popovers are placed on the window's monitor. */
-  g_assert_true (wait_for (on_a_monitor, window));
+  g_assert_true (cc_ui_test_wait_for (cc_ui_test_on_a_monitor, window));
   g_assert_true (cc_window_open_library (window, db, &error));
   g_assert_no_error (error);
 
@@ -349,7 +242,7 @@ test_notes_highlight_and_restart (void)
   /* A new library with the sample corpus. */
   window = create_window (db);
   cc_window_import_paths (window, paths);
-  g_assert_true (wait_for (import_finished, window));
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
   document = cc_window_get_document (window);
   if (document == NULL)
     {
@@ -364,7 +257,7 @@ test_notes_highlight_and_restart (void)
   highlighter = cc_notes_panel_get_highlighter (panel);
   gtk_stack_set_visible_child_name (window->side_stack, "notes");
   gtk_toggle_button_set_active (window->side_panel_button, TRUE);
-  wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpuint (cc_highlighter_get_n_highlights (highlighter), ==, 0);
 
   /* The context menu offers highlighting. */
@@ -419,7 +312,7 @@ test_notes_highlight_and_restart (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   gtk_text_buffer_set_text (cc_annotation_popover_get_note_buffer (popover), note, -1);
   wait = (NoteWait) { window, uuid, note };
-  g_assert_true (wait_for (note_saved, &wait));
+  g_assert_true (cc_ui_test_wait_for (note_saved, &wait));
   g_assert_true (has_note_mark (reader, start));
 
   /* A tag, from the entry. */
@@ -431,8 +324,8 @@ test_notes_highlight_and_restart (void)
     g_assert_true (cc_annotation_has_tag (a, "to-verify"));
     g_assert_cmpstr (cc_annotation_get_note (a), ==, note);
   }
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (popover), "test-notes-popover.png");
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_save_screenshot (GTK_WIDGET (popover), "test-notes-popover.png");
 
   /* Undo the tag, redo it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "notes.undo", NULL));
@@ -443,7 +336,7 @@ test_notes_highlight_and_restart (void)
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "notes.redo", NULL));
   gtk_popover_popdown (GTK_POPOVER (popover));
-  drain_main_loop ();
+  cc_ui_test_drain ();
 
   /* The panel lists it with its note. */
   cc_notes_panel_refresh (panel);
@@ -454,13 +347,13 @@ test_notes_highlight_and_restart (void)
     g_assert_false (orphan_header);
     g_assert_cmpstr (cc_annotation_get_note (row), ==, note);
   }
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "test-notes.png");
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window), "test-notes.png");
 
   /* "Restart the app": new application and window objects on the same
    * library file. */
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_loop ();
+  cc_ui_test_drain ();
   g_clear_object (&app);
 
   app = cc_application_new ();
@@ -476,7 +369,7 @@ test_notes_highlight_and_restart (void)
   highlighter = cc_notes_panel_get_highlighter (panel);
   gtk_stack_set_visible_child_name (window->side_stack, "notes");
   gtk_toggle_button_set_active (window->side_panel_button, TRUE);
-  wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
 
   /* Both the highlight and its note are back. */
   g_assert_cmpuint (cc_highlighter_get_n_highlights (highlighter), ==, 1);
@@ -497,7 +390,7 @@ test_notes_highlight_and_restart (void)
   /* Its popover (as opened from a row of the panel) shows the note. */
   popover = CC_ANNOTATION_POPOVER (cc_highlighter_get_annotation_popover (highlighter));
   cc_highlighter_open_annotation_later (highlighter, uuid);
-  g_assert_true (wait_for (popover_shown, popover));
+  g_assert_true (cc_ui_test_wait_for (popover_shown, popover));
   {
     GtkTextBuffer *note_buffer = cc_annotation_popover_get_note_buffer (popover);
     GtkTextIter s, e;
@@ -507,10 +400,10 @@ test_notes_highlight_and_restart (void)
     shown = gtk_text_buffer_get_text (note_buffer, &s, &e, FALSE);
     g_assert_cmpstr (shown, ==, note);
   }
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "test-notes-restart.png");
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window), "test-notes-restart.png");
   gtk_popover_popdown (GTK_POPOVER (popover));
-  drain_main_loop ();
+  cc_ui_test_drain ();
 
   /* A change made by another program shows when the window is active
    * again; a detached note is listed apart. */
@@ -583,13 +476,13 @@ test_notes_highlight_and_restart (void)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
     g_object_get (green, "background-rgba", &dark, NULL);
     g_assert_false (gdk_rgba_equal (light, dark));
-    wait_for_frames (GTK_WIDGET (window));
-    save_screenshot (GTK_WIDGET (window), "test-notes-dark.png");
+    cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+    cc_ui_test_save_screenshot (GTK_WIDGET (window), "test-notes-dark.png");
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_loop ();
+  cc_ui_test_drain ();
   cc_test_tmpdir_free (g_steal_pointer (&tmp));
 }
 

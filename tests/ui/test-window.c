@@ -11,61 +11,14 @@
 #include "cc-error.h"
 #include "cc-importer.h"
 #include "cc-test-util.h"
+#include "cc-ui-test.h"
 #include "cc-window-private.h"
 
 /* GUI tests of the main window. They need a display (the test suite runs
  * them under xvfb-run) and wait on the main loop for conditions, with an
  * iteration cap, never on time. */
 
-#define MAX_ITERATIONS 100000
-
 static CcApplication *app;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop until @condition holds; the periodic source only
- * makes sure each iteration returns. */
-static gboolean
-wait_for_at_most (Condition condition,
-                  gpointer  data,
-                  guint     max_iterations)
-{
-  guint source = g_timeout_add (5, tick, NULL);
-  gboolean ok = FALSE;
-
-  for (guint i = 0; i < max_iterations; i++)
-    {
-      if (condition (data))
-        {
-          ok = TRUE;
-          break;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (source);
-  return ok;
-}
-
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  return wait_for_at_most (condition, data, MAX_ITERATIONS);
-}
-
-static void
-drain_main_loop (void)
-{
-  for (guint i = 0; i < 1000 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static AdwMessageDialog *find_dialog (CcWindow *window);
 
@@ -91,48 +44,6 @@ import_finished (gpointer data)
   return !cc_window_get_importing (CC_WINDOW (data));
 }
 
-typedef struct
-{
-  GtkWidget *widget;
-  guint      frames;
-} FrameWait;
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  FrameWait *wait = data;
-
-  /* Frames count once the widget is on screen with a size. */
-  if (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0)
-    wait->frames++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-enough_frames (gpointer data)
-{
-  FrameWait *wait = data;
-
-  return wait->frames >= 3;
-}
-
-/* Waits until the window has been mapped and drawn a few frames, so the
- * text is laid out. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  FrameWait wait = { widget, 0 };
-  guint id;
-
-  id = gtk_widget_add_tick_callback (widget, count_frame, &wait, NULL);
-  gtk_widget_queue_draw (widget);
-  g_assert_true (wait_for_at_most (enough_frames, &wait, 5000));
-  gtk_widget_remove_tick_callback (widget, id);
-  drain_main_loop ();
-}
-
 static CcWindow *
 create_window (void)
 {
@@ -147,53 +58,7 @@ static void
 destroy_window (CcWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  drain_main_loop ();
-}
-
-/* Saves a PNG of @widget into the build directory and checks that it is not
- * blank. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  g_autofree guchar *pixels = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  gsize stride;
-  guint32 first;
-  gboolean varied = FALSE;
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                           name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-
-  /* Something was drawn: not every pixel is the same. */
-  stride = (gsize) width * 4;
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);
-  first = *(guint32 *) pixels;
-  for (gsize i = 0; i < (gsize) width * height && !varied; i += 97)
-    varied = ((guint32 *) pixels)[i] != first;
-  g_assert_true (varied);
+  cc_ui_test_drain ();
 }
 
 /* Counts case-insensitive (ASCII) occurrences of @word in @text, the way a
@@ -296,7 +161,7 @@ test_window_sample_corpus (void)
   cc_window_import_paths (window, paths);
   g_assert_true (cc_window_get_importing (window));
   g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
-  g_assert_true (wait_for (import_finished, window));
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
   g_assert_false (gtk_revealer_get_reveal_child (window->import_revealer));
   g_assert_nonnull (window->last_report);
   g_assert_cmpuint (window->last_report->added, >, 0);
@@ -310,11 +175,11 @@ test_window_sample_corpus (void)
       report = find_dialog (window);
       g_assert_nonnull (report);
       g_assert_cmpstr (adw_message_dialog_get_heading (report), ==, "Import Report");
-      wait_for_frames (GTK_WIDGET (report));
-      save_screenshot (GTK_WIDGET (report), "test-window-import-report.png");
+      cc_ui_test_wait_for_frames (GTK_WIDGET (report));
+      cc_ui_test_save_screenshot (GTK_WIDGET (report), "test-window-import-report.png");
       adw_message_dialog_response (report, "close");
       gtk_window_destroy (GTK_WINDOW (report));
-      drain_main_loop ();
+      cc_ui_test_drain ();
       g_assert_null (find_dialog (window));
     }
 
@@ -374,8 +239,8 @@ test_window_sample_corpus (void)
   g_assert_cmpuint (cc_reader_view_find (reader, word), ==, n_expected);
   cc_reader_view_find_next (reader, TRUE);
 
-  wait_for_frames (GTK_WIDGET (window));
-  save_screenshot (GTK_WIDGET (window), "test-window.png");
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window), "test-window.png");
 
   cc_reader_view_stop_find (reader);
   g_assert_cmpuint (cc_reader_view_get_n_matches (reader), ==, 0);
@@ -387,14 +252,14 @@ test_window_sample_corpus (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search-library", NULL);
   g_assert_cmpuint (cc_search_popover_search (window->search_popover, word), >, 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->search_popover)));
-  wait_for_frames (GTK_WIDGET (window->search_popover));
-  save_screenshot (GTK_WIDGET (window->search_popover), "test-window-search.png");
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window->search_popover));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window->search_popover), "test-window-search.png");
   g_assert_true (cc_search_popover_activate_hit (window->search_popover, 0));
   g_assert_nonnull (cc_window_get_document (window));
   g_assert_cmpuint (cc_reader_view_get_n_matches (reader), >, 0);
   g_assert_cmpuint (cc_reader_view_get_current_match (reader), ==, 1);
   /* Let it be drawn, as a person would look at it before closing the bar. */
-  wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
   cc_reader_view_stop_find (reader);
 
   /* Filtering the list by a set of documents, and clearing it. */
@@ -420,11 +285,11 @@ test_window_sample_corpus (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   g_assert_nonnull (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   gtk_window_destroy (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
-  drain_main_loop ();
+  cc_ui_test_drain ();
 
   /* Importing again changes nothing. */
   cc_window_import_paths (window, paths);
-  g_assert_true (wait_for (import_finished, window));
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
   g_assert_cmpuint (window->last_report->added, ==, 0);
   g_assert_cmpuint (window->last_report->unchanged, ==, n_documents);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n_documents);
@@ -490,11 +355,11 @@ check_broken_library (const char *broken,
   g_assert_true (adw_message_dialog_has_response (dialog, "open"));
   g_assert_true (adw_message_dialog_has_response (dialog, "new"));
 
-  wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
   if (!is_default)
     {
-      wait_for_frames (GTK_WIDGET (dialog));
-      save_screenshot (GTK_WIDGET (dialog), "test-window-broken-library.png");
+      cc_ui_test_wait_for_frames (GTK_WIDGET (dialog));
+      cc_ui_test_save_screenshot (GTK_WIDGET (dialog), "test-window-broken-library.png");
     }
 
   /* The file is untouched. */
@@ -504,7 +369,7 @@ check_broken_library (const char *broken,
 
   /* "Use a New Library" opens another file, never the broken one. */
   adw_message_dialog_response (dialog, "new");
-  drain_main_loop ();
+  cc_ui_test_drain ();
   store = cc_window_get_store (window);
   g_assert_nonnull (store);
   g_assert_cmpstr (cc_store_get_path (store), !=, broken);
@@ -581,13 +446,13 @@ test_window_missing_document (void)
   window = create_window ();
   g_assert_true (cc_window_open_library (window, db, NULL));
   cc_window_import_paths (window, paths);
-  g_assert_true (wait_for (import_finished, window));
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
   g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 2);
 
   /* A file that disappeared stays in the list, marked missing. */
   g_assert_cmpint (g_remove (gone), ==, 0);
   cc_window_import_paths (window, paths);
-  g_assert_true (wait_for (import_finished, window));
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
   g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 2);
   g_assert_cmpuint (window->last_report->missing, ==, 1);
 
@@ -681,7 +546,7 @@ test_window_drop_and_cancel (void)
   g_assert_true (cc_window_get_importing (window));
   g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
   g_assert_true (gtk_widget_is_sensitive (window->import_cancel));
-  g_assert_true (wait_for (import_finished, window));
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
   g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==,
                     cc_store_count_documents (cc_window_get_store (window)));
@@ -693,7 +558,7 @@ test_window_drop_and_cancel (void)
   cc_window_import_paths (window, paths);
   g_assert_true (cc_window_get_importing (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL);
-  g_assert_true (wait_for (import_finished, window));
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
   g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==,
                     cc_store_count_documents (cc_window_get_store (window)));
   g_clear_pointer (&last, g_free);
@@ -702,12 +567,12 @@ test_window_drop_and_cancel (void)
 
   /* The size is saved on close and restored by the next window. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
   gtk_window_close (GTK_WINDOW (window));
-  drain_main_loop ();
+  cc_ui_test_drain ();
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, width);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, height);
 
@@ -816,11 +681,11 @@ test_app_command_line (void)
   g_assert_no_error (error);
   g_subprocess_wait_async (process, NULL, on_app_exited, &run);
 
-  g_assert_true (wait_for (app_imported, &run));
+  g_assert_true (cc_ui_test_wait_for (app_imported, &run));
   g_assert_false (run.exited);
 
   g_subprocess_send_signal (process, SIGTERM);
-  g_assert_true (wait_for (app_exited, &run));
+  g_assert_true (cc_ui_test_wait_for (app_exited, &run));
 
   {
     g_autoptr(CcStore) store = cc_store_open (db, &error);

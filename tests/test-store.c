@@ -2,6 +2,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <utime.h>
 
 #include "cc-error.h"
 #include "cc-store.h"
@@ -38,6 +39,50 @@ test_create (void)
   store = cc_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cc_store_get_schema_version (store), ==, CC_STORE_SCHEMA_VERSION);
+  g_clear_object (&store);
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* The full integrity check is skipped only for a file unchanged since it
+ * was closed cleanly. */
+static void
+test_check_skipped_when_unchanged (void)
+{
+  g_autofree char *dir = cc_test_tmpdir_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(CcStore) store = cc_test_open_store (dir);
+  g_autoptr(GError) error = NULL;
+  struct utimbuf times = { 1000000000, 1000000000 };
+
+  path = g_strdup (cc_store_get_path (store));
+  g_assert_false (cc_store_get_checked (store));  /* new file: nothing to check */
+  g_assert_cmpint (cc_store_add_document (store, "/x/a.txt", "A", NULL, NULL, "Some text.", "h",
+                                          2, 1, 1, &error), >, 0);
+  g_clear_object (&store);
+
+  /* Closed cleanly, unchanged: no full read. */
+  store = cc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (cc_store_get_checked (store));
+  g_clear_object (&store);
+
+  /* Touched by someone else: checked again. */
+  g_assert_cmpint (utime (path, &times), ==, 0);
+  store = cc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cc_store_get_checked (store));
+
+  /* While another connection has it open (a write-ahead log exists), a
+   * second one checks it. */
+  {
+    g_autoptr(CcStore) other = NULL;
+
+    g_assert_cmpint (cc_store_add_document (store, "/x/b.txt", "B", NULL, NULL, "More text.",
+                                            "h2", 2, 1, 1, &error), >, 0);
+    other = cc_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_true (cc_store_get_checked (other));
+  }
   g_clear_object (&store);
   cc_test_tmpdir_free (g_steal_pointer (&dir));
 }
@@ -261,6 +306,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/crosscheck/store/create", test_create);
+  g_test_add_func ("/crosscheck/store/check-skipped-when-unchanged",
+                   test_check_skipped_when_unchanged);
   g_test_add_func ("/crosscheck/store/migrate-from-v1", test_migrate_from_v1);
   g_test_add_func ("/crosscheck/store/not-a-database", test_not_a_database);
   g_test_add_func ("/crosscheck/store/corrupt", test_corrupt_database);

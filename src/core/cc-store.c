@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -20,6 +21,9 @@ struct _CcStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements;  /* const char *sql -> sqlite3_stmt* */
+  gboolean    checked;     /* the integrity check ran at open */
+  gboolean    damaged;     /* it failed: never remember this file as clean */
+  gboolean    opened;      /* opened and migrated: its close may be remembered */
 };
 
 G_DEFINE_FINAL_TYPE (CcStore, cc_store, G_TYPE_OBJECT)
@@ -138,6 +142,88 @@ cc_search_hit_free (CcSearchHit *hit)
   g_free (hit);
 }
 
+/* Integrity at open --------------------------------------------------------
+ *
+ * A full PRAGMA quick_check reads the whole file: on a large library that is
+ * most of the cost of opening it. So the check is skipped only for a file
+ * provably unchanged since this program last closed it cleanly: same device,
+ * inode, size and modification time (recorded after the close, in the user
+ * state folder) and no write-ahead log left behind. Any other case (a crash,
+ * another program writing the file, a copy from elsewhere) gets the full
+ * check before anything is written. */
+
+static char *
+clean_state_path (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "crosscheck", "clean-libraries.ini", NULL);
+}
+
+static char *
+clean_state_key (const char *path)
+{
+  g_autofree char *real = realpath (path, NULL);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, real ? real : path, -1);
+}
+
+static char *
+file_fingerprint (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%lu:%lu:%lld:%lld.%09ld", (gulong)st.st_dev, (gulong)st.st_ino,
+                          (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+                          (long)st.st_mtim.tv_nsec);
+}
+
+static gboolean
+has_wal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  return g_file_test (wal, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+known_clean (const char *path)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *state = clean_state_path ();
+  g_autofree char *key = clean_state_key (path);
+  g_autofree char *recorded = NULL;
+  g_autofree char *now = NULL;
+
+  if (has_wal (path) || !g_key_file_load_from_file (file, state, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+  recorded = g_key_file_get_string (file, "libraries", key, NULL);
+  now = file_fingerprint (path);
+  return recorded != NULL && now != NULL && g_str_equal (recorded, now);
+}
+
+/* After a clean close: remember the file as it is now (or forget it, when
+ * another connection still has it open and may change it). */
+static void
+remember_clean (const char *path,
+                gboolean    clean)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *state = clean_state_path ();
+  g_autofree char *dir = g_path_get_dirname (state);
+  g_autofree char *key = clean_state_key (path);
+  g_autofree char *now = clean && !has_wal (path) ? file_fingerprint (path) : NULL;
+
+  g_key_file_load_from_file (file, state, G_KEY_FILE_NONE, NULL);
+  if (now != NULL)
+    g_key_file_set_string (file, "libraries", key, now);
+  else if (!g_key_file_remove_key (file, "libraries", key, NULL))
+    return;  /* nothing recorded, nothing to forget */
+
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    g_key_file_save_to_file (file, state, NULL);
+}
+
 static void
 cc_store_finalize (GObject *object)
 {
@@ -146,8 +232,13 @@ cc_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
-      sqlite3_close_v2 (self->db);
+      gboolean closed = sqlite3_close (self->db) == SQLITE_OK;
+
+      if (!closed)
+        sqlite3_close_v2 (self->db);
       self->db = NULL;
+      if (self->path != NULL && self->opened)
+        remember_clean (self->path, closed && !self->damaged);
     }
   g_clear_pointer (&self->path, g_free);
 
@@ -414,8 +505,9 @@ cc_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, 10000);
 
   /* Check the file before writing anything to it. */
-  if (exists)
+  if (exists && !known_clean (path))
     {
+      self->checked = TRUE;
       sqlite3_stmt *stmt = NULL;
       gboolean ok = FALSE;
 
@@ -427,6 +519,8 @@ cc_store_open (const char  *path,
       if (!ok)
         {
           int primary = sqlite3_errcode (self->db) & 0xff;
+
+          self->damaged = TRUE;
 
           g_set_error (error, CC_ERROR,
                        primary == SQLITE_NOTADB ? CC_ERROR_NOT_A_DATABASE
@@ -458,6 +552,7 @@ cc_store_open (const char  *path,
       !migrate (self, error))
     return NULL;
 
+  self->opened = TRUE;
   return g_steal_pointer (&self);
 }
 
@@ -473,6 +568,13 @@ cc_store_get_db (CcStore *self)
 {
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
   return self->db;
+}
+
+gboolean
+cc_store_get_checked (CcStore *self)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
+  return self->checked;
 }
 
 int

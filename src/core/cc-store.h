@@ -33,6 +33,9 @@ char       *cc_store_default_path        (void);
 const char *cc_store_get_path            (CcStore     *self);
 sqlite3    *cc_store_get_db              (CcStore     *self);
 int         cc_store_get_schema_version  (CcStore     *self);
+/* Whether the full integrity check ran when the library was opened (it is
+ * skipped for a file unchanged since this program closed it cleanly). */
+gboolean    cc_store_get_checked         (CcStore     *self);
 
 /* Transactions: BEGIN IMMEDIATE, so concurrent writers wait (busy timeout)
  * instead of failing half-way. */

@@ -8,6 +8,7 @@
 
 #include "cc-anchor.h"
 #include "cc-annotation-store.h"
+#include "cc-annotation-store-private.h"
 #include "cc-error.h"
 
 #define ANNOTATION_COLUMNS                                                         \
@@ -113,21 +114,13 @@ validate (CcAnnotation  *a,
   return TRUE;
 }
 
-/* Replaces the tags of annotation row @id and forgets tags no longer used. */
-static gboolean
-write_tags (CcStore             *store,
-            gint64               id,
-            const char * const  *tags,
-            GError             **error)
+gboolean
+_cc_annotation_store_add_tags (CcStore             *store,
+                               gint64               id,
+                               const char * const  *tags,
+                               GError             **error)
 {
   sqlite3_stmt *stmt;
-
-  stmt = cc_store_prepare (store, "DELETE FROM annotation_tags WHERE annotation_id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (store, stmt, "cannot write tags", error))
-    return FALSE;
 
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
@@ -148,6 +141,25 @@ write_tags (CcStore             *store,
       if (!step_done (store, stmt, "cannot write tags", error))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* Replaces the tags of annotation row @id and forgets tags no longer used. */
+static gboolean
+write_tags (CcStore             *store,
+            gint64               id,
+            const char * const  *tags,
+            GError             **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = cc_store_prepare (store, "DELETE FROM annotation_tags WHERE annotation_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (store, stmt, "cannot write tags", error) ||
+      !_cc_annotation_store_add_tags (store, id, tags, error))
+    return FALSE;
 
   /* Per tag, an index look-up (annotation_tags_tag): not a pass over every
    * annotation's tags, which made adding n annotations quadratic. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cc-anchor.h"
+#include "cc-annotation-store-private.h"
 #include "cc-error.h"
 #include "cc-w3c-private.h"
 
@@ -222,36 +223,6 @@ resolve (CcStore     *store,
   return TRUE;
 }
 
-static gboolean
-write_tags (CcStore             *store,
-            gint64               id,
-            const char * const  *tags,
-            GError             **error)
-{
-  for (guint i = 0; tags[i] != NULL; i++)
-    {
-      sqlite3_stmt *stmt;
-
-      stmt = cc_store_prepare (store, "INSERT INTO tags (name) VALUES (?) "
-                                      "ON CONFLICT (name) DO NOTHING", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_text (stmt, 1, tags[i], -1, SQLITE_TRANSIENT);
-      if (!step (store, stmt, "cannot write tags", error))
-        return FALSE;
-
-      stmt = cc_store_prepare (store, "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) "
-                                      "SELECT ?1, id FROM tags WHERE name = ?2", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, tags[i], -1, SQLITE_TRANSIENT);
-      if (!step (store, stmt, "cannot write tags", error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* The base name of document @id, looked up once per import. */
 static const char *
 document_basename (CcStore     *store,
@@ -326,7 +297,8 @@ insert_annotation (CcStore       *store,
   if (!step (store, stmt, "cannot store an annotation", error))
     return FALSE;
   cc_annotation_set_id (a, sqlite3_last_insert_rowid (cc_store_get_db (store)));
-  return write_tags (store, cc_annotation_get_id (a), cc_annotation_get_tags (a), error);
+  return _cc_annotation_store_add_tags (store, cc_annotation_get_id (a),
+                                        cc_annotation_get_tags (a), error);
 }
 
 /* Runs in the caller's transaction. */

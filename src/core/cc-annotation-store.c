@@ -23,31 +23,6 @@ now_seconds (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-/* Starts a transaction unless the caller already holds one, which we then
- * join (the caller commits). */
-static gboolean
-begin (CcStore   *store,
-       gboolean  *owned,
-       GError   **error)
-{
-  *owned = sqlite3_get_autocommit (cc_store_get_db (store)) != 0;
-  return !*owned || cc_store_begin (store, error);
-}
-
-static gboolean
-finish (CcStore   *store,
-        gboolean   owned,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!owned)
-    return ok;
-  if (ok && cc_store_commit (store, error))
-    return TRUE;
-  cc_store_rollback (store);
-  return FALSE;
-}
-
 static CcAnnotation *
 annotation_from_row (sqlite3_stmt *stmt)
 {
@@ -83,24 +58,6 @@ annotation_from_row (sqlite3_stmt *stmt)
 }
 
 static gboolean
-step_done (CcStore       *store,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      cc_store_set_error (store, error, what);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-static gboolean
 validate (CcAnnotation  *a,
           GError       **error)
 {
@@ -129,7 +86,7 @@ _cc_annotation_store_add_tags (CcStore             *store,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, tags[i], -1, SQLITE_TRANSIENT);
-      if (!step_done (store, stmt, "cannot write tags", error))
+      if (!cc_store_step (store, stmt, "cannot write tags", error))
         return FALSE;
 
       stmt = cc_store_prepare (store, "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) "
@@ -138,7 +95,7 @@ _cc_annotation_store_add_tags (CcStore             *store,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, tags[i], -1, SQLITE_TRANSIENT);
-      if (!step_done (store, stmt, "cannot write tags", error))
+      if (!cc_store_step (store, stmt, "cannot write tags", error))
         return FALSE;
     }
   return TRUE;
@@ -157,7 +114,7 @@ write_tags (CcStore             *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (store, stmt, "cannot write tags", error) ||
+  if (!cc_store_step (store, stmt, "cannot write tags", error) ||
       !_cc_annotation_store_add_tags (store, id, tags, error))
     return FALSE;
 
@@ -167,7 +124,7 @@ write_tags (CcStore             *store,
                                   "annotation_tags WHERE tag_id = tags.id)", error);
   if (stmt == NULL)
     return FALSE;
-  return step_done (store, stmt, "cannot write tags", error);
+  return cc_store_step (store, stmt, "cannot write tags", error);
 }
 
 static gboolean
@@ -236,7 +193,7 @@ insert (CcStore       *store,
   sqlite3_bind_text (stmt, 11, cc_annotation_get_state (a), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 12, cc_annotation_get_created (a));
   sqlite3_bind_int64 (stmt, 13, cc_annotation_get_modified (a));
-  if (!step_done (store, stmt, "cannot store an annotation", error))
+  if (!cc_store_step (store, stmt, "cannot store an annotation", error))
     return FALSE;
 
   id = sqlite3_last_insert_rowid (cc_store_get_db (store));
@@ -307,9 +264,9 @@ cc_annotation_store_add (CcStore       *store,
   g_return_val_if_fail (CC_IS_ANNOTATION (annotation), FALSE);
 
   prepare_new (annotation);
-  if (!begin (store, &owned, error))
+  if (!cc_store_begin_or_join (store, &owned, error))
     return FALSE;
-  return finish (store, owned, insert (store, annotation, error), error);
+  return cc_store_end (store, owned, insert (store, annotation, error), error);
 }
 
 gboolean
@@ -322,14 +279,14 @@ cc_annotation_store_add_all (CcStore    *store,
   g_return_val_if_fail (CC_IS_STORE (store), FALSE);
   g_return_val_if_fail (annotations != NULL, FALSE);
 
-  if (!begin (store, &owned, error))
+  if (!cc_store_begin_or_join (store, &owned, error))
     return FALSE;
   for (guint i = 0; ok && i < annotations->len; i++)
     {
       prepare_new (annotations->pdata[i]);
       ok = insert (store, annotations->pdata[i], error);
     }
-  return finish (store, owned, ok, error);
+  return cc_store_end (store, owned, ok, error);
 }
 
 CcAnnotation *
@@ -382,7 +339,7 @@ cc_annotation_store_restore (CcStore       *store,
   g_return_val_if_fail (CC_IS_ANNOTATION (annotation), FALSE);
 
   prepare_new (annotation);
-  if (!begin (store, &owned, error))
+  if (!cc_store_begin_or_join (store, &owned, error))
     return FALSE;
   ok = uuid_exists (store, cc_annotation_get_uuid (annotation), &exists, error);
   if (ok && exists)
@@ -393,7 +350,7 @@ cc_annotation_store_restore (CcStore       *store,
     }
   if (ok)
     ok = insert (store, annotation, error);
-  return finish (store, owned, ok, error);
+  return cc_store_end (store, owned, ok, error);
 }
 
 static gboolean
@@ -478,7 +435,7 @@ write_update (CcStore       *store,
   sqlite3_bind_text (stmt, 8, cc_annotation_get_state (a), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 9, modified);
   sqlite3_bind_int64 (stmt, 10, id);
-  if (!step_done (store, stmt, "cannot update an annotation", error))
+  if (!cc_store_step (store, stmt, "cannot update an annotation", error))
     return FALSE;
 
   if (!write_tags (store, id, cc_annotation_get_tags (a), error))
@@ -499,9 +456,9 @@ cc_annotation_store_update (CcStore       *store,
   g_return_val_if_fail (CC_IS_ANNOTATION (annotation), FALSE);
   g_return_val_if_fail (cc_annotation_get_uuid (annotation) != NULL, FALSE);
 
-  if (!begin (store, &owned, error))
+  if (!cc_store_begin_or_join (store, &owned, error))
     return FALSE;
-  if (!finish (store, owned, write_update (store, annotation, modified, error), error))
+  if (!cc_store_end (store, owned, write_update (store, annotation, modified, error), error))
     return FALSE;
   cc_annotation_set_modified (annotation, modified);
   return TRUE;
@@ -563,14 +520,14 @@ cc_annotation_store_delete (CcStore     *store,
   g_return_val_if_fail (CC_IS_STORE (store), FALSE);
   g_return_val_if_fail (uuid != NULL, FALSE);
 
-  if (!begin (store, &owned, error))
+  if (!cc_store_begin_or_join (store, &owned, error))
     return FALSE;
   stmt = cc_store_prepare (store, "DELETE FROM annotations WHERE uuid = ?", error);
   ok = stmt != NULL;
   if (ok)
     {
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-      ok = step_done (store, stmt, "cannot delete an annotation", error);
+      ok = cc_store_step (store, stmt, "cannot delete an annotation", error);
     }
   if (ok && sqlite3_changes (cc_store_get_db (store)) == 0)
     {
@@ -580,7 +537,7 @@ cc_annotation_store_delete (CcStore     *store,
     }
   if (ok)
     ok = write_tags (store, -1, NULL, error);
-  return finish (store, owned, ok, error);
+  return cc_store_end (store, owned, ok, error);
 }
 
 CcAnnotation *
@@ -790,7 +747,7 @@ reanchor_one (CcStore        *store,
         return FALSE;
       sqlite3_bind_text (stmt, 1, state, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, cc_annotation_get_id (a));
-      return step_done (store, stmt, "cannot re-anchor an annotation", error);
+      return cc_store_step (store, stmt, "cannot re-anchor an annotation", error);
     }
 
   if (match.state == CC_ANCHOR_MOVED)
@@ -817,7 +774,7 @@ reanchor_one (CcStore        *store,
   sqlite3_bind_text (stmt, 5, suffix, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, state, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, cc_annotation_get_id (a));
-  return step_done (store, stmt, "cannot re-anchor an annotation", error);
+  return cc_store_step (store, stmt, "cannot re-anchor an annotation", error);
 }
 
 gboolean
@@ -844,12 +801,12 @@ cc_annotation_store_reanchor_document_full (CcStore           *store,
 
   /* Read and write in one transaction, so that an annotation added by
    * another process meanwhile is not missed. */
-  if (!begin (store, &owned, error))
+  if (!cc_store_begin_or_join (store, &owned, error))
     return FALSE;
 
   list = cc_annotation_store_list (store, &filter, error);
   if (list == NULL)
-    return finish (store, owned, FALSE, error);
+    return cc_store_end (store, owned, FALSE, error);
 
   if (list->len > 0)
     {
@@ -862,5 +819,5 @@ cc_annotation_store_reanchor_document_full (CcStore           *store,
   if (ok && (counts->moved > 0 || counts->orphaned > 0))
     g_debug ("Document %" G_GINT64_FORMAT ": %u annotations anchored, %u moved, %u orphaned",
              document_id, counts->anchored, counts->moved, counts->orphaned);
-  return finish (store, owned, ok, error);
+  return cc_store_end (store, owned, ok, error);
 }

@@ -356,19 +356,6 @@ load_existing (CcStore  *store,
 }
 
 static gboolean
-step_done (CcStore      *store,
-           sqlite3_stmt *stmt,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return cc_store_set_error (store, error, "cannot write a document");
-  return TRUE;
-}
-
-static gboolean
 set_missing (CcStore  *store,
              gint64    id,
              gboolean  missing,
@@ -382,7 +369,7 @@ set_missing (CcStore  *store,
   sqlite3_bind_int (stmt, 1, missing ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_int64 (stmt, 3, id);
-  return step_done (store, stmt, error);
+  return cc_store_step (store, stmt, "cannot write a document", error);
 }
 
 static gboolean
@@ -400,7 +387,7 @@ update_stat (CcStore  *store,
   sqlite3_bind_int64 (stmt, 1, size);
   sqlite3_bind_int64 (stmt, 2, mtime);
   sqlite3_bind_int64 (stmt, 3, id);
-  return step_done (store, stmt, error);
+  return cc_store_step (store, stmt, "cannot write a document", error);
 }
 
 /* Imports one file. Returns FALSE only when the library cannot be written. */

@@ -365,6 +365,55 @@ cc_store_rollback (CcStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+gboolean
+cc_store_begin_or_join (CcStore   *self,
+                        gboolean  *owned,
+                        GError   **error)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
+
+  *owned = sqlite3_get_autocommit (self->db) != 0;
+  return !*owned || cc_store_begin (self, error);
+}
+
+gboolean
+cc_store_end (CcStore   *self,
+              gboolean   owned,
+              gboolean   ok,
+              GError   **error)
+{
+  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
+
+  if (!owned)
+    return ok;
+  if (ok && cc_store_commit (self, error))
+    return TRUE;
+  cc_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+cc_store_step (CcStore       *self,
+               sqlite3_stmt  *stmt,
+               const char    *what,
+               GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      /* The message first: resetting the statement may replace it. */
+      cc_store_set_error (self, error, what);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 check_header (const char  *path,
               gboolean    *exists,
@@ -871,7 +920,6 @@ cc_store_add_document (CcStore     *self,
   g_autofree char *basename = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
-  int rc;
 
   g_return_val_if_fail (CC_IS_STORE (self), 0);
 
@@ -893,13 +941,8 @@ cc_store_add_document (CcStore     *self,
   sqlite3_bind_int64 (stmt, 9, size);
   sqlite3_bind_int64 (stmt, 10, mtime);
   sqlite3_bind_int64 (stmt, 11, g_get_real_time () / G_USEC_PER_SEC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cc_store_set_error (self, error, "cannot add a document");
-      return 0;
-    }
+  if (!cc_store_step (self, stmt, "cannot add a document", error))
+    return 0;
   id = sqlite3_last_insert_rowid (self->db);
 
   stmt = cc_store_prepare (self, "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
@@ -909,13 +952,8 @@ cc_store_add_document (CcStore     *self,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cc_store_set_error (self, error, "cannot index a document");
-      return 0;
-    }
+  if (!cc_store_step (self, stmt, "cannot index a document", error))
+    return 0;
   return id;
 }
 
@@ -933,7 +971,6 @@ cc_store_update_document (CcStore     *self,
                           GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (CC_IS_STORE (self), FALSE);
 
@@ -945,10 +982,8 @@ cc_store_update_document (CcStore     *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return cc_store_set_error (self, error, "cannot re-index a document");
+  if (!cc_store_step (self, stmt, "cannot re-index a document", error))
+    return FALSE;
 
   stmt = cc_store_prepare (self,
                            "UPDATE documents SET title = ?1, outlet = ?2, byline = ?3, text = ?4,"
@@ -966,10 +1001,8 @@ cc_store_update_document (CcStore     *self,
   sqlite3_bind_int64 (stmt, 8, mtime);
   sqlite3_bind_int64 (stmt, 9, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_int64 (stmt, 10, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return cc_store_set_error (self, error, "cannot update a document");
+  if (!cc_store_step (self, stmt, "cannot update a document", error))
+    return FALSE;
 
   stmt = cc_store_prepare (self, "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
                            error);
@@ -978,10 +1011,8 @@ cc_store_update_document (CcStore     *self,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return cc_store_set_error (self, error, "cannot index a document");
+  if (!cc_store_step (self, stmt, "cannot index a document", error))
+    return FALSE;
   return TRUE;
 }
 

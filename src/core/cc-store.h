@@ -44,6 +44,22 @@ gboolean    cc_store_begin               (CcStore     *self,
 gboolean    cc_store_commit              (CcStore     *self,
                                           GError     **error);
 void        cc_store_rollback            (CcStore     *self);
+/* Begins a transaction, or joins the caller's when one is open (@owned
+ * tells which). cc_store_end() then commits (or rolls back when !@ok) only
+ * an owned one, and returns whether all went well. */
+gboolean    cc_store_begin_or_join       (CcStore     *self,
+                                          gboolean    *owned,
+                                          GError     **error);
+gboolean    cc_store_end                 (CcStore     *self,
+                                          gboolean     owned,
+                                          gboolean     ok,
+                                          GError     **error);
+/* Runs a statement that changes something (or whose one row is not needed),
+ * resets it, and on failure sets @error as "PATH: @what (reason)". */
+gboolean    cc_store_step                (CcStore       *self,
+                                          sqlite3_stmt  *stmt,
+                                          const char    *what,
+                                          GError       **error);
 
 /* Prepares (and caches) a statement; reset and bindings cleared on return. */
 sqlite3_stmt *cc_store_prepare           (CcStore     *self,

@@ -16,20 +16,6 @@
  * comes. */
 
 static gboolean
-step (CcStore       *store,
-      sqlite3_stmt  *stmt,
-      const char    *what,
-      GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return cc_store_set_error (store, error, what);
-  return TRUE;
-}
-
-static gboolean
 uuid_exists (CcStore     *store,
              const char  *uuid,
              gboolean    *exists,
@@ -294,7 +280,7 @@ insert_annotation (CcStore       *store,
   sqlite3_bind_text (stmt, 11, cc_annotation_get_state (a), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 12, cc_annotation_get_created (a));
   sqlite3_bind_int64 (stmt, 13, cc_annotation_get_modified (a));
-  if (!step (store, stmt, "cannot store an annotation", error))
+  if (!cc_store_step (store, stmt, "cannot store an annotation", error))
     return FALSE;
   cc_annotation_set_id (a, sqlite3_last_insert_rowid (cc_store_get_db (store)));
   return _cc_annotation_store_add_tags (store, cc_annotation_get_id (a),
@@ -370,7 +356,7 @@ attach_pending (CcStore     *store,
           sqlite3_bind_text (stmt, 6, cc_annotation_get_suffix (a), -1, SQLITE_TRANSIENT);
           sqlite3_bind_text (stmt, 7, cc_annotation_get_state (a), -1, SQLITE_TRANSIENT);
           sqlite3_bind_int64 (stmt, 8, cc_annotation_get_id (a));
-          if (!step (store, stmt, "cannot attach an annotation", error))
+          if (!cc_store_step (store, stmt, "cannot attach an annotation", error))
             return FALSE;
           (*n_attached)++;
           break;
@@ -386,30 +372,6 @@ new_text_cache (void)
                                 (GDestroyNotify)cc_anchor_text_free);
 }
 
-/* A transaction of our own, or the caller's when one is open. */
-static gboolean
-begin (CcStore   *store,
-       gboolean  *owned,
-       GError   **error)
-{
-  *owned = sqlite3_get_autocommit (cc_store_get_db (store)) != 0;
-  return !*owned || cc_store_begin (store, error);
-}
-
-static gboolean
-finish (CcStore   *store,
-        gboolean   owned,
-        gboolean   ok,
-        GError   **error)
-{
-  if (!owned)
-    return ok;
-  if (ok && cc_store_commit (store, error))
-    return TRUE;
-  cc_store_rollback (store);
-  return FALSE;
-}
-
 gboolean
 cc_w3c_attach_pending (CcStore  *store,
                        guint    *n_attached,
@@ -422,10 +384,10 @@ cc_w3c_attach_pending (CcStore  *store,
 
   g_return_val_if_fail (CC_IS_STORE (store), FALSE);
 
-  if (!begin (store, &owned, error))
+  if (!cc_store_begin_or_join (store, &owned, error))
     return FALSE;
   ok = attach_pending (store, texts, &attached, error);
-  if (!finish (store, owned, ok, error))
+  if (!cc_store_end (store, owned, ok, error))
     return FALSE;
   if (n_attached != NULL)
     *n_attached = attached;
@@ -495,8 +457,8 @@ _cc_w3c_store_parsed (CcStore            *store,
   gboolean owned;
   gboolean ok;
 
-  if (!begin (store, &owned, error))
+  if (!cc_store_begin_or_join (store, &owned, error))
     return FALSE;
   ok = store_all (store, parsed, report, error);
-  return finish (store, owned, ok, error);
+  return cc_store_end (store, owned, ok, error);
 }

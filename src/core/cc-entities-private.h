@@ -47,6 +47,7 @@ typedef struct
   GPtrArray         *mentions;  /* CcMention */
   const CcGazetteer *gaz;
   guint64            work;      /* a count of elementary steps, for tests */
+  const GDate       *reference; /* the article's date, for relative dates; may be NULL */
 } CcScan;
 
 #define SCAN_TOK(s, i) (&g_array_index ((s)->toks, CcTok, (i)))

@@ -935,7 +935,9 @@ value_claim (Ctx       *ctx,
 
   collect_cues (ctx, m, &cues, &events, &label, &event);
 
-  if (m->type == CC_ENTITY_DATE)
+  /* Durations and ages are DATE mentions (the news labelling convention)
+   * but amounts for claims: "P5Y", "age 24" (cc-values.h). */
+  if (m->type == CC_ENTITY_DATE && !(m->value != NULL && (m->value[0] == 'P' || m->value[0] == 'a')))
     {
       g_autofree char *first_event = NULL;
 

@@ -798,7 +798,7 @@ hedge_at (CcScan *scan,
   };
   static const char * const one[] = {
     "over", "under", "nearly", "almost", "about", "around", "approximately", "roughly",
-    "some", "sub", "circa", "~", "below", "above",
+    "some", "sub", "circa", "~", "below", "above", "several",
   };
 
   if (i >= N_TOKS || !(T (i)->flags & (TF_LOWER | TF_CAP)) || !same_line (scan, i + 1))
@@ -1254,7 +1254,8 @@ counted_noun_at (CcScan *scan,
       if (tok_len (scan, j) >= 3 && tok_text (scan, j)[tok_len (scan, j) - 1] == 's' &&
           (T (j)->flags & TF_CAP) && tok_len (scan, j) <= 5 && g_ascii_isupper (tok_text (scan, j)[1]))
         return j + 1;
-      if (is_function_word (scan, j) || (T (j)->flags & TF_POSS) || (T (j)->flags & TF_NUMBER) ||
+      if (is_function_word (scan, j) || (T (j)->flags & TF_POSS) || (T (j)->flags & TF_DIGIT) ||
+          cc_scan_tok_is (scan, j, "if") || cc_scan_tok_is (scan, j, "when") ||
           (T (j)->flags & TF_SENT_START) || cc_scan_tok_in (scan, j, scan->gaz->units))
         return 0;
       if ((T (j)->flags & TF_LOWER) && cc_scan_tok_in (scan, j, scan->gaz->common_words) && k > 0)
@@ -1307,6 +1308,25 @@ range_rest (CcScan  *scan,
   return end;
 }
 
+/* "a year", "half a minute" are durations after a hedge or a preposition
+ * ("in a year", "almost a minute"), not in a rate ("$118 a year"). */
+static gboolean
+article_duration_ok (CcScan *scan,
+                     guint   i)
+{
+  static const char * const before[] = {
+    "in", "for", "within", "after", "than", "over", "nearly", "almost", "about", "around",
+    "under", "least", "most", "roughly", "just", "some", "past", "last",
+  };
+
+  if (i == 0 || !same_line (scan, i))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
+    if (cc_scan_tok_is (scan, i - 1, before[k]))
+      return TRUE;
+  return FALSE;
+}
+
 /* The number-led figure at @i: percent, money in words, temperature,
  * quantity, duration, age; or a bare number. */
 static gboolean
@@ -1319,7 +1339,9 @@ number_figure_at (CcScan *scan,
   guint end, t_end, n_parts = 0;
   gboolean hs = FALSE;
 
-  if ((end = duration_at (scan, i, &n_parts, &hs)) != 0)
+  if ((end = duration_at (scan, i, &n_parts, &hs)) != 0 &&
+      (!(cc_scan_tok_is (scan, i, "a") || cc_scan_tok_is (scan, i, "an") || cc_scan_tok_is (scan, i, "half")) ||
+       article_duration_ok (scan, i)))
     {
       /* "3,000 flight hours": a modifier before the unit makes it a count */
       f->end = end;
@@ -1373,7 +1395,8 @@ number_figure_at (CcScan *scan,
       return TRUE;
     }
   if (digits && !scaled && end == i + 1 && (cc_scan_tok_is (scan, end, "points") ||
-                                            cc_scan_tok_is (scan, end, "pts")))
+                                            cc_scan_tok_is (scan, end, "pts")) &&
+      is_score_cue_before (scan, i))
     {
       f->end = end, f->type = CC_ENTITY_SCORE, f->kind = CC_VALUE_SCORE;
       return TRUE;
@@ -1643,7 +1666,7 @@ figure_at (CcScan *scan,
       /* a year before a unit or "%" is a figure, not a date */
       if (!(end == i + 1 && (T (i)->flags & TF_NUMBER) &&
             (cc_scan_tok_in (scan, end, gaz->units) || tok_char (scan, end, '%') ||
-             unit_tok (scan, end) || counted_noun_at (scan, end))))
+             unit_tok (scan, end))))
         {
           f->end = date_tail (scan, i, end);
           /* "2019 to 2024", "January to April 2026" */

@@ -277,7 +277,7 @@ cc_value_parse_qualifier (const char       *text,
     { "almost", CC_VALUE_APPROX }, { "approximately", CC_VALUE_APPROX },
     { "some", CC_VALUE_APPROX }, { "an estimated", CC_VALUE_APPROX },
     { "close to", CC_VALUE_APPROX }, { "~", CC_VALUE_APPROX },
-    { "sub-", CC_VALUE_AT_MOST }, { "sub", CC_VALUE_AT_MOST }, { "circa", CC_VALUE_APPROX },
+    { "several", CC_VALUE_APPROX }, { "sub-", CC_VALUE_AT_MOST }, { "sub", CC_VALUE_AT_MOST }, { "circa", CC_VALUE_APPROX },
     { "c.", CC_VALUE_APPROX }, { ">", CC_VALUE_AT_LEAST }, { "<", CC_VALUE_AT_MOST },
   };
   const char *p = text;

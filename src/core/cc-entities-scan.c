@@ -783,6 +783,54 @@ is_score_cue_before (CcScan *scan,
 
 /* ---- hedges, times, durations, ranges ---------------------------------- */
 
+enum
+{
+  CUE_HEDGE    = 1 << 0,   /* may start a hedge */
+  CUE_RELATIVE = 1 << 1,   /* may start a relative date */
+  CUE_OTHER    = 1 << 2,   /* "between", "aged", "half", "a", "an" */
+};
+
+/* The cue bits of a lower-case word: one hash look-up instead of many
+ * comparisons for the words that start no figure, nearly all of them. */
+static guint
+cue_bits (CcScan *scan,
+          guint   i)
+{
+  static GHashTable *set;
+
+  if (g_once_init_enter (&set))
+    {
+      static const struct { const char *word; guint bits; } words[] = {
+        { "more", CUE_HEDGE }, { "less", CUE_HEDGE }, { "fewer", CUE_HEDGE }, { "at", CUE_HEDGE },
+        { "up", CUE_HEDGE }, { "just", CUE_HEDGE }, { "close", CUE_HEDGE }, { "well", CUE_HEDGE },
+        { "upwards", CUE_HEDGE }, { "no", CUE_HEDGE }, { "as", CUE_HEDGE }, { "in", CUE_HEDGE },
+        { "over", CUE_HEDGE }, { "under", CUE_HEDGE }, { "nearly", CUE_HEDGE },
+        { "almost", CUE_HEDGE }, { "about", CUE_HEDGE }, { "around", CUE_HEDGE },
+        { "approximately", CUE_HEDGE }, { "roughly", CUE_HEDGE }, { "some", CUE_HEDGE },
+        { "sub", CUE_HEDGE }, { "circa", CUE_HEDGE }, { "below", CUE_HEDGE }, { "above", CUE_HEDGE },
+        { "several", CUE_HEDGE },
+        { "today", CUE_RELATIVE }, { "yesterday", CUE_RELATIVE }, { "tomorrow", CUE_RELATIVE },
+        { "tonight", CUE_RELATIVE }, { "earlier", CUE_RELATIVE }, { "later", CUE_RELATIVE },
+        { "this", CUE_RELATIVE }, { "last", CUE_RELATIVE }, { "next", CUE_RELATIVE },
+        { "past", CUE_RELATIVE }, { "the", CUE_RELATIVE },
+        { "between", CUE_OTHER }, { "aged", CUE_OTHER }, { "half", CUE_OTHER }, { "a", CUE_OTHER },
+        { "an", CUE_OTHER }, { "early", CUE_OTHER }, { "mid", CUE_OTHER }, { "late", CUE_OTHER },
+        { "spring", CUE_OTHER }, { "summer", CUE_OTHER }, { "autumn", CUE_OTHER },
+        { "fall", CUE_OTHER }, { "winter", CUE_OTHER }, { "end", CUE_OTHER },
+        { "beginning", CUE_OTHER }, { "start", CUE_OTHER }, { "middle", CUE_OTHER },
+        { "first", CUE_OTHER }, { "second", CUE_OTHER },
+      };
+      GHashTable *h = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+        g_hash_table_insert (h, (gpointer)words[k].word, GUINT_TO_POINTER (words[k].bits));
+      g_once_init_leave (&set, h);
+    }
+  if (i >= N_TOKS || !(T (i)->flags & TF_WORD) || (T (i)->flags & TF_DIGIT))
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (set, tok_text_lower (scan, i)));
+}
+
 /* A hedge written before a figure ("more than", "nearly", "just over",
  * "sub"): the number of its tokens, or 0. "just" alone and "an estimated"
  * are not part of the figure. */
@@ -807,6 +855,8 @@ hedge_at (CcScan *scan,
         return 1;
       return 0;
     }
+  if (!(cue_bits (scan, i) & CUE_HEDGE))
+    return 0;
   for (guint k = 0; k < G_N_ELEMENTS (two); k++)
     if (cc_scan_tok_is (scan, i, two[k][0]) && cc_scan_tok_is (scan, i + 1, two[k][1]))
       {
@@ -1470,6 +1520,8 @@ relative_date_at (CcScan *scan,
 {
   guint j = i;
 
+  if (!(cue_bits (scan, i) & CUE_RELATIVE))
+    return 0;
   if (cc_scan_tok_is (scan, i, "today") || cc_scan_tok_is (scan, i, "yesterday") ||
       cc_scan_tok_is (scan, i, "tomorrow") || cc_scan_tok_is (scan, i, "tonight"))
     return i + 1;
@@ -1630,6 +1682,13 @@ figure_at (CcScan *scan,
   if (i >= N_TOKS || (T (i)->flags & TF_CLAIMED))
     return FALSE;
   t = T (i);
+  /* Most words start no figure: lower case, no digit, no cue, no number
+   * word, no hyphen ("nine-month"). */
+  if ((t->flags & TF_LOWER) && !(t->flags & TF_DIGIT) && cue_bits (scan, i) == 0 &&
+      memchr (tok_text (scan, i), '-', T (i)->bend - T (i)->bstart) == NULL &&
+      cc_value_number_word (tok_text (scan, i), T (i)->bend - T (i)->bstart) < 0 &&
+      !(tok_len (scan, i) > 6 && g_str_has_prefix (tok_text (scan, i) + T (i)->bend - T (i)->bstart - 4, "long")))
+    return FALSE;
   if ((!(t->flags & TF_WORD) || (t->flags & (TF_ALLCAPS | TF_CAP))) && money_symbol_at (scan, i, f))
     {
       f->end = range_rest (scan, f->end, FALSE);

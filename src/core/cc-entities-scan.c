@@ -403,6 +403,9 @@ claim (CcScan       *scan,
   for (guint i = from; i < to; i++)
     T (i)->flags |= TF_CLAIMED;
   m = cc_scan_add_mention (scan, a->cstart, b->cend, a->bstart, b->bend, type);
+  /* a bare count may have become a range of measures: "10–15 mph" */
+  if (kind == CC_VALUE_SCORE && type == CC_ENTITY_QUANTITY && to > from + 1)
+    kind = CC_VALUE_NONE;
   value = cc_value_parse_dated (m->surface, kind, scan->reference);
   if (value == NULL && kind != CC_VALUE_NONE)
     value = cc_value_parse_dated (m->surface, CC_VALUE_NONE, scan->reference);
@@ -1750,7 +1753,11 @@ figure_at (CcScan *scan,
       f->end = per_after (scan, i + 1), f->type = CC_ENTITY_QUANTITY, f->kind = CC_VALUE_QUANTITY;
       return TRUE;
     }
-  if (cc_scan_tok_is (scan, i, "between") && same_line (scan, i + 1) && figure_at (scan, i + 1, f))
+  if (cc_scan_tok_is (scan, i, "between") && same_line (scan, i + 1) &&
+      (figure_at (scan, i + 1, f) ||
+       /* "between nine and 10 degrees": a number word alone at first */
+       ((f->end = number_at (scan, i + 1, &(gboolean){ FALSE })) != 0 &&
+        (f->type = CC_ENTITY_QUANTITY, f->kind = CC_VALUE_QUANTITY, TRUE))))
     {
       guint end2 = range_rest (scan, f->end, TRUE);
       if (end2 == f->end)

@@ -500,7 +500,10 @@ parse_date (GArray  *toks,
     }
   else if (month != 0 || weekday != 0)
     {
-      /* No year: keep month, day and weekday in the fields. */
+      /* No year: keep month, day and weekday in the fields ("Monday
+       * (May 3)" is May 3: the month and day say more). */
+      if (month != 0)
+        weekday = 0;
       v->low = v->high = 0;
       v->number = 0;
       v->precision = month * 100 + day + weekday * 10000;
@@ -1501,8 +1504,12 @@ cc_value_parse_normalized (CcValueKind  kind,
 
   if (kind == CC_VALUE_DATE)
     return parse_normalized_date (normalized);
-  if (strchr (normalized, '/') != NULL)
-    return parse_normalized_range (kind, normalized);
+  {
+    const char *slash = strchr (normalized, '/');
+
+    if (slash != NULL && (g_ascii_isdigit (slash[1]) || slash[1] == '-' || slash[1] == 'P'))
+      return parse_normalized_range (kind, normalized);
+  }
   if (kind == CC_VALUE_TIME || kind == CC_VALUE_DURATION || kind == CC_VALUE_AGE)
     {
       g_autoptr(CcValue) v = g_new0 (CcValue, 1);
@@ -1562,7 +1569,8 @@ allowed_interval (const CcValue *v,
 {
   double low = (v->low < v->high ? v->low : v->number) * scale + offset;
   double high = (v->low < v->high ? v->high : v->number) * scale + offset;
-  double half = v->precision * fabs (scale) / 2 + 1e-9 * MAX (fabs (low), fabs (high));
+  /* just under half a step: "2:01:52" and "2:01:53" do not meet */
+  double half = v->precision * fabs (scale) * 0.499 + 1e-9 * MAX (fabs (low), fabs (high));
 
   *lo = low - half;
   *hi = high + half;

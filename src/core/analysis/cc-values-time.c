@@ -174,7 +174,7 @@ cc_values_parse_time (GArray  *toks,
       i = read_clock (toks, 0, &hour, &minute, &second, &mer, &parts);
       if (i == 0)
         return FALSE;
-      colon = parts >= 2 && TOK (0)->len != 4;
+      colon = parts >= 2 && !(TOK (0)->len == 4 && all_digits (TOK (0)->p, 4));
       if (mer == 0 && i < toks->len)
         {
           mer = meridiem (TOK (i)->p, TOK (i)->len);
@@ -189,7 +189,7 @@ cc_values_parse_time (GArray  *toks,
        * nothing after it. */
       if (!colon && mer == 0 && !(TOK (0)->len == 4 && i < toks->len))
         return FALSE;
-      if (TOK (0)->len == 4 && (mer != 0 || i >= toks->len))
+      if (TOK (0)->len == 4 && all_digits (TOK (0)->p, 4) && (mer != 0 || i >= toks->len))
         return FALSE;
     }
   if (i < toks->len)
@@ -444,7 +444,7 @@ cc_values_duration_to_string (const CcValue *v)
           double sec = rest - h * 3600 - m * 60;
 
           g_string_append_c (out, 'T');
-          if (h > 0 || v->precision >= 3600)
+          if (h > 0 || (v->precision >= 3600 && m == 0 && sec == 0))
             g_string_append_printf (out, "%gH", h);
           if (v->precision < 3600 || m > 0 || sec > 0)
             g_string_append_printf (out, "%gM", m);

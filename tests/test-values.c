@@ -451,6 +451,37 @@ test_figures_money_context (void)
 }
 
 static void
+test_figures_dated (void)
+{
+  const char *text = "The bridge opened yesterday, 15 years after work began last year.\n";
+  g_autoptr(GPtrArray) undated = cc_entities_extract (text);
+  g_autoptr(GPtrArray) dated = NULL;
+  GDate ref;
+  gboolean seen = FALSE;
+
+  g_date_clear (&ref, 1);
+  g_date_set_dmy (&ref, 2, G_DATE_JULY, 2029);
+  dated = cc_entities_extract_dated (text, &ref);
+  g_assert_cmpuint (dated->len, ==, undated->len);
+  for (guint i = 0; i < dated->len; i++)
+    {
+      CcMention *a = dated->pdata[i], *b = undated->pdata[i];
+
+      g_assert_cmpstr (a->surface, ==, b->surface);
+      if (strcmp (a->surface, "yesterday") == 0)
+        {
+          g_assert_cmpstr (b->value, ==, "R-1D");
+          g_assert_cmpstr (a->value, ==, "2029-07-01");
+          g_assert_cmpstr (a->canonical, ==, "1 July 2029");
+          seen = TRUE;
+        }
+      if (strcmp (a->surface, "last year") == 0)
+        g_assert_cmpstr (a->value, ==, "2028");
+    }
+  g_assert_true (seen);
+}
+
+static void
 test_not_figures (void)
 {
   /* ordinals, idioms and rates are not figures of their own */
@@ -475,6 +506,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/values/figures/sport", test_figures_sport);
   g_test_add_func ("/crosscheck/values/figures/news", test_figures_news);
   g_test_add_func ("/crosscheck/values/figures/money-context", test_figures_money_context);
+  g_test_add_func ("/crosscheck/values/figures/dated", test_figures_dated);
   g_test_add_func ("/crosscheck/values/figures/not-figures", test_not_figures);
   return g_test_run ();
 }

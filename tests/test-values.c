@@ -124,6 +124,12 @@ static const ParseCase parse_cases[] = {
   { "$40 to $55 million", CC_VALUE_NONE, CC_VALUE_MONEY, "USD 40000000/55000000", "$40 million to $55 million" },
   { "between €2 billion and €3 billion", CC_VALUE_NONE, CC_VALUE_MONEY, "EUR 2000000000/3000000000", NULL },
   { "over $9 billion", CC_VALUE_NONE, CC_VALUE_MONEY, "USD 9000000000", "at least $9 billion" },
+  /* Korean, Chinese and Japanese scales and dates */
+  { "27억 달러", CC_VALUE_NONE, CC_VALUE_MONEY, "USD 2700000000", "$2.7 billion" },
+  { "300억~450억 원", CC_VALUE_NONE, CC_VALUE_MONEY, "KRW 30000000000/45000000000", NULL },
+  { "5万", CC_VALUE_NONE, CC_VALUE_SCORE, "50000", NULL },
+  { "2031년 3월 14일", CC_VALUE_NONE, CC_VALUE_DATE, "2031-03-14", "14 March 2031" },
+  { "2031年3月", CC_VALUE_DATE, CC_VALUE_DATE, "2031-03", NULL },
   /* percent, counts */
   { "12.5 per cent", CC_VALUE_NONE, CC_VALUE_PERCENT, "12.5%", "12.5%" },
   { "4.1 billion visits", CC_VALUE_NONE, CC_VALUE_QUANTITY, "4100000000 visits", "4.1 billion visits" },
@@ -432,6 +438,18 @@ test_figures_news (void)
 }
 
 static void
+test_figures_cjk (void)
+{
+  const char *text = "시는 2031년 3월 14일 27억 달러 규모의 계획을 발표했다.\n";
+  static const FigureCase cases[] = {
+    { "2031년 3월 14일", CC_ENTITY_DATE, "2031-03-14", NULL },
+    { "27억 달러", CC_ENTITY_MONEY, "USD 2700000000", "$2.7 billion" },
+  };
+
+  check_figures (text, cases, G_N_ELEMENTS (cases));
+}
+
+static void
 test_figures_money_context (void)
 {
   /* In a text about Australian dollars a bare "$" is not known to be US. */
@@ -506,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/values/figures/sport", test_figures_sport);
   g_test_add_func ("/crosscheck/values/figures/news", test_figures_news);
   g_test_add_func ("/crosscheck/values/figures/money-context", test_figures_money_context);
+  g_test_add_func ("/crosscheck/values/figures/cjk", test_figures_cjk);
   g_test_add_func ("/crosscheck/values/figures/dated", test_figures_dated);
   g_test_add_func ("/crosscheck/values/figures/not-figures", test_not_figures);
   return g_test_run ();

@@ -323,6 +323,48 @@ last_day (int year,
   return g_date_get_days_in_month (month, year);
 }
 
+/* "2026년", "4월", "2026年4月8日": digits each followed by a year, month or
+ * day character. */
+static gboolean
+cjk_date_parts (const char *p,
+                gsize       len,
+                int        *year,
+                int        *month,
+                int        *day)
+{
+  static const char * const units[][2] = { { "년", "年" }, { "월", "月" }, { "일", "日" } };
+  gsize k = 0;
+
+  while (k < len)
+    {
+      int n = 0;
+      gsize d = k;
+      gboolean found = FALSE;
+
+      while (d < len && g_ascii_isdigit (p[d]) && d - k < 4)
+        n = n * 10 + (p[d++] - '0');
+      if (d == k || len - d < 3)
+        return FALSE;
+      for (guint u = 0; u < 3 && !found; u++)
+        if (memcmp (p + d, units[u][0], 3) == 0 || memcmp (p + d, units[u][1], 3) == 0)
+          {
+            if (u == 0)
+              *year = n;
+            else if (u == 1 && n >= 1 && n <= 12)
+              *month = n;
+            else if (u == 2 && n >= 1 && n <= 31)
+              *day = n;
+            else
+              return FALSE;
+            found = TRUE;
+          }
+      if (!found)
+        return FALSE;
+      k = d + 3;
+    }
+  return TRUE;
+}
+
 /* DATE: fills low/high and returns TRUE. */
 static gboolean
 parse_date (GArray  *toks,
@@ -341,6 +383,9 @@ parse_date (GArray  *toks,
 
       /* "Tuesday (June 4)", "Wednesday, June 5" */
       if (len == 1 && (*p == '(' || *p == ')' || *p == ','))
+        continue;
+      /* "2026년 4월 8일", "2026年4月8日" */
+      if (len > 3 && g_ascii_isdigit (*p) && (guchar)p[len - 1] >= 0x80 && cjk_date_parts (p, len, &year, &month, &day))
         continue;
       if ((m = cc_value_month_from_word (p, len)) != 0 ||
           (len + 1 < 5 && i + 1 < toks->len && *TOK (i + 1)->p == '.' &&
@@ -744,7 +789,15 @@ static const char *
 currency_word (const char *p,
                gsize       len)
 {
+  static const struct { const char *word; const char *code; } cjk[] = {
+    { "달러", "USD" }, { "원", "KRW" }, { "위안", "CNY" }, { "엔", "JPY" }, { "유로", "EUR" },
+    { "美元", "USD" }, { "元", "CNY" }, { "円", "JPY" }, { "欧元", "EUR" },
+  };
   const CcGazetteer *gaz = cc_gazetteer_get ();
+
+  for (guint k = 0; k < G_N_ELEMENTS (cjk); k++)
+    if (strlen (cjk[k].word) == len && memcmp (p, cjk[k].word, len) == 0)
+      return cjk[k].code;
   g_autofree char *word = g_utf8_casefold (p, len);
   const char *code = g_hash_table_lookup (gaz->currencies, word);
 
@@ -796,6 +849,22 @@ temperature_at (GArray  *toks,
 
 /* The letters glued after the digits of a number ("km" of "10km", "C" of
  * "7C", "-mile" of "26.2-mile"): a scale, unit or temperature. */
+/* "억", "万", "億": a Korean, Chinese or Japanese number scale. */
+static double
+cjk_scale (const char *p,
+           gsize       len)
+{
+  static const struct { const char *s; double scale; } scales[] = {
+    { "만", 1e4 }, { "억", 1e8 }, { "조", 1e12 }, { "천", 1e3 }, { "万", 1e4 }, { "萬", 1e4 },
+    { "亿", 1e8 }, { "億", 1e8 }, { "兆", 1e12 }, { "千", 1e3 },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
+    if (strlen (scales[k].s) == len && memcmp (p, scales[k].s, len) == 0)
+      return scales[k].scale;
+  return 0;
+}
+
 static gboolean
 glued_suffix (const char  *rest,
               gsize        len,
@@ -807,6 +876,8 @@ glued_suffix (const char  *rest,
     rest++, len--;
   if (len == 0)
     return FALSE;
+  if ((*scale = cjk_scale (rest, len)) > 0)
+    return TRUE;
   if ((*scale = cc_value_scale_from_word (rest, len)) > 0)
     return TRUE;
   *scale = 1;
@@ -1035,7 +1106,8 @@ parse_single (const char  *text,
           /* A lone number is a year only when asked for a date, or when it
            * looks like one. */
           if (kind == CC_VALUE_DATE || toks->len > 1 ||
-              (v->low != 0 && (TOK (0)->len == 4 || memchr (TOK (0)->p, '-', TOK (0)->len) != NULL)))
+              (v->low != 0 && (TOK (0)->len == 4 || memchr (TOK (0)->p, '-', TOK (0)->len) != NULL ||
+                               (guchar)TOK (0)->p[TOK (0)->len - 1] >= 0x80)))
             return TRUE;
         }
       if (kind == CC_VALUE_DATE)
@@ -1070,7 +1142,8 @@ split_range (const char  *text,
       if (at == NULL || at == body || (k == 1 && !between))
         continue;
       /* a dash joins two figures only between a digit and a digit or sign */
-      if ((k >= 4 && k != 7) && !(g_ascii_isdigit (at[-1]) || at[-1] == '%') )
+      if ((k >= 4 && k != 7) && !(g_ascii_isdigit (at[-1]) || at[-1] == '%' ||
+                                  (k == 5 && (guchar)at[-1] >= 0x80)))
         continue;
       if ((k >= 4 && k != 7) && !(g_ascii_isdigit (at[n]) || at[n] == '$' || (guchar)at[n] >= 0x80))
         continue;
@@ -1126,12 +1199,24 @@ parse_range (const char  *text,
       memset (a, 0, sizeof *a);
       if (!parse_single (joined, b->kind, reference, a))
         {
+          const char *after_first = right + skip + CC_VALTOK (rt, 0)->len;
+
+          /* "1,150억~1,350억 달러": the left end has its scale already */
+          if (skip == 0 && (after_first = strchr (right, ' ')) == NULL)
+            after_first = "";
           g_free (joined);
           joined = g_strconcat (left, " ", tail, NULL);
           g_clear_pointer (&a->unit, g_free);
           memset (a, 0, sizeof *a);
           if (!parse_single (joined, b->kind, reference, a))
-            return FALSE;
+            {
+              g_free (joined);
+              joined = g_strconcat (left, after_first, NULL);
+              g_clear_pointer (&a->unit, g_free);
+              memset (a, 0, sizeof *a);
+              if (!parse_single (joined, b->kind, reference, a))
+                return FALSE;
+            }
         }
     }
   /* "$115" before "$135 billion": scale as the right end */

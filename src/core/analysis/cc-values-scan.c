@@ -1410,6 +1410,89 @@ money_symbol_at (CcScan *scan,
   return TRUE;
 }
 
+/* Korean, Chinese and Japanese number scales and date units, written
+ * against the digits ("143억", "2026년", "4月"): the character's value, or
+ * 0. @what: 's' scale, 'y' year, 'm' month, 'd' day, '$' a currency word. */
+static double
+cjk_suffix (CcScan *scan,
+            guint   i,
+            char   *what)
+{
+  static const struct { const char *s; char what; double value; } suffixes[] = {
+    { "만", 's', 1e4 }, { "억", 's', 1e8 }, { "조", 's', 1e12 }, { "천", 's', 1e3 },
+    { "万", 's', 1e4 }, { "萬", 's', 1e4 }, { "亿", 's', 1e8 }, { "億", 's', 1e8 },
+    { "兆", 's', 1e12 }, { "千", 's', 1e3 },
+    { "년", 'y', 1 }, { "年", 'y', 1 }, { "월", 'm', 1 }, { "月", 'm', 1 },
+    { "일", 'd', 1 }, { "日", 'd', 1 },
+    { "달러", '$', 1 }, { "원", '$', 1 }, { "위안", '$', 1 }, { "엔", '$', 1 }, { "유로", '$', 1 },
+    { "美元", '$', 1 }, { "元", '$', 1 }, { "円", '$', 1 }, { "欧元", '$', 1 },
+  };
+  const char *s;
+  guint n;
+
+  if (i >= N_TOKS || T (i)->first < 0x3000)
+    return 0;
+  s = tok_text (scan, i);
+  n = tok_len (scan, i);
+  for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
+    if (strlen (suffixes[k].s) == n && memcmp (s, suffixes[k].s, n) == 0)
+      {
+        *what = suffixes[k].what;
+        return suffixes[k].value;
+      }
+  return 0;
+}
+
+/* "143억 달러", "1,150억~1,350억 달러", "2026년 4월 8일", "3万", "4月8日". */
+static gboolean
+cjk_figure_at (CcScan *scan,
+               guint   i,
+               Figure *f)
+{
+  char what = 0;
+  guint end;
+
+  if (!(T (i)->flags & TF_NUMBER) || !glued (scan, i + 1) || cjk_suffix (scan, i + 1, &what) == 0)
+    return FALSE;
+  end = i + 2;
+  if (what == 's')
+    {
+      char w2 = 0;
+
+      /* a range: "1,150억~1,350억" */
+      if (tok_char (scan, end, '~') && glued (scan, end) && (T (end + 1)->flags & TF_NUMBER) &&
+          glued (scan, end + 1) && glued (scan, end + 2) && cjk_suffix (scan, end + 2, &w2) && w2 == 's')
+        end += 3;
+      if (same_line (scan, end) && cjk_suffix (scan, end, &w2) && w2 == '$')
+        {
+          f->end = end + 1, f->type = CC_ENTITY_MONEY, f->kind = CC_VALUE_MONEY;
+          return TRUE;
+        }
+      f->end = end, f->type = CC_ENTITY_QUANTITY, f->kind = CC_VALUE_QUANTITY;
+      return TRUE;
+    }
+  if (what == '$')
+    {
+      f->end = end, f->type = CC_ENTITY_MONEY, f->kind = CC_VALUE_MONEY;
+      return TRUE;
+    }
+  /* dates: year, then month, then day, each digits with its unit */
+  for (char next = what == 'y' ? 'm' : what == 'm' ? 'd' : 0; next != 0;
+       next = next == 'm' ? 'd' : 0)
+    {
+      char w2 = 0;
+
+      if (!same_line (scan, end) || !(T (end)->flags & TF_NUMBER) || !glued (scan, end + 1) ||
+          !cjk_suffix (scan, end + 1, &w2) || w2 != next)
+        break;
+      end += 2;
+    }
+  if (what == 'd' && end == i + 2)
+    return FALSE;   /* "8일" alone: a count of days as often as a date */
+  f->end = end, f->type = CC_ENTITY_DATE, f->kind = CC_VALUE_DATE;
+  return TRUE;
+}
+
 /* The figure starting at token @i, whatever its kind. */
 static gboolean
 figure_at (CcScan *scan,
@@ -1447,6 +1530,8 @@ figure_at (CcScan *scan,
       f->end = end;
       return TRUE;
     }
+  if ((t->flags & TF_NUMBER) && cjk_figure_at (scan, i, f))
+    return TRUE;
   if ((end = relative_date_at (scan, i)) != 0)
     {
       f->end = end, f->type = CC_ENTITY_DATE, f->kind = CC_VALUE_DATE;

@@ -87,6 +87,7 @@ static const ParseCase parse_cases[] = {
   { "thirty-first", CC_VALUE_ORDINAL, CC_VALUE_ORDINAL, "#31", NULL },
   { "ninetieth", CC_VALUE_ORDINAL, CC_VALUE_ORDINAL, "#90", NULL },
   { "3nd", CC_VALUE_ORDINAL, CC_VALUE_NONE, NULL, NULL },
+  { "123456789012345678th", CC_VALUE_ORDINAL, CC_VALUE_NONE, NULL, NULL },
   /* units written against the number, and apart */
   { "12kg", CC_VALUE_NONE, CC_VALUE_QUANTITY, "12 kg", NULL },
   { "21km", CC_VALUE_NONE, CC_VALUE_QUANTITY, "21 km", NULL },

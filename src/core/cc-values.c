@@ -462,17 +462,17 @@ parse_date (GArray  *toks,
           int digits_a = 0;
 
           while (k < len && g_ascii_isdigit (p[k]))
-            a = a * 10 + (p[k++] - '0'), digits_a++;
+            a = a < 100000 ? a * 10 + (p[k] - '0') : a, k++, digits_a++;
           if (k < len && (p[k] == '-' || p[k] == '/'))
             {
               sep1 = p[k++];
               while (k < len && g_ascii_isdigit (p[k]))
-                b = b * 10 + (p[k++] - '0'), n++;
+                b = b < 100000 ? b * 10 + (p[k] - '0') : b, k++, n++;
               if (k < len && p[k] == sep1)
                 {
                   k++;
                   while (k < len && g_ascii_isdigit (p[k]))
-                    c = c * 10 + (p[k++] - '0');
+                    c = c < 100000 ? c * 10 + (p[k] - '0') : c, k++;
                 }
             }
           /* ordinal suffix "8th" */

@@ -194,7 +194,9 @@ cc_value_ordinal_word (const char *word,
     return 0;
   /* "3rd", "21st", "100th" */
   while (k < len && g_ascii_isdigit (word[k]))
-    n = n * 10 + (word[k++] - '0');
+    n = n < 100000 ? n * 10 + (word[k] - '0') : n, k++;
+  if (k > 6)
+    return 0;
   if (k > 0 && k + 2 == len && n > 0)
     {
       const char *s = word + k;

@@ -42,6 +42,8 @@ static const ParseCase parse_cases[] = {
   { "four minutes and 12 seconds", CC_VALUE_NONE, CC_VALUE_DURATION, "PT4M12S", NULL },
   { "three hours, 20 minutes", CC_VALUE_NONE, CC_VALUE_DURATION, "PT3H20M", NULL },
   { "19 days", CC_VALUE_NONE, CC_VALUE_DURATION, "P19D", "19 days" },
+  { "51 hours and 20 minutes", CC_VALUE_NONE, CC_VALUE_DURATION, "P2DT3H20M", "51 hours 20 minutes" },
+  { "140 days and 5 hours", CC_VALUE_NONE, CC_VALUE_DURATION, "P140DT5H", "140 days 5 hours" },
   { "six-week", CC_VALUE_NONE, CC_VALUE_DURATION, "P6W", NULL },
   { "a fortnight", CC_VALUE_DURATION, CC_VALUE_DURATION, "P2W", NULL },
   { "half an hour", CC_VALUE_NONE, CC_VALUE_DURATION, "PT30M", NULL },
@@ -66,6 +68,9 @@ static const ParseCase parse_cases[] = {
   { "2011 to 2016", CC_VALUE_NONE, CC_VALUE_DATE, "2011/2016", "2011–2016" },
   { "February to May 2029", CC_VALUE_NONE, CC_VALUE_DATE, "2029-02/2029-05", "February to May 2029" },
   { "late 2030", CC_VALUE_NONE, CC_VALUE_DATE, "2030-09/2030-12", NULL },
+  { "21/4/31", CC_VALUE_NONE, CC_VALUE_DATE, "2031-04-21", NULL },
+  { "4/21/2031", CC_VALUE_NONE, CC_VALUE_DATE, "2031-04-21", NULL },
+  { "1987-1988", CC_VALUE_NONE, CC_VALUE_DATE, "1987/1988", NULL },
   /* relative dates without a reference date keep their offset */
   { "yesterday", CC_VALUE_NONE, CC_VALUE_DATE, "R-1D", "yesterday" },
   { "last year", CC_VALUE_NONE, CC_VALUE_DATE, "R-1Y", "last year" },

@@ -483,6 +483,17 @@ parse_date (GArray  *toks,
           else if (digits_a == 4 && sep1 == '-' && n == 2 && b >= 1 && b <= 12 &&
                    !(b > (a % 100) && b <= (a % 100) + 1))
             year = a, month = b;
+          else if (digits_a <= 2 && sep1 == '/' && c > 0 && k == len && a >= 1 && b >= 1 &&
+                   (a <= 12 || b <= 12))
+            {
+              /* "18/3/25" (day first, as most of the world writes) or
+               * "3/18/2025" (month first, when the day cannot be the month) */
+              gboolean month_first = b > 12;
+
+              day = month_first ? b : a;
+              month = month_first ? a : b;
+              year = c < 100 ? 2000 + c : c;
+            }
           else if (digits_a == 4 && (sep1 == '-' || sep1 == '/') && (n == 2 || n == 4))
             year = a, year2 = n == 2 ? (a / 100) * 100 + b : b;
           else if (digits_a == 4 && k < len && p[k] == 's')
@@ -1107,6 +1118,7 @@ parse_single (const char  *text,
            * looks like one. */
           if (kind == CC_VALUE_DATE || toks->len > 1 ||
               (v->low != 0 && (TOK (0)->len == 4 || memchr (TOK (0)->p, '-', TOK (0)->len) != NULL ||
+                               memchr (TOK (0)->p, '/', TOK (0)->len) != NULL ||
                                (guchar)TOK (0)->p[TOK (0)->len - 1] >= 0x80)))
             return TRUE;
         }

@@ -253,6 +253,28 @@ display_duration (GString       *out,
       else
         g_string_append_printf (out, "%d:%02d", total / 60, total % 60);
     }
+  else if ((v->precision < 3600 && s >= 3600) ||
+           (v->precision < 86400 && s >= 86400 && fmod (s, 86400) != 0))
+    {
+      /* "62 hours and six minutes": each unit down to the finest written */
+      static const struct { double s; const char *one; const char *many; } parts[] = {
+        { 86400, "day", "days" }, { 3600, "hour", "hours" }, { 60, "minute", "minutes" },
+      };
+      double rest = s;
+
+      /* days only when the text counts in days ("286 days and 7 hours") */
+      for (guint k = v->precision >= 3600 ? 0 : 1; k < G_N_ELEMENTS (parts) && parts[k].s >= v->precision; k++)
+        {
+          double n = floor (rest / parts[k].s + 1e-9);
+
+          rest -= n * parts[k].s;
+          if (n == 0)
+            continue;
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          g_string_append_printf (out, "%g %s", n, n == 1 ? parts[k].one : parts[k].many);
+        }
+    }
   else
     display_duration_part (out, s, v->precision);
   if (v->low < v->high)

@@ -297,6 +297,15 @@ match_date (CcScan *scan,
         next++;
       if (same_line (scan, next) && (end = date_from_month (scan, next, FALSE)) != 0)
         return end;
+      /* "Sunday 8 October 2023" */
+      if (same_line (scan, next) && day_of_tok (scan, next) && same_line (scan, next + 1))
+        {
+          guint mend = 0;
+          gboolean full = FALSE;
+
+          if (month_of_tok (scan, next + 1, &mend, &full))
+            return same_line (scan, mend) && is_year_tok (scan, mend) ? mend + 1 : mend;
+        }
       return i + 1;
     }
   /* Month first */
@@ -353,6 +362,19 @@ match_date (CcScan *scan,
         return i + 1;
       if (n == 10 && s[4] == '-' && s[7] == '-' && g_ascii_isdigit (s[0]))
         return i + 1;
+      /* "1998-1999" */
+      if (n == 9 && s[4] == '-' && is_year_tok (scan, i) == FALSE && g_ascii_isdigit (s[0]) &&
+          g_ascii_isdigit (s[5]) && (s[0] == '1' || s[0] == '2') && (s[5] == '1' || s[5] == '2'))
+        return i + 1;
+      /* "18/3/25", "3/18/2025": a numeric date */
+      {
+        guint slashes = 0, digits = 0;
+
+        for (guint k = 0; k < n; k++)
+          s[k] == '/' ? slashes++ : g_ascii_isdigit (s[k]) ? digits++ : 0;
+        if (slashes == 2 && digits == n - 2 && n >= 6 && n <= 10 && s[n - 1] != '/')
+          return i + 1;
+      }
       if (n == 7 && s[4] == '-' && g_ascii_isdigit (s[0]) && g_ascii_isdigit (s[5]) &&
           g_ascii_isdigit (s[6]) && (s[0] == '1' || s[0] == '2'))
         {
@@ -1024,7 +1046,9 @@ per_after (CcScan *scan,
            guint   end)
 {
   if (same_line (scan, end) && cc_scan_tok_is (scan, end, "per") && same_line (scan, end + 1) &&
-      end + 1 < N_TOKS && (T (end + 1)->flags & TF_LOWER) && !is_function_word (scan, end + 1))
+      end + 1 < N_TOKS && (T (end + 1)->flags & TF_LOWER) && !(T (end + 1)->flags & TF_DIGIT) &&
+      !cc_scan_tok_is (scan, end + 1, "the") && !cc_scan_tok_is (scan, end + 1, "a") &&
+      !cc_scan_tok_is (scan, end + 1, "cent"))
     return end + 2;
   return end;
 }
@@ -1042,7 +1066,19 @@ counted_noun_at (CcScan *scan,
       if (!same_line (scan, j) || !(T (j)->flags & TF_WORD))
         return 0;
       if (is_plural_noun (scan, j))
-        return j + 1;
+        {
+          /* "543 Lok Sabha constituencies", "two NASA astronauts": a name
+           * before the noun makes a named group, the count stands alone;
+           * "three Hindi heartland states" keeps its adjective */
+          if (k > 0 && (T (j - 1)->flags & TF_CAP))
+            return 0;
+          /* "two times": how often, not a count of things */
+          if (k == 0 && cc_scan_tok_is (scan, j, "times") && !(T (i - 1)->flags & TF_DIGIT) &&
+              cc_value_number_word (tok_text (scan, i - 1), tok_len (scan, i - 1)) >= 0 &&
+              cc_value_number_word (tok_text (scan, i - 1), tok_len (scan, i - 1)) < 10)
+            return 0;
+          return j + 1;
+        }
       /* "MPs", "CEOs" */
       if (tok_len (scan, j) >= 3 && tok_text (scan, j)[tok_len (scan, j) - 1] == 's' &&
           (T (j)->flags & TF_CAP) && tok_len (scan, j) <= 5 && g_ascii_isupper (tok_text (scan, j)[1]))
@@ -1081,6 +1117,11 @@ range_rest (CcScan  *scan,
   guint j = end;
 
   if (!same_line (scan, j))
+    return end;
+  /* "from 8 days to 286 days": a complete measure before "to" is where a
+   * change starts; a range writes its unit once ("8 to 10 days") */
+  if (!between && cc_scan_tok_is (scan, j, "to") && j > 0 && (T (j - 1)->flags & TF_WORD) &&
+      !(T (j - 1)->flags & TF_DIGIT) && time_unit_tok (scan, j - 1))
     return end;
   if (between && cc_scan_tok_is (scan, j, "and"))
     j++;
@@ -1141,7 +1182,7 @@ number_figure_at (CcScan *scan,
       f->type = hs && n_parts > 1 ? CC_ENTITY_SCORE : CC_ENTITY_DATE;
       f->kind = CC_VALUE_DURATION;
       if (cc_scan_tok_is (scan, end, "ago") || cc_scan_tok_is (scan, end, "previously") ||
-          cc_scan_tok_is (scan, end, "earlier") || cc_scan_tok_is (scan, end, "later"))
+          cc_scan_tok_is (scan, end, "earlier"))
         f->end++, f->kind = CC_VALUE_DATE, f->type = CC_ENTITY_DATE;
       else if (cc_scan_tok_is (scan, end, "old") && n_parts == 1)
         f->end++, f->kind = CC_VALUE_AGE;
@@ -1192,6 +1233,16 @@ number_figure_at (CcScan *scan,
       is_score_cue_before (scan, i))
     {
       f->end = end, f->type = CC_ENTITY_SCORE, f->kind = CC_VALUE_SCORE;
+      return TRUE;
+    }
+  /* "1 seat", "one vote": a singular noun after one */
+  if (end == i + 1 && (tok_digits (scan, i, 1, 1) && tok_text (scan, i)[0] == '1') &&
+      end < N_TOKS && (T (end)->flags & TF_LOWER) && !(T (end)->flags & TF_DIGIT) &&
+      !is_function_word (scan, end) && tok_len (scan, end) > 2 && cue_bits (scan, end) == 0 &&
+      tok_text (scan, end)[tok_len (scan, end) - 1] != 's' && same_line (scan, end + 1) &&
+      (end + 1 >= N_TOKS || !(T (end + 1)->flags & TF_WORD) || is_function_word (scan, end + 1)))
+    {
+      f->end = end + 1, f->type = CC_ENTITY_QUANTITY, f->kind = CC_VALUE_QUANTITY;
       return TRUE;
     }
   if (cc_scan_tok_is (scan, end, "each"))

@@ -5,6 +5,7 @@
 
 #include <cmark.h>
 #include <nettle/sha2.h>
+#include <uchardet.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -43,26 +44,120 @@ cc_text_format_for_path (const char   *path,
   return TRUE;
 }
 
+/* Adds @message (owned) to the warnings of a decode, "; " between two. */
+static void
+add_warning (char **warning,
+             char  *message)
+{
+  if (*warning == NULL)
+    *warning = message;
+  else
+    {
+      char *both = g_strconcat (*warning, "; ", message, NULL);
+      g_free (*warning);
+      g_free (message);
+      *warning = both;
+    }
+}
+
+/* Removes U+0000 from @text (@len bytes, UTF-8) in place; returns how many
+ * there were. The text after a NUL is kept: C strings would end there. */
+static gsize
+remove_nul (char  *text,
+            gsize *len)
+{
+  gsize j = 0;
+  gsize removed;
+
+  for (gsize i = 0; i < *len; i++)
+    if (text[i] != '\0')
+      text[j++] = text[i];
+  text[j] = '\0';
+  removed = *len - j;
+  *len = j;
+  return removed;
+}
+
+static char *
+nul_warning (gsize n_nul)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "removed %lu NUL character",
+                                       "removed %lu NUL characters", n_nul),
+                          (gulong)n_nul);
+}
+
+/* Converts UTF-16 (without its byte order mark) to UTF-8; NUL characters
+ * are removed (with a warning), not taken as the end of the text. NULL
+ * when @data is not valid UTF-16. */
 static char *
 convert_utf16 (const guint8  *data,
                gsize          len,
                const char    *charset,
-               GError       **error)
+               char         **warning)
 {
-  g_autoptr(GError) local_error = NULL;
+  gsize written = 0;
+  gsize n_nul;
   char *out;
 
   if (len % 2 != 0)
     len--;  /* a dangling odd byte cannot be a UTF-16 code unit */
 
-  out = g_convert ((const char *)data, len, "UTF-8", charset, NULL, NULL, &local_error);
+  out = g_convert ((const char *)data, len, "UTF-8", charset, NULL, &written, NULL);
   if (out == NULL)
-    {
-      g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
-                   _("starts with a %s byte order mark but is not valid %s"), charset, charset);
-      return NULL;
-    }
+    return NULL;
+  n_nul = remove_nul (out, &written);
+  if (n_nul > 0)
+    add_warning (warning, nul_warning (n_nul));
   return out;
+}
+
+/* UTF-16 without a byte order mark, by its NUL bytes: text in a Latin,
+ * Greek, Cyrillic, Hebrew or Arabic script has spaces, digits and
+ * punctuation from ASCII, so one byte of many code units is zero, and
+ * nearly always the same one of the pair. Returns the charset or NULL. */
+static const char *
+sniff_utf16 (const guint8 *data,
+             gsize         len)
+{
+  gsize units = len / 2;
+  gsize zero_even = 0;
+  gsize zero_odd = 0;
+
+  if (units < 2)
+    return NULL;
+  for (gsize i = 0; i + 1 < len; i += 2)
+    {
+      zero_even += data[i] == 0;
+      zero_odd += data[i + 1] == 0;
+    }
+  if (zero_odd * 10 >= units && zero_even * 8 <= zero_odd)
+    return "UTF-16LE";
+  if (zero_even * 10 >= units && zero_odd * 8 <= zero_even)
+    return "UTF-16BE";
+  return NULL;
+}
+
+/* Whether decoded text is mostly control characters (other than white
+ * space) or unassigned code points: then it was not text in that
+ * encoding. */
+static gboolean
+looks_garbled (const char *utf8)
+{
+  gsize chars = 0;
+  gsize bad = 0;
+
+  for (const char *p = utf8; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      chars++;
+      if ((type == G_UNICODE_CONTROL && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+          type == G_UNICODE_UNASSIGNED || type == G_UNICODE_PRIVATE_USE ||
+          type == G_UNICODE_SURROGATE)
+        bad++;
+    }
+  return bad * 20 > chars;
 }
 
 /* Control characters other than white space mark a binary file. */
@@ -91,6 +186,173 @@ looks_binary (const guint8 *data,
   return nul * 10 > len || (nul + controls) * 20 > len;
 }
 
+/* Decodes by byte order mark; returns FALSE when there is none. */
+static gboolean
+decode_bom (const guint8  *data,
+            gsize          len,
+            char         **out,
+            char         **encoding,
+            char         **warning,
+            GError       **error)
+{
+  const char *charset = NULL;
+
+  if (len >= 4 && ((data[0] == 0xff && data[1] == 0xfe && data[2] == 0 && data[3] == 0) ||
+                   (data[0] == 0 && data[1] == 0 && data[2] == 0xfe && data[3] == 0xff)))
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_UNSUPPORTED,
+                   _("is encoded as UTF-32, which is not supported; save it as UTF-8"));
+      *out = NULL;
+      return TRUE;
+    }
+  if (len >= 2 && data[0] == 0xff && data[1] == 0xfe)
+    charset = "UTF-16LE";
+  else if (len >= 2 && data[0] == 0xfe && data[1] == 0xff)
+    charset = "UTF-16BE";
+  else
+    return FALSE;
+
+  *encoding = g_strdup (charset);
+  *out = convert_utf16 (data + 2, len - 2, charset, warning);
+  if (*out == NULL)
+    g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
+                 _("starts with a %s byte order mark but is not valid %s"), charset, charset);
+  return TRUE;
+}
+
+/* Counts the valid multi-byte sequences and the bytes that are not UTF-8. */
+static void
+count_utf8 (const char *data,
+            gsize       len,
+            gsize      *multibyte,
+            gsize      *invalid)
+{
+  const char *p = data;
+  const char *stop = p + len;
+
+  *multibyte = 0;
+  *invalid = 0;
+  while (p < stop)
+    {
+      gunichar c = g_utf8_get_char_validated (p, stop - p);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          (*invalid)++;
+          p++;
+        }
+      else
+        {
+          if (c >= 0x80)
+            (*multibyte)++;
+          p = g_utf8_next_char (p);
+        }
+    }
+}
+
+/* What uchardet (Mozilla's detector, which knows the legacy encodings of
+ * many languages by their letter statistics) takes 8-bit @data to be, as
+ * the WHATWG encoding standard reads it: ISO-8859-1 and ASCII labels mean
+ * Windows-1252, whose printable characters are a superset. */
+static char *
+guess_legacy_charset (const guint8 *data,
+                      gsize         len)
+{
+  uchardet_t detector = uchardet_new ();
+  const char *guess;
+  char *charset;
+
+  uchardet_handle_data (detector, (const char *)data, len);
+  uchardet_data_end (detector);
+  guess = uchardet_get_charset (detector);
+  if (guess == NULL || *guess == '\0' ||
+      g_ascii_strcasecmp (guess, "ASCII") == 0 || g_ascii_strcasecmp (guess, "UTF-8") == 0 ||
+      g_ascii_strcasecmp (guess, "ISO-8859-1") == 0)
+    charset = g_strdup ("WINDOWS-1252");
+  else if (g_ascii_strcasecmp (guess, "ISO-8859-9") == 0)
+    charset = g_strdup ("WINDOWS-1254");
+  else
+    charset = g_ascii_strup (guess, -1);
+  uchardet_delete (detector);
+  return charset;
+}
+
+/* Bytes that are not UTF-8: repaired when they are a few stray bytes in
+ * UTF-8 text, else read in the legacy encoding they most likely are. */
+static char *
+decode_not_utf8 (const guint8  *data,
+                 gsize          len,
+                 char         **encoding,
+                 char         **warning,
+                 GError       **error)
+{
+  g_autofree char *charset = NULL;
+  gsize multibyte, invalid;
+  char *out;
+
+  /* Legacy 8-bit text almost never forms a valid multi-byte sequence by
+   * chance: a few of them against not many more bad bytes is UTF-8 with
+   * stray bytes, each replaced by U+FFFD. */
+  count_utf8 ((const char *)data, len, &multibyte, &invalid);
+  if (multibyte > 0 && invalid <= 4 * multibyte)
+    {
+      *encoding = g_strdup ("UTF-8");
+      add_warning (warning,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "replaced %lu byte that is not UTF-8",
+                                                 "replaced %lu bytes that are not UTF-8",
+                                                 invalid),
+                                    (gulong)invalid));
+      return g_utf8_make_valid ((const char *)data, len);
+    }
+
+  charset = guess_legacy_charset (data, len);
+  out = g_convert ((const char *)data, len, "UTF-8", charset, NULL, NULL, NULL);
+  if (out == NULL)
+    {
+      g_free (charset);
+      charset = g_strdup ("ISO-8859-1");
+      out = g_convert ((const char *)data, len, "UTF-8", charset, NULL, NULL, NULL);
+    }
+  if (out == NULL)
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
+                   _("is not valid UTF-8 and could not be read in another encoding"));
+      return NULL;
+    }
+  *encoding = g_steal_pointer (&charset);
+  add_warning (warning, g_strdup_printf (_("not valid UTF-8; read as %s (a guess)"), *encoding));
+  return out;
+}
+
+/* UTF-16 without a byte order mark: NULL (and no error) when @data does
+ * not read as such. */
+static char *
+decode_utf16_unmarked (const guint8  *data,
+                       gsize          len,
+                       char         **encoding,
+                       char         **warning)
+{
+  const char *charset = sniff_utf16 (data, len);
+  char *extra = NULL;
+  char *out;
+
+  if (charset == NULL)
+    return NULL;
+  out = convert_utf16 (data, len, charset, &extra);
+  if (out == NULL || looks_garbled (out))
+    {
+      g_free (out);
+      g_free (extra);
+      return NULL;
+    }
+  *encoding = g_strdup (charset);
+  add_warning (warning, g_strdup_printf (_("no byte order mark; read as %s"), charset));
+  if (extra != NULL)
+    add_warning (warning, extra);
+  return out;
+}
+
 char *
 cc_text_decode (const guint8  *data,
                 gsize          len,
@@ -100,35 +362,23 @@ cc_text_decode (const guint8  *data,
 {
   g_autofree char *cleaned = NULL;
   gsize n_nul = 0;
-  const char *end = NULL;
+  char *out = NULL;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
   *encoding = NULL;
   *warning = NULL;
 
-  if (len >= 4 && ((data[0] == 0xff && data[1] == 0xfe && data[2] == 0 && data[3] == 0) ||
-                   (data[0] == 0 && data[1] == 0 && data[2] == 0xfe && data[3] == 0xff)))
-    {
-      g_set_error (error, CC_ERROR, CC_ERROR_UNSUPPORTED,
-                   _("is encoded as UTF-32, which is not supported; save it as UTF-8"));
-      return NULL;
-    }
-  if (len >= 2 && data[0] == 0xff && data[1] == 0xfe)
-    {
-      *encoding = g_strdup ("UTF-16LE");
-      return convert_utf16 (data + 2, len - 2, "UTF-16LE", error);
-    }
-  if (len >= 2 && data[0] == 0xfe && data[1] == 0xff)
-    {
-      *encoding = g_strdup ("UTF-16BE");
-      return convert_utf16 (data + 2, len - 2, "UTF-16BE", error);
-    }
+  if (decode_bom (data, len, &out, encoding, warning, error))
+    return out;
   if (len >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf)
     {
       data += 3;
       len -= 3;
     }
+
+  if ((out = decode_utf16_unmarked (data, len, encoding, warning)) != NULL)
+    return out;
 
   if (looks_binary (data, len, &n_nul))
     {
@@ -139,87 +389,21 @@ cc_text_decode (const guint8  *data,
 
   if (n_nul > 0)
     {
-      gsize j = 0;
-
       cleaned = g_malloc (len + 1);
-      for (gsize i = 0; i < len; i++)
-        if (data[i] != 0)
-          cleaned[j++] = data[i];
-      cleaned[j] = '\0';
+      memcpy (cleaned, data, len);
+      remove_nul (cleaned, &len);
       data = (const guint8 *)cleaned;
-      len = j;
-      *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "removed %lu NUL byte",
-                                               "removed %lu NUL bytes", n_nul),
-                                  (gulong)n_nul);
+      add_warning (warning, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "removed %lu NUL byte",
+                                                          "removed %lu NUL bytes", n_nul),
+                                             (gulong)n_nul));
     }
 
-  if (g_utf8_validate_len ((const char *)data, len, &end))
+  if (g_utf8_validate_len ((const char *)data, len, NULL))
     {
       *encoding = g_strdup ("UTF-8");
       return g_strndup ((const char *)data, len);
     }
-
-  /* Not valid UTF-8. A file that is mostly UTF-8 (it has valid multi-byte
-   * sequences) with a few bad bytes is repaired; otherwise it is most likely
-   * a legacy 8-bit file. */
-  {
-    gsize multibyte = 0;
-    gsize invalid = 0;
-    const char *p = (const char *)data;
-    const char *stop = p + len;
-
-    while (p < stop)
-      {
-        gunichar c = g_utf8_get_char_validated (p, stop - p);
-
-        if (c == (gunichar)-1 || c == (gunichar)-2)
-          {
-            invalid++;
-            p++;
-          }
-        else
-          {
-            if (c >= 0x80)
-              multibyte++;
-            p = g_utf8_next_char (p);
-          }
-      }
-
-    if (multibyte > invalid)
-      {
-        char *repaired = g_utf8_make_valid ((const char *)data, len);
-
-        g_free (*warning);
-        *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "replaced %lu invalid UTF-8 byte",
-                                                 "replaced %lu invalid UTF-8 bytes",
-                                                 invalid),
-                                    (gulong)invalid);
-        *encoding = g_strdup ("UTF-8");
-        return repaired;
-      }
-  }
-
-  {
-    char *out = g_convert ((const char *)data, len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-
-    if (out != NULL)
-      *encoding = g_strdup ("WINDOWS-1252");
-    else
-      {
-        out = g_convert ((const char *)data, len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
-        *encoding = g_strdup ("ISO-8859-1");
-      }
-    if (out == NULL)
-      {
-        g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
-                     _("is not valid UTF-8 and could not be read in another encoding"));
-        return NULL;
-      }
-    g_free (*warning);
-    *warning = g_strdup_printf (_("not valid UTF-8; read as %s"), *encoding);
-    return out;
-  }
+  return decode_not_utf8 (data, len, encoding, warning, error);
 }
 
 /* Characters that NFC leaves alone whatever surrounds them: everything
@@ -256,31 +440,15 @@ needs_nfc (const char *utf8)
   return FALSE;
 }
 
-char *
-cc_text_normalize (const char *utf8)
+/* Line endings and stray control characters, byte by byte: the output is
+ * never longer than the input. */
+static char *
+strip_controls (const char *utf8)
 {
-  g_autofree char *nfc = NULL;
-  const char *src;
-  char *out;
-  char *q;
+  char *out = g_malloc (strlen (utf8) + 1);
+  char *q = out;
 
-  g_return_val_if_fail (utf8 != NULL, NULL);
-
-  if (needs_nfc (utf8))
-    {
-      nfc = g_utf8_normalize (utf8, -1, G_NORMALIZE_NFC);
-      if (nfc == NULL)
-        nfc = g_utf8_make_valid (utf8, -1);
-      src = nfc;
-    }
-  else
-    src = utf8;
-
-  /* Line endings and stray control characters, byte by byte: the output is
-   * never longer than the input. */
-  out = g_malloc (strlen (src) + 1);
-  q = out;
-  for (const guchar *p = (const guchar *)src; *p;)
+  for (const guchar *p = (const guchar *)utf8; *p;)
     {
       guchar c = *p;
 
@@ -316,12 +484,41 @@ cc_text_normalize (const char *utf8)
   return out;
 }
 
+/* Control characters go first and composition comes last: a control
+ * character between a letter and its combining mark ("e\x01\u0301") would
+ * otherwise keep them apart through NFC and leave text that is not NFC. */
+char *
+cc_text_normalize (const char *utf8)
+{
+  char *stripped;
+  char *nfc;
+
+  g_return_val_if_fail (utf8 != NULL, NULL);
+
+  stripped = strip_controls (utf8);
+  if (!needs_nfc (stripped))
+    return stripped;
+
+  nfc = g_utf8_normalize (stripped, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL)
+    nfc = g_utf8_make_valid (stripped, -1);
+  g_free (stripped);
+  return nfc;
+}
+
 /* Markdown ----------------------------------------------------------------- */
+
+/* List items deeper than this are indented no further: the indentation of
+ * a hostile file nested a million levels deep would otherwise be
+ * quadratic in its size. */
+#define MAX_LIST_INDENT 8
 
 typedef struct
 {
   GString *out;
   char    *h1;
+  gsize    h1_start;    /* where the first level-1 heading's text starts in out */
+  gboolean in_h1;
   int      list_depth;
 } MdState;
 
@@ -332,119 +529,130 @@ md_ensure_newline (GString *out)
     g_string_append_c (out, '\n');
 }
 
-static void md_render_children (cmark_node *node, MdState *state);
-
-static void
-md_render_inline_text (cmark_node *node,
-                       GString    *out)
+/* The number of an ordered list's item: its previous sibling's plus one,
+ * kept on the node, so a long list is numbered in linear time. */
+static int
+md_item_number (cmark_node *item,
+                cmark_node *list)
 {
-  for (cmark_node *child = cmark_node_first_child (node); child; child = cmark_node_next (child))
-    {
-      switch (cmark_node_get_type (child))
-        {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-          g_string_append (out, cmark_node_get_literal (child));
-          break;
-        case CMARK_NODE_SOFTBREAK:
-          g_string_append_c (out, ' ');
-          break;
-        case CMARK_NODE_LINEBREAK:
-          g_string_append_c (out, '\n');
-          break;
-        case CMARK_NODE_HTML_INLINE:
-          break;
-        default:
-          md_render_inline_text (child, out);
-          break;
-        }
-    }
+  cmark_node *prev = cmark_node_previous (item);
+  int index = prev != NULL ? GPOINTER_TO_INT (cmark_node_get_user_data (prev)) + 1
+                           : cmark_node_get_list_start (list);
+
+  cmark_node_set_user_data (item, GINT_TO_POINTER (index));
+  return index;
 }
 
 static void
-md_render_node (cmark_node *node,
-                MdState    *state)
+md_enter_item (cmark_node *node,
+               MdState    *state)
 {
+  cmark_node *list = cmark_node_parent (node);
+
+  md_ensure_newline (state->out);
+  for (int i = 1; i < MIN (state->list_depth, MAX_LIST_INDENT); i++)
+    g_string_append (state->out, "  ");
+  if (list != NULL && cmark_node_get_list_type (list) == CMARK_ORDERED_LIST)
+    g_string_append_printf (state->out, "%d. ", md_item_number (node, list));
+  else
+    g_string_append (state->out, "• ");
+}
+
+static void
+md_enter (cmark_node *node,
+          MdState    *state)
+{
+  cmark_node *parent = cmark_node_parent (node);
+
   switch (cmark_node_get_type (node))
     {
     case CMARK_NODE_HEADING:
       md_ensure_newline (state->out);
-      if (cmark_node_get_heading_level (node) == 1 && state->h1 == NULL)
+      if (cmark_node_get_heading_level (node) == 1 && state->h1 == NULL && !state->in_h1)
         {
-          GString *h = g_string_new (NULL);
-          md_render_inline_text (node, h);
-          state->h1 = g_strstrip (g_string_free (h, FALSE));
+          state->in_h1 = TRUE;
+          state->h1_start = state->out->len;
         }
-      md_render_inline_text (node, state->out);
-      g_string_append_c (state->out, '\n');
       break;
-
     case CMARK_NODE_PARAGRAPH:
-      md_ensure_newline (state->out);
-      md_render_inline_text (node, state->out);
-      g_string_append_c (state->out, '\n');
+      /* An item's paragraphs are rendered inline with its marker. */
+      if (parent == NULL || cmark_node_get_type (parent) != CMARK_NODE_ITEM)
+        md_ensure_newline (state->out);
       break;
-
     case CMARK_NODE_CODE_BLOCK:
-    case CMARK_NODE_HTML_BLOCK:
-      if (cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK)
-        {
-          md_ensure_newline (state->out);
-          g_string_append (state->out, cmark_node_get_literal (node));
-          md_ensure_newline (state->out);
-        }
+      md_ensure_newline (state->out);
+      g_string_append (state->out, cmark_node_get_literal (node));
+      md_ensure_newline (state->out);
       break;
-
-    case CMARK_NODE_THEMATIC_BREAK:
-      break;
-
     case CMARK_NODE_LIST:
       state->list_depth++;
-      md_render_children (node, state);
-      state->list_depth--;
       break;
-
     case CMARK_NODE_ITEM:
-      {
-        cmark_node *list = cmark_node_parent (node);
-        md_ensure_newline (state->out);
-        for (int i = 1; i < state->list_depth; i++)
-          g_string_append (state->out, "  ");
-        if (list != NULL && cmark_node_get_list_type (list) == CMARK_ORDERED_LIST)
-          {
-            int index = cmark_node_get_list_start (list);
-            for (cmark_node *sib = cmark_node_previous (node); sib; sib = cmark_node_previous (sib))
-              index++;
-            g_string_append_printf (state->out, "%d. ", index);
-          }
-        else
-          g_string_append (state->out, "• ");
-        /* An item's paragraphs are rendered inline with its marker. */
-        for (cmark_node *child = cmark_node_first_child (node); child; child = cmark_node_next (child))
-          {
-            if (cmark_node_get_type (child) == CMARK_NODE_PARAGRAPH)
-              {
-                md_render_inline_text (child, state->out);
-                g_string_append_c (state->out, '\n');
-              }
-            else
-              md_render_node (child, state);
-          }
-      }
+      md_enter_item (node, state);
       break;
-
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+      g_string_append (state->out, cmark_node_get_literal (node));
+      break;
+    case CMARK_NODE_SOFTBREAK:
+      g_string_append_c (state->out, ' ');
+      break;
+    case CMARK_NODE_LINEBREAK:
+      g_string_append_c (state->out, '\n');
+      break;
     default:
-      md_render_children (node, state);
+      /* HTML and thematic breaks are left out; emphasis, links, images
+       * (their alt text) and block quotes are their content. */
       break;
     }
 }
 
 static void
-md_render_children (cmark_node *node,
-                    MdState    *state)
+md_exit (cmark_node *node,
+         MdState    *state)
 {
-  for (cmark_node *child = cmark_node_first_child (node); child; child = cmark_node_next (child))
-    md_render_node (child, state);
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_HEADING:
+      if (state->in_h1)
+        {
+          state->in_h1 = FALSE;
+          state->h1 = g_strstrip (g_strndup (state->out->str + state->h1_start,
+                                             state->out->len - state->h1_start));
+        }
+      g_string_append_c (state->out, '\n');
+      break;
+    case CMARK_NODE_PARAGRAPH:
+      g_string_append_c (state->out, '\n');
+      break;
+    case CMARK_NODE_LIST:
+      state->list_depth--;
+      break;
+    default:
+      break;
+    }
+}
+
+/* Walks the tree with cmark's iterator, never recursing: a file nested a
+ * million levels deep (block quotes, lists, emphasis, links) is rendered
+ * with a constant amount of stack. */
+static void
+md_render (cmark_node *doc,
+           MdState    *state)
+{
+  cmark_iter *iter = cmark_iter_new (doc);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_ENTER)
+        md_enter (node, state);
+      else if (event == CMARK_EVENT_EXIT)
+        md_exit (node, state);
+    }
+  cmark_iter_free (iter);
 }
 
 /* Skips a YAML front matter block; returns where the Markdown starts and the
@@ -482,8 +690,12 @@ skip_front_matter (const char  *markdown,
                   memmove (value, value + 1, n - 1);
                 }
             }
+          /* A repeated key: the last one counts, as in YAML parsers. */
           if (*value)
-            *title = g_steal_pointer (&value);
+            {
+              g_free (*title);
+              *title = g_steal_pointer (&value);
+            }
         }
       p = eol + 1;
     }
@@ -502,11 +714,11 @@ cc_text_markdown_to_text (const char  *markdown,
 {
   g_autofree char *front_title = NULL;
   const char *body = skip_front_matter (markdown, &front_title);
-  MdState state = { g_string_new (NULL), NULL, 0 };
+  MdState state = { g_string_new (NULL), NULL, 0, FALSE, 0 };
   cmark_node *doc;
 
   doc = cmark_parse_document (body, strlen (body), CMARK_OPT_DEFAULT);
-  md_render_children (doc, &state);
+  md_render (doc, &state);
   cmark_node_free (doc);
 
   if (h1 != NULL)

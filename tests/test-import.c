@@ -700,7 +700,8 @@ test_concurrent_same_folder (void)
   const char *paths[] = { corpus, NULL };
   RivalImport rival = { NULL, corpus, NULL };
 
-  cc_synth_write_corpus (corpus, 11, 30, 5, 1500);
+  /* More files than one batch: every batch must see the rival's rows. */
+  cc_synth_write_corpus (corpus, 11, 300, 5, 800);
   first = cc_test_open_store (dir);
   second = cc_store_open (cc_store_get_path (first), &error);
   g_assert_no_error (error);
@@ -709,10 +710,10 @@ test_concurrent_same_folder (void)
   report = cc_import_paths (second, paths, run_rival_import, &rival, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
-  g_assert_cmpuint (rival.report->added, ==, 30);
+  g_assert_cmpuint (rival.report->added, ==, 300);
   g_assert_cmpuint (report->added, ==, 0);
-  g_assert_cmpuint (report->unchanged, ==, 30);
-  g_assert_cmpuint (cc_store_count_documents (first), ==, 30);
+  g_assert_cmpuint (report->unchanged, ==, 300);
+  g_assert_cmpuint (cc_store_count_documents (first), ==, 300);
 
   cc_import_report_free (rival.report);
   g_clear_object (&second);

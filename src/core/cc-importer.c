@@ -39,7 +39,7 @@ typedef struct
   GHashTable *visited;    /* "dev:ino" of folders walked */
   GHashTable *seen;       /* canonical paths queued */
   GHashTable *existing;   /* path -> Existing*: the library's documents */
-  gint64      data_version;  /* PRAGMA data_version when existing was read */
+  gint64      data_version;  /* PRAGMA data_version when existing was loaded */
 } Walk;
 
 static void
@@ -706,8 +706,10 @@ mark_missing (CcStore        *store,
   return TRUE;
 }
 
-/* Another connection's commit changes the library's data version: then the
- * rows the batch's files were prepared against are read again. */
+/* Another connection's commit changes the library's data version. Once it
+ * differs from the version the documents were loaded at, each batch reads
+ * its own files' rows again inside its transaction (a few indexed look-ups,
+ * not the whole table): the other writer may have added any of them. */
 static gboolean
 read_data_version (CcStore  *store,
                    gint64   *version,
@@ -799,7 +801,6 @@ begin_batch (CcStore         *store,
           cc_store_rollback (store);
           return FALSE;
         }
-      walk->data_version = version;
 
       for (guint i = 0; i < n; i++)
         current = prepared_is_current (walk, &batch[i]) && current;

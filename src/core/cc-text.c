@@ -265,8 +265,10 @@ guess_legacy_charset (const guint8 *data,
   uchardet_handle_data (detector, (const char *)data, len);
   uchardet_data_end (detector);
   guess = uchardet_get_charset (detector);
+  /* A Unicode answer cannot be right here: the bytes are not UTF-8, and
+   * UTF-16 and UTF-32 were looked for already. */
   if (guess == NULL || *guess == '\0' ||
-      g_ascii_strcasecmp (guess, "ASCII") == 0 || g_ascii_strcasecmp (guess, "UTF-8") == 0 ||
+      g_ascii_strcasecmp (guess, "ASCII") == 0 || g_ascii_strncasecmp (guess, "UTF-", 4) == 0 ||
       g_ascii_strcasecmp (guess, "ISO-8859-1") == 0)
     charset = g_strdup ("WINDOWS-1252");
   else if (g_ascii_strcasecmp (guess, "ISO-8859-9") == 0)
@@ -306,12 +308,13 @@ decode_not_utf8 (const guint8  *data,
       return g_utf8_make_valid ((const char *)data, len);
     }
 
+  /* The guess, else Windows-1252, else ISO-8859-1 (which reads any byte). */
   charset = guess_legacy_charset (data, len);
   out = g_convert ((const char *)data, len, "UTF-8", charset, NULL, NULL, NULL);
-  if (out == NULL)
+  for (guint i = 0; out == NULL && i < 2; i++)
     {
       g_free (charset);
-      charset = g_strdup ("ISO-8859-1");
+      charset = g_strdup (i == 0 ? "WINDOWS-1252" : "ISO-8859-1");
       out = g_convert ((const char *)data, len, "UTF-8", charset, NULL, NULL, NULL);
     }
   if (out == NULL)

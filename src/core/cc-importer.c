@@ -323,6 +323,21 @@ existing_free (Existing *existing)
   g_free (existing);
 }
 
+/* The columns id, size, mtime, hash, missing from @first on. */
+static Existing *
+existing_from_row (sqlite3_stmt *stmt,
+                   int           first)
+{
+  Existing *existing = g_new0 (Existing, 1);
+
+  existing->id = sqlite3_column_int64 (stmt, first);
+  existing->size = sqlite3_column_int64 (stmt, first + 1);
+  existing->mtime = sqlite3_column_int64 (stmt, first + 2);
+  existing->hash = g_strdup ((const char *)sqlite3_column_text (stmt, first + 3));
+  existing->missing = sqlite3_column_int (stmt, first + 4) != 0;
+  return existing;
+}
+
 /* Every document of the library, by path: one query instead of one a file. */
 static GHashTable *
 load_existing (CcStore  *store,
@@ -338,17 +353,8 @@ load_existing (CcStore  *store,
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Existing *existing = g_new0 (Existing, 1);
-
-      existing->id = sqlite3_column_int64 (stmt, 1);
-      existing->size = sqlite3_column_int64 (stmt, 2);
-      existing->mtime = sqlite3_column_int64 (stmt, 3);
-      existing->hash = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
-      existing->missing = sqlite3_column_int (stmt, 5) != 0;
-      g_hash_table_insert (table, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
-                           existing);
-    }
+    g_hash_table_insert (table, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+                         existing_from_row (stmt, 1));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -750,16 +756,7 @@ refresh_existing (CcStore   *store,
       sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
-        {
-          Existing *existing = g_new0 (Existing, 1);
-
-          existing->id = sqlite3_column_int64 (stmt, 0);
-          existing->size = sqlite3_column_int64 (stmt, 1);
-          existing->mtime = sqlite3_column_int64 (stmt, 2);
-          existing->hash = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
-          existing->missing = sqlite3_column_int (stmt, 4) != 0;
-          g_hash_table_insert (walk->existing, g_strdup (path), existing);
-        }
+        g_hash_table_insert (walk->existing, g_strdup (path), existing_from_row (stmt, 0));
       else if (rc == SQLITE_DONE)
         g_hash_table_remove (walk->existing, path);
       else

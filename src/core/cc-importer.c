@@ -503,7 +503,6 @@ read_document (const char  *path,
 typedef struct
 {
   PendingFile  *file;
-  gboolean      prepared;
   int           stat_errno;    /* 0: size and mtime are known */
   gint64        size;
   gint64        mtime;
@@ -539,7 +538,6 @@ prepare_file (Walk           *walk,
   gsize bytes = 0;
 
   prepared_clear (prep);
-  prep->prepared = TRUE;
   prep->stat_errno = 0;
 
   if (file->message != NULL)

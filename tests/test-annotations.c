@@ -737,6 +737,27 @@ test_object (void)
   g_assert_nonnull (cc_annotation_color_get_label ("blue"));
 }
 
+/* Issue 9, item 12: a file with a control character between a letter and
+ * its combining mark is stored as NFC, so the CLI finds the word as the
+ * user types it. */
+static void
+test_cli_quote_after_control (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = cc_test_write_file (f->dir, "articles/cafe.txt",
+                                              "Cafe\x01\xcc\x81 owners meet\nThe Cafe\x02\xcc\x81 "
+                                              "on the corner opens on Monday, its owner said.\n",
+                                              -1);
+  g_autofree char *out = NULL;
+  const char *argv[] = { "--db", f->db, "--format", "json", "annotate", "cafe.txt",
+                         "--quote", "Café", "--occurrence", "2", NULL };
+
+  import_file (f->store, path);
+  g_clear_object (&f->store);
+  out = run_ok (argv);
+  g_assert_nonnull (strstr (out, "\"quote\" : \"Café\""));
+}
+
 /* Issue 9, item 7: annotate racing an import. A trace hook on the
  * annotating connection runs, when its first BEGIN starts, a whole import
  * on a second connection that changes the document: the moment between
@@ -882,6 +903,7 @@ main (int   argc,
   ADD ("sigkill", test_sigkill);
   ADD ("concurrent-writers", test_concurrent_writers);
   ADD ("create-races-import", test_create_races_import);
+  ADD ("cli-quote-after-control", test_cli_quote_after_control);
   ADD ("create-with-quote-races-import", test_create_with_quote_races_import);
 
   return g_test_run ();

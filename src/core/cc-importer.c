@@ -401,6 +401,13 @@ update_stat (CcStore  *store,
 
 /* Reading ------------------------------------------------------------------ */
 
+static void
+set_errno_error (GError **error,
+                 int      saved)
+{
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+}
+
 /* Reads the regular file at @path, at most @limit bytes. The file may have
  * been replaced since the folder was walked: a FIFO would block a plain
  * read for ever and a link to a device would never end, so it is opened
@@ -427,7 +434,7 @@ read_regular_file (const char  *path,
         g_set_error (error, CC_ERROR, CC_ERROR_UNSUPPORTED,
                      _("became a symbolic link after its folder was read"));
       else
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
+        set_errno_error (error, saved);
       return NULL;
     }
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
@@ -455,8 +462,7 @@ read_regular_file (const char  *path,
         continue;
       if (n < 0)
         {
-          int saved = errno;
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
+          set_errno_error (error, errno);
           close (fd);
           return NULL;
         }

@@ -553,6 +553,7 @@ enum
   CUE_HEDGE    = 1 << 0,   /* may start a hedge */
   CUE_RELATIVE = 1 << 1,   /* may start a relative date */
   CUE_OTHER    = 1 << 2,   /* "between", "aged", "half", "a", "an" */
+  CUE_KNOWN    = 1 << 7,   /* the bits of this token are computed */
 };
 
 /* The cue bits of a lower-case word: one hash look-up instead of many
@@ -593,7 +594,12 @@ cue_bits (CcScan *scan,
     }
   if (i >= N_TOKS || !(T (i)->flags & TF_WORD) || (T (i)->flags & TF_DIGIT))
     return 0;
-  return GPOINTER_TO_UINT (g_hash_table_lookup (set, tok_text_lower (scan, i)));
+  if (scan->cues == NULL)
+    return GPOINTER_TO_UINT (g_hash_table_lookup (set, tok_text_lower (scan, i)));
+  /* looked up once per token */
+  if (!(scan->cues[i] & CUE_KNOWN))
+    scan->cues[i] = CUE_KNOWN | GPOINTER_TO_UINT (g_hash_table_lookup (set, tok_text_lower (scan, i)));
+  return scan->cues[i] & ~CUE_KNOWN;
 }
 
 /* A hedge written before a figure ("more than", "nearly", "just over",
@@ -613,6 +619,7 @@ hedge_at (CcScan *scan,
     "over", "under", "nearly", "almost", "about", "around", "approximately", "roughly",
     "some", "sub", "circa", "~", "below", "above", "several",
   };
+  char c0;
 
   if (i >= N_TOKS || !(T (i)->flags & (TF_LOWER | TF_CAP)) || !same_line (scan, i + 1))
     {
@@ -622,8 +629,9 @@ hedge_at (CcScan *scan,
     }
   if (!(cue_bits (scan, i) & CUE_HEDGE))
     return 0;
+  c0 = g_ascii_tolower (tok_text (scan, i)[0]);
   for (guint k = 0; k < G_N_ELEMENTS (two); k++)
-    if (cc_scan_tok_is (scan, i, two[k][0]) && cc_scan_tok_is (scan, i + 1, two[k][1]))
+    if (two[k][0][0] == c0 && cc_scan_tok_is (scan, i, two[k][0]) && cc_scan_tok_is (scan, i + 1, two[k][1]))
       {
         if (k == G_N_ELEMENTS (two) - 1)
           return cc_scan_tok_is (scan, i + 2, "than") ? 3 : 0;
@@ -637,7 +645,7 @@ hedge_at (CcScan *scan,
       cc_scan_tok_is (scan, i + 2, "of"))
     return 3;
   for (guint k = 0; k < G_N_ELEMENTS (one); k++)
-    if (cc_scan_tok_is (scan, i, one[k]))
+    if (one[k][0] == c0 && cc_scan_tok_is (scan, i, one[k]))
       return 1;
   return 0;
 }
@@ -1336,7 +1344,8 @@ relative_date_at (CcScan *scan,
                       cc_value_weekday_from_word (tok_text (scan, j + 1), T (j + 1)->bend - T (j + 1)->bstart))))
         return end ? end : j + 2;
     }
-  if (cc_scan_tok_is (scan, i, "the") && (cc_scan_tok_is (scan, i + 1, "coming") ||
+  if (i + 1 < N_TOKS && (T (i + 1)->flags & TF_LOWER) && strchr ("cfpl", tok_text (scan, i + 1)[0]) != NULL &&
+      cc_scan_tok_is (scan, i, "the") && (cc_scan_tok_is (scan, i + 1, "coming") ||
                                           cc_scan_tok_is (scan, i + 1, "following") ||
                                           cc_scan_tok_is (scan, i + 1, "previous") ||
                                           cc_scan_tok_is (scan, i + 1, "past") ||
@@ -1683,6 +1692,9 @@ cc_scan_values (CcScan *scan)
 {
   guint i = 0;
   gboolean other_dollar = mentions_other_dollar (scan);
+  g_autofree guint8 *cues = g_malloc0 (N_TOKS + 1);
+
+  scan->cues = cues;
 
   while (i < N_TOKS)
     {
@@ -1737,4 +1749,5 @@ cc_scan_values (CcScan *scan)
         }
       i++;
     }
+  scan->cues = NULL;
 }

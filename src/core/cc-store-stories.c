@@ -355,6 +355,28 @@ cc_store_remove_from_story (CcStore       *self,
                                   "AND document_id = ?2", story_id, document_ids, n_ids, error);
 }
 
+gboolean
+cc_store_add_import_to_story (CcStore         *self,
+                              gint64           story_id,
+                              CcImportReport  *report,
+                              GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  for (guint i = 0; i < report->events->len; i++)
+    {
+      CcImportEvent *event = report->events->pdata[i];
+
+      if (event->document_id > 0)
+        g_array_append_val (ids, event->document_id);
+    }
+  return cc_store_add_to_story (self, story_id, (const gint64 *)(gpointer)ids->data, ids->len,
+                                error);
+}
+
 GArray *
 cc_store_story_document_ids (CcStore  *self,
                              gint64    story_id,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cc-importer.h"
 #include "cc-store.h"
 #include "cc-story.h"
 
@@ -59,6 +60,12 @@ gboolean    cc_store_remove_from_story     (CcStore       *self,
                                             const gint64  *document_ids,
                                             guint          n_ids,
                                             GError       **error);
+/* Adds every document an import read (added, updated, unchanged or
+ * missing) to story @story_id. */
+gboolean    cc_store_add_import_to_story   (CcStore        *self,
+                                            gint64          story_id,
+                                            CcImportReport *report,
+                                            GError        **error);
 /* The ids (gint64) of a story's documents, ascending; story 0: every
  * document of the library. */
 GArray     *cc_store_story_document_ids    (CcStore       *self,

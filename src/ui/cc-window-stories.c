@@ -330,9 +330,42 @@ _cc_window_choose_new_library (CcWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The window title and the header name library and story (the view
+ * switcher hides its subtitle when the window is wide). */
+static gboolean
+title_to_window_title (GBinding     *binding,
+                       const GValue *from,
+                       GValue       *to,
+                       gpointer      user_data)
+{
+  const char *title = g_value_get_string (from);
+
+  /* Translators: the window title, "Crosscheck — library.db — Story" */
+  g_value_take_string (to, title != NULL ? g_strdup_printf (_("Crosscheck — %s"), title)
+                                         : g_strdup (_("Crosscheck")));
+  return TRUE;
+}
+
+static void
+add_story_label (CcWindow *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_tooltip_text (label, _("The open library and the current story"));
+  adw_header_bar_pack_start (self->header_bar, label);
+  g_object_bind_property (self->session, "title", label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (self->session, "title", self, "title", G_BINDING_SYNC_CREATE,
+                               title_to_window_title, NULL, NULL, NULL);
+}
+
 void
 _cc_window_stories_init (CcWindow *self)
 {
+  add_story_label (self);
   self->stories_sidebar = cc_stories_sidebar_new (self->session);
   gtk_box_prepend (GTK_BOX (self->sidebar), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_prepend (GTK_BOX (self->sidebar), self->stories_sidebar);

@@ -127,6 +127,10 @@ on_import_done (GObject      *source,
     {
       g_autofree char *message = NULL;
 
+      /* stories (issue 13): nothing to add to a story. */
+      _cc_window_stories_import_done (self, NULL);
+      _cc_window_stories_watch_toast (self, NULL);
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         message = g_strdup (_("Import cancelled"));
       else

@@ -66,6 +66,7 @@ struct _CcWindow
   char                 *import_folder;  /* ... made from this folder */
   gint64                import_story_id; /* ... or adds to this one */
   gboolean              import_quiet;   /* started by a watched folder */
+  gint64                watched_story_id; /* ... of this story */
   gboolean              changing_store;
   GHashTable           *watches;        /* folder -> watch */
 

@@ -80,7 +80,9 @@ _cc_window_stories_import_done (CcWindow       *self,
     }
   if (!cc_session_reload (self->session, &error))
     g_warning ("%s", error->message);
-  cc_session_set_story_id (self->session, story);
+  /* A watched folder's import does not take the reader elsewhere. */
+  if (!self->import_quiet)
+    cc_session_set_story_id (self->session, story);
   _cc_window_watch_folders (self);
 
 out:
@@ -203,6 +205,7 @@ rescan_folder (gpointer data)
       return G_SOURCE_REMOVE;
     }
   watch->window->import_quiet = TRUE;
+  watch->window->watched_story_id = watch->story_id;
   cc_window_import_into_story (watch->window, paths, NULL, watch->story_id, NULL);
   return G_SOURCE_REMOVE;
 }
@@ -265,13 +268,14 @@ _cc_window_stories_watch_toast (CcWindow             *self,
                                 const CcImportReport *report)
 {
   g_autofree char *message = NULL;
-  CcStory *story = cc_session_get_story (self->session);
+  g_autoptr(CcStory) story = NULL;
 
   if (!self->import_quiet)
     return FALSE;
   self->import_quiet = FALSE;
   if (report == NULL || report->added + report->updated + report->missing == 0)
     return TRUE;
+  story = cc_store_get_story (self->store, self->watched_story_id, NULL);
   /* Translators: a toast, "Story “Name”: 1 added, 2 updated, 0 missing" */
   message = g_strdup_printf (_("Watched folder of “%s”: %u added, %u updated, %u missing"),
                              story ? cc_story_get_name (story) : "", report->added,

@@ -159,6 +159,34 @@ test_filter_documents (Fixture       *f,
 }
 
 static void
+test_filter_hits (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 story = cc_store_create_story (f->store, "Two", NULL, &error);
+  gint64 members[] = { f->docs[2], f->docs[0] };
+  g_autoptr(GPtrArray) hits = cc_store_search (f->store, "bridge", 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 4);
+  g_assert_true (cc_store_add_to_story (f->store, story, members, 2, &error));
+  g_assert_true (cc_store_filter_story_hits (f->store, story, hits, 0, &error));
+  g_assert_cmpuint (hits->len, ==, 2);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      CcSearchHit *hit = hits->pdata[i];
+      g_assert_true (hit->document_id == f->docs[0] || hit->document_id == f->docs[2]);
+    }
+  /* Then the limit; story 0 keeps every hit. */
+  g_assert_true (cc_store_filter_story_hits (f->store, story, hits, 1, &error));
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = cc_store_search (f->store, "bridge", 0, &error);
+  g_assert_true (cc_store_filter_story_hits (f->store, 0, hits, 0, &error));
+  g_assert_cmpuint (hits->len, ==, 4);
+}
+
+static void
 test_rename (Fixture       *f,
              gconstpointer  data)
 {
@@ -231,6 +259,8 @@ main (int   argc,
               test_create_and_list, fixture_tear_down);
   g_test_add ("/crosscheck/stories/filter-documents", Fixture, NULL, fixture_set_up,
               test_filter_documents, fixture_tear_down);
+  g_test_add ("/crosscheck/stories/filter-hits", Fixture, NULL, fixture_set_up,
+              test_filter_hits, fixture_tear_down);
   g_test_add ("/crosscheck/stories/rename", Fixture, NULL, fixture_set_up,
               test_rename, fixture_tear_down);
   g_test_add ("/crosscheck/stories/merge-and-delete", Fixture, NULL, fixture_set_up,

@@ -83,12 +83,6 @@ document_label (gpointer item)
 }
 
 static gint64
-hit_id_of (gpointer item)
-{
-  return ((CcSearchHit *)item)->document_id;
-}
-
-static gint64
 annotation_id_of (gpointer item)
 {
   return cc_annotation_get_document_id (item);
@@ -117,11 +111,13 @@ cc_cli_story_filter_hits (CcCli      *cli,
                           guint       limit,
                           GError    **error)
 {
-  if (!keep_story_items (cli, store, hits, hit_id_of, NULL, error))
-    return FALSE;
-  if (limit > 0 && hits->len > limit)
-    g_ptr_array_set_size (hits, limit);
-  return TRUE;
+  g_autoptr(CcStory) story = NULL;
+
+  if (cli->story == NULL)
+    return TRUE;
+  story = cc_store_find_story (store, cli->story, error);
+  return story != NULL &&
+         cc_store_filter_story_hits (store, cc_story_get_id (story), hits, limit, error);
 }
 
 gboolean

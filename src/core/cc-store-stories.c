@@ -450,6 +450,38 @@ cc_store_filter_story_documents (CcStore    *self,
   return TRUE;
 }
 
+gboolean
+cc_store_filter_story_hits (CcStore    *self,
+                            gint64      story_id,
+                            GPtrArray  *hits,
+                            guint       limit,
+                            GError    **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (hits != NULL, FALSE);
+
+  if (story_id != 0)
+    {
+      ids = cc_store_story_document_ids (self, story_id, error);
+      if (ids == NULL)
+        return FALSE;
+      /* From the end, so that removing keeps the ranks in order. */
+      for (guint i = hits->len; i > 0; i--)
+        {
+          CcSearchHit *hit = hits->pdata[i - 1];
+
+          if (bsearch (&hit->document_id, ids->data, ids->len, sizeof (gint64),
+                       compare_ids) == NULL)
+            g_ptr_array_remove_index (hits, i - 1);
+        }
+    }
+  if (limit > 0 && hits->len > limit)
+    g_ptr_array_set_size (hits, limit);
+  return TRUE;
+}
+
 GPtrArray *
 cc_store_list_story_documents (CcStore  *self,
                                gint64    story_id,

@@ -76,6 +76,13 @@ GArray     *cc_store_story_document_ids    (CcStore       *self,
 GPtrArray  *cc_store_list_story_documents  (CcStore       *self,
                                             gint64         story_id,
                                             GError       **error);
+/* Keeps the search hits (CcSearchHit, owned) of story @story_id's
+ * documents, then at most @limit (0: all); story 0 keeps them all. */
+gboolean    cc_store_filter_story_hits     (CcStore       *self,
+                                            gint64         story_id,
+                                            GPtrArray     *hits,
+                                            guint          limit,
+                                            GError       **error);
 /* Keeps in @documents (CcDocument, owned: g_object_unref) only those of
  * story @story_id, in their order; story 0 keeps them all. */
 gboolean    cc_store_filter_story_documents (CcStore      *self,

@@ -387,6 +387,7 @@ _cc_window_set_store (CcWindow *self,
 
   show_document (self, NULL);
   cc_window_set_document_filter (self, NULL, NULL);
+  cc_search_popover_set_story (self->search_popover, 0);
   cc_search_popover_set_store (self->search_popover, store);
   self->changing_store = TRUE;
   cc_session_set_store (self->session, store);
@@ -544,6 +545,7 @@ on_search_hit_activated (CcWindow        *self,
 static void
 on_story_changed (CcWindow *self)
 {
+  cc_search_popover_set_story (self->search_popover, cc_session_get_story_id (self->session));
   if (self->changing_store)
     return;
   _cc_window_reload_documents (self);

@@ -168,6 +168,7 @@ test_two_stories (void)
   };
   const char * const council_and_new[] = { council[0], council[1], "council-update.txt", NULL };
   g_autoptr(GError) error = NULL;
+  guint council_hits;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
@@ -195,6 +196,10 @@ test_two_stories (void)
   assert_documents (cc_window_get_documents (window), council);
   check_compare (compare, council);
   check_facts (window, facts, council, "stories-council-facts.png");
+  /* Search finds only the story's articles. */
+  council_hits = cc_search_popover_search (window->search_popover, "said");
+  g_assert_cmpuint (council_hits, >, 0);
+  g_assert_cmpuint (council_hits, <=, g_strv_length ((GStrv)council));
   adw_view_stack_set_visible_child_name (window->main_stack, "read");
   {
     g_autoptr(CcDocument) first = g_list_model_get_item (cc_window_get_documents (window), 0);
@@ -206,6 +211,7 @@ test_two_stories (void)
   choose_story_row (sidebar, 0);
   g_assert_cmpint (cc_session_get_story_id (session), ==, 0);
   assert_documents (cc_window_get_documents (window), everything);
+  g_assert_cmpuint (cc_search_popover_search (window->search_popover, "said"), >, council_hits);
   check_facts (window, facts, everything, "stories-all-facts.png");
 
   /* Delete a story: its articles stay under All articles; Undo restores it. */

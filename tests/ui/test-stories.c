@@ -230,6 +230,30 @@ test_two_stories (void)
   g_assert_true (cc_stories_sidebar_undo (sidebar));
   g_assert_cmpint (story_id_named (window, "Trial"), ==, cc_session_get_story_id (session));
 
+  /* Merge Trial into Council: one story of five; Undo splits them again. */
+  {
+    gint64 council_id = story_id_named (window, "Council");
+
+    g_assert_true (cc_stories_sidebar_merge (sidebar, story_id_named (window, "Trial"),
+                                             council_id));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+    g_assert_cmpint (cc_session_get_story_id (session), ==, council_id);
+    assert_documents (cc_window_get_documents (window), everything);
+    g_assert_true (cc_stories_sidebar_undo (sidebar));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+    assert_documents (cc_window_get_documents (window), trial);
+    cc_session_set_story_id (session, council_id);
+    assert_documents (cc_window_get_documents (window), council);
+  }
+
+  /* A new story, then Undo removes it. */
+  g_assert_cmpint (cc_stories_sidebar_create (sidebar, "Empty for now"), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 0);
+  g_assert_true (cc_stories_sidebar_undo (sidebar));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  g_assert_false (cc_stories_sidebar_undo (sidebar));  /* nothing left to undo */
+
   /* A new file in the Council folder is imported into that story. */
   choose_story_row (sidebar, 1);
   g_free (cc_test_write_file (a, "council-update.txt",

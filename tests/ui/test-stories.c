@@ -41,18 +41,6 @@ facts_done (gpointer data)
   return !cc_facts_view_get_busy (view) && g_list_model_get_n_items (cc_facts_view_get_rows (view)) > 0;
 }
 
-static GtkWidget *
-find_child (GtkBox *page,
-            GType   type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (page));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-      return child;
-  return NULL;
-}
-
 static char *
 copy_articles (const char         *tmp,
                const char         *folder_name,
@@ -160,8 +148,10 @@ test_two_stories (void)
   CcWindow *window = cc_window_new (ADW_APPLICATION (app));
   CcSession *session = cc_window_get_session (window);
   CcStoriesSidebar *sidebar = CC_STORIES_SIDEBAR (window->stories_sidebar);
-  CcCompareView *compare = CC_COMPARE_VIEW (find_child (window->compare_page, CC_TYPE_COMPARE_VIEW));
-  CcFactsView *facts = CC_FACTS_VIEW (find_child (window->facts_page, CC_TYPE_FACTS_VIEW));
+  CcCompareView *compare = CC_COMPARE_VIEW (cc_ui_test_find_child (window->compare_page,
+                                                                   CC_TYPE_COMPARE_VIEW));
+  CcFactsView *facts = CC_FACTS_VIEW (cc_ui_test_find_child (window->facts_page,
+                                                             CC_TYPE_FACTS_VIEW));
   GListModel *rows = cc_session_get_stories (session);
   const char * const everything[] = {
     council[0], council[1], trial[0], trial[1], trial[2], NULL

@@ -126,6 +126,50 @@ check_compare (CcCompareView      *compare,
   assert_documents (gtk_drop_down_get_model (compare->right_dropdown), names);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Opening a folder in a library that has articles asks: a new story named
+ * after the folder, or the current story. */
+static void
+check_import_dialog (CcWindow   *window,
+                     const char *tmp)
+{
+  const char * const transfer[] = {
+    "transfer-northern-ledger.txt", "transfer-pitchside-weekly.txt",
+    "transfer-sportivo-daily.txt", NULL
+  };
+  g_autofree char *c = copy_articles (tmp, "Transfer news", transfer);
+  const char *paths[] = { c, NULL };
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  _cc_window_offer_story_import (window, paths);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "new"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "add"));
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Transfer news");
+  cc_ui_test_wait_for_frames (GTK_WIDGET (dialog));
+  cc_ui_test_save_screenshot (GTK_WIDGET (dialog), "stories-import-dialog.png");
+  gtk_editable_set_text (entry, "Transfers");
+  adw_message_dialog_response (dialog, "new");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  g_assert_cmpint (cc_session_get_story_id (cc_window_get_session (window)), ==,
+                   story_id_named (window, "Transfers"));
+  assert_documents (cc_window_get_documents (window), transfer);
+}
+
 static gboolean
 council_has_three (gpointer data)
 {
@@ -243,6 +287,9 @@ test_two_stories (void)
   g_assert_true (cc_stories_sidebar_undo (sidebar));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
   g_assert_false (cc_stories_sidebar_undo (sidebar));  /* nothing left to undo */
+
+  cc_session_set_story_id (session, story_id_named (window, "Trial"));
+  check_import_dialog (window, tmp);
 
   /* A new file in the Council folder is imported into that story. */
   choose_story_row (sidebar, 1);

@@ -111,13 +111,13 @@ update_actions (CcStoriesSidebar *self)
 {
   gboolean has_store = get_store (self) != NULL;
   gboolean real_story = has_store && cc_session_get_story_id (self->session) != 0;
+  guint n_stories = g_list_model_get_n_items (cc_session_get_stories (self->session));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stories.new", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stories.rename", real_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stories.delete", real_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stories.merge",
-                                 real_story &&
-                                 g_list_model_get_n_items (cc_session_get_stories (self->session)) > 2);
+                                 real_story && n_stories > 2);
 }
 
 /* Selects the row of the session's story. */
@@ -385,7 +385,8 @@ cc_stories_sidebar_undo (CcStoriesSidebar *self)
   undo_free (undo);
   if (!ok)
     {
-      cc_session_add_toast (self->session, adw_toast_new (error ? error->message : _("Cannot undo")));
+      cc_session_add_toast (self->session,
+                            adw_toast_new (error != NULL ? error->message : _("Cannot undo")));
       return FALSE;
     }
   if (!cc_session_reload (self->session, &error))

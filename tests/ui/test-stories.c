@@ -38,7 +38,8 @@ facts_done (gpointer data)
 {
   CcFactsView *view = data;
 
-  return !cc_facts_view_get_busy (view) && g_list_model_get_n_items (cc_facts_view_get_rows (view)) > 0;
+  return !cc_facts_view_get_busy (view) &&
+         g_list_model_get_n_items (cc_facts_view_get_rows (view)) > 0;
 }
 
 static char *
@@ -177,7 +178,8 @@ council_has_three (gpointer data)
   g_autoptr(CcStory) story = cc_store_find_story (cc_window_get_store (window), "Council",
                                                   NULL);
 
-  return story != NULL && cc_story_get_n_documents (story) == 3 && !cc_window_get_importing (window);
+  return story != NULL && cc_story_get_n_documents (story) == 3 &&
+         !cc_window_get_importing (window);
 }
 
 static void

@@ -18,6 +18,7 @@ typedef struct
   char        *db_path;   /* --db, or NULL for the default library */
   char        *format;    /* --format as given */
   CcCliFormat  output;    /* parsed --format */
+  char        *story;     /* --story (cc-cli-story.h), or NULL: the whole library */
   const char  *command;
 } CcCli;
 

@@ -589,7 +589,23 @@ append_conflicts (GString                *out,
                            (gpointer)document_label (documents->pdata[i]));
     }
 
-  report = cc_conflicts_for_store (store, NULL, cancellable, error);
+  /* Only the documents in scope are compared (a story's conflicts never
+   * take in another story's sources). */
+  if (in_scope != NULL)
+    {
+      g_autoptr(GPtrArray) scoped = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < documents->len; i++)
+        {
+          gint64 id = cc_document_get_id (documents->pdata[i]);
+
+          if (g_hash_table_contains (in_scope, &id))
+            g_ptr_array_add (scoped, g_object_ref (documents->pdata[i]));
+        }
+      report = cc_conflicts_for_store (store, scoped, cancellable, error);
+    }
+  else
+    report = cc_conflicts_for_store (store, NULL, cancellable, error);
   if (report == NULL)
     return FALSE;
   if (!load_conflict_notes (store, &notes, &keys, error))

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,7 +35,17 @@ get_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static gboolean
+typedef enum
+{
+  OFFSET_ABSENT,   /* no such member, or not a number */
+  OFFSET_OK,
+  OFFSET_INVALID,  /* a number that is no character offset */
+} OffsetResult;
+
+/* A character offset: a whole number from 0 to G_MAXINT. A double is
+ * range-checked before it is converted (converting one out of range is
+ * undefined behaviour). */
+static OffsetResult
 get_offset (JsonObject *object,
             const char *member,
             guint      *value)
@@ -43,18 +54,23 @@ get_offset (JsonObject *object,
   gint64 v;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
+    return OFFSET_ABSENT;
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     v = json_node_get_int (node);
-  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE &&
-           json_node_get_double (node) == (double)(gint64)json_node_get_double (node))
-    v = (gint64)json_node_get_double (node);
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+
+      if (!(d >= 0 && d <= G_MAXINT) || d != floor (d))
+        return OFFSET_INVALID;
+      v = (gint64)d;
+    }
   else
-    return FALSE;
+    return OFFSET_ABSENT;
   if (v < 0 || v > G_MAXINT)
-    return FALSE;
+    return OFFSET_INVALID;
   *value = (guint)v;
-  return TRUE;
+  return OFFSET_OK;
 }
 
 /* Whether "type" (a string or an array of strings) names @type. */
@@ -164,6 +180,7 @@ typedef struct
   guint       start;
   guint       end;
   gboolean    has_position;
+  const char *bad_offset;  /* the member that is no offset, or NULL */
 } Selectors;
 
 static void
@@ -180,9 +197,12 @@ read_selector (JsonObject *selector,
     }
   else if (has_type (selector, "TextPositionSelector") && !sel->has_position)
     {
-      sel->has_position = get_offset (selector, "start", &sel->start) &&
-                          get_offset (selector, "end", &sel->end) &&
-                          sel->end > sel->start;
+      OffsetResult start = get_offset (selector, "start", &sel->start);
+      OffsetResult end = get_offset (selector, "end", &sel->end);
+
+      if (start == OFFSET_INVALID || end == OFFSET_INVALID)
+        sel->bad_offset = start == OFFSET_INVALID ? "start" : "end";
+      sel->has_position = start == OFFSET_OK && end == OFFSET_OK && sel->end > sel->start;
     }
 }
 
@@ -311,6 +331,15 @@ _cc_w3c_parse_annotation (JsonObject  *item,
       return NULL;
     }
 
+  if (sel.bad_offset != NULL)
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                   _("%s: annotation %u: the TextPositionSelector’s “%s” is not a character "
+                     "offset (a whole number from 0 to %d)"),
+                   name, index + 1, sel.bad_offset, G_MAXINT);
+      return NULL;
+    }
+
   source = get_string (target, "source");
   if (source == NULL && json_object_get_member (target, "source") != NULL &&
       JSON_NODE_HOLDS_OBJECT (json_object_get_member (target, "source")))
@@ -433,3 +462,54 @@ _cc_w3c_set_parse_error (GError      **error,
                  _("%s: not valid JSON: %s"), name, message);
 }
 
+/* json-glib's parser recurses once per level of nesting: a deep enough
+ * input overflows the stack. So the text is checked first, without
+ * recursion: its size, and its depth, by a scan that skips strings (and
+ * the escapes in them) and counts brackets. Bad JSON is left for the
+ * parser to report. */
+gboolean
+_cc_w3c_check_json (const char  *data,
+                    gsize        length,
+                    const char  *name,
+                    GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line = 1;
+
+  if (length > CC_W3C_MAX_BYTES)
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_TOO_LARGE,
+                   _("%s: too large (%" G_GSIZE_FORMAT " bytes; the limit is %u MB)"),
+                   name, length, CC_W3C_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if ((c == '{' || c == '[') && ++depth > CC_W3C_MAX_DEPTH)
+        {
+          g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                       _("%s, line %u: nested too deeply (more than %u levels of arrays and "
+                         "objects)"), name, line, CC_W3C_MAX_DEPTH);
+          return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}

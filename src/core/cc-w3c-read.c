@@ -279,6 +279,27 @@ basename_of_iri (const char *iri)
   return g_uri_unescape_string (slash != NULL ? slash + 1 : iri, NULL);
 }
 
+/* The document's base name: the one given, unless it is the display form
+ * of the exact name the source IRI holds (a file name that is not UTF-8,
+ * which JSON cannot carry as it is). Takes @from_iri. */
+static char *
+choose_basename (const char *given,
+                 char       *from_iri)
+{
+  g_autofree char *shown = NULL;
+
+  if (given == NULL)
+    return from_iri;
+  if (from_iri != NULL && !g_utf8_validate (from_iri, -1, NULL))
+    {
+      shown = g_utf8_make_valid (from_iri, -1);
+      if (g_str_equal (shown, given))
+        return from_iri;
+    }
+  g_free (from_iri);
+  return g_strdup (given);
+}
+
 CcW3cItem *
 _cc_w3c_parse_annotation (JsonObject  *item,
                           guint        index,
@@ -391,9 +412,8 @@ _cc_w3c_parse_annotation (JsonObject  *item,
   parsed->annotation = g_steal_pointer (&a);
   parsed->has_position = sel.has_position;
   parsed->path = source != NULL ? g_filename_from_uri (source, NULL, NULL) : NULL;
-  parsed->basename = g_strdup (get_string (source_object, "crosscheck:basename"));
-  if (parsed->basename == NULL)
-    parsed->basename = basename_of_iri (source);
+  parsed->basename = choose_basename (get_string (source_object, "crosscheck:basename"),
+                                      basename_of_iri (source));
   parsed->hash = g_strdup (get_string (source_object, "crosscheck:sha256"));
   return parsed;
 }

@@ -50,11 +50,19 @@ format_time (gint64 timestamp)
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* JSON is UTF-8: a value that is not (a file name in another encoding)
+ * is written with its invalid bytes replaced by U+FFFD, as
+ * g_filename_display_name() shows it. The source's "id" keeps the exact
+ * bytes, percent-encoded. */
 static void
 add_string (JsonObject *object,
             const char *member,
             const char *value)
 {
+  g_autofree char *valid = NULL;
+
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
   json_object_set_string_member (object, member, value ? value : "");
 }
 

@@ -641,6 +641,17 @@ test_deep_json (void)
   g_assert_nonnull (strstr (error->message, "not a W3C annotation"));
   g_clear_error (&error);
 
+  /* json-glib took a value followed by another as one document (and
+   * leaked one, found by fuzz-w3c): one value at the top only. */
+  report = cc_w3c_import_data (store, "0{\"type\": \"Annotation\"}", -1, "two.json", &error);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "two.json, line 1: not valid JSON: more than one value"));
+  g_clear_error (&error);
+  report = cc_w3c_import_data (store, " [] \n\"x\"", -1, "two.json", &error);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "two.json, line 2: not valid JSON: more than one value"));
+  g_clear_error (&error);
+
   /* Past the size limit: refused without reading it (a sparse file). */
   big = g_build_filename (dir, "big.json", NULL);
   fd = g_open (big, O_WRONLY | O_CREAT | O_TRUNC, 0600);

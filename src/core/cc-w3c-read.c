@@ -482,11 +482,20 @@ _cc_w3c_set_parse_error (GError      **error,
                  _("%s: not valid JSON: %s"), name, message);
 }
 
+/* Whether @c is JSON white space. */
+static inline gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 /* json-glib's parser recurses once per level of nesting: a deep enough
- * input overflows the stack. So the text is checked first, without
- * recursion: its size, and its depth, by a scan that skips strings (and
- * the escapes in them) and counts brackets. Bad JSON is left for the
- * parser to report. */
+ * input overflows the stack. It also takes a value followed by another
+ * ("0{…}") as one document and leaks one of them. So the text is checked
+ * first, without recursion: its size; its depth, by a scan that skips
+ * strings (and the escapes in them) and counts brackets; and that it
+ * holds one value at the top. Other bad JSON is left for the parser to
+ * report. */
 gboolean
 _cc_w3c_check_json (const char  *data,
                     gsize        length,
@@ -494,6 +503,8 @@ _cc_w3c_check_json (const char  *data,
                     GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean in_scalar = FALSE;  /* a number or literal at the top */
+  gboolean had_value = FALSE;  /* a whole value at the top has ended */
   guint depth = 0;
   guint line = 1;
 
@@ -508,6 +519,7 @@ _cc_w3c_check_json (const char  *data,
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
+      gboolean starts_value;
 
       if (c == '\n')
         line++;
@@ -516,9 +528,26 @@ _cc_w3c_check_json (const char  *data,
           if (c == '\\')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              had_value = had_value || depth == 0;
+            }
           continue;
         }
+
+      if (depth == 0 && in_scalar && (is_json_space (c) || strchr ("{[\"", c) != NULL))
+        {
+          in_scalar = FALSE;
+          had_value = TRUE;
+        }
+      starts_value = depth == 0 && !in_scalar && !is_json_space (c) && c != '}' && c != ']';
+      if (starts_value && had_value)
+        {
+          g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                       _("%s, line %u: not valid JSON: more than one value"), name, line);
+          return FALSE;
+        }
+
       if (c == '"')
         in_string = TRUE;
       else if ((c == '{' || c == '[') && ++depth > CC_W3C_MAX_DEPTH)
@@ -529,7 +558,9 @@ _cc_w3c_check_json (const char  *data,
           return FALSE;
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        had_value = --depth == 0;
+      else if (starts_value)
+        in_scalar = TRUE;
     }
   return TRUE;
 }

@@ -150,6 +150,14 @@ yaml_unquote (const char *value)
             p += 2;
           }
           break;
+        case 'u':
+          {
+            char hex[5] = { p[1], p[2], p[3], p[4], 0 };
+            gunichar c = (gunichar)g_ascii_strtoull (hex, NULL, 16);
+            g_string_append_unichar (out, c);
+            p += 4;
+          }
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -1127,16 +1135,18 @@ static void
 set_document_fields (CcStore    *store,
                      const char *title,
                      const char *outlet,
-                     const char *byline)
+                     const char *byline,
+                     const char *path)
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = cc_store_prepare (store, "UPDATE documents SET title = ?, outlet = ?, "
-                                                "byline = ?", &error);
+                                                "byline = ?, path = ? || id", &error);
 
   g_assert_no_error (error);
   sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, outlet, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, byline, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, path, -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_reset (stmt);
 }
@@ -1162,7 +1172,8 @@ export_with (CcStore    *store,
  * form feed became a list item; ANSI escapes and BEL reached the file.
  * Read whole by cmark, the hostile export has exactly the nodes of a plain
  * one (no link, image, HTML, code or emphasis, no extra list item), and no
- * control character but line feed and tab. */
+ * control character but line feed and tab; it is valid UTF-8 though a
+ * file name is not. */
 static void
 test_hostile_render (void)
 {
@@ -1192,10 +1203,12 @@ test_hostile_render (void)
     g_ptr_array_add (notes, cc_export_fixture_annotate (fixture->store, harbour, "harbour",
                                                         "yellow", plain_notes[i], NULL));
 
-  set_document_fields (fixture->store, "Plain title", "Plain outlet", "Plain byline");
+  set_document_fields (fixture->store, "Plain title", "Plain outlet", "Plain byline",
+                       "/news/plain.txt");
   plain_md = export_with (fixture->store, "Plain export");
 
-  set_document_fields (fixture->store, hostile, hostile, hostile);
+  /* A path that is not UTF-8, too (item 10). */
+  set_document_fields (fixture->store, hostile, hostile, hostile, "/news/caf\xe9 \xe9\x22[x](y).txt");
   for (guint i = 0; i < notes->len; i++)
     {
       g_autoptr(GError) error = NULL;

@@ -261,8 +261,16 @@ cc_markdown_append_yaml_string (GString    *out,
 
       if (c == (gunichar)-1 || c == (gunichar)-2)
         {
-          /* Not UTF-8: write the byte as an escape and go on. */
-          g_string_append_printf (out, "\\x%02X", (guint)(guchar)*p);
+          /* Not UTF-8: U+FFFD for the byte, as elsewhere, and go on. */
+          g_string_append (out, "\\uFFFD");
+          p++;
+          continue;
+        }
+      /* snake_case: an underscore between letters or digits cannot be
+       * emphasis. */
+      if (c == '_' && p > text && g_ascii_isalnum (p[-1]) && g_ascii_isalnum (p[1]))
+        {
+          g_string_append_c (out, '_');
           p++;
           continue;
         }

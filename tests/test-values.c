@@ -145,6 +145,9 @@ static const ParseCase parse_cases[] = {
   { "", CC_VALUE_NONE, CC_VALUE_NONE, NULL, NULL },
   { "$", CC_VALUE_MONEY, CC_VALUE_NONE, NULL, NULL },
   { "between and", CC_VALUE_NONE, CC_VALUE_NONE, NULL, NULL },
+  /* long digit runs stay defined (tests/fuzz/crashes/values-int-overflow-*) */
+  { "99999999999-99999999999-9999999", CC_VALUE_NONE, CC_VALUE_NONE, NULL, NULL },
+  { "41441587414 41ilbilb", CC_VALUE_DATE, CC_VALUE_NONE, NULL, NULL },
 };
 
 static void

@@ -553,6 +553,7 @@ enum
   CUE_HEDGE    = 1 << 0,   /* may start a hedge */
   CUE_RELATIVE = 1 << 1,   /* may start a relative date */
   CUE_OTHER    = 1 << 2,   /* "between", "aged", "half", "a", "an" */
+  CUE_NUMBER   = 1 << 3,   /* a number word: "three", "twenty", "dozen" */
   CUE_KNOWN    = 1 << 7,   /* the bits of this token are computed */
 };
 
@@ -586,10 +587,18 @@ cue_bits (CcScan *scan,
         { "beginning", CUE_OTHER }, { "start", CUE_OTHER }, { "middle", CUE_OTHER },
         { "first", CUE_OTHER }, { "second", CUE_OTHER },
       };
+      static const char * const numbers[] = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety", "dozen", "hundred",
+      };
       GHashTable *h = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (guint k = 0; k < G_N_ELEMENTS (words); k++)
         g_hash_table_insert (h, (gpointer)words[k].word, GUINT_TO_POINTER (words[k].bits));
+      for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
+        g_hash_table_insert (h, (gpointer)numbers[k], GUINT_TO_POINTER (CUE_NUMBER));
       g_once_init_leave (&set, h);
     }
   if (i >= N_TOKS || !(T (i)->flags & TF_WORD) || (T (i)->flags & TF_DIGIT))
@@ -1222,9 +1231,9 @@ number_figure_at (CcScan *scan,
     }
   if (end < N_TOKS && (T (end)->flags & TF_WORD) && (digits || scaled))
     {
-      g_autofree char *word = g_utf8_casefold (tok_text (scan, end), T (end)->bend - T (end)->bstart);
+      const char *word = tok_text_lower (scan, end);
 
-      if (g_hash_table_contains (gaz->currencies, word) &&
+      if (*word != '\0' && g_hash_table_contains (gaz->currencies, word) &&
           !(T (end)->flags & TF_CAP && !(T (end)->flags & TF_ALLCAPS)))
         {
           f->end = end + 1, f->type = CC_ENTITY_MONEY, f->kind = CC_VALUE_MONEY;
@@ -1572,7 +1581,6 @@ figure_at (CcScan *scan,
    * word, no hyphen ("nine-month"). */
   if ((t->flags & TF_LOWER) && !(t->flags & TF_DIGIT) && cue_bits (scan, i) == 0 &&
       memchr (tok_text (scan, i), '-', T (i)->bend - T (i)->bstart) == NULL &&
-      cc_value_number_word (tok_text (scan, i), T (i)->bend - T (i)->bstart) < 0 &&
       !(tok_len (scan, i) > 6 && g_str_has_prefix (tok_text (scan, i) + T (i)->bend - T (i)->bstart - 4, "long")))
     return FALSE;
   if ((!(t->flags & TF_WORD) || (t->flags & (TF_ALLCAPS | TF_CAP))) && money_symbol_at (scan, i, f))

@@ -122,7 +122,7 @@ cc_cli_cmd_list (CcCli  *cli,
   g_autoptr(CcStore) store = NULL;
   g_autoptr(GPtrArray) docs = NULL;
 
-  if (!cc_cli_parse (cli, "", _("Lists id, base name, title, outlet and word count."),
+  if (!cc_cli_parse (cli, "", _("Lists id, base name, title, outlet, word count, byline, date, URL and language."),
                      NULL, &argc, &argv, &error))
     return cc_cli_fail (error);
 
@@ -159,6 +159,12 @@ cc_cli_cmd_list (CcCli  *cli,
           json_builder_add_string_value (builder, cc_document_get_path (doc));
           json_builder_set_member_name (builder, "missing");
           json_builder_add_boolean_value (builder, cc_document_get_missing (doc));
+          json_builder_set_member_name (builder, "published");
+          json_builder_add_string_value (builder, cc_document_get_published (doc));
+          json_builder_set_member_name (builder, "url");
+          json_builder_add_string_value (builder, cc_document_get_url (doc));
+          json_builder_set_member_name (builder, "language");
+          json_builder_add_string_value (builder, cc_document_get_language (doc));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -168,7 +174,8 @@ cc_cli_cmd_list (CcCli  *cli,
     }
 
   {
-    const char *header[] = { "id", "document", "title", "outlet", "words" };
+    const char *header[] = { "id", "document", "title", "outlet", "words",
+                             "byline", "published", "url", "language" };
     cc_cli_print_row (header, G_N_ELEMENTS (header));
   }
   for (guint i = 0; i < docs->len; i++)
@@ -178,7 +185,9 @@ cc_cli_cmd_list (CcCli  *cli,
       g_autofree char *words = g_strdup_printf ("%u", cc_document_get_words (doc));
       const char *fields[] = {
         id, cc_document_get_basename (doc), cc_document_get_title (doc),
-        cc_document_get_outlet (doc), words
+        cc_document_get_outlet (doc), words, cc_document_get_byline (doc),
+        cc_document_get_published (doc), cc_document_get_url (doc),
+        cc_document_get_language (doc)
       };
       cc_cli_print_row (fields, G_N_ELEMENTS (fields));
     }

@@ -12,7 +12,9 @@
 
 #include "cc-annotation-store.h"
 #include "cc-error.h"
+#include "cc-formats.h"
 #include "cc-importer.h"
+#include "cc-store-meta.h"
 #include "cc-text.h"
 #include "cc-w3c.h"
 
@@ -216,6 +218,8 @@ walk_folder (Walk       *walk,
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *child = g_build_filename (path, names->pdata[i], NULL);
+      if (cc_format_is_saved_page_folder (child))
+        continue;  /* the images and scripts of a saved page, not articles */
       walk_path (walk, child, depth + 1, FALSE, TRUE);
     }
 }
@@ -231,7 +235,6 @@ walk_path (Walk       *walk,
 {
   g_autofree char *root = NULL;
   GStatBuf st;
-  CcTextFormat format;
   int rc;
 
   if (explicit)
@@ -290,13 +293,15 @@ walk_path (Walk       *walk,
       return;
     }
 
-  if (!cc_text_format_for_path (path, &format))
+  if (cc_format_for_path (path) == CC_FORMAT_UNKNOWN)
     {
       g_autofree char *base = g_path_get_basename (path);
       const char *dot = strrchr (base, '.');
       g_autofree char *message =
-        dot ? g_strdup_printf (_("unsupported file type “%s”; Crosscheck reads .txt and .md files"), dot)
-            : g_strdup (_("no file extension; Crosscheck reads .txt and .md files"));
+        dot ? g_strdup_printf (_("unsupported file type “%s”; Crosscheck reads %s files"), dot,
+                               cc_format_extensions ())
+            : g_strdup_printf (_("no file extension; Crosscheck reads %s files"),
+                               cc_format_extensions ());
       queue_file (walk, path, message, NULL, canonical);
       return;
     }
@@ -390,6 +395,62 @@ update_stat (CcStore  *store,
   return cc_store_step (store, stmt, "cannot write a document", error);
 }
 
+/* Writes what was read from @path: added, updated (annotations
+ * re-anchored) or unchanged. Returns FALSE only when the library cannot be
+ * written. */
+static gboolean
+store_result (CcStore         *store,
+              Existing        *existing,
+              const char      *path,
+              CcTextResult    *result,
+              CcDocumentMeta  *meta,
+              gint64           size,
+              gint64           mtime,
+              CcImportReport  *report,
+              GError         **error)
+{
+  g_autofree char *hash = cc_text_sha256 ((const guint8 *)result->text, strlen (result->text));
+  gint64 id;
+
+  if (existing != NULL && g_strcmp0 (existing->hash, hash) == 0)
+    {
+      /* Touched but not changed: keep the analysis, refresh the stat. */
+      gboolean ok = update_stat (store, existing->id, size, mtime, error) &&
+                    cc_store_set_document_meta (store, existing->id, meta, error);
+      if (ok)
+        add_event (report, path, CC_IMPORT_UNCHANGED, existing->id, result->warning);
+      return ok;
+    }
+
+  if (existing != NULL)
+    {
+      g_autofree char *old_text = cc_store_load_text (store, existing->id, error);
+
+      if (old_text == NULL)
+        return FALSE;
+      if (!cc_store_update_document (store, existing->id, result->title, result->outlet,
+                                     result->byline, result->text, hash, result->words,
+                                     size, mtime, error) ||
+          !cc_store_set_document_meta (store, existing->id, meta, error))
+        return FALSE;
+
+      /* re-anchor annotations */
+      if (!cc_annotation_store_reanchor_document (store, existing->id, old_text, result->text,
+                                                  error))
+        return FALSE;
+
+      add_event (report, path, CC_IMPORT_UPDATED, existing->id, result->warning);
+      return TRUE;
+    }
+
+  id = cc_store_add_document (store, path, result->title, result->outlet, result->byline,
+                              result->text, hash, result->words, size, mtime, error);
+  if (id == 0 || !cc_store_set_document_meta (store, id, meta, error))
+    return FALSE;
+  add_event (report, path, CC_IMPORT_ADDED, id, result->warning);
+  return TRUE;
+}
+
 /* Imports one file. Returns FALSE only when the library cannot be written. */
 static gboolean
 import_file (CcStore        *store,
@@ -400,10 +461,10 @@ import_file (CcStore        *store,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(CcTextResult) result = NULL;
+  g_autoptr(CcDocumentMeta) meta = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *hash = NULL;
   Existing *existing;
-  CcTextFormat format = CC_TEXT_FORMAT_PLAIN;
+  CcFormat format;
   gsize len = 0;
   gint64 size;
   gint64 mtime;
@@ -459,9 +520,10 @@ import_file (CcStore        *store,
       return TRUE;
     }
 
-  cc_text_format_for_path (file->path, &format);
+  format = cc_format_for_path (file->path);
   if (!g_file_get_contents (file->path, &contents, &len, &local_error) ||
-      (result = cc_text_process ((const guint8 *)contents, len, format, &local_error)) == NULL)
+      (result = cc_format_read (format, file->path, (const guint8 *)contents, len, NULL,
+                                &meta, &local_error)) == NULL)
     {
       add_event (report, file->path, CC_IMPORT_SKIPPED, 0, local_error->message);
       return TRUE;
@@ -469,46 +531,7 @@ import_file (CcStore        *store,
   report->bytes_read += len;
   g_clear_pointer (&contents, g_free);
 
-  hash = cc_text_sha256 ((const guint8 *)result->text, strlen (result->text));
-
-  if (existing != NULL && g_strcmp0 (existing->hash, hash) == 0)
-    {
-      /* Touched but not changed: keep the analysis, refresh the stat. */
-      gboolean ok = update_stat (store, existing->id, size, mtime, error);
-      if (ok)
-        add_event (report, file->path, CC_IMPORT_UNCHANGED, existing->id, result->warning);
-      return ok;
-    }
-
-  if (existing != NULL)
-    {
-      g_autofree char *old_text = cc_store_load_text (store, existing->id, error);
-
-      if (old_text == NULL)
-        return FALSE;
-      if (!cc_store_update_document (store, existing->id, result->title, result->outlet,
-                                     result->byline, result->text, hash, result->words,
-                                     size, mtime, error))
-        return FALSE;
-
-      /* re-anchor annotations */
-      if (!cc_annotation_store_reanchor_document (store, existing->id, old_text, result->text,
-                                                  error))
-        return FALSE;
-
-      add_event (report, file->path, CC_IMPORT_UPDATED, existing->id, result->warning);
-      return TRUE;
-    }
-  else
-    {
-      gint64 id = cc_store_add_document (store, file->path, result->title, result->outlet,
-                                         result->byline, result->text, hash, result->words,
-                                         size, mtime, error);
-      if (id == 0)
-        return FALSE;
-      add_event (report, file->path, CC_IMPORT_ADDED, id, result->warning);
-      return TRUE;
-    }
+  return store_result (store, existing, file->path, result, meta, size, mtime, report, error);
 }
 
 /* Documents stored under an imported folder whose file was not found this

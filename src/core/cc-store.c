@@ -127,6 +127,12 @@ static const char * const migrations[] = {
   /* 5 -> 6: finding the annotations of a tag (and unused tags) by index,
    * not by a scan of every annotation's tags. */
   "CREATE INDEX annotation_tags_tag ON annotation_tags (tag_id);",
+
+  /* 6 -> 7: publication metadata of web pages, PDFs and links (see
+   * cc-store-meta.c); outlet and byline were there from the start. */
+  "ALTER TABLE documents ADD COLUMN published TEXT;"
+  "ALTER TABLE documents ADD COLUMN url TEXT;"
+  "ALTER TABLE documents ADD COLUMN language TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CC_STORE_SCHEMA_VERSION);
@@ -633,12 +639,14 @@ cc_store_get_schema_version (CcStore *self)
   return query_int (self, "PRAGMA user_version", -1);
 }
 
-#define DOCUMENT_COLUMNS "id, path, title, outlet, byline, hash, words, size, mtime, missing"
+#define DOCUMENT_COLUMNS "id, path, title, outlet, byline, hash, words, size, mtime, missing, " \
+                         "published, url, language"
 
 static CcDocument *
 document_from_row (sqlite3_stmt *stmt)
 {
-  return cc_document_new (sqlite3_column_int64 (stmt, 0),
+  CcDocument *doc =
+         cc_document_new (sqlite3_column_int64 (stmt, 0),
                           (const char *)sqlite3_column_text (stmt, 1),
                           (const char *)sqlite3_column_text (stmt, 2),
                           (const char *)sqlite3_column_text (stmt, 3),
@@ -648,6 +656,11 @@ document_from_row (sqlite3_stmt *stmt)
                           sqlite3_column_int64 (stmt, 7),
                           sqlite3_column_int64 (stmt, 8),
                           sqlite3_column_int (stmt, 9) != 0);
+
+  cc_document_set_meta (doc, (const char *)sqlite3_column_text (stmt, 10),
+                        (const char *)sqlite3_column_text (stmt, 11),
+                        (const char *)sqlite3_column_text (stmt, 12));
+  return doc;
 }
 
 GPtrArray *

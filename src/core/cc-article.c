@@ -239,8 +239,9 @@ title_from_path (const char *path)
   return *base ? g_steal_pointer (&base) : NULL;
 }
 
-/* Drops page-furniture lines, and byline and date lines at the head (they
- * are kept apart, in the metadata). Returns whether anything was dropped. */
+/* Drops page-furniture lines; notes byline and date lines at the head in
+ * @meta (they stay in the text, where annotations may rest on them).
+ * Returns whether anything was dropped. */
 static gboolean
 strip_lines (CcTextResult   *result,
              CcDocumentMeta *meta)
@@ -248,13 +249,11 @@ strip_lines (CcTextResult   *result,
   g_auto(GStrv) lines = g_strsplit (result->text, "\n", -1);
   g_autoptr(GString) out = g_string_new (NULL);
   guint head = 0;
-  guint blanks = 0;
   gboolean dropped = FALSE;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (lines[i]));
-      gboolean drop = FALSE;
 
       if (*trimmed != '\0' && head++ < HEAD_LINES && i > 0)
         {
@@ -262,36 +261,23 @@ strip_lines (CcTextResult   *result,
           g_autofree char *date = g_utf8_strlen (trimmed, -1) <= 60
                                     ? cc_article_parse_date (trimmed) : NULL;
 
-          if (byline != NULL)
-            {
-              cc_document_meta_take (&meta->byline, byline);
-              drop = TRUE;
-            }
-          else if (date != NULL && cc_text_count_words (trimmed) <= 8)
-            {
-              cc_document_meta_take (&meta->published, date);
-              drop = TRUE;
-            }
+          cc_document_meta_take (&meta->byline, byline);
+          if (date != NULL && cc_text_count_words (trimmed) <= 8)
+            cc_document_meta_take (&meta->published, date);
         }
-      drop = drop || cc_article_is_boilerplate (trimmed);
-      if (drop)
+      if (cc_article_is_boilerplate (trimmed))
         {
           dropped = TRUE;
+          /* a blank line on each side of it would make two: keep one */
+          if (lines[i + 1] != NULL && *lines[i + 1] == '\0' && out->len > 0 &&
+              out->str[out->len - 1] == '\n' && (out->len < 2 || out->str[out->len - 2] == '\n'))
+            i++;
           continue;
         }
-      if (*trimmed == '\0')
-        {
-          if (++blanks > 1 || out->len == 0)
-            continue;
-        }
-      else
-        blanks = 0;
-      if (out->len > 0)
-        g_string_append_c (out, '\n');
       g_string_append (out, lines[i]);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (out, '\n');
     }
-  while (out->len > 0 && out->str[out->len - 1] == '\n')
-    g_string_truncate (out, out->len - 1);
   if (!dropped || out->len == 0)
     return FALSE;
   g_free (result->text);

@@ -44,21 +44,168 @@ line_key (const char *line)
   return g_steal_pointer (&copy);
 }
 
+typedef struct
+{
+  char   *text;
+  double  left;
+  double  right;
+  double  top;
+  double  bottom;
+  gboolean page_start;
+} Line;
+
+static void
+line_free (Line *line)
+{
+  g_free (line->text);
+  g_free (line);
+}
+
+static gboolean
+crosses (Line  *line,
+         double x)
+{
+  return line->left < x - 1 && line->right > x + 1;
+}
+
+/* A gutter: an x that no more than a quarter of the lines cross, with at
+ * least two lines wholly on each side. 0 when the page has one column. */
+static double
+find_gutter (GPtrArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      double x = ((Line *)lines->pdata[i])->left - 2;
+      guint across = 0, before = 0, after = 0;
+
+      for (guint j = 0; j < lines->len; j++)
+        {
+          Line *line = lines->pdata[j];
+          if (crosses (line, x))
+            across++;
+          else if (line->right <= x)
+            before++;
+          else
+            after++;
+        }
+      if (before >= 2 && after >= 2 && across * 4 <= lines->len)
+        return x;
+    }
+  return 0;
+}
+
+static int
+compare_top (gconstpointer a,
+             gconstpointer b)
+{
+  const Line *x = *(Line * const *)a;
+  const Line *y = *(Line * const *)b;
+
+  return (x->top > y->top) - (x->top < y->top);
+}
+
+/* Two columns are read one after the other: lines that cross the gutter
+ * (a headline, a running head) cut the page into bands, and each band is
+ * read left column first. */
+static void
+order_columns (GPtrArray *lines)
+{
+  double gutter = find_gutter (lines);
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) right = NULL;
+  guint n;
+
+  if (gutter <= 0)
+    return;
+  sorted = g_ptr_array_copy (lines, NULL, NULL);
+  g_ptr_array_set_free_func (sorted, NULL);  /* a copy takes the free function too */
+  g_ptr_array_sort (sorted, compare_top);
+  right = g_ptr_array_new ();
+  n = lines->len;
+  g_ptr_array_set_free_func (lines, NULL);
+  g_ptr_array_set_size (lines, 0);
+  for (guint i = 0; i <= n; i++)
+    {
+      Line *line = i < n ? sorted->pdata[i] : NULL;
+
+      if (line == NULL || crosses (line, gutter))
+        {
+          for (guint j = 0; j < right->len; j++)
+            g_ptr_array_add (lines, right->pdata[j]);
+          g_ptr_array_set_size (right, 0);
+          if (line != NULL)
+            g_ptr_array_add (lines, line);
+        }
+      else if (line->right <= gutter)
+        g_ptr_array_add (lines, line);
+      else
+        g_ptr_array_add (right, line);
+    }
+  g_ptr_array_set_free_func (lines, (GDestroyNotify)line_free);
+}
+
+/* The page's lines in poppler's reading order, each with its box (from
+ * the rectangle poppler gives every character). */
 static GPtrArray *
 page_lines (PopplerPage *page)
 {
-  g_autofree char *text = poppler_page_get_text (page);
-  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify)line_free);
+  Line *line = NULL;
+  guint index = 0;
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  text = poppler_page_get_text (page);
+  if (text == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
+    n_rects = 0;
+  for (const char *p = text ? text : ""; ; p = g_utf8_next_char (p), index++)
     {
-      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
-      /* keep blank lines: poppler separates blocks with them */
-      g_ptr_array_add (out, g_steal_pointer (&line));
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\0')
+        {
+          if (line != NULL)
+            {
+              char *start = line->text;
+              line->text = g_strstrip (g_strdup (start));
+              g_free (start);
+              if (*line->text)
+                g_ptr_array_add (out, line);
+              else
+                line_free (line);
+              line = NULL;
+            }
+          if (c == '\0')
+            break;
+          continue;
+        }
+      if (line == NULL)
+        {
+          line = g_new0 (Line, 1);
+          line->text = (char *)g_string_free (g_string_new (NULL), FALSE);
+          line->top = G_MAXDOUBLE;
+          line->left = G_MAXDOUBLE;
+        }
+      {
+        g_autofree char *grown = NULL;
+        char buf[8] = { 0 };
+        g_unichar_to_utf8 (c, buf);
+        grown = g_strconcat (line->text, buf, NULL);
+        g_free (line->text);
+        line->text = g_steal_pointer (&grown);
+      }
+      if (index < n_rects && !g_unichar_isspace (c))
+        {
+          line->left = MIN (line->left, rects[index].x1);
+          line->right = MAX (line->right, rects[index].x2);
+          line->top = MIN (line->top, rects[index].y1);
+          line->bottom = MAX (line->bottom, rects[index].y2);
+        }
     }
-  while (out->len > 0 && *(char *)out->pdata[out->len - 1] == '\0')
-    g_ptr_array_remove_index (out, out->len - 1);
+  order_columns (out);
+  if (out->len > 0)
+    ((Line *)out->pdata[0])->page_start = TRUE;
   return out;
 }
 
@@ -69,12 +216,18 @@ is_edge (GPtrArray *lines,
 {
   guint before = 0, after = 0;
 
-  for (guint i = 0; i < index; i++)
-    if (*(char *)lines->pdata[i])
-      before++;
-  for (guint i = index + 1; i < lines->len; i++)
-    if (*(char *)lines->pdata[i])
-      after++;
+  /* lines are not blank; the head and foot are the lines nearest the
+   * page's top and bottom, wherever poppler's order put them */
+  Line *line = lines->pdata[index];
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *other = lines->pdata[i];
+      if (other->top < line->top)
+        before++;
+      if (other->top > line->top)
+        after++;
+    }
   return before < EDGE_LINES || after < EDGE_LINES;
 }
 
@@ -95,9 +248,9 @@ drop_furniture (GPtrArray *pages)
         {
           char *key;
 
-          if (!*(char *)lines->pdata[i] || !is_edge (lines, i))
+          if (!is_edge (lines, i))
             continue;
-          key = line_key (lines->pdata[i]);
+          key = line_key (((Line *)lines->pdata[i])->text);
           if (!g_hash_table_add (seen, key))
             continue;  /* twice on one page counts once */
           g_hash_table_insert (counts, g_strdup (key),
@@ -113,10 +266,10 @@ drop_furniture (GPtrArray *pages)
       g_array_set_size (drop, lines->len);
       for (guint i = 0; i < lines->len; i++)
         {
-          const char *line = lines->pdata[i];
+          const char *line = ((Line *)lines->pdata[i])->text;
           g_autofree char *key = NULL;
 
-          if (!*line || !is_edge (lines, i))
+          if (!is_edge (lines, i))
             continue;
           key = line_key (line);
           if (is_page_number (line) ||
@@ -147,36 +300,45 @@ ends_sentence (const char *line)
     }
 }
 
-/* Joins lines into paragraphs: a blank line, or a short line that ends a
- * sentence, ends one; "inter-\nnational" becomes "international". */
+/* Whether a paragraph ends between @line and @next: a gap wider than
+ * half a line, a move up the page (the next column), or a page break
+ * after a full stop. */
+static gboolean
+breaks_between (Line *line,
+                Line *next)
+{
+  double height = line->bottom - line->top;
+
+  if (next == NULL)
+    return TRUE;
+  if (next->page_start)
+    return ends_sentence (line->text);
+  if (next->top < line->top || next->left > line->left + 4 * height)
+    return TRUE;
+  return next->top - line->bottom > 0.5 * height;
+}
+
+/* Joins lines into paragraphs separated by blank lines; "inter-" at a
+ * line's end and "national" at the next one's start become one word. */
 static void
 join_lines (GString   *out,
             GPtrArray *lines)
 {
   g_autoptr(GString) para = g_string_new (NULL);
-  glong longest = 0;
 
   for (guint i = 0; i < lines->len; i++)
-    longest = MAX (longest, g_utf8_strlen (lines->pdata[i], -1));
-
-  for (guint i = 0; i <= lines->len; i++)
     {
-      const char *line = i < lines->len ? lines->pdata[i] : "";
-      gboolean end = *line == '\0';
+      Line *line = lines->pdata[i];
+      gsize n = para->len;
 
-      if (!end)
-        {
-          gsize n = para->len;
+      if (n > 1 && para->str[n - 1] == '-' && g_ascii_isalpha (para->str[n - 2]) &&
+          g_unichar_islower (g_utf8_get_char (line->text)))
+        g_string_truncate (para, n - 1);
+      else if (n > 0)
+        g_string_append_c (para, ' ');
+      g_string_append (para, line->text);
 
-          if (n > 1 && para->str[n - 1] == '-' && g_ascii_isalpha (para->str[n - 2]) &&
-              g_unichar_islower (g_utf8_get_char (line)))
-            g_string_truncate (para, n - 1);  /* a word hyphenated at the line end */
-          else if (n > 0)
-            g_string_append_c (para, ' ');
-          g_string_append (para, line);
-          end = ends_sentence (line) && g_utf8_strlen (line, -1) * 4 < longest * 3;
-        }
-      if (end && para->len > 0)
+      if (breaks_between (line, i + 1 < lines->len ? lines->pdata[i + 1] : NULL))
         {
           if (out->len > 0)
             g_string_append (out, "\n\n");

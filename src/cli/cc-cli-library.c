@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cc-cli-commands.h"
+#include "cc-fetch.h"
 #include "cc-importer.h"
 
 int
@@ -23,7 +24,7 @@ cc_cli_cmd_import (CcCli  *cli,
     { NULL }
   };
 
-  if (!cc_cli_parse (cli, "PATH…", _("Imports .txt and .md files, and folders of them."),
+  if (!cc_cli_parse (cli, "PATH…", _("Imports .txt, .md, .html and .pdf files, folders of them, and http(s) links."),
                      entries, &argc, &argv, &error))
     return cc_cli_fail (error);
   if (argc < 2)
@@ -37,7 +38,25 @@ cc_cli_cmd_import (CcCli  *cli,
   if (store == NULL)
     return cc_cli_fail (error);
 
-  report = cc_import_paths (store, (const char * const *)argv + 1, NULL, NULL, NULL, &error);
+  {
+    /* links are fetched; files and folders are walked */
+    g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+    for (int i = 1; i < argc; i++)
+      if (!cc_fetch_is_url (argv[i]))
+        g_ptr_array_add (paths, argv[i]);
+    g_ptr_array_add (paths, NULL);
+    report = cc_import_paths (store, (const char * const *)paths->pdata, NULL, NULL, NULL, &error);
+    for (int i = 1; report != NULL && i < argc; i++)
+      if (cc_fetch_is_url (argv[i]))
+        {
+          g_autoptr(CcImportReport) fetched = cc_fetch_import (store, argv[i], NULL, NULL, NULL,
+                                                               &error);
+          if (fetched == NULL)
+            g_clear_pointer (&report, cc_import_report_free);
+          else
+            cc_import_report_merge (report, fetched);
+        }
+  }
   if (report == NULL)
     return cc_cli_fail (error);
 

@@ -662,6 +662,72 @@ cc_import_paths (CcStore            *store,
   return ok ? g_steal_pointer (&report) : NULL;
 }
 
+/* Links (cc-fetch.c fetches) ------------------------------------------------ */
+
+CcImportReport *
+cc_import_fetched (CcStore     *store,
+                   const char  *path,
+                   GBytes      *body,
+                   const char  *content_type,
+                   const char  *charset,
+                   const char  *final_url,
+                   const char  *reason,
+                   GError     **error)
+{
+  g_autoptr(CcImportReport) report = g_new0 (CcImportReport, 1);
+  g_autoptr(GHashTable) existing = NULL;
+  g_autoptr(CcTextResult) result = NULL;
+  g_autoptr(CcDocumentMeta) meta = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const guint8 *data;
+  gsize len = 0;
+  gboolean ok;
+
+  report->events = g_ptr_array_new_with_free_func ((GDestroyNotify)import_event_free);
+  if (body == NULL)
+    {
+      add_event (report, path, CC_IMPORT_SKIPPED, 0, reason);
+      return g_steal_pointer (&report);
+    }
+  data = g_bytes_get_data (body, &len);
+  result = cc_format_read (cc_format_for_content (content_type, data, len), path, data, len,
+                           charset, &meta, &local_error);
+  if (result == NULL)
+    {
+      add_event (report, path, CC_IMPORT_SKIPPED, 0, local_error->message);
+      return g_steal_pointer (&report);
+    }
+  cc_document_meta_take (&meta->url, final_url ? final_url : path);
+  existing = load_existing (store, error);
+  if (existing == NULL || !cc_store_begin (store, error))
+    return NULL;
+  report->bytes_read = len;
+  ok = store_result (store, g_hash_table_lookup (existing, path), path, result, meta, len,
+                     g_get_real_time (), report, error) &&
+       cc_store_commit (store, error);
+  if (!ok)
+    {
+      cc_store_rollback (store);
+      return NULL;
+    }
+  return g_steal_pointer (&report);
+}
+
+void
+cc_import_report_merge (CcImportReport *dst,
+                        CcImportReport *src)
+{
+  dst->added += src->added;
+  dst->updated += src->updated;
+  dst->unchanged += src->unchanged;
+  dst->missing += src->missing;
+  dst->skipped += src->skipped;
+  dst->attached += src->attached;
+  dst->bytes_read += src->bytes_read;
+  g_ptr_array_extend_and_steal (dst->events, g_steal_pointer (&src->events));
+  src->events = g_ptr_array_new_with_free_func ((GDestroyNotify)import_event_free);
+}
+
 /* Async ------------------------------------------------------------------- */
 
 typedef struct

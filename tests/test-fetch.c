@@ -6,6 +6,27 @@
 #include "cc-fetch.h"
 #include "cc-test-util.h"
 
+/* LeakSanitizer (when built with it): leaks inside libsoup 3.2's
+ * SoupServer, the test's own local server, not code under test. The
+ * listener keeps its local address, and connections a client closed are
+ * never freed (fixed upstream in libsoup 3.3, commit d20c6601). Leaks of
+ * the client side, cc-fetch.c, match neither frame. */
+const char *__lsan_default_suppressions (void);
+const char *
+__lsan_default_suppressions (void)
+{
+  return "leak:soup_server_listen_local\nleak:g_socket_accept\n";
+}
+
+/* Whole stacks (through libraries without frame pointers), so the frames
+ * above can match. */
+const char *__asan_default_options (void);
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+
 /* A SoupServer on 127.0.0.1 and a random port, run in its own thread so
  * the blocking fetch under test can run on this one. */
 
@@ -21,6 +42,7 @@ typedef struct
   GMainLoop    *loop;
   SoupServer   *server;
   char         *base;
+  GThread      *thread;
   GMutex        lock;
   GCond         ready;
 } Server;
@@ -33,6 +55,11 @@ handler (SoupServer        *server,
          gpointer           user_data)
 {
   soup_server_message_set_status (msg, 200, NULL);
+  /* libsoup 3.2 servers leak idle keep-alive connections that the client
+   * closes (fixed upstream in 3.3, commit d20c6601): close after each
+   * answer instead. */
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Connection", "close");
   if (g_str_equal (path, "/page"))
     soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
                                       page, strlen (page));
@@ -81,7 +108,10 @@ server_thread (gpointer data)
   g_mutex_unlock (&s->lock);
   g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
   g_main_loop_run (s->loop);
+  soup_server_disconnect (s->server);
   g_clear_object (&s->server);
+  while (g_main_context_iteration (s->context, FALSE))
+    ;  /* let closed connections go */
   g_main_context_pop_thread_default (s->context);
   return NULL;
 }
@@ -95,7 +125,7 @@ server_start (void)
   s->loop = g_main_loop_new (s->context, FALSE);
   g_mutex_init (&s->lock);
   g_cond_init (&s->ready);
-  g_thread_unref (g_thread_new ("server", server_thread, s));
+  s->thread = g_thread_new ("server", server_thread, s);
   g_mutex_lock (&s->lock);
   while (s->base == NULL)
     g_cond_wait (&s->ready, &s->lock);
@@ -280,5 +310,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/fetch/cli", test_cli);
   status = g_test_run ();
   g_main_loop_quit (server->loop);
+  g_thread_join (server->thread);
+  g_main_loop_unref (server->loop);
+  g_main_context_unref (server->context);
+  g_free (server->base);
+  g_free (server);
   return status;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <string.h>
 
 #include "cc-annotation-store.h"
@@ -278,11 +279,16 @@ test_import (void)
 int
 main (int argc, char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pdf/two-columns", test_two_columns);
   g_test_add_func ("/pdf/one-column", test_one_column);
   g_test_add_func ("/pdf/bad", test_bad_pdf);
   g_test_add_func ("/pdf/empty", test_empty_pdf);
   g_test_add_func ("/pdf/import", test_import);
-  return g_test_run ();
+  status = g_test_run ();
+  cairo_debug_reset_static_data ();  /* cairo's and fontconfig's caches, for the leak checker */
+  FcFini ();
+  return status;
 }

@@ -158,7 +158,12 @@ cc_article_parse_byline (const char *line)
   if (line == NULL || g_utf8_strlen (line, -1) > 120)
     return NULL;
   /* the caseless flag would let "by" match any word: check capitals here */
-  if (g_regex_match (by, line, 0, &match) || g_regex_match (role, line, 0, &match))
+  if (!g_regex_match (by, line, 0, &match))
+    {
+      g_clear_pointer (&match, g_match_info_free);  /* set even when nothing matched */
+      g_regex_match (role, line, 0, &match);
+    }
+  if (g_match_info_matches (match))
     {
       name = g_match_info_fetch (match, 1);
       g_strstrip (name);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <string.h>
 
@@ -833,6 +834,26 @@ merge_meta (Scan           *scan,
   return meta;
 }
 
+/* libxml2 stops at xmlParserMaxDepth (256) nested elements, keeping
+ * what it read so far: *@too_deep says when it did. */
+static htmlDocPtr
+parse (const char *utf8,
+       gboolean   *too_deep)
+{
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt ();
+  htmlDocPtr doc;
+
+  if (ctxt == NULL)
+    return NULL;
+  doc = htmlCtxtReadMemory (ctxt, utf8, strlen (utf8), NULL, "UTF-8",
+                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                            HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
+  *too_deep = ctxt->lastError.code == XML_ERR_INTERNAL_ERROR && ctxt->lastError.message != NULL &&
+              strstr (ctxt->lastError.message, "depth") != NULL;
+  htmlFreeParserCtxt (ctxt);
+  return doc;
+}
+
 gboolean
 cc_html_sniff (const guint8 *data,
                gsize         len)
@@ -872,6 +893,7 @@ cc_html_extract (const guint8     *data,
   Emit emit = { 0 };
   htmlDocPtr doc;
   xmlNode *root;
+  gboolean too_deep = FALSE;
   char *text;
 
   g_return_val_if_fail (meta != NULL, NULL);
@@ -889,9 +911,7 @@ cc_html_extract (const guint8     *data,
       g_set_error (error, CC_ERROR, CC_ERROR_EMPTY, _("is empty"));
       return NULL;
     }
-  doc = htmlReadMemory (utf8, strlen (utf8), NULL, "UTF-8",
-                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_RECOVER | HTML_PARSE_COMPACT);
+  doc = parse (utf8, &too_deep);
   root = doc ? xmlDocGetRootElement (doc) : NULL;
   if (root == NULL)
     {
@@ -925,9 +945,17 @@ cc_html_extract (const guint8     *data,
     {
       g_free (text);
       g_clear_pointer (meta, cc_document_meta_free);
-      g_set_error (error, CC_ERROR, CC_ERROR_EMPTY, _("holds no article text"));
+      if (too_deep)
+        g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                     _("is nested too deeply to read (elements more than %u levels deep)"),
+                     xmlParserMaxDepth);
+      else
+        g_set_error (error, CC_ERROR, CC_ERROR_EMPTY, _("holds no article text"));
       return NULL;
     }
+  if (too_deep && repair == NULL)
+    repair = g_strdup_printf (_("nested more than %u levels deep; read only what lies above"),
+                              xmlParserMaxDepth);
   if (warning != NULL)
     *warning = g_steal_pointer (&repair);
   return text;

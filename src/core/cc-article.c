@@ -126,7 +126,7 @@ cc_article_is_boilerplate (const char *line)
 {
   static gsize once;
   GRegex *regex = regex_once (&once,
-    "^\\W*(?:"
+    "^[\\s\\p{So}•·|»›>(\\[]*(?:"
     "advertisement|advert|sponsored(?: content)?|ad|"
     "share(?: this(?: article| story| page)?)?|share on \\w+|tweet|email|print|copy link|"
     "follow us(?: on \\w+)?|"
@@ -136,7 +136,7 @@ cc_article_is_boilerplate (const char *line)
     "(?:show |view |\\d[\\d,]* )?comments?|leave a comment|join the conversation|"
     "listen to this article|"
     "(?:we use cookies|this (?:site|website) uses cookies|accept(?: all)? cookies).*"
-    ")\\W*$");
+    ")[\\s.:!|»›)\\]…]*$");
 
   return line != NULL && *line && g_regex_match (regex, line, 0, NULL);
 }

@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "crosscheck-document"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
 #include "cc-document.h"
 
 struct _CcDocument
@@ -308,6 +313,42 @@ cc_document_set_meta (CcDocument *self,
   self->url = g_strdup (url);
   g_free (self->language);
   self->language = g_strdup (language);
+}
+
+char *
+cc_document_dup_published_display (CcDocument *self)
+{
+  g_autoptr(GDateTime) when = NULL;
+  int year, month, day;
+
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), NULL);
+  if (self->published == NULL ||
+      sscanf (self->published, "%4d-%2d-%2d", &year, &month, &day) != 3)
+    return NULL;
+  when = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  /* Translators: a publication date, see g_date_time_format(): "14 Mar 2025" */
+  return when ? g_date_time_format (when, _("%-d %b %Y")) : NULL;
+}
+
+char *
+cc_document_dup_source_line (CcDocument *self)
+{
+  g_autofree char *date = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  g_return_val_if_fail (CC_IS_DOCUMENT (self), NULL);
+  date = cc_document_dup_published_display (self);
+  if (self->outlet != NULL && *self->outlet)
+    g_ptr_array_add (parts, self->outlet);
+  if (self->byline != NULL && *self->byline)
+    g_ptr_array_add (parts, self->byline);
+  if (date != NULL)
+    g_ptr_array_add (parts, date);
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  /* Translators: the separator of "Outlet · Author · 14 Mar 2025" */
+  return g_strjoinv (_(" · "), (char **)parts->pdata);
 }
 
 /* Metadata ----------------------------------------------------------------- */

@@ -45,6 +45,11 @@ void        cc_document_set_meta      (CcDocument *self,
                                        const char *url,
                                        const char *language);
 
+/* The publication date for people: "14 Mar 2025"; NULL when unknown. */
+char       *cc_document_dup_published_display (CcDocument *self);
+/* "Outlet · Author · 14 Mar 2025", the parts known; NULL when none is. */
+char       *cc_document_dup_source_line       (CcDocument *self);
+
 /* What an importer found out about an article besides its text. */
 typedef struct
 {

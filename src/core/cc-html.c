@@ -498,21 +498,36 @@ scan_leave (xmlNode  *node,
 
 /* Second walk: the article's text ------------------------------------------ */
 
+/* Whether @value ("site-nav main", "shareBar") holds one of @tokens as
+ * a word between non-alphanumerics, case-insensitively. */
 static gboolean
 has_token (const char         *value,
            const char * const *tokens)
 {
-  g_autofree char *lower = NULL;
-  g_auto(GStrv) parts = NULL;
+  char word[32];
+  gsize n = 0;
 
   if (value == NULL)
     return FALSE;
-  lower = g_ascii_strdown (value, -1);
-  parts = g_regex_split_simple ("[^a-z0-9]+", lower, 0, 0);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] && g_strv_contains (tokens, parts[i]))
-      return TRUE;
-  return FALSE;
+  for (const char *p = value; ; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (n < sizeof word - 1)
+            word[n] = g_ascii_tolower (*p);
+          n++;
+          continue;
+        }
+      if (n > 0 && n < sizeof word)
+        {
+          word[n] = '\0';
+          if (g_strv_contains (tokens, word))
+            return TRUE;
+        }
+      n = 0;
+      if (*p == '\0')
+        return FALSE;
+    }
 }
 
 static gboolean

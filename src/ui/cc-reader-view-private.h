@@ -21,6 +21,7 @@ struct _CcReaderView
   GtkWidget      *find_next;
   GtkScrolledWindow *scroller;
   GtkTextView    *text_view;
+  GtkLabel       *source_label;   /* outlet, author, date and link */
 
   /* Owned */
   CcDocument     *document;

@@ -292,6 +292,30 @@ style_text (CcReaderView *self,
     }
 }
 
+/* The header over the text: where the article is from, and its link. */
+static void
+update_source_label (CcReaderView *self)
+{
+  g_autofree char *line = self->document ? cc_document_dup_source_line (self->document) : NULL;
+  const char *url = self->document ? cc_document_get_url (self->document) : NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  if (line != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (line, -1);
+      g_string_append (markup, escaped);
+    }
+  if (url != NULL && (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")))
+    {
+      g_autofree char *escaped = g_markup_escape_text (url, -1);
+      if (markup->len > 0)
+        g_string_append_c (markup, '\n');
+      g_string_append_printf (markup, "<a href=\"%s\">%s</a>", escaped, escaped);
+    }
+  gtk_label_set_markup (self->source_label, markup->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), markup->len > 0);
+}
+
 gboolean
 cc_reader_view_set_document (CcReaderView  *self,
                              CcStore       *store,
@@ -330,6 +354,7 @@ cc_reader_view_set_document (CcReaderView  *self,
     }
 
   g_set_object (&self->document, document);
+  update_source_label (self);
 
   _cc_reader_view_find_clear (self);
   gtk_text_buffer_set_text (buffer, text ? text : "", -1);
@@ -582,6 +607,7 @@ cc_reader_view_class_init (CcReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CcReaderView, find_next);
   gtk_widget_class_bind_template_child (widget_class, CcReaderView, scroller);
   gtk_widget_class_bind_template_child (widget_class, CcReaderView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, CcReaderView, source_label);
 
   _cc_reader_view_class_find_init (widget_class);
 

@@ -146,7 +146,7 @@ cc_article_parse_byline (const char *line)
 {
   static gsize by_once, role_once;
   GRegex *by = regex_once (&by_once,
-    "^\\s*by\\s+(\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|and|&|de|van|von|da|,)){0,8})"
+    "^\\s*by\\s+(\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|and|&|de|la|le|del|della|der|den|van|von|da|di|du|dos|das|bin|ibn|al|el|,)){0,8})"
     "\\s*(?:[|,;·—–-].*)?$");
   GRegex *role = regex_once (&role_once,
     "^\\s*(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){1,3}),\\s+"
@@ -191,7 +191,7 @@ cc_article_parse_dateline (const char  *line,
 
   if (g_once_init_enter (&once))
     {
-      GRegex *r = g_regex_new ("^\\s*(\\p{Lu}[\\p{Lu} .'’-]{1,30}\\p{Lu})(?:,\\s*[\\p{L}. ]{2,30})?"
+      GRegex *r = g_regex_new ("^\\s*(\\p{Lu}[\\p{Lu} .'’-]{1,30}\\p{Lu})(?:,\\s*[\\p{L}\\d. ]{2,30})?"
                                "\\s*(?:\\(([^()]{2,40})\\))?\\s*[—–-]{1,2}\\s",
                                G_REGEX_OPTIMIZE, 0, NULL);
       g_assert (r != NULL);
@@ -231,17 +231,111 @@ cc_article_is_title_like (const char *title)
   return TRUE;
 }
 
+/* A file name made of words ("harbour-bridge-reopens.txt"), not of
+ * numbers and hashes ("002_d6f39121.txt"). */
 static char *
 title_from_path (const char *path)
 {
   g_autofree char *base = path ? g_path_get_basename (path) : g_strdup ("");
   char *dot = strrchr (base, '.');
+  g_auto(GStrv) words = NULL;
+  guint real = 0;
 
   if (dot != NULL && dot != base)
     *dot = '\0';
-  g_strdelimit (base, "-_", ' ');
+  g_strdelimit (base, "-_.", ' ');
   g_strstrip (base);
-  return *base ? g_steal_pointer (&base) : NULL;
+  words = g_strsplit (base, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean letters = g_utf8_strlen (words[i], -1) >= 2;
+      for (const char *p = words[i]; *p && letters; p = g_utf8_next_char (p))
+        letters = g_unichar_isalpha (g_utf8_get_char (p));
+      real += letters;
+    }
+  return real >= 2 ? g_steal_pointer (&base) : NULL;
+}
+
+/* The opening paragraph's first sentence when it is short, else its first
+ * words and an ellipsis. */
+static char *
+title_from_opening (const char *opening)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", opening, 0, 0);
+  g_autoptr(GString) title = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL && n < 14; i++)
+    {
+      gsize len = strlen (words[i]);
+
+      if (len == 0)
+        continue;
+      if (title->len > 0)
+        g_string_append_c (title, ' ');
+      g_string_append (title, words[i]);
+      n++;
+      if (strchr (".!?", words[i][len - 1]) != NULL)
+        return g_string_free (g_steal_pointer (&title), FALSE);
+    }
+  while (n > 10)
+    {
+      char *space = strrchr (title->str, ' ');
+      g_string_truncate (title, space - title->str);
+      n--;
+    }
+  g_string_append (title, "…");
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
+/* "|", "—", "•": a line of punctuation alone, left over from a layout. */
+static gboolean
+is_separator (const char *line)
+{
+  if (*line == '\0' || g_utf8_strlen (line, -1) > 3)
+    return FALSE;
+  for (const char *p = line; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* One to four capitalised words, no digits or sentence punctuation. */
+static gboolean
+is_name_like (const char *line)
+{
+  g_auto(GStrv) words = g_strsplit (line, " ", -1);
+  guint n = g_strv_length (words);
+
+  if (n == 0 || n > 4)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_unichar_isupper (g_utf8_get_char (words[i])))
+        return FALSE;
+      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          if (!g_unichar_isalpha (c) && c != '.' && c != '\'' && c != 0x2019 && c != '-')
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static const char *
+next_nonblank (char **lines,
+               guint  i)
+{
+  for (guint j = i + 1; lines[j] != NULL; j++)
+    {
+      const char *p = lines[j];
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p)
+        return p;
+    }
+  return "";
 }
 
 /* Drops page-furniture lines; notes byline and date lines at the head in
@@ -266,11 +360,16 @@ strip_lines (CcTextResult   *result,
           g_autofree char *date = g_utf8_strlen (trimmed, -1) <= 60
                                     ? cc_article_parse_date (trimmed) : NULL;
 
+          g_autofree char *next = g_strstrip (g_strdup (next_nonblank (lines, i)));
+
           cc_document_meta_take (&meta->byline, byline);
+          /* "Name" over a lone "|": a byline whose date or outlet went missing */
+          if (is_separator (next) && is_name_like (trimmed))
+            cc_document_meta_take (&meta->byline, trimmed);
           if (date != NULL && cc_text_count_words (trimmed) <= 8)
             cc_document_meta_take (&meta->published, date);
         }
-      if (cc_article_is_boilerplate (trimmed))
+      if (cc_article_is_boilerplate (trimmed) || is_separator (trimmed))
         {
           dropped = TRUE;
           /* a blank line on each side of it would make two: keep one */
@@ -319,11 +418,10 @@ cc_article_refine (CcTextResult   *result,
   if (!cc_article_is_title_like (result->title))
     {
       char *title = title_from_path (path);
-      if (title != NULL)
-        {
-          g_free (result->title);
-          result->title = title;
-        }
+      if (title == NULL)
+        title = title_from_opening (result->title);
+      g_free (result->title);
+      result->title = title;
     }
   cc_document_meta_take (&meta->byline, result->byline);
   if (strip_lines (result, meta))

@@ -194,6 +194,20 @@ test_opening_is_not_title (void)
   g_assert_cmpstr (hashed->text, ==, short_first);
 }
 
+/* Rules drawn with "---" or "===" and markup that mentions furniture
+ * words are text, not furniture. */
+static void
+test_text_kept (void)
+{
+  const char *text = "Quarry plan approved\n---\nThe vote was close.\n===\n<!-- comment -->\n"
+                     "Comments on the plan were mixed.\n";
+  g_autoptr(CcDocumentMeta) meta = NULL;
+  g_autoptr(CcTextResult) result = read_text ("/tmp/quarry.txt", text, &meta);
+
+  g_assert_cmpstr (result->text, ==, text);
+  g_assert_cmpstr (result->title, ==, "Quarry plan approved");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -205,5 +219,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/article/title-like", test_title_like);
   g_test_add_func ("/article/plain-article", test_plain_article);
   g_test_add_func ("/article/opening-is-not-title", test_opening_is_not_title);
+  g_test_add_func ("/article/text-kept", test_text_kept);
   return g_test_run ();
 }

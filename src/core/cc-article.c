@@ -288,11 +288,12 @@ title_from_opening (const char *opening)
   return g_string_free (g_steal_pointer (&title), FALSE);
 }
 
-/* "|", "—", "•": a line of punctuation alone, left over from a layout. */
+/* "|", "—", "•": one mark alone on a line, left over from a layout
+ * ("---" and "===" are kept: text may draw rules with them). */
 static gboolean
 is_separator (const char *line)
 {
-  if (*line == '\0' || g_utf8_strlen (line, -1) > 3)
+  if (*line == '\0' || g_utf8_strlen (line, -1) > 1)
     return FALSE;
   for (const char *p = line; *p; p = g_utf8_next_char (p))
     if (g_unichar_isalnum (g_utf8_get_char (p)))

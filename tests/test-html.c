@@ -70,7 +70,7 @@ test_news_site (void)
   assert_contains (text, "\n\nTraffic returns\n\n");
   assert_contains (text, "Commuters queued from five in the morning. Bus routes that had been "
                          "diverted return on Monday.");
-  assert_contains (text, "\n\n• Cars and buses: from Friday\n\n• Lorries over 18 tonnes: from April");
+  assert_contains (text, "\n\n• Cars and buses: from Friday\n• Lorries over 18 tonnes: from April\n\n");
   assert_contains (text, "We are glad to have our bridge back");
   g_assert_true (g_str_has_suffix (text, "whose boats carried the overflow."));
   /* and none of the page around it */

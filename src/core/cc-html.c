@@ -52,6 +52,7 @@ typedef struct
   GString        *out;
   GString        *para;
   const char     *prefix;      /* "• " in a list item */
+  gboolean        last_item;   /* the text ends with a list item */
   guint           paragraphs;
   CcDocumentMeta *dom;         /* byline element, <time>, head lines */
   Scan           *scan;
@@ -613,6 +614,7 @@ static void
 flush (Emit *emit)
 {
   g_autofree char *text = NULL;
+  gboolean item;
 
   cc_document_meta_take (&text, emit->para->str);
   g_string_truncate (emit->para, 0);
@@ -636,9 +638,12 @@ flush (Emit *emit)
           return;
         }
     }
+  /* the items of a list on consecutive lines, other blocks apart */
+  item = emit->prefix != NULL && g_str_has_prefix (text, emit->prefix);
   if (emit->out->len > 0)
-    g_string_append (emit->out, "\n\n");
+    g_string_append (emit->out, item && emit->last_item ? "\n" : "\n\n");
   g_string_append (emit->out, text);
+  emit->last_item = item;
   emit->paragraphs++;
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cc-article.h"
 #include "cc-reader-view-private.h"
 
 /* Readable line length, in ems of the body font, and the smallest side
@@ -83,6 +84,8 @@ apply_margins (gpointer data)
   self->margin_source = 0;
   gtk_text_view_set_left_margin (self->text_view, self->last_margin);
   gtk_text_view_set_right_margin (self->text_view, self->last_margin);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->source_label), self->last_margin);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->source_label), self->last_margin);
 
   return G_SOURCE_REMOVE;
 }
@@ -190,8 +193,22 @@ looks_like_subheading (const char *line,
   if (chars < 3 || chars > 90 || strchr (copy, ' ') == NULL)
     return FALSE;
 
+  /* a list item ("• Cars: from Friday") is not a heading */
+  if (g_str_has_prefix (copy, "• ") || g_str_has_prefix (copy, "- ") || g_str_has_prefix (copy, "* "))
+    return FALSE;
   last = g_utf8_get_char (g_utf8_find_prev_char (copy, copy + strlen (copy)));
   return !g_unichar_ispunct (last) || last == ')';
+}
+
+/* A first line that is not the title is a heading only when short: an
+ * opening paragraph (a PDF's, a pasted article's) stays body text. */
+static gboolean
+is_heading_like (const char *line,
+                 gsize       len)
+{
+  g_autofree char *copy = g_strndup (line, len);
+
+  return cc_article_is_title_like (g_strstrip (copy));
 }
 
 static void
@@ -245,7 +262,7 @@ style_text (CcReaderView *self,
             {
               /* The first non-empty line is the title unless the title was
                * found further down (a Markdown H1). */
-              if (content_lines == 0 || line_matches (p, len, title))
+              if (line_matches (p, len, title) || (content_lines == 0 && is_heading_like (p, len)))
                 {
                   apply_tag_to_bytes (buffer, self->title_tag, text, p, len, char_offset);
                   seen_title = TRUE;

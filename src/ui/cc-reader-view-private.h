@@ -22,6 +22,7 @@ struct _CcReaderView
   GtkScrolledWindow *scroller;
   GtkTextView    *text_view;
   GtkLabel       *source_label;   /* outlet, author, date and link */
+  gboolean        show_source;
 
   /* Owned */
   CcDocument     *document;

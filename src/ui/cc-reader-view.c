@@ -330,7 +330,16 @@ update_source_label (CcReaderView *self)
       g_string_append_printf (markup, "<a href=\"%s\">%s</a>", escaped, escaped);
     }
   gtk_label_set_markup (self->source_label, markup->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->source_label), markup->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), self->show_source && markup->len > 0);
+}
+
+void
+cc_reader_view_set_show_source (CcReaderView *self,
+                                gboolean      show)
+{
+  g_return_if_fail (CC_IS_READER_VIEW (self));
+  self->show_source = !!show;
+  update_source_label (self);
 }
 
 gboolean

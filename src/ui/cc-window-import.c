@@ -437,6 +437,9 @@ _cc_window_import_init (CcWindow *self)
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (target));
+
+  /* what was imported from where: the Read view names the source */
+  cc_reader_view_set_show_source (self->reader, TRUE);
 }
 
 /* Add from Link… */

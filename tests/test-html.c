@@ -6,6 +6,7 @@
 #include "cc-formats.h"
 #include "cc-html.h"
 #include "cc-importer.h"
+#include "cc-mhtml.h"
 #include "cc-test-util.h"
 
 static char *
@@ -281,6 +282,39 @@ test_bad_pages (void)
   g_assert_error (error, CC_ERROR, CC_ERROR_EMPTY);
 }
 
+/* A page saved as one file: the HTML part decoded from quoted-printable
+ * in UTF-8, soft line breaks joined, the other parts ignored. */
+static void
+test_mhtml (void)
+{
+  g_autofree char *path = fixture_path ("saved-page.mhtml");
+  g_autofree char *data = NULL;
+  g_autoptr(CcDocumentMeta) meta = NULL;
+  g_autoptr(CcDocumentMeta) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  text = cc_mhtml_extract ((const guint8 *)data, len, &meta, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==,
+                   "Market hall reopens\n\n"
+                   "The covered market reopened on Saturday with forty stalls, among them a café "
+                   "run by the town’s bakers.\n\n"
+                   "Rents will stay at last year’s level until the autumn.");
+  g_assert_cmpstr (meta->title, ==, "Market hall reopens");
+  g_assert_cmpstr (meta->outlet, ==, "Town Gazette");
+  g_assert_cmpstr (meta->url, ==, "https://gazette.example/market-hall");
+  g_assert_cmpstr (meta->language, ==, "en");
+
+  g_clear_pointer (&text, g_free);
+  text = cc_mhtml_extract ((const guint8 *)"<html><body>plain</body></html>", 31, &none, NULL, &error);
+  g_assert_null (text);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "is not a saved web page (no MIME multipart boundary)");
+}
+
 /* Through the importer: metadata stored, a saved page's _files folder
  * skipped, a bad page named with its reason, and an annotation on a page
  * survives a changed re-import. */
@@ -394,6 +428,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/html/deep-page", test_deep_page);
   g_test_add_func ("/html/deep-json-ld", test_deep_json_ld);
   g_test_add_func ("/html/bad-pages", test_bad_pages);
+  g_test_add_func ("/html/mhtml", test_mhtml);
   g_test_add_func ("/html/import", test_import);
   return g_test_run ();
 }

@@ -409,6 +409,15 @@ find_dateline (CcTextResult   *result,
     }
 }
 
+char *
+cc_article_fallback_title (const char *path,
+                           const char *opening)
+{
+  char *title = title_from_path (path);
+
+  return title != NULL ? title : title_from_opening (opening ? opening : "");
+}
+
 void
 cc_article_refine (CcTextResult   *result,
                    const char     *path,
@@ -418,9 +427,7 @@ cc_article_refine (CcTextResult   *result,
 
   if (!cc_article_is_title_like (result->title))
     {
-      char *title = title_from_path (path);
-      if (title == NULL)
-        title = title_from_opening (result->title);
+      char *title = cc_article_fallback_title (path, result->title);
       g_free (result->title);
       result->title = title;
     }

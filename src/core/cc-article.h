@@ -28,6 +28,11 @@ gboolean  cc_article_parse_dateline   (const char *line,
                                        char      **agency);
 /* Whether @title is a heading rather than an opening paragraph. */
 gboolean  cc_article_is_title_like    (const char *title);
+/* A title for an article whose opening is a paragraph: the file name when
+ * it is made of words, else the opening's first sentence when short, else
+ * its first words. */
+char     *cc_article_fallback_title   (const char     *path,
+                                       const char     *opening);
 /* Text and Markdown: replaces a paragraph taken as the title by a short
  * first line or the file name, finds byline, dateline agency and date,
  * and removes page-furniture lines from the text. Fills @meta. */

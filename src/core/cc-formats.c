@@ -10,6 +10,7 @@
 #include "cc-error.h"
 #include "cc-formats.h"
 #include "cc-html.h"
+#include "cc-mhtml.h"
 #include "cc-pdf.h"
 
 CcFormat
@@ -25,6 +26,8 @@ cc_format_for_path (const char *path)
     return CC_FORMAT_HTML;
   if (g_str_has_suffix (lower, ".pdf"))
     return CC_FORMAT_PDF;
+  if (g_str_has_suffix (lower, ".mhtml") || g_str_has_suffix (lower, ".mht"))
+    return CC_FORMAT_MHTML;
   return CC_FORMAT_UNKNOWN;
 }
 
@@ -46,6 +49,9 @@ cc_format_for_content (const char   *content_type,
     return CC_FORMAT_HTML;
   if (type != NULL && g_str_equal (type, "application/pdf"))
     return CC_FORMAT_PDF;
+  if (type != NULL && (g_str_equal (type, "multipart/related") ||
+                       g_str_equal (type, "application/x-mimearchive")))
+    return CC_FORMAT_MHTML;
   if (type != NULL && g_str_equal (type, "text/markdown"))
     return CC_FORMAT_MARKDOWN;
   if (cc_html_sniff (data, len))
@@ -58,7 +64,7 @@ cc_format_for_content (const char   *content_type,
 const char *
 cc_format_extensions (void)
 {
-  return ".txt, .md, .html, .htm and .pdf";
+  return ".txt, .md, .html, .htm, .mhtml and .pdf";
 }
 
 static char *
@@ -91,9 +97,9 @@ result_for (char            *extracted,
   result->title = meta->title ? g_strdup (meta->title) : first_line (result->text);
   if (result->title != NULL && !cc_article_is_title_like (result->title))
     {
-      g_autofree char *base = g_path_get_basename (path);
+      char *title = cc_article_fallback_title (path, result->title);
       g_free (result->title);
-      result->title = g_steal_pointer (&base);
+      result->title = title;
     }
   if (result->title == NULL || *result->text == '\0')
     {
@@ -138,6 +144,12 @@ cc_format_read (CcFormat          format,
       break;
     case CC_FORMAT_HTML:
       text = cc_html_extract (data, len, charset, &found, &warning, error);
+      if (text == NULL)
+        return NULL;
+      result = result_for (text, warning, "UTF-8", path, found, error);
+      break;
+    case CC_FORMAT_MHTML:
+      text = cc_mhtml_extract (data, len, &found, &warning, error);
       if (text == NULL)
         return NULL;
       result = result_for (text, warning, "UTF-8", path, found, error);

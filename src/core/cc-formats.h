@@ -16,9 +16,10 @@ typedef enum
   CC_FORMAT_MARKDOWN,
   CC_FORMAT_HTML,
   CC_FORMAT_PDF,
+  CC_FORMAT_MHTML,
 } CcFormat;
 
-/* By extension: .txt .text .md .markdown .html .htm .xhtml .pdf */
+/* By extension: .txt .text .md .markdown .html .htm .xhtml .mhtml .mht .pdf */
 CcFormat      cc_format_for_path     (const char    *path);
 /* By MIME type (parameters ignored), else by the bytes. */
 CcFormat      cc_format_for_content  (const char    *content_type,

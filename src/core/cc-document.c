@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cc-document.h"
 
@@ -383,20 +384,25 @@ cc_document_meta_take (char       **field,
 
   if (*field != NULL || value == NULL)
     return;
-  out = g_string_new (NULL);
-  for (const char *p = value; *p; p = g_utf8_next_char (p))
+  out = g_string_sized_new (strlen (value));
+  for (const char *p = value; *p; )
     {
-      gunichar c = g_utf8_get_char (p);
+      /* ASCII byte by byte; other characters copied whole */
+      const char *next = (guchar)*p < 0x80 ? p + 1 : g_utf8_next_char (p);
+      gboolean is_space = (guchar)*p < 0x80 ? g_ascii_isspace (*p)
+                                             : (g_unichar_isspace (g_utf8_get_char (p)) ||
+                                                g_utf8_get_char (p) == 0xA0);
 
-      if (g_unichar_isspace (c) || c == 0xA0)
+      if (is_space)
         space = out->len > 0;
       else
         {
           if (space)
             g_string_append_c (out, ' ');
           space = FALSE;
-          g_string_append_unichar (out, c);
+          g_string_append_len (out, p, next - p);
         }
+      p = next;
     }
   if (out->len == 0 || !g_utf8_validate (out->str, -1, NULL))
     {

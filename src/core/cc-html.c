@@ -406,8 +406,10 @@ scan_enter (xmlNode  *node,
           Stats *stats = stats_of (scan, node->parent);
           guint len = 0;
 
-          for (const char *p = (const char *)node->content; *p; p = g_utf8_next_char (p))
-            if (!g_unichar_isspace (g_utf8_get_char (p)))
+          /* characters that are not ASCII white space: every byte that
+           * starts a character, less the spaces */
+          for (const guchar *p = node->content; *p; p++)
+            if ((*p & 0xC0) != 0x80 && !g_ascii_isspace (*p))
               len++;
           stats->text += len;
           if (scan->in_link > 0)

@@ -119,6 +119,11 @@ test_files (void)
                   "test-formats-html.png");
   read_and_shoot (window, find_by_suffix (window, "oaks.pdf"), "Ines Varga · 3 Jun 2024",
                   "test-formats-pdf.png");
+
+  /* Facts: a column a source, headed by its outlet and date */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "facts"));
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window), "test-formats-facts.png");
   gtk_window_destroy (GTK_WINDOW (window));
   cc_ui_test_drain ();
   cc_test_tmpdir_free (g_steal_pointer (&tmp));

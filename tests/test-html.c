@@ -3,6 +3,8 @@
 
 #include "cc-annotation-store.h"
 #include "cc-error.h"
+#include "cc-export.h"
+#include "cc-w3c.h"
 #include "cc-formats.h"
 #include "cc-html.h"
 #include "cc-importer.h"
@@ -407,6 +409,25 @@ test_import (void)
                                                cc_annotation_get_end (annotation));
     g_assert_cmpstr (span, ==, quote);
     g_assert_false (cc_annotation_is_orphaned (annotation));
+  }
+  /* both exports name outlet, author, date and link */
+  {
+    g_autoptr(CcExportOptions) options = cc_export_options_new ();
+    g_autofree char *markdown = cc_export_markdown (store, options, NULL, &error);
+    g_autofree char *json = NULL;
+
+    g_assert_no_error (error);
+    assert_contains (markdown, "    outlet: \"The Coastal Ledger\"\n");
+    assert_contains (markdown, "    author: \"Mira Okonjo\"\n");
+    assert_contains (markdown, "    published: \"2025-03-14T07:45:00Z\"\n");
+    assert_contains (markdown, "    url: \"https://ledger.example/news/harbour-bridge-reopens\"\n");
+    assert_contains (markdown, "14 Mar 2025");
+    json = cc_w3c_export (store, options, &error);
+    g_assert_no_error (error);
+    assert_contains (json, "\"creator\" : \"Mira Okonjo\"");
+    assert_contains (json, "\"crosscheck:published\" : \"2025-03-14T07:45:00Z\"");
+    assert_contains (json, "\"crosscheck:url\" : \"https://ledger.example/news/harbour-bridge-reopens\"");
+    assert_contains (json, "\"language\" : \"en-GB\"");
   }
   g_free ((char *)paths[0]);
   g_clear_object (&store);

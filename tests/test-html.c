@@ -331,12 +331,9 @@ test_import (void)
   g_autoptr(CcImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CcDocument) doc = NULL;
-  g_autoptr(GPtrArray) annotations = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *edited = NULL;
   const char *paths[2] = { NULL, NULL };
   const char *quote = "six million more than planned";
-  CcAnnotation *annotation;
   gsize len;
   gint64 id = 0;
   char *at;
@@ -374,17 +371,7 @@ test_import (void)
   g_assert_cmpstr (cc_document_get_language (doc), ==, "en-GB");
 
   /* annotate, change the page, re-import */
-  text = cc_store_load_text (store, id, &error);
-  at = strstr (text, quote);
-  g_assert_nonnull (at);
-  {
-    gsize start = g_utf8_pointer_to_offset (text, at);
-    g_autoptr(CcAnnotation) added =
-      cc_annotation_store_create (store, id, start, start + g_utf8_strlen (quote, -1),
-                                  "yellow", "overrun", NULL, &error);
-    g_assert_no_error (error);
-    g_assert_nonnull (added);
-  }
+  cc_test_annotate_quote (store, id, quote);
   edited = g_strdup (data);
   at = strstr (edited, "<p>The council said");
   g_assert_nonnull (at);
@@ -399,17 +386,7 @@ test_import (void)
     g_assert_no_error (error);
     g_assert_cmpuint (again->updated, ==, 1);
   }
-  annotations = cc_annotation_store_list (store, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (annotations->len, ==, 1);
-  annotation = annotations->pdata[0];
-  {
-    g_autofree char *new_text = cc_store_load_text (store, id, &error);
-    g_autofree char *span = cc_text_substring (new_text, cc_annotation_get_start (annotation),
-                                               cc_annotation_get_end (annotation));
-    g_assert_cmpstr (span, ==, quote);
-    g_assert_false (cc_annotation_is_orphaned (annotation));
-  }
+  cc_test_assert_only_annotation_on (store, id, quote);
   /* both exports name outlet, author, date and link */
   {
     g_autoptr(CcExportOptions) options = cc_export_options_new ();

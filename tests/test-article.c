@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "cc-article.h"
 #include "cc-formats.h"
+#include "cc-importer.h"
+#include "cc-test-util.h"
 
 static void
 test_dates (void)
@@ -208,6 +212,52 @@ test_text_kept (void)
   g_assert_cmpstr (result->title, ==, "Quarry plan approved");
 }
 
+/* A library from before schema 7: opening it adds the columns, and the
+ * next import fills the date of a document whose file did not change,
+ * which stays unchanged. */
+static void
+test_migration_fills_dates (void)
+{
+  char *dir = cc_test_tmpdir_new ();
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *file = cc_test_write_file (dir, "articles/quarry.txt",
+                                              "Quarry plan approved\nBy Ana Ruiz\n12 May 2025\n\n"
+                                              "The council approved the plan.\n", -1);
+  const char *paths[] = { file, NULL };
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(CcStore) store = cc_store_open (db_path, &error);
+    g_autoptr(CcImportReport) report = cc_import_paths (store, paths, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->added, ==, 1);
+  }
+  /* back to schema 6 */
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE documents DROP COLUMN published;"
+                                     "ALTER TABLE documents DROP COLUMN url;"
+                                     "ALTER TABLE documents DROP COLUMN language;"
+                                     "PRAGMA user_version = 6;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_autoptr(CcStore) store = cc_store_open (db_path, &error);
+    g_autoptr(CcImportReport) report = NULL;
+    g_autoptr(GPtrArray) docs = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cc_store_get_schema_version (store), ==, CC_STORE_SCHEMA_VERSION);
+    report = cc_import_paths (store, paths, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->unchanged, ==, 1);
+    docs = cc_store_list_documents (store, &error);
+    g_assert_cmpuint (docs->len, ==, 1);
+    g_assert_cmpstr (cc_document_get_published (docs->pdata[0]), ==, "2025-05-12");
+    g_assert_cmpstr (cc_document_get_byline (docs->pdata[0]), ==, "Ana Ruiz");
+  }
+  cc_test_tmpdir_free (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -220,5 +270,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/article/plain-article", test_plain_article);
   g_test_add_func ("/article/opening-is-not-title", test_opening_is_not_title);
   g_test_add_func ("/article/text-kept", test_text_kept);
+  g_test_add_func ("/article/migration-fills-dates", test_migration_fills_dates);
   return g_test_run ();
 }

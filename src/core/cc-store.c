@@ -129,10 +129,13 @@ static const char * const migrations[] = {
   "CREATE INDEX annotation_tags_tag ON annotation_tags (tag_id);",
 
   /* 6 -> 7: publication metadata of web pages, PDFs and links (see
-   * cc-store-meta.c); outlet and byline were there from the start. */
+   * cc-store-meta.c); outlet and byline were there from the start. The
+   * next import reads every file again (an unknown mtime), so documents
+   * stored before get their date too; unchanged text keeps its analysis. */
   "ALTER TABLE documents ADD COLUMN published TEXT;"
   "ALTER TABLE documents ADD COLUMN url TEXT;"
-  "ALTER TABLE documents ADD COLUMN language TEXT;",
+  "ALTER TABLE documents ADD COLUMN language TEXT;"
+  "UPDATE documents SET mtime = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CC_STORE_SCHEMA_VERSION);

@@ -10,6 +10,7 @@ PACKAGES="
   libxml2-utils desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 imagemagick
   xdotool
+  iso-codes tzdata
   adwaita-icon-theme fonts-cantarell fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 "
 

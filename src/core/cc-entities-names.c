@@ -393,6 +393,59 @@ add_cand (Names    *nm,
 }
 
 /* Cleans one piece of a chunk and adds it as a candidate. */
+/* Whether tokens [ts, te) could be a person's name: capitalised plain
+ * words, none of which makes it an organisation, event or place. */
+static gboolean
+looks_personal (CcScan *scan,
+                guint   ts,
+                guint   te)
+{
+  const CcGazetteer *gaz = scan->gaz;
+
+  if (te - ts < 1 || te - ts > 3)
+    return FALSE;
+  if (te - ts == 1)
+    return cc_scan_tok_in (scan, ts, gaz->first_names);
+  for (guint i = ts; i < te; i++)
+    if (!(T (i)->flags & TF_CAP) || (T (i)->flags & (TF_ALLCAPS | TF_DIGIT)) ||
+        cc_scan_tok_in (scan, i, gaz->org_words) || cc_scan_tok_in (scan, i, gaz->org_heads) ||
+        cc_scan_tok_in (scan, i, gaz->event_words) || cc_scan_tok_in (scan, i, gaz->location_last) ||
+        cc_scan_tok_in (scan, i, gaz->common_words) || cc_scan_tok_in (scan, i, gaz->demonyms))
+      return FALSE;
+  return TRUE;
+}
+
+/* "Kenyan Ann Lee", "Ann Lee European": a nationality adjective is not part
+ * of the person's name; alone it is no name at all. A name that is a place
+ * as written ("South Africa") is left whole. */
+static void
+strip_demonyms (CcScan *scan,
+                guint  *ts,
+                guint  *te)
+{
+  GHashTable *dem = scan->gaz->demonyms;
+
+  if (*te - *ts == 1 && (T (*ts)->flags & TF_CAP) && cc_scan_tok_in (scan, *ts, dem))
+    {
+      *te = *ts;
+      return;
+    }
+  if (*te - *ts < 2)
+    return;
+  {
+    g_autofree char *whole = cc_names_make_surface (scan, *ts, *te);
+
+    if (g_hash_table_contains (scan->gaz->locations, whole))
+      return;
+  }
+  if (cc_scan_tok_in (scan, *ts, dem) && !(T (*ts)->flags & TF_POSS) &&
+      looks_personal (scan, *ts + 1, *te))
+    (*ts)++;
+  else if (cc_scan_tok_in (scan, *te - 1, dem) && !(T (*te - 2)->flags & TF_POSS) &&
+           looks_personal (scan, *ts, *te - 1))
+    (*te)--;
+}
+
 static void
 add_piece (Names    *nm,
            guint     ts,
@@ -446,6 +499,10 @@ add_piece (Names    *nm,
     }
   else if (last_title != G_MAXUINT && last_title + 1 == te && te - ts <= 3)
     return;   /* a title alone: "Chief Executive" */
+
+  strip_demonyms (scan, &ts, &te);
+  if (ts >= te)
+    return;
 
   {
     gboolean named = FALSE;

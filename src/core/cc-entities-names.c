@@ -446,6 +446,24 @@ strip_demonyms (CcScan *scan,
     (*te)--;
 }
 
+/* "New Delhi", "New South Wales": "New" before a known place, or a place
+ * as written, is part of it even at a sentence start. */
+static gboolean
+is_new_place (CcScan *scan,
+              guint   ts,
+              guint   te)
+{
+  g_autofree char *whole = cc_names_make_surface (scan, ts, te);
+  g_autofree char *rest = NULL;
+
+  if (g_hash_table_contains (scan->gaz->locations, whole))
+    return TRUE;
+  if (!cc_scan_tok_is (scan, ts, "new") || te - ts < 2)
+    return FALSE;
+  rest = cc_names_make_surface (scan, ts + 1, te);
+  return g_hash_table_contains (scan->gaz->locations, rest);
+}
+
 static void
 add_piece (Names    *nm,
            guint     ts,
@@ -467,7 +485,7 @@ add_piece (Names    *nm,
       else if ((T (ts)->flags & (TF_SENT_START | TF_HEADLINE)) &&
                !(T (ts)->flags & TF_INNER_CAP) &&
                (cc_scan_tok_in (scan, ts, gaz->common_words) || is_gerund (scan, ts)) &&
-               !cc_scan_tok_in (scan, ts, gaz->first_names))
+               !cc_scan_tok_in (scan, ts, gaz->first_names) && !is_new_place (scan, ts, te))
         {
           ts++;
           /* What follows is no longer at a sentence start. */
@@ -564,6 +582,9 @@ add_chunk (Names   *nm,
     add_piece (nm, piece, te, headline);
 }
 
+static gboolean is_tally        (CcScan *scan, guint start, guint j);
+static guint    paren_qualifier (CcScan *scan, guint start, guint j);
+
 static void
 chunk_all (Names   *nm,
            gboolean headline_pass)
@@ -573,7 +594,7 @@ chunk_all (Names   *nm,
 
   while (i < N_TOKS)
     {
-      guint j;
+      guint j, j2;
 
       scan->work++;
       if (!!(T (i)->flags & TF_HEADLINE) != headline_pass || !is_name_word (scan, i))
@@ -606,8 +627,11 @@ chunk_all (Names   *nm,
                    !(T (j)->flags & TF_SPACE) && j + 1 < N_TOKS && is_name_word (scan, j + 1) &&
                    same_line (scan, j + 1) && tok_text (scan, j - 1)[name_len (scan, j - 1) - 1] == 's')
             j += 2;   /* "Rail Workers' Union" */
-          else if (is_version (scan, j) && (T (j)->flags & TF_SPACE || T (j - 1)->flags & TF_WORD))
+          else if (is_version (scan, j) && (T (j)->flags & TF_SPACE || T (j - 1)->flags & TF_WORD) &&
+                   !is_tally (scan, i, j))
             j++;
+          else if ((j2 = paren_qualifier (scan, i, j)) > j)
+            j = j2;
           else if (is_connector (scan, j) && j + 1 < N_TOKS && same_line (scan, j + 1) &&
                    is_name_word (scan, j + 1) && !(T (j + 1)->flags & TF_SENT_START) &&
                    !((T (j + 1)->flags & TF_POSS) && !cc_scan_tok_is (scan, j, "of")) &&
@@ -627,6 +651,82 @@ chunk_all (Names   *nm,
       add_chunk (nm, i, j, headline_pass);
       i = j;
     }
+}
+
+/* The digits of token @i after its decimal point, -1 for an integer. */
+static int
+decimals (CcScan *scan,
+          guint   i)
+{
+  const char *s = tok_text (scan, i);
+  const char *dot = memchr (s, '.', name_len (scan, i));
+
+  return dot == NULL ? -1 : (int)(s + name_len (scan, i) - dot - 1);
+}
+
+/* A number after a name that counts for it rather than numbering a model:
+ * "the BJP 240" (a count after an acronym), "Labour 32.45" (a share with
+ * two decimals, never a version), and the tallies "Reds 4, Blues 2" and
+ * "..., Greens 3" at a line end. "Llama 4", "Claude Opus 4.6" and "Dev
+ * 163" stay models. */
+static gboolean
+is_tally (CcScan *scan,
+          guint   start,
+          guint   j)
+{
+  CcTok *t = T (j);
+  int dec;
+
+  if (!(t->flags & TF_NUMBER))
+    return FALSE;
+  dec = decimals (scan, j);
+  if (dec >= 2)
+    return TRUE;
+  if (dec >= 0)
+    return FALSE;
+  if ((T (j - 1)->flags & TF_ALLCAPS) && name_len (scan, j) >= 2)
+    return TRUE;
+  /* "X 4, Y 2": a name and a number again after the comma */
+  if (j + 3 < N_TOKS && is_char (scan, j + 1, ',') && same_line (scan, j + 3) &&
+      is_name_word (scan, j + 2) &&
+      ((T (j + 3)->flags & TF_NUMBER) ||
+       (j + 4 < N_TOKS && is_name_word (scan, j + 3) && (T (j + 4)->flags & TF_NUMBER))))
+    return TRUE;
+  /* "..., X 4" ending a line or a sentence after a comma */
+  return start > 0 && is_char (scan, start - 1, ',') &&
+         (j + 1 >= N_TOKS || !same_line (scan, j + 1) || is_char (scan, j + 1, '.'));
+}
+
+/* "JD(U)", "NCP (Left)", "Workers Party (Reformed)": a qualifier in
+ * brackets that is part of a party's or company's name, written after an
+ * acronym, an organisation word, or with no space. An acronym of the name
+ * itself ("Air Traffic Control (ATC)") is not. Returns the token after ")"
+ * or @j. */
+static guint
+paren_qualifier (CcScan *scan,
+                 guint   start,
+                 guint   j)
+{
+  static const char * const org_ends[] = { "party", "front", "alliance", "league", "congress", NULL };
+  guint k = j + 1;
+  gboolean tight, acronym_only;
+
+  if (!is_char (scan, j, '('))
+    return j;
+  tight = !(T (j)->flags & TF_SPACE);
+  if (!tight && !(T (j - 1)->flags & TF_ALLCAPS) &&
+      !cc_scan_tok_in (scan, j - 1, scan->gaz->org_words) &&
+      !cc_names_tok_in_list (scan, j - 1, org_ends))
+    return j;
+  while (k < N_TOKS && k - j <= 4 && same_line (scan, k) && is_name_word (scan, k) &&
+         !(T (k)->flags & TF_POSS))
+    k++;
+  if (k == j + 1 || k >= N_TOKS || !is_char (scan, k, ')'))
+    return j;
+  acronym_only = k == j + 2 && (T (j + 1)->flags & TF_ALLCAPS) && j - start >= 2;
+  if (acronym_only && !tight)
+    return j;
+  return k + 1;
 }
 
 /* ---- aliases, headlines and output ---------------------------------- */

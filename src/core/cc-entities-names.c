@@ -583,6 +583,7 @@ add_chunk (Names   *nm,
 }
 
 static gboolean is_tally        (CcScan *scan, guint start, guint j);
+static gboolean is_nickname     (CcScan *scan, guint j);
 static guint    paren_qualifier (CcScan *scan, guint start, guint j);
 
 static void
@@ -632,6 +633,8 @@ chunk_all (Names   *nm,
             j++;
           else if ((j2 = paren_qualifier (scan, i, j)) > j)
             j = j2;
+          else if (is_nickname (scan, j))
+            j += 4;
           else if (is_connector (scan, j) && j + 1 < N_TOKS && same_line (scan, j + 1) &&
                    is_name_word (scan, j + 1) && !(T (j + 1)->flags & TF_SENT_START) &&
                    !((T (j + 1)->flags & TF_POSS) && !cc_scan_tok_is (scan, j, "of")) &&
@@ -697,6 +700,21 @@ is_tally (CcScan *scan,
          (j + 1 >= N_TOKS || !same_line (scan, j + 1) || is_char (scan, j + 1, '.'));
 }
 
+/* "Ann “Nan” Lee": a quoted nickname between a given name and a surname
+ * is part of the name. */
+static gboolean
+is_nickname (CcScan *scan,
+             guint   j)
+{
+  return j > 0 && j + 3 < N_TOKS && same_line (scan, j + 3) &&
+         (is_char (scan, j, 0x201C) || is_char (scan, j, '"')) &&
+         (T (j)->flags & TF_SPACE) && is_name_word (scan, j - 1) &&
+         is_name_word (scan, j + 1) && !(T (j + 1)->flags & TF_SPACE) &&
+         (is_char (scan, j + 2, 0x201D) || is_char (scan, j + 2, '"')) &&
+         !(T (j + 2)->flags & TF_SPACE) && (T (j + 3)->flags & TF_SPACE) &&
+         is_name_word (scan, j + 3) && !(T (j + 1)->flags & TF_ALLCAPS);
+}
+
 /* "JD(U)", "NCP (Left)", "Workers Party (Reformed)": a qualifier in
  * brackets that is part of a party's or company's name, written after an
  * acronym, an organisation word, or with no space. An acronym of the name
@@ -711,7 +729,8 @@ paren_qualifier (CcScan *scan,
   guint k = j + 1;
   gboolean tight, acronym_only;
 
-  if (!is_char (scan, j, '('))
+  if (!is_char (scan, j, '(') || cc_scan_tok_in (scan, j - 1, scan->gaz->stop_names) ||
+      cc_scan_tok_in (scan, j + 1, scan->gaz->stop_names))
     return j;
   tight = !(T (j)->flags & TF_SPACE);
   if (!tight && !(T (j - 1)->flags & TF_ALLCAPS) &&

@@ -36,7 +36,8 @@ static const char * const product_heads[] = {
   "model", "app", "chatbot", "assistant", "drug", "pill", "medicine", "vaccine", "phone",
   "smartphone", "device", "glasses", "headset", "laptop", "tablet", "car", "chip",
   "processor", "console", "game", "browser", "robot", "camera", "train", "aircraft",
-  "jet", "satellite", "rocket", "software", NULL,
+  "jet", "satellite", "rocket", "software", "spacecraft", "capsule", "shuttle", "probe",
+  "rover", "lander", "spaceship", "vessel", "ship", "helicopter", "drone", NULL,
 };
 static const char * const event_nouns[] = {
   "trial", "trials", "study", "studies", "conference", "summit", "tournament", "election",

@@ -687,7 +687,10 @@ is_tally (CcScan *scan,
     return TRUE;
   if (dec >= 0)
     return FALSE;
-  if ((T (j - 1)->flags & TF_ALLCAPS) && name_len (scan, j) >= 2)
+  /* "BJP 240", "RJD 4," and "Left (Unity) 5": a count after an acronym or
+   * a bracketed qualifier, unless a name word follows ("GPT 4 Turbo") */
+  if (((T (j - 1)->flags & TF_ALLCAPS) || is_char (scan, j - 1, ')')) &&
+      !(j + 1 < N_TOKS && same_line (scan, j + 1) && is_name_word (scan, j + 1)))
     return TRUE;
   /* "X 4, Y 2": a name and a number again after the comma */
   if (j + 3 < N_TOKS && is_char (scan, j + 1, ',') && same_line (scan, j + 3) &&
@@ -824,6 +827,8 @@ merge_aliases (Names *nm)
         {
           Entity *acr = lookup_entity (nm, a + 1, a + 2, TRUE);
           merge_into (acr, c->entity);
+          /* News writing defines acronyms for bodies, not for people */
+          entity_root (c->entity)->votes[V_PERSON] = 0;
         }
     }
 

@@ -222,7 +222,9 @@ cc_names_vote (Names *nm,
         if ((T (i)->flags & (TF_ALLCAPS | TF_INNER_CAP)) || !(T (i)->flags & TF_CAP) ||
             cc_scan_tok_in (scan, i, gaz->common_words))
           plain = FALSE;
-      if (plain)
+      /* three plain words are a person's only with a given name first:
+       * "Ann Marie Lee" but not "Rashtriya Lok Dal" */
+      if (plain && (n == 2 || cc_scan_tok_in (scan, ts, gaz->first_names)))
         v[V_PERSON] += 1;
     }
   if (n == 1 && (T (ts)->flags & TF_ALLCAPS) && name_len (scan, ts) <= 6)

@@ -234,6 +234,35 @@ load_countries (CcGazetteer *g)
     }
 }
 
+/* Language names ("Hindi", "Swahili"): capitalised in English and never an
+ * organisation or a person on their own. Only the one-word names of
+ * ISO 639-2 (the languages with a bibliographic code, the ones news names). */
+static void
+load_languages (CcGazetteer *g)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *arr = load_iso_array ("iso_639-2.json", "639-2", &parser);
+
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      const char *name = o ? json_object_get_string_member_with_default (o, "name", NULL) : NULL;
+      g_auto(GStrv) names = NULL;
+
+      if (name == NULL)
+        continue;
+      names = g_strsplit (name, ";", -1);
+      for (guint k = 0; names[k] != NULL; k++)
+        {
+          char *word = g_strstrip (names[k]);
+
+          if (*word != '\0' && strchr (word, ' ') == NULL && strchr (word, '(') == NULL &&
+              place_name_usable (g, word) && !g_hash_table_contains (g->locations, word))
+            g_hash_table_add (g->demonyms, g_utf8_casefold (word, -1));
+        }
+    }
+}
+
 /* States, provinces and regions; districts and municipalities are left out,
  * their names are too often ordinary words. */
 static void
@@ -314,6 +343,7 @@ gazetteer_init (gpointer unused)
   load_countries (g);
   load_subdivisions (g);
   load_zone_cities (g);
+  load_languages (g);
   g_hash_table_iter_init (&iter, g->locations);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {

@@ -1037,6 +1037,43 @@ canonical_name (Entity *root)
   return g_steal_pointer (&s);
 }
 
+/* "Acme-owned", "NDA-led": a name the document uses on its own, written
+ * as the first part of a compound adjective, is a mention of it. */
+static void
+add_compound_prefixes (Names *nm)
+{
+  CcScan *scan = nm->scan;
+
+  for (guint i = 0; i < N_TOKS; i++)
+    {
+      const char *s = tok_text (scan, i);
+      const char *dash;
+      g_autofree char *prefix = NULL;
+      g_autofree char *key = NULL;
+      Entity *e, *root;
+      CcMention *m;
+      int type;
+
+      if ((T (i)->flags & (TF_CLAIMED | TF_CAP | TF_WORD)) != (TF_CAP | TF_WORD) ||
+          (dash = memchr (s, '-', name_len (scan, i))) == NULL || dash == s ||
+          !g_ascii_islower (dash[1]))
+        continue;
+      prefix = g_strndup (s, dash - s);
+      key = g_utf8_casefold (prefix, -1);
+      e = g_hash_table_lookup (nm->entities, key);
+      if (e == NULL || strcmp (e->surface, prefix) != 0)
+        continue;
+      root = entity_root (e);
+      type = root->type >= 0 ? root->type : decide_type (root);
+      if (cc_names_vote_types[type] == CC_N_ENTITY_TYPES || root->mentions == 0)
+        continue;
+      m = cc_scan_add_mention (scan, T (i)->cstart, T (i)->cstart + g_utf8_strlen (prefix, -1),
+                               T (i)->bstart, T (i)->bstart + (dash - s),
+                               cc_names_vote_types[type]);
+      m->canonical = canonical_name (root);
+    }
+}
+
 void
 cc_scan_names (CcScan *scan)
 {
@@ -1108,6 +1145,7 @@ cc_scan_names (CcScan *scan)
       m->canonical = canonical_name (root);
     }
 
+  add_compound_prefixes (&nm);
   g_array_unref (nm.cands);
   g_hash_table_unref (nm.entities);
 }

@@ -1037,6 +1037,27 @@ canonical_name (Entity *root)
   return g_steal_pointer (&s);
 }
 
+/* Events are not listed, but the place that names one is: "Berlin" in
+ * "the Berlin Marathon", "Rio de Janeiro" in "Rio de Janeiro Open". */
+static void
+add_event_place (CcScan *scan,
+                 Cand   *c)
+{
+  for (guint k = c->te - 1; k > c->ts; k--)
+    {
+      g_autofree char *place = cc_names_make_surface (scan, c->ts, k);
+
+      if (g_hash_table_contains (scan->gaz->locations, place))
+        {
+          CcMention *m = cc_scan_add_mention (scan, T (c->ts)->cstart, T (k - 1)->cend,
+                                              T (c->ts)->bstart, T (k - 1)->bend,
+                                              CC_ENTITY_LOCATION);
+          m->canonical = g_steal_pointer (&place);
+          return;
+        }
+    }
+}
+
 /* "Acme-owned", "NDA-led": a name the document uses on its own, written
  * as the first part of a compound adjective, is a mention of it. */
 static void
@@ -1129,6 +1150,8 @@ cc_scan_names (CcScan *scan)
       if (root->type < 0)
         root->type = decide_type (root);
       type = root->type;
+      if (type == V_EVENT)
+        add_event_place (scan, c);
       if (cc_names_vote_types[type] == CC_N_ENTITY_TYPES)
         continue;
       {

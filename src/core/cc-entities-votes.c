@@ -149,6 +149,28 @@ contains_ci (const char *s,
   return FALSE;
 }
 
+/* "CHICAGO", "NEW YORK": a dateline or credit in capitals names a place
+ * known as "Chicago". */
+static gboolean
+is_capitals_place (const CcGazetteer *gaz,
+                   const char        *surface)
+{
+  g_autofree char *lower = NULL;
+  gboolean word_start = TRUE;
+
+  for (const char *p = surface; *p; p++)
+    if (g_ascii_islower (*p))
+      return FALSE;
+  lower = g_utf8_strdown (surface, -1);
+  for (char *p = lower; *p; p++)
+    {
+      if (word_start && g_ascii_isalpha (*p))
+        *p = g_ascii_toupper (*p);
+      word_start = *p == ' ' || *p == '-';
+    }
+  return g_hash_table_contains (gaz->locations, lower);
+}
+
 void
 cc_names_vote (Names *nm,
       Cand  *c)
@@ -180,7 +202,10 @@ cc_names_vote (Names *nm,
   if (c->entity->intrinsic)
     goto context;
   c->entity->intrinsic = TRUE;
-  if (g_hash_table_contains (gaz->locations, surface))
+  /* a word in capitals inside a line may be an acronym that happens to
+   * spell a place ("the INDIA bloc"); at a line start it is a dateline */
+  if (g_hash_table_contains (gaz->locations, surface) ||
+      ((n >= 2 || (T (ts)->flags & TF_NL_BEFORE) || ts == 0) && is_capitals_place (gaz, surface)))
     v[V_LOCATION] += 6;
   if (n >= 2 && cc_scan_tok_in (scan, last, gaz->org_words))
     v[V_ORG] += 4, has_org_word = TRUE;
@@ -210,7 +235,9 @@ cc_names_vote (Names *nm,
     v[V_PRODUCT] += 3;
   if (cc_scan_tok_in (scan, ts, gaz->first_names) && !has_digit && !has_org_word)
     {
-      if (n >= 2 && n <= 4 && (T (ts + 1)->flags & TF_CAP) && !(T (ts + 1)->flags & TF_ALLCAPS))
+      /* "Ann Lee", and "ANN LEE" in a credit line written in capitals */
+      if (n >= 2 && n <= 4 && (T (ts + 1)->flags & TF_CAP) &&
+          (!(T (ts + 1)->flags & TF_ALLCAPS) || (T (ts)->flags & TF_ALLCAPS)))
         v[V_PERSON] += 4;
       else if (n == 1)
         v[V_PERSON] += 1;

@@ -393,6 +393,16 @@ add_cand (Names    *nm,
 }
 
 /* Cleans one piece of a chunk and adds it as a candidate. */
+static gboolean
+is_place (CcScan *scan,
+          guint   ts,
+          guint   te)
+{
+  g_autofree char *whole = cc_names_make_surface (scan, ts, te);
+
+  return g_hash_table_contains (scan->gaz->locations, whole);
+}
+
 /* Whether tokens [ts, te) could be a person's name: capitalised plain
  * words, none of which makes it an organisation, event or place. */
 static gboolean
@@ -432,17 +442,11 @@ strip_demonyms (CcScan *scan,
     }
   if (*te - *ts < 2)
     return;
-  {
-    g_autofree char *whole = cc_names_make_surface (scan, *ts, *te);
-
-    if (g_hash_table_contains (scan->gaz->locations, whole))
-      return;
-  }
   if (cc_scan_tok_in (scan, *ts, dem) && !(T (*ts)->flags & TF_POSS) &&
-      looks_personal (scan, *ts + 1, *te))
+      looks_personal (scan, *ts + 1, *te) && !is_place (scan, *ts, *te))
     (*ts)++;
   else if (cc_scan_tok_in (scan, *te - 1, dem) && !(T (*te - 2)->flags & TF_POSS) &&
-           looks_personal (scan, *ts, *te - 1))
+           looks_personal (scan, *ts, *te - 1) && !is_place (scan, *ts, *te))
     (*te)--;
 }
 
@@ -453,15 +457,9 @@ is_new_place (CcScan *scan,
               guint   ts,
               guint   te)
 {
-  g_autofree char *whole = cc_names_make_surface (scan, ts, te);
-  g_autofree char *rest = NULL;
-
-  if (g_hash_table_contains (scan->gaz->locations, whole))
+  if (is_place (scan, ts, te))
     return TRUE;
-  if (!cc_scan_tok_is (scan, ts, "new") || te - ts < 2)
-    return FALSE;
-  rest = cc_names_make_surface (scan, ts + 1, te);
-  return g_hash_table_contains (scan->gaz->locations, rest);
+  return te - ts >= 2 && cc_scan_tok_is (scan, ts, "new") && is_place (scan, ts + 1, te);
 }
 
 static void

@@ -46,7 +46,8 @@ static const char * const event_nouns[] = {
 };
 static const char * const place_nouns[] = {
   "neighbourhood", "neighborhood", "district", "area", "region", "suburb", "county",
-  "province", "borough", "city", "town", "village", "state", "island", "valley", NULL,
+  "province", "borough", "city", "town", "village", "state", "island", "valley",
+  "constituency", "constituencies", "municipality", "seat", NULL,
 };
 static const char * const speech_verbs[] = {
   "said", "says", "told", "added", "explained", "noted", "argued", "wrote", "stated",
@@ -293,6 +294,10 @@ context:
   /* What stands before it */
   if (c->title)
     v[V_PERSON] += 6;
+  /* "the Janata Dal", "the Gulf Coast": news writing puts no article
+   * before a person's name */
+  if (ts > 0 && same_line (scan, ts) && cc_scan_tok_is (scan, ts - 1, "the") && !c->title)
+    v[V_PERSON] -= 3;
   if (ts > 0 && same_line (scan, ts))
     {
       guint p = ts - 1;

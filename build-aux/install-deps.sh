@@ -10,7 +10,7 @@ PACKAGES="
   libxml2-utils desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 imagemagick
   xdotool
-  iso-codes tzdata
+  iso-codes tzdata wamerican
   adwaita-icon-theme fonts-cantarell fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 "
 

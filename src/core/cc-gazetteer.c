@@ -107,7 +107,9 @@ add_currency (const char *line,
  * - iso-codes (ISO 3166-1 countries, ISO 3166-2 states and provinces):
  *   the standard, maintained list of country and subdivision names;
  * - tzdata (zone1970.tab): the cities that name time zones, a short list of
- *   the world's large cities that ships with every system.
+ *   the world's large cities that ships with every system;
+ * - wamerican (/usr/share/dict/words), only to leave out one-word state and
+ *   city names that are ordinary English words.
  * A missing file only makes the extractor know fewer places. */
 
 #define ISO_CODES_DIR "/usr/share/iso-codes/json/"
@@ -157,6 +159,60 @@ add_place (CcGazetteer *g,
   g_hash_table_add (g->locations, g_strdup (name));
   if (strcmp (plain, name) != 0)
     g_hash_table_add (g->locations, g_steal_pointer (&plain));
+}
+
+/* One-word names of states and cities wait in @pending (folded -> name)
+ * until they are checked against the English word list. */
+static void
+add_minor_place (GHashTable *pending,
+                 const char *name)
+{
+  g_autofree char *plain = NULL;
+
+  if (name == NULL)
+    return;
+  plain = strip_marks (name);
+  if (strchr (plain, ' ') != NULL || strchr (plain, '-') != NULL)
+    {
+      g_hash_table_insert (pending, g_strdup (name), g_strdup (name));
+      return;
+    }
+  g_hash_table_insert (pending, g_utf8_casefold (plain, -1), g_strdup (name));
+}
+
+/* wamerican's /usr/share/dict/words: a state or city whose one-word name
+ * is also an ordinary English word (written in lower case there:
+ * "Falcon", "Reading", "Mobile") is left out, so that the word is not
+ * taken for the place. Proper names are capitalised in that list and do
+ * not match. Without the list, every name is kept. */
+#define WORD_LIST "/usr/share/dict/words"
+
+static void
+add_pending_places (CcGazetteer *g,
+                    GHashTable  *pending)
+{
+  g_autofree char *text = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (g_file_get_contents (WORD_LIST, &text, NULL, NULL))
+    {
+      char *line = text;
+
+      while (line != NULL && *line)
+        {
+          char *nl = strchr (line, '\n');
+
+          if (nl != NULL)
+            *nl = '\0';
+          if (g_ascii_islower (line[0]))
+            g_hash_table_remove (pending, line);
+          line = nl != NULL ? nl + 1 : NULL;
+        }
+    }
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    add_place (g, value);
 }
 
 static JsonArray *
@@ -266,7 +322,8 @@ load_languages (CcGazetteer *g)
 /* States, provinces and regions; districts and municipalities are left out,
  * their names are too often ordinary words. */
 static void
-load_subdivisions (CcGazetteer *g)
+load_subdivisions (CcGazetteer *g,
+                   GHashTable  *pending)
 {
   static const char * const types[] = {
     "State", "Province", "Region", "Union territory", "Territory", "Country", "Nation",
@@ -285,7 +342,7 @@ load_subdivisions (CcGazetteer *g)
       for (guint k = 0; k < G_N_ELEMENTS (types); k++)
         if (strcmp (type, types[k]) == 0)
           {
-            add_place (g, json_object_get_string_member_with_default (o, "name", NULL));
+            add_minor_place (pending, json_object_get_string_member_with_default (o, "name", NULL));
             break;
           }
     }
@@ -293,7 +350,7 @@ load_subdivisions (CcGazetteer *g)
 
 /* "Asia/Kolkata" -> "Kolkata", "America/Argentina/Buenos_Aires" -> "Buenos Aires" */
 static void
-load_zone_cities (CcGazetteer *g)
+load_zone_cities (GHashTable *pending)
 {
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
@@ -313,7 +370,7 @@ load_zone_cities (CcGazetteer *g)
       if (g_strv_length (cols) < 3 || (slash = strrchr (cols[2], '/')) == NULL)
         continue;
       city = g_strdelimit (g_strdup (slash + 1), "_", ' ');
-      add_place (g, city);
+      add_minor_place (pending, city);
     }
 }
 
@@ -341,8 +398,13 @@ gazetteer_init (gpointer unused)
   g->locations = new_set ();
   foreach_line ("locations", add_line, g->locations);
   load_countries (g);
-  load_subdivisions (g);
-  load_zone_cities (g);
+  {
+    g_autoptr(GHashTable) pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+    load_subdivisions (g, pending);
+    load_zone_cities (pending);
+    add_pending_places (g, pending);
+  }
   load_languages (g);
   g_hash_table_iter_init (&iter, g->locations);
   while (g_hash_table_iter_next (&iter, &key, NULL))

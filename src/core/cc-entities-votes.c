@@ -325,6 +325,11 @@ context:
           else
             v[V_PRODUCT] += 2;
         }
+      else if ((cc_scan_tok_is (scan, p, "like") || cc_scan_tok_is (scan, p, "including") ||
+                (cc_scan_tok_is (scan, p, "as") && p > 0 && cc_scan_tok_is (scan, p - 1, "such"))) &&
+               p > 1 && (T (p - 1)->flags & TF_LOWER) &&
+               votes_from_noun (scan, cc_scan_tok_is (scan, p, "as") ? p - 2 : p - 1, v, 3))
+        ;   /* "models like X", "apps such as X" */
       else if (cc_names_tok_in_list (scan, p, product_verbs_before))
         v[V_PRODUCT] += 2;
       else if (cc_scan_tok_is (scan, p, "at") || cc_scan_tok_is (scan, p, "joined") ||

@@ -805,6 +805,43 @@ has_initial (CcScan   *scan,
   return FALSE;
 }
 
+/* "Acme Rocket", "Acme Falcon": a company's name followed by a name of
+ * its own, with no organisation word, is the company's product when
+ * nothing else is known of it, and so is the second name alone. */
+static void
+mark_company_products (Names *nm)
+{
+  GHashTableIter iter;
+  Entity *e;
+
+  g_hash_table_iter_init (&iter, nm->entities);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+    {
+      const char *space = strchr (e->key, ' ');
+      Entity *company, *rest;
+      int best = 0;
+
+      if (e->parent != NULL || space == NULL || e->type == V_LOCATION || e->type == V_PRODUCT)
+        continue;
+      for (int t = 0; t < N_VOTES; t++)
+        best = MAX (best, e->votes[t]);
+      if (best >= 3)
+        continue;
+      {
+        g_autofree char *head = g_strndup (e->key, space - e->key);
+        company = g_hash_table_lookup (nm->entities, head);
+      }
+      if (company == NULL || entity_root (company)->type != V_ORG ||
+          entity_root (company)->votes[V_ORG] < 2 || strchr (space + 1, ' ') != NULL)
+        continue;
+      e->type = V_PRODUCT;
+      rest = g_hash_table_lookup (nm->entities, space + 1);
+      if (rest != NULL && entity_root (rest) == rest && rest->votes[V_PERSON] < 3 &&
+          rest->votes[V_LOCATION] < 3)
+        rest->type = V_PRODUCT;
+    }
+}
+
 static void
 merge_aliases (Names *nm)
 {
@@ -924,6 +961,8 @@ merge_aliases (Names *nm)
           e->type = V_PRODUCT;
       }
 
+    mark_company_products (nm);
+
     for (guint k = 0; k < nm->cands->len; k++)
       {
         Cand *c = &g_array_index (nm->cands, Cand, k);
@@ -936,6 +975,18 @@ merge_aliases (Names *nm)
         space = strrchr (key, ' ');
         if (space == NULL)
           continue;
+        /* the quoted nickname alone: "Nan" for "Ann “Nan” Lee" */
+        if (c->te - c->ts >= 5 && (is_char (scan, c->ts + 1, 0x201C) || is_char (scan, c->ts + 1, '"')))
+          {
+            g_autofree char *nick = make_key (scan, c->ts + 2, c->ts + 3);
+            Entity *ne = g_hash_table_lookup (nm->entities, nick);
+
+            if (ne != NULL && ne->parent == NULL && ne != root)
+              {
+                merge_into (ne, root);
+                root->type = V_PERSON;
+              }
+          }
         /* the first name alone, too ("Mateo"), when it is a known first name */
         if (cc_scan_tok_in (scan, c->ts, gaz->first_names) && !(T (c->ts)->flags & TF_POSS))
           {

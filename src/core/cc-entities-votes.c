@@ -234,6 +234,13 @@ cc_names_vote (Names *nm,
     v[V_LOCATION] += 3;
   if (has_digit && !has_org_word)
     v[V_PRODUCT] += 3;
+  /* a quoted nickname inside a name: "Ann “Nan” Lee" */
+  for (guint i = ts + 1; i + 1 < te; i++)
+    if (is_char (scan, i, 0x201C) || is_char (scan, i, '"'))
+      {
+        v[V_PERSON] += 5;
+        break;
+      }
   if (cc_scan_tok_in (scan, ts, gaz->first_names) && !has_digit && !has_org_word)
     {
       /* "Ann Lee", and "ANN LEE" in a credit line written in capitals */
@@ -367,7 +374,8 @@ context:
         }
       else if (T (a)->flags & TF_LOWER)
         {
-          if (cc_scan_tok_in (scan, a, gaz->benchmark_words))
+          /* "the X test", but not "Acme Navy test pilots" */
+          if (cc_scan_tok_in (scan, a, gaz->benchmark_words) && !has_org_word)
             v[V_BENCHMARK] += 6;
           else if (cc_scan_tok_in (scan, a, gaz->product_words))
             v[V_PRODUCT] += 3;

@@ -234,8 +234,15 @@ is_name_word (CcScan *scan,
         }
       return TRUE;
     }
-  /* "iPhone", "eBay" */
-  return (t->flags & TF_LOWER) && (t->flags & TF_INNER_CAP);
+  /* "iPhone", "eBay", but not "anti-Acme", "mid-March": a prefix on a name */
+  if ((t->flags & TF_LOWER) && (t->flags & TF_INNER_CAP))
+    {
+      const char *s = tok_text (scan, i);
+      const char *dash = memchr (s, '-', name_len (scan, i));
+
+      return dash == NULL || !g_unichar_isupper (g_utf8_get_char (dash + 1));
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -1107,6 +1114,36 @@ add_event_place (CcScan *scan,
     }
 }
 
+/* "anti-Acme", "pro-Lee": the name after a lower-case prefix, when the
+ * document names it elsewhere. */
+static void
+add_prefixed_name (Names      *nm,
+                   guint       i,
+                   const char *name)
+{
+  CcScan *scan = nm->scan;
+  const char *s = tok_text (scan, i);
+  const char *end = s + name_len (scan, i);
+  g_autofree char *word = g_strndup (name, end - name);
+  g_autofree char *key = g_utf8_casefold (word, -1);
+  Entity *e = g_hash_table_lookup (nm->entities, key);
+  Entity *root;
+  CcMention *m;
+  int type;
+  guint skip;
+
+  if (e == NULL || strcmp (e->surface, word) != 0)
+    return;
+  root = entity_root (e);
+  type = root->type >= 0 ? root->type : decide_type (root);
+  if (cc_names_vote_types[type] == CC_N_ENTITY_TYPES || root->mentions == 0)
+    return;
+  skip = g_utf8_strlen (s, name - s);
+  m = cc_scan_add_mention (scan, T (i)->cstart + skip, T (i)->cstart + skip + g_utf8_strlen (word, -1),
+                           T (i)->bstart + (name - s), T (i)->bend, cc_names_vote_types[type]);
+  m->canonical = canonical_name (root);
+}
+
 /* "Acme-owned", "NDA-led": a name the document uses on its own, written
  * as the first part of a compound adjective, is a mention of it. */
 static void
@@ -1124,9 +1161,15 @@ add_compound_prefixes (Names *nm)
       CcMention *m;
       int type;
 
-      if ((T (i)->flags & (TF_CLAIMED | TF_CAP | TF_WORD)) != (TF_CAP | TF_WORD) ||
-          (dash = memchr (s, '-', name_len (scan, i))) == NULL || dash == s ||
-          !g_ascii_islower (dash[1]))
+      if ((T (i)->flags & (TF_CLAIMED | TF_WORD)) != TF_WORD ||
+          (dash = memchr (s, '-', name_len (scan, i))) == NULL || dash == s)
+        continue;
+      if ((T (i)->flags & TF_LOWER) && g_ascii_isupper (dash[1]))
+        {
+          add_prefixed_name (nm, i, dash + 1);
+          continue;
+        }
+      if (!(T (i)->flags & TF_CAP) || !g_ascii_islower (dash[1]))
         continue;
       prefix = g_strndup (s, dash - s);
       key = g_utf8_casefold (prefix, -1);

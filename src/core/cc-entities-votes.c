@@ -47,7 +47,7 @@ static const char * const event_nouns[] = {
 static const char * const place_nouns[] = {
   "neighbourhood", "neighborhood", "district", "area", "region", "suburb", "county",
   "province", "borough", "city", "town", "village", "state", "island", "valley",
-  "constituency", "constituencies", "municipality", "seat", NULL,
+  "constituency", "municipality", "seat", NULL,
 };
 static const char * const speech_verbs[] = {
   "said", "says", "told", "added", "explained", "noted", "argued", "wrote", "stated",

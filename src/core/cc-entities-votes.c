@@ -337,6 +337,15 @@ context:
                p > 1 && (T (p - 1)->flags & TF_LOWER) &&
                votes_from_noun (scan, cc_scan_tok_is (scan, p, "as") ? p - 2 : p - 1, v, 3))
         ;   /* "models like X", "apps such as X" */
+      else if ((cc_scan_tok_is (scan, p, "to") && p > 0 &&
+                (cc_scan_tok_is (scan, p - 1, "took") || cc_scan_tok_is (scan, p - 1, "takes"))) ||
+               (cc_scan_tok_is (scan, p, "on") && p > 0 &&
+                (cc_scan_tok_is (scan, p - 1, "posted") || cc_scan_tok_is (scan, p - 1, "wrote") ||
+                 cc_scan_tok_is (scan, p - 1, "posting") || cc_scan_tok_is (scan, p - 1, "shared"))))
+        v[V_PRODUCT] += 4;   /* "took to X", "posted on X": a platform */
+      else if ((cc_scan_tok_is (scan, p, "across") || cc_scan_tok_is (scan, p, "inside")) &&
+               (T (p)->flags & TF_LOWER))
+        v[V_PRODUCT] += 3;   /* "rolled out across X, Y and Z": apps, unless a place */
       else if (cc_names_tok_in_list (scan, p, product_verbs_before))
         v[V_PRODUCT] += 2;
       else if (cc_scan_tok_is (scan, p, "at") || cc_scan_tok_is (scan, p, "joined") ||

@@ -1114,17 +1114,17 @@ add_event_place (CcScan *scan,
     }
 }
 
-/* "anti-Acme", "pro-Lee": the name after a lower-case prefix, when the
- * document names it elsewhere. */
+/* Adds a mention of the bytes [from, to) of token @i when they spell, as
+ * written, a name the document uses on its own. */
 static void
-add_prefixed_name (Names      *nm,
-                   guint       i,
-                   const char *name)
+add_part_mention (Names      *nm,
+                  guint       i,
+                  const char *from,
+                  const char *to)
 {
   CcScan *scan = nm->scan;
   const char *s = tok_text (scan, i);
-  const char *end = s + name_len (scan, i);
-  g_autofree char *word = g_strndup (name, end - name);
+  g_autofree char *word = g_strndup (from, to - from);
   g_autofree char *key = g_utf8_casefold (word, -1);
   Entity *e = g_hash_table_lookup (nm->entities, key);
   Entity *root;
@@ -1138,16 +1138,17 @@ add_prefixed_name (Names      *nm,
   type = root->type >= 0 ? root->type : decide_type (root);
   if (cc_names_vote_types[type] == CC_N_ENTITY_TYPES || root->mentions == 0)
     return;
-  skip = g_utf8_strlen (s, name - s);
+  skip = g_utf8_strlen (s, from - s);
   m = cc_scan_add_mention (scan, T (i)->cstart + skip, T (i)->cstart + skip + g_utf8_strlen (word, -1),
-                           T (i)->bstart + (name - s), T (i)->bend, cc_names_vote_types[type]);
+                           T (i)->bstart + (from - s), T (i)->bstart + (to - s),
+                           cc_names_vote_types[type]);
   m->canonical = canonical_name (root);
 }
 
-/* "Acme-owned", "NDA-led": a name the document uses on its own, written
- * as the first part of a compound adjective, is a mention of it. */
+/* "Acme-owned", "NDA-led": a name written as the first part of a compound
+ * adjective; "anti-Acme", "pro-Lee": a name after a lower-case prefix. */
 static void
-add_compound_prefixes (Names *nm)
+add_compound_parts (Names *nm)
 {
   CcScan *scan = nm->scan;
 
@@ -1155,35 +1156,14 @@ add_compound_prefixes (Names *nm)
     {
       const char *s = tok_text (scan, i);
       const char *dash;
-      g_autofree char *prefix = NULL;
-      g_autofree char *key = NULL;
-      Entity *e, *root;
-      CcMention *m;
-      int type;
 
       if ((T (i)->flags & (TF_CLAIMED | TF_WORD)) != TF_WORD ||
           (dash = memchr (s, '-', name_len (scan, i))) == NULL || dash == s)
         continue;
       if ((T (i)->flags & TF_LOWER) && g_ascii_isupper (dash[1]))
-        {
-          add_prefixed_name (nm, i, dash + 1);
-          continue;
-        }
-      if (!(T (i)->flags & TF_CAP) || !g_ascii_islower (dash[1]))
-        continue;
-      prefix = g_strndup (s, dash - s);
-      key = g_utf8_casefold (prefix, -1);
-      e = g_hash_table_lookup (nm->entities, key);
-      if (e == NULL || strcmp (e->surface, prefix) != 0)
-        continue;
-      root = entity_root (e);
-      type = root->type >= 0 ? root->type : decide_type (root);
-      if (cc_names_vote_types[type] == CC_N_ENTITY_TYPES || root->mentions == 0)
-        continue;
-      m = cc_scan_add_mention (scan, T (i)->cstart, T (i)->cstart + g_utf8_strlen (prefix, -1),
-                               T (i)->bstart, T (i)->bstart + (dash - s),
-                               cc_names_vote_types[type]);
-      m->canonical = canonical_name (root);
+        add_part_mention (nm, i, dash + 1, s + name_len (scan, i));
+      else if ((T (i)->flags & TF_CAP) && g_ascii_islower (dash[1]))
+        add_part_mention (nm, i, s, dash);
     }
 }
 
@@ -1260,7 +1240,7 @@ cc_scan_names (CcScan *scan)
       m->canonical = canonical_name (root);
     }
 
-  add_compound_prefixes (&nm);
+  add_compound_parts (&nm);
   g_array_unref (nm.cands);
   g_hash_table_unref (nm.entities);
 }

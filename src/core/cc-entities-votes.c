@@ -49,6 +49,11 @@ static const char * const place_nouns[] = {
   "province", "borough", "city", "town", "village", "state", "island", "valley",
   "constituency", "municipality", "seat", NULL,
 };
+/* nouns a legislature or party modifies: "the Senate elections", "Party X
+ * seats" (a place known as such keeps its own, stronger vote) */
+static const char * const body_modified[] = {
+  "election", "elections", "polls", "seats", "constituencies", "members", "majority", NULL,
+};
 static const char * const speech_verbs[] = {
   "said", "says", "told", "added", "explained", "noted", "argued", "wrote", "stated",
   "warned", "recalled", "acknowledged", "insisted", "believes", "thinks", NULL,
@@ -390,6 +395,8 @@ context:
             v[V_PRODUCT] += 3;
           else if (cc_scan_tok_is (scan, a, "team"))
             v[V_ORG] += 3;
+          else if (cc_names_tok_in_list (scan, a, body_modified))
+            v[V_ORG] += 2;     /* "X elections", "X seats": a body, not an event */
           else if (cc_names_tok_in_list (scan, a, event_nouns))
             v[V_EVENT] += 4;
           else if (cc_names_tok_in_list (scan, a, place_nouns))

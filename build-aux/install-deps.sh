@@ -12,6 +12,7 @@ PACKAGES="
   xvfb xauth dbus dbus-x11 imagemagick
   xdotool
   clang libclang-rt-14-dev
+  iso-codes tzdata wamerican
   adwaita-icon-theme fonts-cantarell fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 "
 

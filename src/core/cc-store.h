@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define CC_STORE_SCHEMA_VERSION 7
+#define CC_STORE_SCHEMA_VERSION 8
 
 #define CC_TYPE_STORE (cc_store_get_type ())
 G_DECLARE_FINAL_TYPE (CcStore, cc_store, CC, STORE, GObject)

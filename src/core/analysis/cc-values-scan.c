@@ -1296,6 +1296,7 @@ bare:
       if (is_score_cue_before (scan, i) ||
           /* "42.8 on HealthBench", "52 on the X Index" */
           (cc_scan_tok_is (scan, end, "on") && same_line (scan, end + 1) &&
+           !(cc_scan_tok_lex (scan, end + 1) & CC_LEX_MONTH_DAY) &&
            ((T (end + 1)->flags & TF_CAP) ||
             (cc_scan_tok_is (scan, end + 1, "the") && end + 2 < N_TOKS && (T (end + 2)->flags & TF_CAP)))) ||
           /* "(20.6)" after a name */
@@ -1741,7 +1742,7 @@ cc_scan_values (CcScan *scan)
             }
           /* a version number glued to a name ("Llama 4", "Model 3.5") is
            * left to the name chunker */
-          if (f.kind == CC_VALUE_SCORE && f.type == CC_ENTITY_QUANTITY && f.end == i + 1 &&
+          if (f.kind == CC_VALUE_SCORE && f.end == i + 1 &&
               (t->flags & TF_DIGIT) && i > 0 && same_line (scan, i) &&
               (T (i - 1)->flags & (TF_CAP | TF_DIGIT)) && (T (i - 1)->flags & TF_WORD) &&
               !(T (i - 1)->flags & TF_CLAIMED) && !(T (i - 1)->flags & TF_POSS) &&

@@ -9,6 +9,8 @@
 G_BEGIN_DECLS
 
 #define CC_STORE_SCHEMA_VERSION 6
+/* PRAGMA application_id of a Crosscheck library ("CCLB"). */
+#define CC_STORE_APPLICATION_ID 0x43434C42
 
 #define CC_TYPE_STORE (cc_store_get_type ())
 G_DECLARE_FINAL_TYPE (CcStore, cc_store, CC, STORE, GObject)

@@ -491,6 +491,16 @@ read_header (const char *path,
 }
 
 static gboolean
+set_not_sqlite (const char  *path,
+                GError     **error)
+{
+  g_set_error (error, CC_ERROR, CC_ERROR_NOT_A_DATABASE,
+               _("“%s” is not a Crosscheck library (not an SQLite database); "
+                 "it was left untouched"), path);
+  return FALSE;
+}
+
+static gboolean
 check_header (const char  *path,
               gboolean    *exists,
               gboolean    *empty,
@@ -532,10 +542,7 @@ check_header (const char  *path,
     }
   if (memcmp (header, magic, sizeof magic) != 0)
     {
-      g_set_error (error, CC_ERROR, CC_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Crosscheck library (not an SQLite database); "
-                     "it was left untouched"), path);
-      return FALSE;
+      return set_not_sqlite (path, error);
     }
   return TRUE;
 }
@@ -552,9 +559,7 @@ set_open_error (CcStore  *self,
   g_autofree char *dir = g_path_get_dirname (self->path);
 
   if (primary == SQLITE_NOTADB)
-    g_set_error (error, CC_ERROR, CC_ERROR_NOT_A_DATABASE,
-                 _("“%s” is not a Crosscheck library (not an SQLite database); "
-                   "it was left untouched"), self->path);
+    set_not_sqlite (self->path, error);
   else if (primary == SQLITE_CORRUPT)
     g_set_error (error, CC_ERROR, CC_ERROR_CORRUPT_DATABASE,
                  _("Library “%s” is damaged (%s); it was left untouched"), self->path,

@@ -422,39 +422,45 @@ test_exclusive_lock_is_not_damage (void)
   cc_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
-/* Makes @dir impossible to create files in: permissions for a user, the
- * immutable attribute for root (who ignores permissions). */
+static gboolean
+chattr_immutable (const char *dir,
+                  gboolean    on)
+{
+  const char *argv[] = { "chattr", on ? "+i" : "-i", dir, NULL };
+  int status = 0;
+
+  return g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH |
+                       G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                       NULL, NULL, NULL, NULL, &status, NULL) && status == 0;
+}
+
+/* Makes @dir impossible to create files in (or possible again):
+ * permissions for a user, the immutable attribute for root (who ignores
+ * permissions). FALSE when neither works here. */
 static gboolean
 make_read_only (const char *dir,
                 gboolean    read_only)
 {
-  const char *chattr[] = { "chattr", read_only ? "+i" : "-i", dir, NULL };
-  int status = 0;
+  g_autofree char *probe = g_build_filename (dir, "probe", NULL);
+  int fd;
 
-  g_chmod (dir, read_only ? 0555 : 0700);
-  if (!read_only || access (dir, W_OK) != 0)
+  if (!read_only)
     {
-      if (!read_only && getuid () == 0)
-        g_spawn_sync (NULL, (char **)chattr, NULL, G_SPAWN_SEARCH_PATH |
-                      G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                      NULL, NULL, NULL, NULL, &status, NULL);
+      if (getuid () == 0)
+        chattr_immutable (dir, FALSE);
+      g_chmod (dir, 0700);
       return TRUE;
     }
-  if (!g_spawn_sync (NULL, (char **)chattr, NULL, G_SPAWN_SEARCH_PATH |
-                     G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &status, NULL) || status != 0)
+  g_chmod (dir, 0555);
+  if (access (dir, W_OK) == 0 && !chattr_immutable (dir, TRUE))
     return FALSE;
-  {
-    g_autofree char *probe = g_build_filename (dir, "probe", NULL);
-    int fd = g_open (probe, O_WRONLY | O_CREAT, 0600);
-
-    if (fd >= 0)
-      {
-        close (fd);
-        g_unlink (probe);
-        return FALSE;
-      }
-  }
+  fd = g_open (probe, O_WRONLY | O_CREAT, 0600);
+  if (fd >= 0)
+    {
+      close (fd);
+      g_unlink (probe);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -10,6 +10,7 @@ PACKAGES="
   libxml2-utils desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 imagemagick
   xdotool
+  clang libclang-rt-14-dev
   adwaita-icon-theme fonts-cantarell fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 "
 

@@ -8,6 +8,7 @@
 
 #include "cc-annotation-store.h"
 #include "cc-cli-commands.h"
+#include "cc-cli-story.h"
 #include "cc-error.h"
 
 static gboolean
@@ -241,6 +242,7 @@ cc_cli_cmd_annotations (CcCli  *cli,
       N_("Only anchored, moved or orphaned ones"), N_("STATE") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search,
       N_("Only those whose quote, note or tags contain TEXT"), N_("TEXT") },
+    CC_CLI_STORY_OPTION (cli),
     { NULL }
   };
 
@@ -307,6 +309,8 @@ cc_cli_cmd_annotations (CcCli  *cli,
           g_ptr_array_extend_and_steal (list, g_steal_pointer (&some));
         }
     }
+  if (!cc_cli_story_filter_annotations (cli, store, list, &error))
+    return cc_cli_fail (error);
 
   if (cli->output == CC_CLI_FORMAT_JSON)
     {

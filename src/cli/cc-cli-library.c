@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cc-cli-commands.h"
+#include "cc-cli-story.h"
 #include "cc-importer.h"
 
 int
@@ -20,6 +21,7 @@ cc_cli_cmd_import (CcCli  *cli,
   gboolean quiet = FALSE;
   const GOptionEntry entries[] = {
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print only problems"), NULL },
+    CC_CLI_STORY_OPTION (cli),
     { NULL }
   };
 
@@ -38,7 +40,7 @@ cc_cli_cmd_import (CcCli  *cli,
     return cc_cli_fail (error);
 
   report = cc_import_paths (store, (const char * const *)argv + 1, NULL, NULL, NULL, &error);
-  if (report == NULL)
+  if (report == NULL || !cc_cli_story_add_import (cli, store, report, &error))
     return cc_cli_fail (error);
 
   if (cli->output == CC_CLI_FORMAT_JSON)
@@ -121,15 +123,16 @@ cc_cli_cmd_list (CcCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(CcStore) store = NULL;
   g_autoptr(GPtrArray) docs = NULL;
+  const GOptionEntry entries[] = { CC_CLI_STORY_OPTION (cli), { NULL } };
 
   if (!cc_cli_parse (cli, "", _("Lists id, base name, title, outlet and word count."),
-                     NULL, &argc, &argv, &error))
+                     entries, &argc, &argv, &error))
     return cc_cli_fail (error);
 
   store = cc_cli_open_store (cli, &error);
   if (store == NULL)
     return cc_cli_fail (error);
-  docs = cc_store_list_documents (store, &error);
+  docs = cc_cli_story_documents (cli, store, 1, NULL, &error);
   if (docs == NULL)
     return cc_cli_fail (error);
 
@@ -197,6 +200,7 @@ cc_cli_cmd_search (CcCli  *cli,
   int limit = 20;
   const GOptionEntry entries[] = {
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("At most N hits (default 20)"), N_("N") },
+    CC_CLI_STORY_OPTION (cli),
     { NULL }
   };
 
@@ -219,8 +223,8 @@ cc_cli_cmd_search (CcCli  *cli,
   store = cc_cli_open_store (cli, &error);
   if (store == NULL)
     return cc_cli_fail (error);
-  hits = cc_store_search (store, query->str, limit > 0 ? limit : 0, &error);
-  if (hits == NULL)
+  hits = cc_store_search (store, query->str, limit > 0 && cli->story == NULL ? limit : 0, &error);
+  if (hits == NULL || !cc_cli_story_filter_hits (cli, store, hits, MAX (limit, 0), &error))
     return cc_cli_fail (error);
 
   if (cli->output == CC_CLI_FORMAT_JSON)

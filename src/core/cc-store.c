@@ -128,9 +128,30 @@ static const char * const migrations[] = {
   /* 5 -> 6: finding the annotations of a tag (and unused tags) by index,
    * not by a scan of every annotation's tags. */
   "CREATE INDEX annotation_tags_tag ON annotation_tags (tag_id);",
+
+  /* 6 -> 7: stories, named sets of documents (a document may be in several
+   * or none); a story made from a folder keeps its path to watch it. */
+  "CREATE TABLE stories ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  folder TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL);"
+  "CREATE TABLE story_documents ("
+  "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (story_id, document_id));"
+  "CREATE INDEX story_documents_document ON story_documents (document_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CC_STORE_SCHEMA_VERSION);
+
+const char *
+cc_store_get_migration (int version)
+{
+  g_return_val_if_fail (version >= 0 && version < CC_STORE_SCHEMA_VERSION, NULL);
+  return migrations[version];
+}
 
 void
 cc_search_hit_free (CcSearchHit *hit)

@@ -36,6 +36,7 @@ _cc_window_update_actions (CcWindow *self)
   gtk_widget_action_set_enabled (widget, "win.open-folder", !self->importing);
   gtk_widget_action_set_enabled (widget, "win.open-sample", !self->importing && sample_corpus_dir () != NULL);
   gtk_widget_action_set_enabled (widget, "win.open-library", !self->importing);
+  gtk_widget_action_set_enabled (widget, "win.new-library", !self->importing);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", self->importing);
   gtk_widget_action_set_enabled (widget, "win.show-import-report", self->last_report != NULL);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
@@ -64,6 +65,14 @@ open_library_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   _cc_window_choose_library (CC_WINDOW (widget));
+}
+
+static void
+new_library_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _cc_window_choose_new_library (CC_WINDOW (widget));  /* stories (issue 13) */
 }
 
 static void
@@ -199,6 +208,7 @@ _cc_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
+  gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-report", NULL, show_import_report_action);

@@ -127,6 +127,10 @@ on_import_done (GObject      *source,
     {
       g_autofree char *message = NULL;
 
+      /* stories (issue 13): nothing to add to a story. */
+      _cc_window_stories_import_done (self, NULL);
+      _cc_window_stories_watch_toast (self, NULL);
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         message = g_strdup (_("Import cancelled"));
       else
@@ -140,6 +144,13 @@ on_import_done (GObject      *source,
     }
 
   g_clear_pointer (&self->last_report, cc_import_report_free);
+  _cc_window_stories_import_done (self, report);  /* stories (issue 13) */
+  if (_cc_window_stories_watch_toast (self, report))
+    {
+      _cc_window_reload_documents (self);
+      g_signal_emit_by_name (self, "library-changed");
+      return;
+    }
 
   {
     g_autofree char *summary = report_summary (report);
@@ -352,7 +363,7 @@ on_folder_chosen (GtkNativeDialog *dialog,
       g_ptr_array_add (paths, NULL);
 
       if (window_is_alive (self))
-        cc_window_import_paths (self, (const char * const *) paths->pdata);
+        _cc_window_offer_story_import (self, (const char * const *) paths->pdata);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -409,7 +420,7 @@ on_drop (GtkDropTarget *target,
     }
 
   g_ptr_array_add (paths, NULL);
-  cc_window_import_paths (self, (const char * const *) paths->pdata);
+  _cc_window_offer_story_import (self, (const char * const *) paths->pdata);
   return TRUE;
 }
 

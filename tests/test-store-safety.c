@@ -667,7 +667,13 @@ test_search_single_line (void)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *state = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+  /* A state folder (where clean closes are remembered) of its own. */
+  state = cc_test_tmpdir_new ();
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
 
   g_test_add_func ("/crosscheck/store-safety/wal-survives-other-connections",
                    test_wal_survives_other_connections);
@@ -691,5 +697,7 @@ main (int argc, char **argv)
   g_test_add_func ("/crosscheck/store-safety/search-large-article", test_search_large_article);
   g_test_add_func ("/crosscheck/store-safety/search-single-line", test_search_single_line);
 
-  return g_test_run ();
+  status = g_test_run ();
+  cc_test_tmpdir_free (g_steal_pointer (&state));
+  return status;
 }

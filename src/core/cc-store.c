@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -224,17 +225,14 @@ known_clean (const char *path)
   return recorded != NULL && now != NULL && g_str_equal (recorded, now);
 }
 
-/* After a clean close: remember the file as it is now (or forget it, when
- * another connection still has it open and may change it). */
 static void
-remember_clean (const char *path,
-                gboolean    clean)
+update_clean_state (const char *state,
+                    const char *key,
+                    const char *now)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *state = clean_state_path ();
-  g_autofree char *dir = g_path_get_dirname (state);
-  g_autofree char *key = clean_state_key (path);
-  g_autofree char *now = clean && !has_wal (path) ? file_fingerprint (path) : NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
 
   g_key_file_load_from_file (file, state, G_KEY_FILE_NONE, NULL);
   if (now != NULL)
@@ -242,14 +240,34 @@ remember_clean (const char *path,
   else if (!g_key_file_remove_key (file, "libraries", key, NULL))
     return;  /* nothing recorded, nothing to forget */
 
-  if (g_mkdir_with_parents (dir, 0700) == 0)
-    {
-      gsize len = 0;
-      g_autofree char *data = g_key_file_to_data (file, &len, NULL);
+  /* Private whatever the umask, like the libraries it names. */
+  data = g_key_file_to_data (file, &len, NULL);
+  g_file_set_contents_full (state, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+}
 
-      /* Private whatever the umask, like the libraries it names. */
-      g_file_set_contents_full (state, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
-    }
+/* After a clean close: remember the file as it is now (or forget it, when
+ * another connection still has it open and may change it). */
+static void
+remember_clean (const char *path,
+                gboolean    clean)
+{
+  g_autofree char *state = clean_state_path ();
+  g_autofree char *dir = g_path_get_dirname (state);
+  g_autofree char *lock = g_strconcat (state, ".lock", NULL);
+  g_autofree char *key = clean_state_key (path);
+  g_autofree char *now = clean && !has_wal (path) ? file_fingerprint (path) : NULL;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    return;
+  /* Programs closing libraries at the same time each read, change and
+   * write the whole file: one at a time, or one's change is lost. */
+  fd = g_open (lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    flock (fd, LOCK_EX);
+  update_clean_state (state, key, now);
+  if (fd >= 0)
+    close (fd);
 }
 
 static void

@@ -200,6 +200,79 @@ test_second_open_keeps_locks (void)
   cc_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* The record of clean closes: programs closing libraries at the same time
+ * each keep theirs (each rewrites the whole file). */
+#define N_CLOSERS 12
+
+static void G_GNUC_NORETURN
+closer_child (const char *path,
+              int         go_fd)
+{
+  char byte;
+
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  if (read (go_fd, &byte, 1) != 0)  /* end of file: all start at once */
+    _exit (2);
+  for (guint j = 0; j < 5; j++)
+    {
+      CcStore *store = cc_store_open (path, NULL);
+
+      if (store == NULL || !add_one (store, j + 2))
+        _exit (2);
+      g_object_unref (store);
+    }
+  _exit (0);
+}
+
+static void
+test_concurrent_clean_closes (void)
+{
+  g_autofree char *dir = cc_test_tmpdir_new ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  pid_t pids[N_CLOSERS];
+  int go[2];
+
+  for (guint i = 0; i < N_CLOSERS; i++)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s/%u", dir, i);
+      g_autoptr(CcStore) store = NULL;
+
+      g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+      store = cc_test_open_store (sub);
+      g_assert_true (add_one (store, 1));
+      g_ptr_array_add (paths, g_strdup (cc_store_get_path (store)));
+    }
+  g_assert_cmpint (pipe (go), ==, 0);
+  for (guint i = 0; i < N_CLOSERS; i++)
+    {
+      pids[i] = fork ();
+      g_assert_cmpint (pids[i], >=, 0);
+      if (pids[i] == 0)
+        {
+          close (go[1]);
+          closer_child (paths->pdata[i], go[0]);
+        }
+    }
+  close (go[0]);
+  close (go[1]);
+  for (guint i = 0; i < N_CLOSERS; i++)
+    {
+      int status;
+
+      g_assert_cmpint (waitpid (pids[i], &status, 0), ==, pids[i]);
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+    }
+  for (guint i = 0; i < N_CLOSERS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CcStore) store = cc_store_open (paths->pdata[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_false (cc_store_get_checked (store));
+    }
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* Item 3 ------------------------------------------------------------------ */
 
 static char *
@@ -679,6 +752,8 @@ main (int argc, char **argv)
                    test_wal_survives_other_connections);
   g_test_add_func ("/crosscheck/store-safety/second-open-keeps-locks",
                    test_second_open_keeps_locks);
+  g_test_add_func ("/crosscheck/store-safety/concurrent-clean-closes",
+                   test_concurrent_clean_closes);
   g_test_add_func ("/crosscheck/store-safety/foreign-database-untouched",
                    test_foreign_database_untouched);
   g_test_add_func ("/crosscheck/store-safety/foreign-lookalike-untouched",

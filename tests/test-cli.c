@@ -39,9 +39,10 @@ test_import_list_search (void)
     const char *argv[] = { "list", "--db", db, NULL };
     g_assert_cmpint (cc_test_run_cli (argv, &out, &err), ==, 0);
     lines = g_strsplit (out, "\n", -1);
-    g_assert_cmpstr (lines[0], ==, "id\tdocument\ttitle\toutlet\twords");
-    g_assert_true (g_str_has_suffix (lines[1], "\tbridge.md\tBridge closes\t\t7"));
-    g_assert_true (g_str_has_suffix (lines[2], "\tharbour.txt\tHarbour reopens\tCoast Herald\t14"));
+    g_assert_cmpstr (lines[0], ==, "id\tdocument\ttitle\toutlet\twords\tbyline\tpublished\turl\tlanguage");
+    g_assert_true (g_str_has_suffix (lines[1], "\tbridge.md\tBridge closes\t\t7\t\t\t\t"));
+    g_assert_true (g_str_has_suffix (lines[2], "\tharbour.txt\tHarbour reopens\tCoast Herald\t14"
+                                               "\tLena Fisk\t\t\t"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
     g_clear_pointer (&lines, g_strfreev);

@@ -267,6 +267,14 @@ append_front_matter (GString               *out,
       append_yaml_pair (out, "  - ", "title", document_label (doc));
       if (cc_document_get_outlet (doc) != NULL)
         append_yaml_pair (out, "    ", "outlet", cc_document_get_outlet (doc));
+      if (cc_document_get_byline (doc) != NULL)
+        append_yaml_pair (out, "    ", "author", cc_document_get_byline (doc));
+      if (cc_document_get_published (doc) != NULL)
+        append_yaml_pair (out, "    ", "published", cc_document_get_published (doc));
+      if (cc_document_get_url (doc) != NULL)
+        append_yaml_pair (out, "    ", "url", cc_document_get_url (doc));
+      if (cc_document_get_language (doc) != NULL)
+        append_yaml_pair (out, "    ", "language", cc_document_get_language (doc));
       append_yaml_pair (out, "    ", "path", cc_document_get_path (doc));
     }
   g_string_append (out, "---\n\n");
@@ -803,6 +811,13 @@ cc_export_markdown (CcStore                *store,
         append_list_item (out, _("Outlet"), cc_document_get_outlet (doc));
       if (cc_document_get_byline (doc) != NULL && *cc_document_get_byline (doc) != '\0')
         append_list_item (out, _("Byline"), cc_document_get_byline (doc));
+      {
+        g_autofree char *published = cc_document_dup_published_display (doc);
+        if (published != NULL)
+          append_list_item (out, _("Published"), published);
+      }
+      if (cc_document_get_url (doc) != NULL)
+        append_list_item (out, _("Link"), cc_document_get_url (doc));
       append_list_item (out, _("File"), cc_document_get_path (doc));
       g_string_append_c (out, '\n');
 

@@ -14,7 +14,9 @@
 
 #include "cc-annotation-store.h"
 #include "cc-error.h"
+#include "cc-formats.h"
 #include "cc-importer.h"
+#include "cc-store-meta.h"
 #include "cc-text.h"
 #include "cc-w3c.h"
 
@@ -219,6 +221,8 @@ walk_folder (Walk       *walk,
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *child = g_build_filename (path, names->pdata[i], NULL);
+      if (cc_format_is_saved_page_folder (child))
+        continue;  /* the images and scripts of a saved page, not articles */
       walk_path (walk, child, depth + 1, FALSE, TRUE);
     }
 }
@@ -234,7 +238,6 @@ walk_path (Walk       *walk,
 {
   g_autofree char *root = NULL;
   GStatBuf st;
-  CcTextFormat format;
   int rc;
 
   if (explicit)
@@ -293,13 +296,15 @@ walk_path (Walk       *walk,
       return;
     }
 
-  if (!cc_text_format_for_path (path, &format))
+  if (cc_format_for_path (path) == CC_FORMAT_UNKNOWN)
     {
       g_autofree char *base = g_path_get_basename (path);
       const char *dot = strrchr (base, '.');
       g_autofree char *message =
-        dot ? g_strdup_printf (_("unsupported file type “%s”; Crosscheck reads .txt and .md files"), dot)
-            : g_strdup (_("no file extension; Crosscheck reads .txt and .md files"));
+        dot ? g_strdup_printf (_("unsupported file type “%s”; Crosscheck reads %s files"), dot,
+                               cc_format_extensions ())
+            : g_strdup_printf (_("no file extension; Crosscheck reads %s files"),
+                               cc_format_extensions ());
       queue_file (walk, path, message, NULL, canonical);
       return;
     }
@@ -483,23 +488,23 @@ read_regular_file (const char  *path,
   return g_steal_pointer (&data);
 }
 
-/* Reads, decodes and normalises one file: the step a new file type (HTML,
- * PDF) would dispatch from, by format. */
+/* Reads, decodes and normalises one file, dispatched by format to the
+ * text, HTML or PDF reader (cc-formats.c); *@meta gets what else the
+ * reader found (date, URL, language). */
 static CcTextResult *
-read_document (const char  *path,
-               gsize       *bytes_read,
-               GError     **error)
+read_document (const char      *path,
+               gsize           *bytes_read,
+               CcDocumentMeta **meta,
+               GError         **error)
 {
   g_autofree guint8 *contents = NULL;
-  CcTextFormat format = CC_TEXT_FORMAT_PLAIN;
   gsize len = 0;
 
-  cc_text_format_for_path (path, &format);
   contents = read_regular_file (path, CC_TEXT_MAX_FILE_SIZE, &len, error);
   if (contents == NULL)
     return NULL;
   *bytes_read = len;
-  return cc_text_process (contents, len, format, error);
+  return cc_format_read (cc_format_for_path (path), path, contents, len, NULL, meta, error);
 }
 
 /* Importing one file, in two steps: prepare_file() stats and reads it with
@@ -514,6 +519,7 @@ typedef struct
   gint64        mtime;
   char         *skip;          /* a reason not to import it */
   CcTextResult *result;        /* the text, when it was read */
+  CcDocumentMeta *meta;        /* with it, its metadata */
   char         *hash;
 } Prepared;
 
@@ -522,6 +528,7 @@ prepared_clear (Prepared *prep)
 {
   g_clear_pointer (&prep->skip, g_free);
   g_clear_pointer (&prep->result, cc_text_result_free);
+  g_clear_pointer (&prep->meta, cc_document_meta_free);
   g_clear_pointer (&prep->hash, g_free);
 }
 
@@ -580,7 +587,7 @@ prepare_file (Walk           *walk,
       return;
     }
 
-  prep->result = read_document (file->path, &bytes, &local_error);
+  prep->result = read_document (file->path, &bytes, &prep->meta, &local_error);
   if (prep->result == NULL)
     {
       prep->skip = g_strdup (local_error->message);
@@ -599,6 +606,57 @@ prepared_is_current (Walk     *walk,
   if (prep->skip != NULL || prep->stat_errno != 0 || prep->result != NULL)
     return TRUE;
   return is_unchanged (g_hash_table_lookup (walk->existing, prep->file->path), prep);
+}
+
+/* Writes what was read from @path (a file or a link): added, updated
+ * (annotations re-anchored) or unchanged. Returns FALSE only when the
+ * library cannot be written. */
+static gboolean
+store_result (CcStore         *store,
+              Existing        *existing,
+              const char      *path,
+              CcTextResult    *result,
+              const char      *hash,
+              CcDocumentMeta  *meta,
+              gint64           size,
+              gint64           mtime,
+              CcImportReport  *report,
+              GError         **error)
+{
+  gint64 id;
+
+  if (existing != NULL && g_strcmp0 (existing->hash, hash) == 0)
+    {
+      /* Touched but not changed: keep the analysis, refresh the stat. */
+      gboolean ok = update_stat (store, existing->id, size, mtime, error) &&
+                    cc_store_set_document_meta (store, existing->id, meta, error);
+      if (ok)
+        add_event (report, path, CC_IMPORT_UNCHANGED, existing->id, result->warning);
+      return ok;
+    }
+
+  if (existing != NULL)
+    {
+      g_autofree char *old_text = cc_store_load_text (store, existing->id, error);
+
+      if (old_text == NULL ||
+          !cc_store_update_document (store, existing->id, result->title, result->outlet,
+                                     result->byline, result->text, hash, result->words,
+                                     size, mtime, error) ||
+          !cc_store_set_document_meta (store, existing->id, meta, error) ||
+          !cc_annotation_store_reanchor_document (store, existing->id, old_text, result->text,
+                                                  error))
+        return FALSE;
+      add_event (report, path, CC_IMPORT_UPDATED, existing->id, result->warning);
+      return TRUE;
+    }
+
+  id = cc_store_add_document (store, path, result->title, result->outlet, result->byline,
+                              result->text, hash, result->words, size, mtime, error);
+  if (id == 0 || !cc_store_set_document_meta (store, id, meta, error))
+    return FALSE;
+  add_event (report, path, CC_IMPORT_ADDED, id, result->warning);
+  return TRUE;
 }
 
 /* Stores one prepared file. Returns FALSE only when the library cannot be
@@ -638,38 +696,8 @@ write_file (CcStore        *store,
       return TRUE;
     }
 
-  if (existing != NULL && g_strcmp0 (existing->hash, prep->hash) == 0)
-    {
-      /* Touched but not changed: keep the analysis, refresh the stat. */
-      gboolean ok = update_stat (store, existing->id, prep->size, prep->mtime, error);
-      if (ok)
-        add_event (report, path, CC_IMPORT_UNCHANGED, existing->id, result->warning);
-      return ok;
-    }
-
-  if (existing != NULL)
-    {
-      g_autofree char *old_text = cc_store_load_text (store, existing->id, error);
-
-      if (old_text == NULL ||
-          !cc_store_update_document (store, existing->id, result->title, result->outlet,
-                                     result->byline, result->text, prep->hash, result->words,
-                                     prep->size, prep->mtime, error) ||
-          !cc_annotation_store_reanchor_document (store, existing->id, old_text, result->text,
-                                                  error))
-        return FALSE;
-      add_event (report, path, CC_IMPORT_UPDATED, existing->id, result->warning);
-    }
-  else
-    {
-      gint64 id = cc_store_add_document (store, path, result->title, result->outlet,
-                                         result->byline, result->text, prep->hash,
-                                         result->words, prep->size, prep->mtime, error);
-      if (id == 0)
-        return FALSE;
-      add_event (report, path, CC_IMPORT_ADDED, id, result->warning);
-    }
-  return TRUE;
+  return store_result (store, existing, path, result, prep->hash, prep->meta, prep->size,
+                       prep->mtime, report, error);
 }
 
 /* Documents stored under an imported folder whose file was not found this
@@ -944,6 +972,74 @@ cc_import_paths (CcStore            *store,
   g_clear_pointer (&walk.existing, g_hash_table_unref);
 
   return ok ? g_steal_pointer (&report) : NULL;
+}
+
+/* Links (cc-fetch.c fetches) ------------------------------------------------ */
+
+CcImportReport *
+cc_import_fetched (CcStore     *store,
+                   const char  *path,
+                   GBytes      *body,
+                   const char  *content_type,
+                   const char  *charset,
+                   const char  *final_url,
+                   const char  *reason,
+                   GError     **error)
+{
+  g_autoptr(CcImportReport) report = g_new0 (CcImportReport, 1);
+  g_autoptr(GHashTable) existing = NULL;
+  g_autoptr(CcTextResult) result = NULL;
+  g_autoptr(CcDocumentMeta) meta = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *hash = NULL;
+  const guint8 *data;
+  gsize len = 0;
+  gboolean ok;
+
+  report->events = g_ptr_array_new_with_free_func ((GDestroyNotify)import_event_free);
+  if (body == NULL)
+    {
+      add_event (report, path, CC_IMPORT_SKIPPED, 0, reason);
+      return g_steal_pointer (&report);
+    }
+  data = g_bytes_get_data (body, &len);
+  result = cc_format_read (cc_format_for_content (content_type, data, len), path, data, len,
+                           charset, &meta, &local_error);
+  if (result == NULL)
+    {
+      add_event (report, path, CC_IMPORT_SKIPPED, 0, local_error->message);
+      return g_steal_pointer (&report);
+    }
+  cc_document_meta_take (&meta->url, final_url ? final_url : path);
+  existing = load_existing (store, error);
+  if (existing == NULL || !cc_store_begin (store, error))
+    return NULL;
+  report->bytes_read = len;
+  hash = cc_text_sha256 ((const guint8 *)result->text, strlen (result->text));
+  ok = store_result (store, g_hash_table_lookup (existing, path), path, result, hash, meta, len,
+                     g_get_real_time (), report, error) &&
+       cc_store_commit (store, error);
+  if (!ok)
+    {
+      cc_store_rollback (store);
+      return NULL;
+    }
+  return g_steal_pointer (&report);
+}
+
+void
+cc_import_report_merge (CcImportReport *dst,
+                        CcImportReport *src)
+{
+  dst->added += src->added;
+  dst->updated += src->updated;
+  dst->unchanged += src->unchanged;
+  dst->missing += src->missing;
+  dst->skipped += src->skipped;
+  dst->attached += src->attached;
+  dst->bytes_read += src->bytes_read;
+  g_ptr_array_extend_and_steal (dst->events, g_steal_pointer (&src->events));
+  src->events = g_ptr_array_new_with_free_func ((GDestroyNotify)import_event_free);
 }
 
 /* Async ------------------------------------------------------------------- */

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define CC_STORE_SCHEMA_VERSION 7
+#define CC_STORE_SCHEMA_VERSION 8
 /* PRAGMA application_id of a Crosscheck library ("CCLB"). */
 #define CC_STORE_APPLICATION_ID 0x43434C42
 

@@ -66,6 +66,16 @@ add_string (JsonObject *object,
   json_object_set_string_member (object, member, value ? value : "");
 }
 
+/* Publication metadata, when the document has it. */
+static void
+add_optional (JsonObject *object,
+              const char *member,
+              const char *value)
+{
+  if (value != NULL && *value != '\0')
+    json_object_set_string_member (object, member, value);
+}
+
 static void
 add_time (JsonObject *object,
           const char *member,
@@ -113,6 +123,11 @@ new_source (CcDocument *doc,
       add_string (source, "title", cc_document_get_title (doc));
       add_string (source, "crosscheck:basename", cc_document_get_basename (doc));
       add_string (source, "crosscheck:sha256", cc_document_get_hash (doc));
+      add_optional (source, "crosscheck:outlet", cc_document_get_outlet (doc));
+      add_optional (source, "creator", cc_document_get_byline (doc));
+      add_optional (source, "crosscheck:published", cc_document_get_published (doc));
+      add_optional (source, "crosscheck:url", cc_document_get_url (doc));
+      add_optional (source, "language", cc_document_get_language (doc));
     }
   else
     {

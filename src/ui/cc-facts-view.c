@@ -260,6 +260,8 @@ column_title (CcDocument *document)
 {
   const char *outlet = cc_document_get_outlet (document);
   const char *title = cc_document_get_title (document);
+  g_autofree char *date = NULL;
+  g_autofree char *shown = NULL;
   const char *text;
 
   if (outlet != NULL && *outlet != '\0')
@@ -269,13 +271,19 @@ column_title (CcDocument *document)
   else
     text = cc_document_get_basename (document);
 
+  date = cc_document_dup_published_display (document);
   if (g_utf8_strlen (text, -1) > 28)
     {
       g_autofree char *start = g_utf8_substring (text, 0, 27);
 
-      return g_strconcat (g_strchomp (start), "…", NULL);
+      shown = g_strconcat (g_strchomp (start), "…", NULL);
     }
-  return g_strdup (text);
+  else
+    shown = g_strdup (text);
+  if (date == NULL)
+    return g_steal_pointer (&shown);
+  /* Translators: a Facts column: the source, then its publication date */
+  return g_strdup_printf (_("%s\n%s"), shown, date);
 }
 
 static void

@@ -66,6 +66,9 @@ void           cc_window_set_document_filter   (CcWindow            *self,
 
 /* Imports files/folders in a thread with progress, cancel, a summary toast
  * and a list of per-file problems. */
+/* Downloads @url (http or https) and imports it (Add from Link). */
+void           cc_window_import_url            (CcWindow            *self,
+                                                const char          *url);
 void           cc_window_import_paths          (CcWindow            *self,
                                                 const char * const  *paths);
 gboolean       cc_window_get_importing         (CcWindow            *self);

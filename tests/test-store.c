@@ -200,7 +200,10 @@ test_too_new (void)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* Marked as a Crosscheck library, with a schema this version does not know. */
   sqlite3_exec (db, "CREATE TABLE t (x); PRAGMA user_version = 999;", NULL, NULL, NULL);
+  sqlite3_exec (db, "PRAGMA application_id = " G_STRINGIFY (CC_STORE_APPLICATION_ID), NULL, NULL,
+                NULL);
   sqlite3_close (db);
 
   assert_untouched_after_open (path, CC_ERROR_TOO_NEW);

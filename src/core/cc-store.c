@@ -9,7 +9,9 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cc-error.h"
 #include "cc-store.h"
@@ -231,17 +233,14 @@ known_clean (const char *path)
   return recorded != NULL && now != NULL && g_str_equal (recorded, now);
 }
 
-/* After a clean close: remember the file as it is now (or forget it, when
- * another connection still has it open and may change it). */
 static void
-remember_clean (const char *path,
-                gboolean    clean)
+update_clean_state (const char *state,
+                    const char *key,
+                    const char *now)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *state = clean_state_path ();
-  g_autofree char *dir = g_path_get_dirname (state);
-  g_autofree char *key = clean_state_key (path);
-  g_autofree char *now = clean && !has_wal (path) ? file_fingerprint (path) : NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
 
   g_key_file_load_from_file (file, state, G_KEY_FILE_NONE, NULL);
   if (now != NULL)
@@ -249,8 +248,34 @@ remember_clean (const char *path,
   else if (!g_key_file_remove_key (file, "libraries", key, NULL))
     return;  /* nothing recorded, nothing to forget */
 
-  if (g_mkdir_with_parents (dir, 0700) == 0)
-    g_key_file_save_to_file (file, state, NULL);
+  /* Private whatever the umask, like the libraries it names. */
+  data = g_key_file_to_data (file, &len, NULL);
+  g_file_set_contents_full (state, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, NULL);
+}
+
+/* After a clean close: remember the file as it is now (or forget it, when
+ * another connection still has it open and may change it). */
+static void
+remember_clean (const char *path,
+                gboolean    clean)
+{
+  g_autofree char *state = clean_state_path ();
+  g_autofree char *dir = g_path_get_dirname (state);
+  g_autofree char *lock = g_strconcat (state, ".lock", NULL);
+  g_autofree char *key = clean_state_key (path);
+  g_autofree char *now = clean && !has_wal (path) ? file_fingerprint (path) : NULL;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    return;
+  /* Programs closing libraries at the same time each read, change and
+   * write the whole file: one at a time, or one's change is lost. */
+  fd = g_open (lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    flock (fd, LOCK_EX);
+  update_clean_state (state, key, now);
+  if (fd >= 0)
+    close (fd);
 }
 
 static void
@@ -444,58 +469,6 @@ cc_store_step (CcStore       *self,
 }
 
 static gboolean
-check_header (const char  *path,
-              gboolean    *exists,
-              GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  g_autoptr(GError) local_error = NULL;
-  char header[16] = { 0 };
-  GStatBuf st;
-  int fd;
-  gssize n;
-
-  *exists = FALSE;
-  if (g_stat (path, &st) != 0)
-    {
-      if (errno == ENOENT)
-        return TRUE;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   _("Cannot open library “%s”: %s"), path, g_strerror (errno));
-      return FALSE;
-    }
-  *exists = TRUE;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, CC_ERROR, CC_ERROR_NOT_A_DATABASE,
-                   _("Library “%s” is a folder, not a library file"), path);
-      return FALSE;
-    }
-  if (st.st_size == 0)
-    return TRUE;
-
-  fd = g_open (path, O_RDONLY, 0);
-  if (fd < 0)
-    {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   _("Cannot read library “%s”: %s"), path, g_strerror (errno));
-      return FALSE;
-    }
-  n = read (fd, header, sizeof header);
-  close (fd);
-
-  if (n != (gssize)sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    {
-      g_set_error (error, CC_ERROR, CC_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Crosscheck library (not an SQLite database); "
-                     "it was left untouched"), path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 migrate (CcStore  *self,
          GError  **error)
 {
@@ -525,10 +498,520 @@ migrate (CcStore  *self,
   return TRUE;
 }
 
+/* Reads the first bytes of @path through SQLite's own file layer, never
+ * with open() and close(): closing any descriptor of a file drops every
+ * POSIX lock this process holds on it, the locks of a connection already
+ * open on the library included. Another program's connection then believes
+ * it is the last one, and its close deletes the write-ahead log that ours
+ * is still writing to. SQLite's Unix layer keeps such a descriptor open
+ * until the process's last lock on the file is released. */
+static int
+read_header (const char *path,
+             char       *header,
+             int         len)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  sqlite3_filename name = sqlite3_create_filename (path, "", "", 0, NULL);
+  sqlite3_file *file;
+  int out_flags = 0;
+  int rc;
+
+  if (vfs == NULL || name == NULL)
+    {
+      sqlite3_free_filename (name);
+      return SQLITE_NOMEM;
+    }
+  file = g_malloc0 (vfs->szOsFile);
+  rc = vfs->xOpen (vfs, name, file, SQLITE_OPEN_READONLY | SQLITE_OPEN_MAIN_DB, &out_flags);
+  if (rc == SQLITE_OK)
+    {
+      /* A short read fills the rest with zeros. */
+      rc = file->pMethods->xRead (file, header, len, 0);
+      if (rc == SQLITE_IOERR_SHORT_READ)
+        rc = SQLITE_OK;
+    }
+  if (file->pMethods != NULL)
+    file->pMethods->xClose (file);
+  g_free (file);
+  sqlite3_free_filename (name);
+  return rc;
+}
+
+static gboolean
+set_not_sqlite (const char  *path,
+                GError     **error)
+{
+  g_set_error (error, CC_ERROR, CC_ERROR_NOT_A_DATABASE,
+               _("“%s” is not a Crosscheck library (not an SQLite database); "
+                 "it was left untouched"), path);
+  return FALSE;
+}
+
+static gboolean
+check_header (const char  *path,
+              gboolean    *exists,
+              gboolean    *empty,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16] = { 0 };
+  GStatBuf st;
+
+  *exists = FALSE;
+  *empty = TRUE;
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno == ENOENT)
+        return TRUE;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _("Cannot open library “%s”: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  *exists = TRUE;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_NOT_A_DATABASE,
+                   _("Library “%s” is a folder, not a library file"), path);
+      return FALSE;
+    }
+  if (st.st_size == 0)
+    return TRUE;
+  *empty = FALSE;
+
+  if (read_header (path, header, sizeof header) != SQLITE_OK)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot read library “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (memcmp (header, magic, sizeof magic) != 0)
+    {
+      return set_not_sqlite (path, error);
+    }
+  return TRUE;
+}
+
+/* Why SQLite could not read or write the library at open, said honestly: a
+ * file in use, a read-only folder or a full disk is not a damaged file. */
+static gboolean
+set_open_error (CcStore  *self,
+                int       rc,
+                GError  **error)
+{
+  int primary = rc & 0xff;
+  int sys = sqlite3_system_errno (self->db);
+  g_autofree char *dir = g_path_get_dirname (self->path);
+
+  if (primary == SQLITE_NOTADB)
+    set_not_sqlite (self->path, error);
+  else if (primary == SQLITE_CORRUPT)
+    g_set_error (error, CC_ERROR, CC_ERROR_CORRUPT_DATABASE,
+                 _("Library “%s” is damaged (%s); it was left untouched"), self->path,
+                 sqlite3_errmsg (self->db));
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                 _("Library “%s” is in use by another program; close it there and "
+                   "try again"), self->path);
+  else if (primary == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                 _("Library “%s” cannot be written: the disk is full"), self->path);
+  else if ((primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY) && access (dir, W_OK) != 0)
+    /* Its -wal and -shm files cannot be made next to it. */
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                 _("Library “%s” cannot be written: its folder “%s” is read-only"),
+                 self->path, dir);
+  else if (primary == SQLITE_READONLY || sys == EACCES || sys == EPERM || sys == EROFS)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY,
+                 _("Library “%s” cannot be written: %s"), self->path,
+                 sys != 0 ? g_strerror (sys) : sqlite3_errmsg (self->db));
+  else if (primary == SQLITE_IOERR && sys != 0)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sys),
+                 _("Library “%s” cannot be written: %s"), self->path, g_strerror (sys));
+  else
+    g_set_error (error, CC_ERROR, CC_ERROR_FAILED, _("Cannot open library “%s”: %s"),
+                 self->path, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+/* One integer from a statement, or FALSE with the reason in @rc. */
+static gboolean
+probe_int (CcStore    *self,
+           const char *sql,
+           int        *value,
+           int        *rc)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (*rc == SQLITE_OK)
+    {
+      *rc = sqlite3_step (stmt);
+      if (*rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          *rc = SQLITE_OK;
+        }
+    }
+  if (*rc != SQLITE_OK)
+    *rc = sqlite3_extended_errcode (self->db);
+  sqlite3_finalize (stmt);
+  return *rc == SQLITE_OK;
+}
+
+/* Whether the file is ours to write: marked with Crosscheck's application
+ * id, or empty, or a library from before the mark (our tables, a schema
+ * version, no id). Only reads: a database of another program is never
+ * written to, not even its journal mode. */
+static gboolean
+check_owner (CcStore   *self,
+             gboolean  *mark,
+             GError   **error)
+{
+  int app_id = 0, version = 0, objects = 0, ours = 0, rc;
+
+  if (!probe_int (self, "PRAGMA application_id", &app_id, &rc) ||
+      !probe_int (self, "PRAGMA user_version", &version, &rc) ||
+      !probe_int (self, "SELECT count(*) FROM sqlite_schema", &objects, &rc) ||
+      !probe_int (self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND "
+                        "name IN ('documents', 'documents_fts')", &ours, &rc))
+    return set_open_error (self, rc, error);
+
+  *mark = app_id != CC_STORE_APPLICATION_ID;
+  if (app_id != CC_STORE_APPLICATION_ID &&
+      (app_id != 0 || ((objects > 0 || version != 0) && (version < 1 || ours != 2))))
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_NOT_A_DATABASE,
+                   _("“%s” is an SQLite database of another program, not a Crosscheck "
+                     "library; it was left untouched"), self->path);
+      return FALSE;
+    }
+  if (version > CC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_TOO_NEW,
+                   _("Library “%s” was written by a newer Crosscheck (schema %d, this "
+                     "version knows %d); it was left untouched"),
+                   self->path, version, CC_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* PRAGMA quick_check before anything is written (unless the file is known
+ * unchanged since a clean close). */
+static gboolean
+check_integrity (CcStore  *self,
+                 GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+  gboolean ok = FALSE;
+
+  self->checked = TRUE;
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
+  if (rc != SQLITE_OK && rc != SQLITE_ROW)
+    rc = sqlite3_extended_errcode (self->db);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      /* Damage is only what SQLite says is damage. */
+      self->damaged = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+      return set_open_error (self, rc, error);
+    }
+  if (!ok)
+    {
+      self->damaged = TRUE;
+      g_set_error (error, CC_ERROR, CC_ERROR_CORRUPT_DATABASE,
+                   _("Library “%s” is damaged (integrity check failed); it was left "
+                     "untouched"), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The write-time settings, the migrations and the mark, with open-time
+ * reasons for a failure. */
+static gboolean
+prepare_for_writing (CcStore   *self,
+                     gboolean   mark,
+                     GError   **error)
+{
+  static const char * const pragmas[] = {
+    "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pragmas); i++)
+    if (sqlite3_exec (self->db, pragmas[i], NULL, NULL, NULL) != SQLITE_OK)
+      return set_open_error (self, sqlite3_extended_errcode (self->db), error);
+  if (!migrate (self, error))
+    return FALSE;
+  if (mark)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d",
+                                              CC_STORE_APPLICATION_ID);
+
+      if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return set_open_error (self, sqlite3_extended_errcode (self->db), error);
+    }
+  return TRUE;
+}
+
 char *
 cc_store_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "crosscheck", "library.db", NULL);
+}
+
+/* Snippets -----------------------------------------------------------------
+ *
+ * FTS5's own snippet() scores every window of a row against every match in
+ * it: quadratic in the matches of one article (minutes for one long article
+ * with a frequent word). cc_snippet(documents_fts, column) picks its window
+ * in one pass over the matches, the first one holding the most different
+ * terms, and tokenizes the text only up to the window's end. Its output is
+ * that of snippet(documents_fts, column, '[', ']', '…', 16). */
+
+#define SNIPPET_TOKENS 16
+#define SNIPPET_CONTEXT 4  /* tokens before the first match in the window */
+
+typedef struct
+{
+  const char *text;
+  int         first;                    /* first token of the window */
+  int         token;                    /* tokens seen so far */
+  int         start[SNIPPET_TOKENS];    /* byte ranges of the window's tokens */
+  int         end[SNIPPET_TOKENS];
+  gboolean    covered[SNIPPET_TOKENS];  /* inside a match */
+  int         n;                        /* tokens of the window seen */
+  gboolean    more;                     /* tokens after the window */
+} Snippet;
+
+typedef struct
+{
+  int phrase;
+  int offset;
+} Match;
+
+static GArray *
+snippet_matches (const Fts5ExtensionApi *api,
+                 Fts5Context            *fts,
+                 int                     column)
+{
+  GArray *matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  int n = 0;
+
+  if (api->xInstCount (fts, &n) != SQLITE_OK)
+    return matches;
+  for (int i = 0; i < n; i++)
+    {
+      Match m;
+      int col;
+
+      if (api->xInst (fts, i, &m.phrase, &col, &m.offset) == SQLITE_OK && col == column)
+        g_array_append_val (matches, m);
+    }
+  return matches;
+}
+
+/* The start of the first window (in match order) with the most different
+ * phrases: matches are in text order, so one sliding pass. */
+static int
+snippet_best_start (GArray *matches,
+                    int     n_phrases)
+{
+  g_autofree int *count = g_new0 (int, MAX (n_phrases, 1));
+  int distinct = 0, best = -1, best_start = 0;
+  guint j = 0;
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const Match *m = &g_array_index (matches, Match, i);
+
+      while (j < matches->len &&
+             g_array_index (matches, Match, j).offset < m->offset + SNIPPET_TOKENS)
+        {
+          int phrase = g_array_index (matches, Match, j++).phrase;
+
+          if (phrase >= 0 && phrase < n_phrases && count[phrase]++ == 0)
+            distinct++;
+        }
+      if (distinct > best)
+        {
+          best = distinct;
+          best_start = m->offset;
+        }
+      if (m->phrase >= 0 && m->phrase < n_phrases && --count[m->phrase] == 0)
+        distinct--;
+    }
+  return best < 0 ? 0 : MAX (0, best_start - SNIPPET_CONTEXT);
+}
+
+static int
+snippet_token (void       *data,
+               int         flags,
+               const char *token,
+               int         len,
+               int         start,
+               int         end)
+{
+  Snippet *snip = data;
+  int index;
+
+  (void)token;
+  (void)len;
+  if (flags & FTS5_TOKEN_COLOCATED)
+    return SQLITE_OK;
+  index = snip->token++ - snip->first;
+  if (index < 0)
+    return SQLITE_OK;
+  if (index >= SNIPPET_TOKENS)
+    {
+      snip->more = TRUE;
+      return SQLITE_DONE;  /* the rest of the text is not needed */
+    }
+  snip->start[index] = start;
+  snip->end[index] = end;
+  snip->n = index + 1;
+  return SQLITE_OK;
+}
+
+static void
+snippet_cover (Snippet                *snip,
+               const Fts5ExtensionApi *api,
+               Fts5Context            *fts,
+               GArray                 *matches)
+{
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const Match *m = &g_array_index (matches, Match, i);
+      int size = MAX (api->xPhraseSize (fts, m->phrase), 1);
+
+      if (m->offset >= snip->first + SNIPPET_TOKENS)
+        break;
+      for (int t = m->offset; t < m->offset + size; t++)
+        if (t >= snip->first && t < snip->first + SNIPPET_TOKENS)
+          snip->covered[t - snip->first] = TRUE;
+    }
+}
+
+static char *
+snippet_render (const Snippet *snip,
+                int            text_len)
+{
+  GString *out = g_string_new (NULL);
+  int at;
+
+  if (snip->n == 0)
+    return g_string_free (out, FALSE);
+  at = snip->first == 0 ? 0 : snip->start[0];
+  if (snip->first > 0)
+    g_string_append (out, "…");
+  for (int i = 0; i < snip->n; i++)
+    {
+      g_string_append_len (out, snip->text + at, snip->start[i] - at);
+      if (snip->covered[i] && (i == 0 || !snip->covered[i - 1]))
+        g_string_append_c (out, '[');
+      g_string_append_len (out, snip->text + snip->start[i], snip->end[i] - snip->start[i]);
+      if (snip->covered[i] && (i + 1 == snip->n || !snip->covered[i + 1]))
+        g_string_append_c (out, ']');
+      at = snip->end[i];
+    }
+  if (snip->more)
+    g_string_append (out, "…");
+  else
+    g_string_append_len (out, snip->text + at, text_len - at);
+  return g_string_free (out, FALSE);
+}
+
+static void
+snippet_function (const Fts5ExtensionApi  *api,
+                  Fts5Context             *fts,
+                  sqlite3_context         *ctx,
+                  int                      n_args,
+                  sqlite3_value          **args)
+{
+  Snippet snip = { 0 };
+  g_autoptr(GArray) matches = NULL;
+  int column, text_len = 0, rc;
+
+  if (n_args != 1)
+    {
+      sqlite3_result_error (ctx, "cc_snippet: one argument (the column)", -1);
+      return;
+    }
+  column = sqlite3_value_int (args[0]);
+  if (api->xColumnText (fts, column, &snip.text, &text_len) != SQLITE_OK || snip.text == NULL)
+    {
+      sqlite3_result_text (ctx, "", 0, SQLITE_STATIC);
+      return;
+    }
+  matches = snippet_matches (api, fts, column);
+  snip.first = snippet_best_start (matches, api->xPhraseCount (fts));
+  rc = api->xTokenize (fts, snip.text, text_len, &snip, snippet_token);
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    {
+      sqlite3_result_error_code (ctx, rc);
+      return;
+    }
+  snippet_cover (&snip, api, fts, matches);
+  sqlite3_result_text (ctx, snippet_render (&snip, text_len), -1, g_free);
+}
+
+static gboolean
+register_functions (CcStore  *self,
+                    GError  **error)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT fts5(?1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (api == NULL ||
+      api->xCreateFunction (api, "cc_snippet", NULL, snippet_function, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_FAILED,
+                   _("Cannot open library “%s”: this SQLite has no full-text search (FTS5)"),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Creates the library file ourselves, so that it is private to the user
+ * (SQLite gives its -wal and -shm the file's own mode). */
+static gboolean
+create_file (const char  *path,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _("Cannot create folder “%s” for the library: %s"), dir,
+                   g_strerror (errno));
+      return FALSE;
+    }
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   _("Cannot create library “%s”: %s"), path, g_strerror (errno));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
 }
 
 CcStore *
@@ -536,98 +1019,47 @@ cc_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(CcStore) self = NULL;
-  g_autofree char *dir = NULL;
-  gboolean exists = FALSE;
+  gboolean exists = FALSE, empty = TRUE, mark = FALSE, clean;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_header (path, &exists, error))
+  if (!check_header (path, &exists, &empty, error))
     return NULL;
 
   self = g_object_new (CC_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (!exists)
-    {
-      int fd;
-
-      dir = g_path_get_dirname (path);
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                       _("Cannot create folder “%s” for the library: %s"), dir,
-                       g_strerror (errno));
-          return NULL;
-        }
-      /* Create the file ourselves so that it is private to the user. */
-      fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-      if (fd < 0 && errno != EEXIST)
-        {
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                       _("Cannot create library “%s”: %s"), path, g_strerror (errno));
-          return NULL;
-        }
-      if (fd >= 0)
-        close (fd);
-    }
+  if (!exists && !create_file (path, error))
+    return NULL;
+  /* Before the first read, which creates the write-ahead log. */
+  clean = known_clean (path);
 
   if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
     {
+      if (self->db != NULL)
+        {
+          set_open_error (self, sqlite3_extended_errcode (self->db), error);
+          return NULL;
+        }
       g_set_error (error, CC_ERROR, CC_ERROR_FAILED, _("Cannot open library “%s”: %s"),
-                   path, self->db ? sqlite3_errmsg (self->db) : "out of memory");
+                   path, "out of memory");
       return NULL;
     }
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, 10000);
 
-  /* Check the file before writing anything to it. */
-  if (exists && !known_clean (path))
-    {
-      self->checked = TRUE;
-      sqlite3_stmt *stmt = NULL;
-      gboolean ok = FALSE;
+  /* Nothing is written before the file is known to be ours and sound. */
+  if (!check_owner (self, &mark, error) ||
+      (!empty && !clean && !check_integrity (self, error)))
+    return NULL;
 
-      if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
-          sqlite3_step (stmt) == SQLITE_ROW)
-        ok = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0;
-      sqlite3_finalize (stmt);
+  /* An empty file someone else created becomes a private library. */
+  if (exists && empty)
+    g_chmod (path, 0600);
 
-      if (!ok)
-        {
-          int primary = sqlite3_errcode (self->db) & 0xff;
-
-          self->damaged = TRUE;
-
-          g_set_error (error, CC_ERROR,
-                       primary == SQLITE_NOTADB ? CC_ERROR_NOT_A_DATABASE
-                                                : CC_ERROR_CORRUPT_DATABASE,
-                       _("Library “%s” is damaged (%s); it was left untouched"),
-                       path, primary == SQLITE_OK ? "integrity check failed"
-                                                  : sqlite3_errmsg (self->db));
-          return NULL;
-        }
-    }
-
-  /* A library from a newer version is not touched, not even its journal mode. */
-  {
-    int version = query_int (self, "PRAGMA user_version", -1);
-
-    if (version > CC_STORE_SCHEMA_VERSION)
-      {
-        g_set_error (error, CC_ERROR, CC_ERROR_TOO_NEW,
-                     _("Library “%s” was written by a newer Crosscheck (schema %d, this "
-                       "version knows %d); it was left untouched"),
-                     path, version, CC_STORE_SCHEMA_VERSION);
-        return NULL;
-      }
-  }
-
-  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec (self, "PRAGMA synchronous = NORMAL", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !migrate (self, error))
+  if (!prepare_for_writing (self, mark, error) || !register_functions (self, error))
     return NULL;
 
   self->opened = TRUE;
@@ -910,11 +1342,15 @@ cc_store_search (CcStore     *self,
     return g_steal_pointer (&hits);
 
   stmt = cc_store_prepare (self,
-                           "SELECT d.id, d.basename, d.title,"
-                           "  snippet(documents_fts, 1, '[', ']', '…', 16),"
-                           "  bm25(documents_fts, 5.0, 1.0) AS r "
-                           "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-                           "WHERE documents_fts MATCH ? ORDER BY r LIMIT ?", error);
+                           /* Ranked and cut first: snippets only for the rows shown. */
+                           "SELECT d.id, d.basename, d.title, cc_snippet(documents_fts, 1),"
+                           "  best.r "
+                           "FROM (SELECT rowid AS id, bm25(documents_fts, 5.0, 1.0) AS r"
+                           "      FROM documents_fts WHERE documents_fts MATCH ?1"
+                           "      ORDER BY r LIMIT ?2) AS best "
+                           "JOIN documents_fts ON documents_fts.rowid = best.id "
+                           "JOIN documents d ON d.id = best.id "
+                           "WHERE documents_fts MATCH ?1 ORDER BY best.r, d.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);

@@ -9,6 +9,8 @@
 G_BEGIN_DECLS
 
 #define CC_STORE_SCHEMA_VERSION 8
+/* PRAGMA application_id of a Crosscheck library ("CCLB"). */
+#define CC_STORE_APPLICATION_ID 0x43434C42
 
 #define CC_TYPE_STORE (cc_store_get_type ())
 G_DECLARE_FINAL_TYPE (CcStore, cc_store, CC, STORE, GObject)
@@ -24,9 +26,15 @@ typedef struct
 
 void        cc_search_hit_free           (CcSearchHit *hit);
 
-/* Opens (creating if needed, mode 0600) and migrates a library. A file that
- * is not SQLite or is corrupt gives CC_ERROR_NOT_A_DATABASE or
- * CC_ERROR_CORRUPT_DATABASE and is never modified. */
+/* Opens (creating if needed, mode 0600) and migrates a library. Only an
+ * empty file, an SQLite file with nothing in it, or a Crosscheck library
+ * (marked with CC_STORE_APPLICATION_ID, or with its tables from before the
+ * mark) is written to. A file that is not SQLite or is another program's
+ * database gives CC_ERROR_NOT_A_DATABASE, a damaged one
+ * CC_ERROR_CORRUPT_DATABASE, a newer one CC_ERROR_TOO_NEW, and is never
+ * modified. A library that cannot be checked is not called damaged:
+ * G_IO_ERROR_BUSY (in use by another program), G_IO_ERROR_READ_ONLY,
+ * G_IO_ERROR_NO_SPACE or another G_IO_ERROR, each naming the path. */
 CcStore    *cc_store_open                (const char  *path,
                                           GError     **error);
 char       *cc_store_default_path        (void);

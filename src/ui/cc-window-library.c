@@ -72,6 +72,16 @@ reason_for_error (const GError *error)
         }
     }
 
+  if (error->domain == G_IO_ERROR)
+    {
+      if (error->code == G_IO_ERROR_BUSY)
+        return _("The library is in use by another program.");
+      if (error->code == G_IO_ERROR_READ_ONLY)
+        return _("The library cannot be written here.");
+      if (error->code == G_IO_ERROR_NO_SPACE)
+        return _("The disk is full.");
+    }
+
   return _("The library cannot be opened.");
 }
 

@@ -925,18 +925,6 @@ is_sqlite_file (const char *path)
   return same;
 }
 
-/* @path with its folder resolved (links, "..", "."): for a file that may
- * not exist yet. NULL when the folder cannot be resolved. */
-static char *
-resolve_path (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *real_dir = realpath (dir, NULL);
-
-  return real_dir != NULL ? g_build_filename (real_dir, base, NULL) : NULL;
-}
-
 /* Refuses to write an export over the library of @store, its -wal, -shm or
  * -journal file, or any other SQLite database: the export would replace
  * it. Files that exist are compared by device and inode (so a link or
@@ -947,38 +935,22 @@ check_export_target (CcStore  *store,
                      GFile    *file,
                      GError  **error)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
   g_autofree char *target = g_file_get_path (file);
-  g_autofree char *resolved = NULL;
   GStatBuf target_st;
   gboolean exists;
 
   if (target == NULL)
     return TRUE;  /* not a local file: cannot be the library */
 
-  exists = g_stat (target, &target_st) == 0;
-  resolved = resolve_path (target);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  if (cc_store_is_own_file (store, target))
     {
-      g_autofree char *candidate = g_strconcat (cc_store_get_path (store), suffixes[i], NULL);
-      g_autofree char *candidate_resolved = resolve_path (candidate);
-      GStatBuf st;
-      gboolean same;
-
-      if (exists)
-        same = g_stat (candidate, &st) == 0 &&
-               st.st_dev == target_st.st_dev && st.st_ino == target_st.st_ino;
-      else
-        same = resolved != NULL && g_strcmp0 (resolved, candidate_resolved) == 0;
-      if (same)
-        {
-          g_autofree char *name = g_filename_display_name (target);
-          g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
-                       _("Cannot export to %s: it is the library or one of its files, "
-                         "which the export would replace"), name);
-          return FALSE;
-        }
+      g_autofree char *name = g_filename_display_name (target);
+      g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                   _("Cannot export to %s: it is the library or one of its files, "
+                     "which the export would replace"), name);
+      return FALSE;
     }
+  exists = g_stat (target, &target_st) == 0;
   if (exists && S_ISREG (target_st.st_mode) && is_sqlite_file (target))
     {
       g_autofree char *name = g_filename_display_name (target);

@@ -42,6 +42,7 @@ typedef struct
   GHashTable *seen;       /* canonical paths queued */
   GHashTable *existing;   /* path -> Existing*: the library's documents */
   gint64      data_version;  /* PRAGMA data_version when existing was loaded */
+  CcStore    *store;      /* the library imported into (not a reference) */
 } Walk;
 
 static void
@@ -579,6 +580,14 @@ prepare_file (Walk           *walk,
   if (is_unchanged (g_hash_table_lookup (walk->existing, file->path), prep))
     return;
 
+  /* Never open the library's own files: closing them would drop this
+   * process's locks on the library (and they are no article). */
+  if (cc_store_is_own_file (walk->store, file->path))
+    {
+      prep->skip = g_strdup (_("is the library itself, not an article"));
+      return;
+    }
+
   if (prep->size > CC_TEXT_MAX_FILE_SIZE)
     {
       prep->skip = g_strdup_printf (_("is too large (%.1f MB; the limit is %d MB)"),
@@ -939,6 +948,7 @@ cc_import_paths (CcStore            *store,
   walk.roots = g_ptr_array_new_with_free_func (g_free);
   walk.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   walk.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk.store = store;
   /* The version first: a commit between the two only makes the first
    * batch read its rows again. */
   ok = read_data_version (store, &walk.data_version, error) &&

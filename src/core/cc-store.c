@@ -1073,6 +1073,55 @@ cc_store_get_path (CcStore *self)
   return self->path;
 }
 
+/* @path with its folder resolved (links, "..", "."): for a file that may
+ * not exist yet. NULL when the folder cannot be resolved. */
+static char *
+resolve_path (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *real_dir = realpath (dir, NULL);
+
+  return real_dir != NULL ? g_build_filename (real_dir, base, NULL) : NULL;
+}
+
+gboolean
+cc_store_is_own_file (CcStore    *self,
+                      const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *resolved = NULL;
+  GStatBuf target;
+  gboolean exists;
+
+  g_return_val_if_fail (CC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  exists = g_stat (path, &target) == 0;
+  if (!exists)
+    resolved = resolve_path (path);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *candidate = g_strconcat (self->path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (exists)
+        {
+          if (g_stat (candidate, &st) == 0 &&
+              st.st_dev == target.st_dev && st.st_ino == target.st_ino)
+            return TRUE;
+        }
+      else
+        {
+          g_autofree char *candidate_resolved = resolve_path (candidate);
+
+          if (resolved != NULL && g_strcmp0 (resolved, candidate_resolved) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 sqlite3 *
 cc_store_get_db (CcStore *self)
 {

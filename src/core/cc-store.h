@@ -42,6 +42,12 @@ char       *cc_store_default_path        (void);
  * that build a library as an older version wrote it). */
 const char *cc_store_get_migration       (int          version);
 const char *cc_store_get_path            (CcStore     *self);
+/* Whether @path is the library file or its -wal, -shm or -journal (by
+ * device and inode; by resolved path when @path does not exist). Reading
+ * such a file with open()/close() would drop this process's SQLite locks
+ * on the library, and writing it would destroy the library. */
+gboolean    cc_store_is_own_file         (CcStore     *self,
+                                          const char  *path);
 sqlite3    *cc_store_get_db              (CcStore     *self);
 int         cc_store_get_schema_version  (CcStore     *self);
 /* Whether the full integrity check ran when the library was opened (it is

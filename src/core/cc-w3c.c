@@ -454,6 +454,15 @@ cc_w3c_import_file (CcStore     *store,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* Reading the library itself would drop this process's locks on it when
+   * the file is closed (and it holds no annotations as JSON). */
+  if (store != NULL && cc_store_is_own_file (store, path))
+    {
+      name = g_filename_display_name (path);
+      g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                   _("%s is the library itself, not a file of annotations"), name);
+      return NULL;
+    }
   data = read_input (path, &length, error);
   if (data == NULL)
     return NULL;

@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The disagreement engine, stage by stage (see the header). */
+
+#define G_LOG_DOMAIN "crosscheck-analysis"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cc-disagreements.h"
+#include "cc-lineup.h"
+#include "cc-name-variants.h"
+
+static void
+disagreement_free (gpointer data)
+{
+  CcDisagreement *d = data;
+
+  g_free (d->quote_a);
+  g_free (d->quote_b);
+  g_free (d->value_a);
+  g_free (d->value_b);
+  g_free (d);
+}
+
+void
+cc_disagreement_report_free (CcDisagreementReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->disagreements);
+  g_ptr_array_unref (report->statements);
+  cc_lexicon_free (report->lexicon);
+  g_free (report);
+}
+
+static char *
+slice (const char *text,
+       guint       start,
+       guint       end)
+{
+  const char *from = g_utf8_offset_to_pointer (text, start);
+  const char *to = g_utf8_offset_to_pointer (from, end - start);
+
+  return g_strndup (from, to - from);
+}
+
+static int
+row_cmp (gconstpointer a,
+         gconstpointer b)
+{
+  const CcDisagreement *x = *(CcDisagreement * const *) a;
+  const CcDisagreement *y = *(CcDisagreement * const *) b;
+
+  if (x->doc_a != y->doc_a)
+    return x->doc_a < y->doc_a ? -1 : 1;
+  if (x->doc_b != y->doc_b)
+    return x->doc_b < y->doc_b ? -1 : 1;
+  if (x->quote_a_start != y->quote_a_start)
+    return x->quote_a_start < y->quote_a_start ? -1 : 1;
+  return (x->quote_b_start > y->quote_b_start) - (x->quote_b_start < y->quote_b_start);
+}
+
+/* One row per pair of documents and pair of differing parts (as written):
+ * the best lined-up statements keep it. */
+static void
+keep_best (GHashTable               *best,
+           const CcPartDisagreement *d,
+           const char               *folded_a,
+           const char               *folded_b)
+{
+  g_autofree char *key = g_strdup_printf ("%u|%u|%d|%s|%s", d->a->doc, d->b->doc, d->kind,
+                                          folded_a, folded_b);
+  const CcPartDisagreement *old = g_hash_table_lookup (best, key);
+
+  if (old == NULL || old->strength < d->strength)
+    g_hash_table_insert (best, g_steal_pointer (&key), (gpointer) d);
+}
+
+static CcDisagreement *
+row_new (const CcPartDisagreement *d,
+         const char * const       *texts)
+{
+  CcDisagreement *row = g_new0 (CcDisagreement, 1);
+  const char *ta = texts[d->a->doc], *tb = texts[d->b->doc];
+
+  row->kind = d->kind;
+  row->subject = d->subject;
+  row->attribute = d->attribute;
+  row->doc_a = d->a->doc;
+  row->doc_b = d->b->doc;
+  row->quote_a_start = d->a->start;
+  row->quote_a_end = d->a->end;
+  row->quote_b_start = d->b->start;
+  row->quote_b_end = d->b->end;
+  row->value_a_start = d->a_start;
+  row->value_a_end = d->a_end;
+  row->value_b_start = d->b_start;
+  row->value_b_end = d->b_end;
+  row->quote_a = slice (ta, d->a->start, d->a->end);
+  row->quote_b = slice (tb, d->b->start, d->b->end);
+  row->value_a = slice (ta, d->a_start, d->a_end);
+  row->value_b = slice (tb, d->b_start, d->b_end);
+  return row;
+}
+
+static void
+orient (CcPartDisagreement *d)
+{
+  if (d->a->doc > d->b->doc)
+    {
+      const CcStatement *s = d->a;
+      guint t;
+
+      d->a = d->b;
+      d->b = s;
+      t = d->a_start, d->a_start = d->b_start, d->b_start = t;
+      t = d->a_end, d->a_end = d->b_end, d->b_end = t;
+    }
+}
+
+static void
+extract (CcDisagreementReport *report,
+         const char * const   *texts,
+         guint                 n_texts)
+{
+  for (guint i = 0; i < n_texts; i++)
+    {
+      g_autoptr(GPtrArray) sts = cc_statements_extract (report->lexicon, texts[i], i);
+
+      g_ptr_array_set_free_func (sts, NULL);
+      for (guint k = 0; k < sts->len; k++)
+        {
+          CcStatement *st = g_ptr_array_index (sts, k);
+
+          st->index = report->statements->len;
+          g_ptr_array_add (report->statements, st);
+        }
+    }
+}
+
+static void
+keep_rows (CcDisagreementReport *report,
+           GArray               *found,
+           const char * const   *texts)
+{
+  g_autoptr(GHashTable) best = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const CcPartDisagreement *d;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      CcPartDisagreement *p = &g_array_index (found, CcPartDisagreement, i);
+      g_autofree char *va = NULL, *vb = NULL, *fa = NULL, *fb = NULL;
+
+      orient (p);
+      va = slice (texts[p->a->doc], p->a_start, p->a_end);
+      vb = slice (texts[p->b->doc], p->b_start, p->b_end);
+      fa = g_utf8_casefold (va, -1);
+      fb = g_utf8_casefold (vb, -1);
+      keep_best (best, p, fa, fb);
+    }
+  g_hash_table_iter_init (&iter, best);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &d))
+    g_ptr_array_add (report->disagreements, row_new (d, texts));
+  g_ptr_array_sort (report->disagreements, row_cmp);
+}
+
+CcDisagreementReport *
+cc_disagreements_find (const char * const *texts,
+                       guint               n_texts)
+{
+  CcDisagreementReport *report = g_new0 (CcDisagreementReport, 1);
+  g_autoptr(CcLineup) lineup = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
+  CcPartContext context;
+
+  report->lexicon = cc_lexicon_new ();
+  report->statements = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_statement_free);
+  report->disagreements = g_ptr_array_new_with_free_func (disagreement_free);
+  extract (report, texts, n_texts);
+
+  lineup = cc_lineup_find (report->statements);
+  report->n_pairs = lineup->pairs->len;
+  report->work = lineup->work;
+  cc_part_context_init (&context, report->statements);
+  for (guint i = 0; i < lineup->pairs->len; i++)
+    {
+      CcLineupPair *p = &g_array_index (lineup->pairs, CcLineupPair, i);
+
+      cc_part_compare (&context, g_ptr_array_index (report->statements, p->a),
+                       g_ptr_array_index (report->statements, p->b), p->similarity, found);
+    }
+  cc_name_variants_find (report->statements, found);
+  keep_rows (report, found, texts);
+  return report;
+}
+
+CcDisagreementReport *
+cc_disagreements_for_store (CcStore    *store,
+                            GPtrArray  *documents,
+                            GError    **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (CC_IS_STORE (store), NULL);
+
+  if (documents == NULL)
+    {
+      all = cc_store_list_documents (store, error);
+      if (all == NULL)
+        return NULL;
+      documents = all;
+    }
+  for (guint i = 0; i < documents->len; i++)
+    {
+      CcDocument *doc = g_ptr_array_index (documents, i);
+      g_autoptr(GError) local_error = NULL;
+      char *text = NULL;
+
+      if (cc_document_get_text (doc) != NULL)
+        text = g_strdup (cc_document_get_text (doc));
+      else if ((text = cc_store_load_text (store, cc_document_get_id (doc), &local_error)) == NULL)
+        {
+          /* A document that cannot be read counts as empty; the rest goes on. */
+          g_warning ("%s: %s", cc_document_get_basename (doc), local_error->message);
+          text = g_strdup ("");
+        }
+      g_ptr_array_add (texts, text);
+    }
+  return cc_disagreements_find ((const char * const *) texts->pdata, texts->len);
+}

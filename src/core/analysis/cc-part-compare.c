@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Comparing two lined-up statements part by part. Plain rules over the
+ * parts found by cc-statement.c; no resource beyond them. */
+
+#define G_LOG_DOMAIN "crosscheck-analysis"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cc-part-compare.h"
+
+/* Similarity above which two statements are taken for the same sentence
+ * (wire copy, light edit): names and state are then compared too. */
+#define SAME_SENTENCE 0.5
+/* Values more than this factor apart are different facts, not a
+ * disagreement ("34 seconds" and "2:01:09"). */
+#define FAR_APART 2.0
+
+const char *
+cc_disagreement_kind_to_string (CcDisagreementKind kind)
+{
+  switch (kind)
+    {
+    case CC_DISAGREEMENT_NUMERIC:
+      return "numeric";
+    case CC_DISAGREEMENT_DATE:
+      return "date";
+    case CC_DISAGREEMENT_NAMING:
+      return "naming";
+    case CC_DISAGREEMENT_CLAIM:
+    default:
+      return "claim";
+    }
+}
+
+void
+cc_part_context_init (CcPartContext *context,
+                      GPtrArray     *statements)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint best = 0;
+
+  context->main_year = 0;
+  for (guint i = 0; i < statements->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (statements, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        if (st->values[k].kind == CC_PART_YEAR)
+          {
+            guint year = (guint) st->values[k].low;
+            guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (year))) + 1;
+
+            g_hash_table_insert (counts, GUINT_TO_POINTER (year), GUINT_TO_POINTER (n));
+            if (n > best || (n == best && year > context->main_year))
+              {
+                best = n;
+                context->main_year = year;
+              }
+          }
+    }
+}
+
+/* ---- time qualifiers ---- */
+
+static gboolean
+has_year (const CcStatement *st,
+          double             year)
+{
+  for (guint k = 0; k < st->n_values; k++)
+    if (st->values[k].kind == CC_PART_YEAR && st->values[k].low == year)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+other_time (const CcPartContext *context,
+            const CcStatement   *a,
+            const CcStatement   *b)
+{
+  /* Another year named on one side and not on the other: another fact
+   * ("303 seats in 2019" against "240 seats"). */
+  for (guint k = 0; k < a->n_values; k++)
+    if (a->values[k].kind == CC_PART_YEAR && !has_year (b, a->values[k].low) &&
+        (a->values[k].low != context->main_year || context->main_year == 0))
+      return TRUE;
+  for (guint k = 0; k < b->n_values; k++)
+    if (b->values[k].kind == CC_PART_YEAR && !has_year (a, b->values[k].low) &&
+        (b->values[k].low != context->main_year || context->main_year == 0))
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- values ---- */
+
+static gboolean
+in_list (const char * const *list,
+         const char         *item)
+{
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    if (list[i] == item)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+same_slot (const CcStatementValue *x,
+           const CcStatementValue *y)
+{
+  gboolean named_x = x->about != NULL && x->about[0] != NULL;
+  gboolean named_y = y->about != NULL && y->about[0] != NULL;
+  double big, small;
+
+  if (x->kind != y->kind)
+    return FALSE;
+  big = MAX (fabs (x->high), fabs (y->high));
+  small = MIN (fabs (x->low), fabs (y->low));
+  if (x->kind != CC_PART_DAY && big > FAR_APART * MAX (small, 1e-9))
+    return FALSE;
+  if (x->role != y->role && *x->role != '\0' && *y->role != '\0')
+    return FALSE;
+  /* A bare figure ("NDA 292") stands for the figure of the same name. */
+  if (x->role != y->role || *x->role == '\0')
+    return named_x && named_y && in_list (y->about, x->anchor) && in_list (x->about, y->anchor);
+  if (named_x && named_y)
+    return in_list (y->about, x->anchor) && in_list (x->about, y->anchor);
+  return TRUE;
+}
+
+static gboolean
+agrees_with_any (const CcStatementValue *v,
+                 const CcStatement      *st)
+{
+  for (guint k = 0; k < st->n_values; k++)
+    if (st->values[k].kind == v->kind && cc_statement_values_agree (v, &st->values[k]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add (GArray             *out,
+     CcDisagreementKind  kind,
+     const CcStatement  *a,
+     guint               as,
+     guint               ae,
+     const CcStatement  *b,
+     guint               bs,
+     guint               be,
+     double              strength,
+     const char         *subject,
+     const char         *attribute)
+{
+  CcPartDisagreement d = { kind, a, b, as, ae, bs, be, strength, subject, attribute };
+
+  g_array_append_val (out, d);
+}
+
+static void
+compare_values (const CcPartContext *context,
+                const CcStatement   *a,
+                const CcStatement   *b,
+                double               similarity,
+                GArray              *out)
+{
+  if (other_time (context, a, b))
+    return;
+  for (guint i = 0; i < a->n_values; i++)
+    {
+      const CcStatementValue *x = &a->values[i];
+      const CcStatementValue *pick = NULL;
+      guint slots = 0;
+
+      if (x->kind == CC_PART_YEAR || x->kind == CC_PART_CLOCK || x->kind == CC_PART_WEEKDAY)
+        continue;
+      if (agrees_with_any (x, b))
+        continue;
+      for (guint j = 0; j < b->n_values; j++)
+        {
+          const CcStatementValue *y = &b->values[j];
+
+          if (!same_slot (x, y))
+            continue;
+          slots++;
+          if (!agrees_with_any (y, a))
+            pick = y;
+        }
+      /* One counterpart in the same role, and it stands for nothing else. */
+      if (pick != NULL && slots == 1)
+        add (out, x->kind == CC_PART_DAY ? CC_DISAGREEMENT_DATE : CC_DISAGREEMENT_NUMERIC,
+             a, x->start, x->end, b, pick->start, pick->end, similarity,
+             x->anchor != NULL ? x->anchor : "", x->role);
+    }
+}
+
+static void
+compare_weekdays (const CcStatement *a,
+                  const CcStatement *b,
+                  double             similarity,
+                  GArray            *out)
+{
+  const CcStatementValue *x = NULL, *y = NULL;
+  guint nx = 0, ny = 0;
+
+  for (guint k = 0; k < a->n_values; k++)
+    if (a->values[k].kind == CC_PART_WEEKDAY)
+      x = &a->values[k], nx++;
+  for (guint k = 0; k < b->n_values; k++)
+    if (b->values[k].kind == CC_PART_WEEKDAY)
+      y = &b->values[k], ny++;
+  if (nx == 1 && ny == 1 && x->low != y->low)
+    add (out, CC_DISAGREEMENT_DATE, a, x->start, x->end, b, y->start, y->end, similarity,
+         "", "weekday");
+}
+
+/* ---- names ---- */
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  /* Levenshtein distance over bytes, for short words (two rows). */
+  gsize la = strlen (a), lb = strlen (b);
+  guint row[65], prev[65];
+
+  if (la > 64 || lb > 64)
+    return G_MAXUINT;
+  for (gsize j = 0; j <= lb; j++)
+    prev[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+
+          row[j] = MIN (MIN (prev[j] + 1, row[j - 1] + 1), prev[j - 1] + cost);
+        }
+      memcpy (prev, row, sizeof (guint) * (lb + 1));
+    }
+  return prev[lb];
+}
+
+gboolean
+cc_part_spelling_variants (const char *a,
+                           const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  guint d;
+
+  if (a == b || strcmp (a, b) == 0 || MIN (la, lb) < 4)
+    return FALSE;
+  if (g_str_has_prefix (a, b) || g_str_has_prefix (b, a))
+    return FALSE;
+  d = edit_distance (a, b);
+  return d == 1 || (d == 2 && MIN (la, lb) >= 7);
+}
+
+static gboolean
+name_in (const CcStatementName *n,
+         const CcStatement     *st)
+{
+  for (guint i = 0; i < st->n_names; i++)
+    for (guint k = 0; st->names[i].tokens[k] != NULL; k++)
+      if (in_list (n->tokens, st->names[i].tokens[k]))
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+names_alike (const CcStatementName *x,
+             const CcStatementName *y)
+{
+  for (guint i = 0; x->tokens[i] != NULL; i++)
+    for (guint k = 0; y->tokens[k] != NULL; k++)
+      if (cc_part_spelling_variants (x->tokens[i], y->tokens[k]))
+        return TRUE;
+  return FALSE;
+}
+
+static void
+compare_names (const CcStatement *a,
+               const CcStatement *b,
+               double             similarity,
+               GArray            *out)
+{
+  /* In nearly the same sentence, a name in the same place (after the same
+   * word) that the other side does not have. */
+  for (guint i = 0; i < a->n_names; i++)
+    {
+      const CcStatementName *x = &a->names[i];
+
+      if (x->before == NULL || name_in (x, b))
+        continue;
+      for (guint j = 0; j < b->n_names; j++)
+        {
+          const CcStatementName *y = &b->names[j];
+
+          if (y->before != x->before || name_in (y, a))
+            continue;
+          add (out, names_alike (x, y) ? CC_DISAGREEMENT_NAMING : CC_DISAGREEMENT_CLAIM,
+               a, x->start, x->end, b, y->start, y->end, similarity, "", "name");
+          break;
+        }
+    }
+}
+
+void
+cc_part_compare (const CcPartContext *context,
+                 const CcStatement   *a,
+                 const CcStatement   *b,
+                 double               similarity,
+                 GArray              *out)
+{
+  compare_values (context, a, b, similarity, out);
+  if (similarity < SAME_SENTENCE)
+    return;
+  compare_weekdays (a, b, similarity, out);
+  compare_names (a, b, similarity, out);
+  if (a->negated != b->negated)
+    add (out, CC_DISAGREEMENT_CLAIM, a, a->start, a->end, b, b->start, b->end, similarity,
+         "", "state");
+}

@@ -167,6 +167,35 @@ keep_rows (CcDisagreementReport *report,
   g_ptr_array_sort (report->disagreements, row_cmp);
 }
 
+static void
+debug_dump (CcDisagreementReport *report,
+            CcLineup             *lineup,
+            const char * const   *texts)
+{
+  for (guint i = 0; i < report->statements->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (report->statements, i);
+      g_autofree char *q = slice (texts[st->doc], st->start, st->end);
+
+      g_printerr ("S%u d%u %s\n", i, st->doc, q);
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          CcStatementValue *v = &st->values[k];
+          g_autofree char *vs = slice (texts[st->doc], v->start, v->end);
+          g_autofree char *about = g_strjoinv (",", (char **) v->about);
+
+
+          g_printerr ("   v[%s] kind=%d %g..%g step=%g hedge=%d role=%s anchor=%s about=%s\n", vs, v->kind,
+                      v->low, v->high, v->step, v->hedge, v->role, v->anchor ? v->anchor : "-", about);
+        }
+    }
+  for (guint i = 0; i < lineup->pairs->len; i++)
+    {
+      CcLineupPair *p = &g_array_index (lineup->pairs, CcLineupPair, i);
+      g_printerr ("P S%u S%u %.2f\n", p->a, p->b, p->similarity);
+    }
+}
+
 CcDisagreementReport *
 cc_disagreements_find (const char * const *texts,
                        guint               n_texts)
@@ -185,6 +214,8 @@ cc_disagreements_find (const char * const *texts,
   report->n_pairs = lineup->pairs->len;
   report->work = lineup->work;
   cc_part_context_init (&context, report->statements);
+  if (g_getenv ("CC_ENGINE_DEBUG") != NULL)
+    debug_dump (report, lineup, texts);
   for (guint i = 0; i < lineup->pairs->len; i++)
     {
       CcLineupPair *p = &g_array_index (lineup->pairs, CcLineupPair, i);

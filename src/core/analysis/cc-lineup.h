@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  * of statements. */
 
 #define CC_LINEUP_MAX_POSTINGS 48
-#define CC_LINEUP_PER_DOCUMENT 2
+#define CC_LINEUP_PER_DOCUMENT 4
 #define CC_LINEUP_MIN_SIMILARITY 0.2
 
 typedef struct

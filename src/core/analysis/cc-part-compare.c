@@ -36,32 +36,47 @@ cc_disagreement_kind_to_string (CcDisagreementKind kind)
     }
 }
 
+/* The story's own year: the latest that at least two documents name (news
+ * reports the latest round; older years are background). */
 void
 cc_part_context_init (CcPartContext *context,
                       GPtrArray     *statements)
 {
+  g_autoptr(GHashTable) docs = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
-  guint best = 0;
+  guint n_docs = 0;
 
   context->main_year = 0;
   for (guint i = 0; i < statements->len; i++)
     {
       CcStatement *st = g_ptr_array_index (statements, i);
 
+      n_docs = MAX (n_docs, st->doc + 1);
       for (guint k = 0; k < st->n_values; k++)
         if (st->values[k].kind == CC_PART_YEAR)
           {
-            guint year = (guint) st->values[k].low;
-            guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (year))) + 1;
+            gpointer year = GUINT_TO_POINTER ((guint) st->values[k].low);
+            guint last = GPOINTER_TO_UINT (g_hash_table_lookup (docs, year));
 
-            g_hash_table_insert (counts, GUINT_TO_POINTER (year), GUINT_TO_POINTER (n));
-            if (n > best || (n == best && year > context->main_year))
+            /* documents are in order: count each once (stored as doc + 1) */
+            if (last != st->doc + 1)
               {
-                best = n;
-                context->main_year = year;
+                guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, year)) + 1;
+
+                g_hash_table_insert (counts, year, GUINT_TO_POINTER (n));
+                g_hash_table_insert (docs, year, GUINT_TO_POINTER (st->doc + 1));
               }
           }
     }
+  {
+    GHashTableIter iter;
+    gpointer year, n;
+
+    g_hash_table_iter_init (&iter, counts);
+    while (g_hash_table_iter_next (&iter, &year, &n))
+      if ((GPOINTER_TO_UINT (n) >= 2 || n_docs < 2) && GPOINTER_TO_UINT (year) > context->main_year)
+        context->main_year = GPOINTER_TO_UINT (year);
+  }
 }
 
 /* ---- time qualifiers ---- */
@@ -70,8 +85,19 @@ static gboolean
 has_year (const CcStatement *st,
           double             year)
 {
-  for (guint k = 0; k < st->n_values; k++)
-    if (st->values[k].kind == CC_PART_YEAR && st->values[k].low == year)
+  for (guint k = 0; k < st->n_years; k++)
+    if (st->years[k] == year)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+other_year (const CcPartContext *context,
+            const CcStatement   *a,
+            const CcStatement   *b)
+{
+  for (guint k = 0; k < a->n_years; k++)
+    if (!has_year (b, a->years[k]) && (a->years[k] != context->main_year || context->main_year == 0))
       return TRUE;
   return FALSE;
 }
@@ -81,17 +107,10 @@ other_time (const CcPartContext *context,
             const CcStatement   *a,
             const CcStatement   *b)
 {
-  /* Another year named on one side and not on the other: another fact
-   * ("303 seats in 2019" against "240 seats"). */
-  for (guint k = 0; k < a->n_values; k++)
-    if (a->values[k].kind == CC_PART_YEAR && !has_year (b, a->values[k].low) &&
-        (a->values[k].low != context->main_year || context->main_year == 0))
-      return TRUE;
-  for (guint k = 0; k < b->n_values; k++)
-    if (b->values[k].kind == CC_PART_YEAR && !has_year (a, b->values[k].low) &&
-        (b->values[k].low != context->main_year || context->main_year == 0))
-      return TRUE;
-  return FALSE;
+  /* Another year named on one side and not on the other, or an earlier
+   * round on one side only: another fact ("303 seats in 2019" against
+   * "240 seats"). */
+  return a->past != b->past || other_year (context, a, b) || other_year (context, b, a);
 }
 
 /* ---- values ---- */
@@ -110,8 +129,6 @@ static gboolean
 same_slot (const CcStatementValue *x,
            const CcStatementValue *y)
 {
-  gboolean named_x = x->about != NULL && x->about[0] != NULL;
-  gboolean named_y = y->about != NULL && y->about[0] != NULL;
   double big, small;
 
   if (x->kind != y->kind)
@@ -122,12 +139,13 @@ same_slot (const CcStatementValue *x,
     return FALSE;
   if (x->role != y->role && *x->role != '\0' && *y->role != '\0')
     return FALSE;
-  /* A bare figure ("NDA 292") stands for the figure of the same name. */
-  if (x->role != y->role || *x->role == '\0')
-    return named_x && named_y && in_list (y->about, x->anchor) && in_list (x->about, y->anchor);
-  if (named_x && named_y)
-    return in_list (y->about, x->anchor) && in_list (x->about, y->anchor);
-  return TRUE;
+  /* A figure in a unit says what it measures: the same unit, and the same
+   * name when both sides name one before it. */
+  if (x->role == y->role && x->measure)
+    return x->anchor == NULL || y->anchor == NULL || x->anchor == y->anchor;
+  /* A count or a bare figure ("NDA 292") is the figure of the name it
+   * follows: the same name on both sides. */
+  return x->anchor != NULL && x->anchor == y->anchor;
 }
 
 static gboolean

@@ -84,6 +84,7 @@ cc_statement_free (CcStatement *statement)
   g_free (statement->values);
   g_free (statement->names);
   g_free (statement->terms);
+  g_free (statement->years);
   g_free (statement);
 }
 
@@ -441,6 +442,7 @@ read_number (Doc   *doc,
       if (unit == NULL)
         return FALSE;
       f->v.role = cc_lexicon_intern (doc->lexicon, unit);
+      f->v.measure = TRUE;
       goto done;
     }
 
@@ -470,6 +472,7 @@ read_number (Doc   *doc,
           last = j + 1;
         }
       f->v.kind = CC_PART_DURATION;
+      f->v.measure = TRUE;
       low = high = total;
       step = unit;
       goto done;
@@ -500,6 +503,7 @@ read_number (Doc   *doc,
           break;
         }
       unit = fold_unit (n->stem);
+      f->v.measure = unit != NULL;
       f->v.role = cc_lexicon_intern (doc->lexicon, unit != NULL ? unit : n->stem);
       last = j;
       break;
@@ -590,6 +594,30 @@ read_hedge (Doc   *doc,
     }
 }
 
+/* The name a value is said of: the run of name words nearest before it
+ * in its clause ("NDA" in "the ruling NDA combine has won 291"), joined. */
+static const char *
+read_anchor (Doc   *doc,
+             Found *f)
+{
+  g_autoptr(GString) run = g_string_new (NULL);
+  guint j = f->first;
+
+  while (j > 0 && !(doc->w[j - 1].flags & W_NAME))
+    j--;
+  if (j == 0)
+    return NULL;
+  for (guint k = j; k > 0 && (doc->w[k - 1].flags & W_NAME); k--)
+    {
+      if (run->len > 0)
+        g_string_prepend_c (run, ' ');
+      g_string_prepend (run, doc->w[k - 1].lex);
+      if (k >= 2 && !gap_is (doc, k - 2, " "))
+        break;
+    }
+  return cc_lexicon_intern (doc->lexicon, run->str);
+}
+
 /* The names a value is about: those since the previous value (at most 12
  * words back), else those just after it. */
 static void
@@ -600,22 +628,14 @@ read_about (Doc   *doc,
   GPtrArray *about = g_ptr_array_new ();
   guint from = f->first > since + 12 ? f->first - 12 : since;
 
-  f->v.anchor = NULL;
+  f->v.anchor = read_anchor (doc, f);
   for (guint j = f->first; j > from; j--)
     if (doc->w[j - 1].flags & W_NAME)
-      {
-        if (f->v.anchor == NULL)
-          f->v.anchor = doc->w[j - 1].lex;
-        g_ptr_array_add (about, (gpointer) doc->w[j - 1].lex);
-      }
+      g_ptr_array_add (about, (gpointer) doc->w[j - 1].lex);
   if (about->len == 0)
     for (guint j = f->last + 1; j < doc->n && j <= f->last + 4 && !(doc->w[j].flags & W_USED); j++)
       if (doc->w[j].flags & W_NAME)
-        {
-          if (f->v.anchor == NULL)
-            f->v.anchor = doc->w[j].lex;
-          g_ptr_array_add (about, (gpointer) doc->w[j].lex);
-        }
+        g_ptr_array_add (about, (gpointer) doc->w[j].lex);
   g_ptr_array_add (about, NULL);
   f->v.about = (const char **) g_ptr_array_free (about, FALSE);
 }
@@ -812,6 +832,8 @@ read_statement (Doc    *doc,
   st->doc = doc_index;
   st->start = span->start;
   st->end = span->end;
+  st->clause_start = words[0].start;
+  st->clause_end = words[n - 1].end;
   read_values (doc);
   read_names (doc);
   st->terms = read_terms (doc, &st->n_terms);
@@ -823,6 +845,127 @@ read_statement (Doc    *doc,
   st->n_names = doc->names->len;
   st->names = (CcStatementName *) g_array_free (doc->names, FALSE);
   return st;
+}
+
+static gboolean
+clause_word (const char *lex)
+{
+  return strcmp (lex, "while") == 0 || strcmp (lex, "whereas") == 0 || strcmp (lex, "but") == 0 ||
+         strcmp (lex, "although") == 0;
+}
+
+/* Where the clause that starts at word @from ends. */
+static guint
+clause_end (Doc  *doc,
+            guint from,
+            guint to)
+{
+  gboolean has_value = FALSE;
+
+  for (guint i = from; i < to; i++)
+    {
+      Word *w = &doc->w[i];
+
+      if (i > from && clause_word (w->lex))
+        return i;
+      if ((w->flags & W_NUM) || cc_value_number_word (w->lex, strlen (w->lex)) >= 0)
+        has_value = TRUE;
+      if (i + 1 < to && gap_has (doc, i, ";"))
+        return i + 1;
+      if (has_value && i + 1 < to && i > from + 1 &&
+          (gap_has (doc, i, ",") || strcmp (doc->w[i + 1].lex, "and") == 0) &&
+          !(doc->w[i + 1].flags & W_NUM) && !(i + 2 < to && (doc->w[i + 2].flags & W_NUM)) &&
+          !(i + 2 < to && cc_value_number_word (doc->w[i + 2].lex, strlen (doc->w[i + 2].lex)) >= 0))
+        return i + 1;
+    }
+  return to;
+}
+
+static gboolean
+time_noun (const char *stem)
+{
+  static const char * const nouns[] = {
+    "elect", "year", "time", "season", "edit", "race", "poll", "vote", "term", "month", "week",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
+    if (strcmp (stem, nouns[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The time qualifiers of a whole sentence: the years it names, and whether
+ * it speaks of an earlier round ("the previous election", "last year"). */
+static void
+sentence_time (GPtrArray *out,
+               guint      from)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = from; i < out->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (out, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        if (st->values[k].kind == CC_PART_YEAR)
+          g_array_append_val (years, st->values[k].low);
+    }
+  for (guint i = from; i < out->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (out, i);
+
+      st->n_years = years->len;
+      st->years = g_memdup2 (years->data, sizeof (double) * years->len);
+    }
+}
+
+static gboolean
+past_marker (Doc  *doc,
+             guint i)
+{
+  const char *l = doc->w[i].lex;
+
+  if (strcmp (l, "previous") == 0 || strcmp (l, "prior") == 0)
+    return TRUE;
+  return (strcmp (l, "last") == 0 || strcmp (l, "earlier") == 0) && i + 1 < doc->n &&
+         time_noun (doc->w[i + 1].stem);
+}
+
+static void
+read_clauses (Doc        *doc,
+              Word       *words,
+              guint       first,
+              guint       last,
+              CcSpan     *span,
+              guint       doc_index,
+              GPtrArray  *out)
+{
+  guint from = first;
+  guint first_statement = out->len;
+  gboolean past = FALSE;
+
+  doc->w = words + first;
+  doc->n = last - first;
+  for (guint i = 0; i < doc->n; i++)
+    past = past || past_marker (doc, i);
+  while (from < last)
+    {
+      guint to;
+
+      doc->w = words + first;
+      doc->n = last - first;
+      to = first + clause_end (doc, from - first, last - first);
+      CcStatement *st = read_statement (doc, words + from, to - from, span, doc_index);
+
+      for (guint i = 0; i < st->n_values; i++)
+        st->values[i].word += from;
+      for (guint i = 0; i < st->n_names; i++)
+        st->names[i].word += from;
+      st->past = past;
+      g_ptr_array_add (out, st);
+      from = to;
+    }
+  sentence_time (out, first_statement);
 }
 
 GPtrArray *
@@ -862,12 +1005,7 @@ cc_statements_extract (CcLexicon  *lexicon,
         w++;
       if (w == first)
         continue;
-      st = read_statement (&doc, words + first, w - first, span, doc_index);
-      for (guint i = 0; i < st->n_values; i++)
-        st->values[i].word += first;
-      for (guint i = 0; i < st->n_names; i++)
-        st->names[i].word += first;
-      g_ptr_array_add (out, st);
+      read_clauses (&doc, words, first, w, span, doc_index, out);
     }
   g_free (doc.bytes);
   return out;

@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 
 /* Statements: the first stage of the disagreement engine.
  *
- * A statement is one sentence of a document (cc_sentences_split()) taken
+ * A statement is one clause of a sentence of a document
+ * (cc_sentences_split(); clauses end at a semicolon, at "while", "but",
+ * "whereas", and at a comma or "and" once the clause holds a value) taken
  * apart into what the later stages compare: its content terms (stemmed,
  * interned, for lining statements up across documents), the names it
  * contains (runs of capitalised words), its values (figures with the role
@@ -53,7 +55,10 @@ typedef struct
   double            step;      /* rounding step of the written figure (1 for "294") */
   CcValueQualifier  hedge;     /* "more than 30 seconds": CC_VALUE_AT_LEAST */
   const char       *role;      /* the unit or the noun counted ("seat", "km"), "" when none */
-  const char       *anchor;    /* the nearest name token before the value, NULL when none */
+  const char       *anchor;    /* the nearest name before the value in its clause
+                                * (lower-cased words), NULL when none */
+  gboolean          measure;   /* in a unit (km, °C, seconds, %, money): the unit
+                                * says what it is, names need not */
   const char      **about;     /* every name token the value is about, NULL-terminated */
   guint             word;      /* index of its first word in the sentence */
 } CcStatementValue;
@@ -73,6 +78,8 @@ typedef struct
   guint              index;     /* index of the statement in the story */
   guint              start;     /* the sentence: character offsets, end exclusive */
   guint              end;
+  guint              clause_start; /* the clause of the sentence it stands for */
+  guint              clause_end;
   const char       **terms;     /* distinct content terms (interned stems), NULL-terminated */
   guint              n_terms;
   CcStatementValue  *values;
@@ -80,6 +87,10 @@ typedef struct
   CcStatementName   *names;
   guint              n_names;
   gboolean           negated;   /* "not", "never", "no", "n't" */
+  double            *years;     /* the years the whole sentence names (time qualifiers) */
+  guint              n_years;
+  gboolean           past;      /* the sentence speaks of an earlier round:
+                                 * "previous", "last election", "in the past" */
 } CcStatement;
 
 void      cc_statement_free     (CcStatement *statement);

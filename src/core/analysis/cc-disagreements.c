@@ -223,6 +223,7 @@ cc_disagreements_find (const char * const *texts,
       cc_part_compare (&context, g_ptr_array_index (report->statements, p->a),
                        g_ptr_array_index (report->statements, p->b), p->similarity, found);
     }
+  cc_part_compare_near_values (&context, report->statements, found);
   cc_name_variants_find (report->statements, found);
   keep_rows (report, found, texts);
   return report;

@@ -139,10 +139,10 @@ same_slot (const CcStatementValue *x,
     return FALSE;
   if (x->role != y->role && *x->role != '\0' && *y->role != '\0')
     return FALSE;
-  /* A figure in a unit says what it measures: the same unit, and the same
-   * name when both sides name one before it. */
+  /* A figure in a unit says what it measures: the same unit in lined-up
+   * clauses is the same measure, whatever names stand near it. */
   if (x->role == y->role && x->measure)
-    return x->anchor == NULL || y->anchor == NULL || x->anchor == y->anchor;
+    return TRUE;
   /* A count or a bare figure ("NDA 292") is the figure of the name it
    * follows: the same name on both sides. */
   return x->anchor != NULL && x->anchor == y->anchor;
@@ -340,4 +340,124 @@ cc_part_compare (const CcPartContext *context,
   if (a->negated != b->negated)
     add (out, CC_DISAGREEMENT_CLAIM, a, a->start, a->end, b, b->start, b->end, similarity,
          "", "state");
+}
+
+/* ---- near-miss figures ---- */
+
+typedef struct
+{
+  const char             *key;   /* interned: the role or the name */
+  const CcStatementValue *v;
+  const CcStatement      *st;
+} Slot;
+
+static int
+slot_cmp (gconstpointer a,
+          gconstpointer b)
+{
+  const Slot *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  if (x->v->kind != y->v->kind)
+    return x->v->kind < y->v->kind ? -1 : 1;
+  return (x->v->low > y->v->low) - (x->v->low < y->v->low);
+}
+
+static gboolean
+doc_states (GArray     *slots,
+            guint       from,
+            guint       to,
+            guint       doc,
+            const Slot *value)
+{
+  /* Does @doc state @value's figure in the same slot (slots[from, to))? */
+  for (guint i = from; i < to; i++)
+    {
+      const Slot *s = &g_array_index (slots, Slot, i);
+
+      if (s->st->doc == doc && s->v->kind == value->v->kind &&
+          cc_statement_values_agree (s->v, value->v))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+near (const Slot *x,
+      const Slot *y)
+{
+  if (x->key != y->key || x->v->kind != y->v->kind)
+    return FALSE;
+  if (x->v->kind == CC_PART_DAY)
+    return fabs (y->v->low - x->v->low) <= 2;
+  return x->v->low > 0 && y->v->low <= x->v->low * CC_PART_NEAR_RATIO;
+}
+
+static GArray *
+collect_slots (GPtrArray *statements)
+{
+  GArray *slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const CcStatement *st = g_ptr_array_index (statements, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          const CcStatementValue *v = &st->values[k];
+          Slot s = { NULL, v, st };
+
+          if (v->hedge != CC_VALUE_EXACT || v->low != v->high)
+            continue;
+          if (v->kind == CC_PART_DAY)
+            s.key = "";
+          else if (v->kind == CC_PART_YEAR || v->kind == CC_PART_CLOCK || v->kind == CC_PART_WEEKDAY)
+            continue;
+          else if (v->measure)
+            s.key = v->role;
+          else if (v->anchor != NULL)
+            s.key = v->anchor;
+          else
+            continue;
+          g_array_append_val (slots, s);
+        }
+    }
+  g_array_sort (slots, slot_cmp);
+  return slots;
+}
+
+void
+cc_part_compare_near_values (const CcPartContext *context,
+                             GPtrArray           *statements,
+                             GArray              *out)
+{
+  g_autoptr(GArray) slots = collect_slots (statements);
+  guint group = 0;
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      const Slot *x = &g_array_index (slots, Slot, i);
+
+      if (i > 0 && (g_array_index (slots, Slot, i - 1).key != x->key ||
+                    g_array_index (slots, Slot, i - 1).v->kind != x->v->kind))
+        group = i;
+      for (guint j = i + 1; j < slots->len && j <= i + 16; j++)
+        {
+          const Slot *y = &g_array_index (slots, Slot, j);
+          guint end = MIN (slots->len, i + 17);
+          guint from = MAX (group, i >= 16 ? i - 16 : 0);
+
+          if (!near (x, y))
+            break;
+          if (y->st->doc == x->st->doc || cc_statement_values_agree (x->v, y->v) ||
+              other_time (context, x->st, y->st) ||
+              doc_states (slots, from, end, x->st->doc, y) ||
+              doc_states (slots, from, end, y->st->doc, x))
+            continue;
+          add (out, x->v->kind == CC_PART_DAY ? CC_DISAGREEMENT_DATE : CC_DISAGREEMENT_NUMERIC,
+               x->st, x->v->start, x->v->end, y->st, y->v->start, y->v->end, 0.1,
+               x->v->anchor != NULL ? x->v->anchor : "", x->v->role);
+        }
+    }
 }

@@ -59,6 +59,18 @@ void   cc_part_compare      (const CcPartContext *context,
                              double               similarity,
                              GArray              *out);
 
+/* Near-miss figures: values of different documents in the same role (the
+ * same unit, or the same counted noun or bare figure after the same name)
+ * within CC_PART_NEAR_RATIO of each other but not agreeing ("286 days" and
+ * "287 days", "NDA 292" and "the NDA won 294 seats"), found from the
+ * values sorted by role and size, however the sentences around them are
+ * worded. A document that states both figures is left out. Appends
+ * CcPartDisagreement to @out. */
+#define CC_PART_NEAR_RATIO 1.1
+void   cc_part_compare_near_values (const CcPartContext *context,
+                                    GPtrArray           *statements,
+                                    GArray              *out);
+
 /* TRUE when two name tokens are spellings of one name: the same length
  * give or take one or two letters, one or two edits apart, and neither a
  * plain prefix of the other ("Kenya", "Kenyan"). */

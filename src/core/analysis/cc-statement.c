@@ -270,6 +270,7 @@ fold_unit (const char *stem)
     { "mi", "mile" }, { "mile", "mile" },
     { "kg", "kg" }, { "kilogram", "kg" },
     { "mph", "mph" }, { "kmh", "km/h" },
+    { "day", "day" }, { "week", "week" }, { "month", "month" }, { "year", "year" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (folds); i++)
@@ -942,12 +943,7 @@ read_clauses (Doc        *doc,
 {
   guint from = first;
   guint first_statement = out->len;
-  gboolean past = FALSE;
 
-  doc->w = words + first;
-  doc->n = last - first;
-  for (guint i = 0; i < doc->n; i++)
-    past = past || past_marker (doc, i);
   while (from < last)
     {
       guint to;
@@ -956,11 +952,15 @@ read_clauses (Doc        *doc,
       doc->n = last - first;
       to = first + clause_end (doc, from - first, last - first);
       CcStatement *st = read_statement (doc, words + from, to - from, span, doc_index);
+      gboolean past = FALSE;
 
       for (guint i = 0; i < st->n_values; i++)
         st->values[i].word += from;
       for (guint i = 0; i < st->n_names; i++)
         st->names[i].word += from;
+      /* (read_statement() left doc->w on the clause's words) */
+      for (guint i = 0; i < doc->n; i++)
+        past = past || past_marker (doc, i);
       st->past = past;
       g_ptr_array_add (out, st);
       from = to;
@@ -996,7 +996,6 @@ cc_statements_extract (CcLexicon  *lexicon,
     {
       CcSpan *span = &g_array_index (sentences, CcSpan, s);
       guint first;
-      CcStatement *st;
 
       while (w < n_words && words[w].start < span->start)
         w++;

@@ -437,15 +437,20 @@ test_store_async_and_cli (void)
   g_assert_cmpint (cc_test_run_cli (conflicts_argv, &out, &err), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpstr (lines[0], ==,
-                   "subject\tattribute\tdocument_a\tvalue_a\tquote_a\tdocument_b\tvalue_b\tquote_b\tverdict");
+                   "subject\tattribute\tdocument_a\tvalue_a\tquote_a\tdocument_b\tvalue_b\tquote_b\tverdict\tkind");
   g_assert_nonnull (lines[1]);
-  g_assert_true (g_str_has_suffix (lines[1], "\tconflict") || g_str_has_suffix (lines[1], "\tapproximate"));
+  /* the disagreement engine: verdict conflict, then the kind */
+  g_assert_true (g_str_has_suffix (lines[1], "\tconflict\tnumeric") ||
+                 g_str_has_suffix (lines[1], "\tconflict\tdate") ||
+                 g_str_has_suffix (lines[1], "\tconflict\tnaming") ||
+                 g_str_has_suffix (lines[1], "\tconflict\tclaim"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (cc_test_run_cli (json_argv, &out, &err), ==, 0);
   g_assert_true (out[0] == '[');
   g_assert_nonnull (strstr (out, "\"verdict\""));
+  g_assert_nonnull (strstr (out, "\"kind\""));
 
   cc_test_tmpdir_free (g_steal_pointer (&dir));
 }

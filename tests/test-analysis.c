@@ -152,14 +152,7 @@ story (CcLexicon          *lex,
     {
       g_autoptr(GPtrArray) sts = cc_statements_extract (lex, texts[d], d);
 
-      g_ptr_array_set_free_func (sts, NULL);
-      for (guint i = 0; i < sts->len; i++)
-        {
-          CcStatement *st = g_ptr_array_index (sts, i);
-
-          st->index = all->len;
-          g_ptr_array_add (all, st);
-        }
+      cc_statements_add_to_story (all, sts);
     }
   return all;
 }

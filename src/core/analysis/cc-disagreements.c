@@ -129,14 +129,7 @@ extract (CcDisagreementReport *report,
     {
       g_autoptr(GPtrArray) sts = cc_statements_extract (report->lexicon, texts[i], i);
 
-      g_ptr_array_set_free_func (sts, NULL);
-      for (guint k = 0; k < sts->len; k++)
-        {
-          CcStatement *st = g_ptr_array_index (sts, k);
-
-          st->index = report->statements->len;
-          g_ptr_array_add (report->statements, st);
-        }
+      cc_statements_add_to_story (report->statements, sts);
     }
 }
 
@@ -226,6 +219,7 @@ cc_disagreements_find (const char * const *texts,
   cc_part_compare_near_values (&context, report->statements, found);
   cc_name_variants_find (report->statements, found);
   keep_rows (report, found, texts);
+  cc_part_context_clear (&context);
   return report;
 }
 

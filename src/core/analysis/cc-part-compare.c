@@ -36,6 +36,41 @@ cc_disagreement_kind_to_string (CcDisagreementKind kind)
     }
 }
 
+static const char *
+slot_key (const CcStatementValue *v)
+{
+  if (v->measure)
+    return v->role;
+  return v->anchor;
+}
+
+static char *
+stated_key (guint                   doc,
+            const CcStatementValue *v)
+{
+  const char *key = slot_key (v);
+
+  if (key == NULL)
+    return NULL;
+  return g_strdup_printf ("%u|%d|%p|%.9g|%.9g", doc, v->kind, key, v->low, v->high);
+}
+
+static gboolean
+doc_stated (const CcPartContext    *context,
+            guint                   doc,
+            const CcStatementValue *v)
+{
+  g_autofree char *key = stated_key (doc, v);
+
+  return key != NULL && g_hash_table_contains (context->stated, key);
+}
+
+void
+cc_part_context_clear (CcPartContext *context)
+{
+  g_clear_pointer (&context->stated, g_hash_table_unref);
+}
+
 /* The story's own year: the latest that at least two documents name (news
  * reports the latest round; older years are background). */
 void
@@ -47,11 +82,20 @@ cc_part_context_init (CcPartContext *context,
   guint n_docs = 0;
 
   context->main_year = 0;
+  context->statements = statements;
+  context->stated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < statements->len; i++)
     {
       CcStatement *st = g_ptr_array_index (statements, i);
 
       n_docs = MAX (n_docs, st->doc + 1);
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          char *key = stated_key (st->doc, &st->values[k]);
+
+          if (key != NULL)
+            g_hash_table_add (context->stated, key);
+        }
       for (guint k = 0; k < st->n_values; k++)
         if (st->values[k].kind == CC_PART_YEAR)
           {
@@ -149,12 +193,23 @@ same_slot (const CcStatementValue *x,
 }
 
 static gboolean
-agrees_with_any (const CcStatementValue *v,
-                 const CcStatement      *st)
+agrees_with_any (const CcPartContext    *context,
+                 const CcStatementValue *v,
+                 const CcStatement      *clause)
 {
-  for (guint k = 0; k < st->n_values; k++)
-    if (st->values[k].kind == v->kind && cc_statement_values_agree (v, &st->values[k]))
-      return TRUE;
+  /* any value of the whole sentence of @clause */
+  for (guint c = 0; c < clause->n_clauses; c++)
+    {
+      const CcStatement *st = context->statements != NULL
+                                ? g_ptr_array_index (context->statements, clause->first_clause + c)
+                                : clause;
+
+      for (guint k = 0; k < st->n_values; k++)
+        if (st->values[k].kind == v->kind && cc_statement_values_agree (v, &st->values[k]))
+          return TRUE;
+      if (context->statements == NULL)
+        break;
+    }
   return FALSE;
 }
 
@@ -193,7 +248,7 @@ compare_values (const CcPartContext *context,
 
       if (x->kind == CC_PART_YEAR || x->kind == CC_PART_CLOCK || x->kind == CC_PART_WEEKDAY)
         continue;
-      if (agrees_with_any (x, b))
+      if (agrees_with_any (context, x, b))
         continue;
       for (guint j = 0; j < b->n_values; j++)
         {
@@ -202,7 +257,8 @@ compare_values (const CcPartContext *context,
           if (!same_slot (x, y))
             continue;
           slots++;
-          if (!agrees_with_any (y, a))
+          if (!agrees_with_any (context, y, a) && !doc_stated (context, a->doc, y) &&
+              !doc_stated (context, b->doc, x))
             pick = y;
         }
       /* One counterpart in the same role, and it stands for nothing else. */
@@ -365,33 +421,40 @@ slot_cmp (gconstpointer a,
 }
 
 static gboolean
-doc_states (GArray     *slots,
-            guint       from,
-            guint       to,
-            guint       doc,
-            const Slot *value)
+share_term (const CcStatement *a,
+            const CcStatement *b,
+            const char        *except)
 {
-  /* Does @doc state @value's figure in the same slot (slots[from, to))? */
-  for (guint i = from; i < to; i++)
-    {
-      const Slot *s = &g_array_index (slots, Slot, i);
-
-      if (s->st->doc == doc && s->v->kind == value->v->kind &&
-          cc_statement_values_agree (s->v, value->v))
+  for (guint i = 0; i < a->n_terms; i++)
+    for (guint k = 0; k < b->n_terms; k++)
+      if (a->terms[i] == b->terms[k] && a->terms[i] != except)
         return TRUE;
-    }
   return FALSE;
+}
+
+/* Within reach in the sorted slots (y after x): near in size, or for a
+ * measure, within FAR_APART (checked with share_term() later). */
+static gboolean
+in_reach (const Slot *x,
+          const Slot *y)
+{
+  if (x->key != y->key || x->v->kind != y->v->kind)
+    return FALSE;
+  if (x->v->kind == CC_PART_DAY)
+    return fabs (y->v->low - x->v->low) <= 2;
+  if (x->v->measure && *x->v->role != '\0')
+    return x->v->high > 0 && y->v->low <= x->v->high * FAR_APART;
+  return x->v->low > 0 && y->v->low <= x->v->low * CC_PART_NEAR_COUNT_RATIO;
 }
 
 static gboolean
 near (const Slot *x,
       const Slot *y)
 {
-  if (x->key != y->key || x->v->kind != y->v->kind)
-    return FALSE;
-  if (x->v->kind == CC_PART_DAY)
-    return fabs (y->v->low - x->v->low) <= 2;
-  return x->v->low > 0 && y->v->low <= x->v->low * CC_PART_NEAR_RATIO;
+  if (x->v->kind == CC_PART_DAY || y->v->low <= x->v->high * CC_PART_NEAR_RATIO)
+    return TRUE;
+  /* a measure further off: the clauses must speak of the same thing */
+  return share_term (x->st, y->st, x->v->role);
 }
 
 static GArray *
@@ -408,7 +471,7 @@ collect_slots (GPtrArray *statements)
           const CcStatementValue *v = &st->values[k];
           Slot s = { NULL, v, st };
 
-          if (v->hedge != CC_VALUE_EXACT || v->low != v->high)
+          if (v->hedge != CC_VALUE_EXACT || (v->low != v->high && !v->measure))
             continue;
           if (v->kind == CC_PART_DAY)
             s.key = "";
@@ -433,27 +496,19 @@ cc_part_compare_near_values (const CcPartContext *context,
                              GArray              *out)
 {
   g_autoptr(GArray) slots = collect_slots (statements);
-  guint group = 0;
 
   for (guint i = 0; i < slots->len; i++)
     {
       const Slot *x = &g_array_index (slots, Slot, i);
-
-      if (i > 0 && (g_array_index (slots, Slot, i - 1).key != x->key ||
-                    g_array_index (slots, Slot, i - 1).v->kind != x->v->kind))
-        group = i;
       for (guint j = i + 1; j < slots->len && j <= i + 16; j++)
         {
           const Slot *y = &g_array_index (slots, Slot, j);
-          guint end = MIN (slots->len, i + 17);
-          guint from = MAX (group, i >= 16 ? i - 16 : 0);
 
-          if (!near (x, y))
+          if (!in_reach (x, y))
             break;
           if (y->st->doc == x->st->doc || cc_statement_values_agree (x->v, y->v) ||
-              other_time (context, x->st, y->st) ||
-              doc_states (slots, from, end, x->st->doc, y) ||
-              doc_states (slots, from, end, y->st->doc, x))
+              !near (x, y) || other_time (context, x->st, y->st) ||
+              doc_stated (context, x->st->doc, y->v) || doc_stated (context, y->st->doc, x->v))
             continue;
           add (out, x->v->kind == CC_PART_DAY ? CC_DISAGREEMENT_DATE : CC_DISAGREEMENT_NUMERIC,
                x->st, x->v->start, x->v->end, y->st, y->v->start, y->v->end, 0.1,

@@ -42,14 +42,19 @@ typedef struct
 /* What the comparison needs to know of the whole story. */
 typedef struct
 {
-  double main_year;  /* the year most statements name (0 when none) */
+  double      main_year;   /* the story's year (0 when none) */
+  GPtrArray  *statements;  /* the story's statements (not owned) */
+  GHashTable *stated;      /* what each document states, per slot */
 } CcPartContext;
 
 const char *cc_disagreement_kind_to_string (CcDisagreementKind kind); /* "numeric", ... */
 
-/* The year the story is about: the one its statements name most often. */
-void   cc_part_context_init (CcPartContext *context,
-                             GPtrArray     *statements);
+/* The year the story is about (the latest that two documents name), and
+ * the figures each document states in each slot: a document that states
+ * both figures of a pair is not contradicted by either. */
+void   cc_part_context_init  (CcPartContext *context,
+                              GPtrArray     *statements);
+void   cc_part_context_clear (CcPartContext *context);
 
 /* Appends to @out (CcPartDisagreement) the disagreements of @a and @b,
  * lined up with @similarity. */
@@ -66,7 +71,8 @@ void   cc_part_compare      (const CcPartContext *context,
  * values sorted by role and size, however the sentences around them are
  * worded. A document that states both figures is left out. Appends
  * CcPartDisagreement to @out. */
-#define CC_PART_NEAR_RATIO 1.1
+#define CC_PART_NEAR_RATIO 1.1          /* measures: "286 days", "34 seconds" */
+#define CC_PART_NEAR_COUNT_RATIO 1.02   /* counts and clock times of a name */
 void   cc_part_compare_near_values (const CcPartContext *context,
                                     GPtrArray           *statements,
                                     GArray              *out);

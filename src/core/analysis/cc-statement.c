@@ -472,8 +472,26 @@ read_number (Doc   *doc,
           unit = u;
           last = j + 1;
         }
+      /* "35 seconds over 2 hours" */
+      if ((word_is (doc, last + 1, "over") || word_is (doc, last + 1, "past")) && last + 3 < doc->n)
+        {
+          double more = 0, u = duration_unit (doc->w[last + 3].stem);
+
+          if ((doc->w[last + 2].flags & W_NUM))
+            more = g_ascii_strtod (doc->w[last + 2].lex, NULL);
+          else if (!parse_number_word (doc->w[last + 2].lex, &more))
+            u = 0;
+          if (u > unit)
+            {
+              total += more * u;
+              last += 3;
+            }
+        }
       f->v.kind = CC_PART_DURATION;
+      /* a length of time in words is a measure ("34 seconds"); a clock
+       * figure ("2:01:09") is the time of whoever it follows */
       f->v.measure = TRUE;
+      f->v.role = "s";
       low = high = total;
       step = unit;
       goto done;
@@ -607,7 +625,13 @@ read_anchor (Doc   *doc,
   while (j > 0 && !(doc->w[j - 1].flags & W_NAME))
     j--;
   if (j == 0)
-    return NULL;
+    {
+      /* none before: the name just after ("2:01:53 last December in Valencia") */
+      for (guint k = f->last + 1; k < doc->n && k <= f->last + 4 && !(doc->w[k].flags & W_USED); k++)
+        if (doc->w[k].flags & W_NAME)
+          return doc->w[k].lex;
+      return NULL;
+    }
   for (guint k = j; k > 0 && (doc->w[k - 1].flags & W_NAME); k--)
     {
       if (run->len > 0)
@@ -966,6 +990,13 @@ read_clauses (Doc        *doc,
       from = to;
     }
   sentence_time (out, first_statement);
+  for (guint i = first_statement; i < out->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (out, i);
+
+      st->first_clause = first_statement;
+      st->n_clauses = out->len - first_statement;
+    }
 }
 
 GPtrArray *
@@ -1064,4 +1095,23 @@ cc_statement_values_agree (const CcStatementValue *a,
       return !(a->high < b->low || b->high < a->low);
     }
   return !(ahi < blo || bhi < alo);
+}
+
+void
+cc_statements_add_to_story (GPtrArray *story,
+                            GPtrArray *statements)
+{
+  guint offset = story->len;
+
+  for (guint k = 0; k < statements->len; k++)
+    {
+      CcStatement *st = g_ptr_array_index (statements, k);
+
+      st->index = story->len;
+      st->first_clause += offset;
+      g_ptr_array_add (story, st);
+    }
+  g_ptr_array_set_free_func (statements, NULL);
+  g_ptr_array_set_size (statements, 0);
+  g_ptr_array_set_free_func (statements, (GDestroyNotify) cc_statement_free);
 }

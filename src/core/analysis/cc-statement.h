@@ -78,6 +78,10 @@ typedef struct
   guint              index;     /* index of the statement in the story */
   guint              start;     /* the sentence: character offsets, end exclusive */
   guint              end;
+  guint              first_clause; /* the statements of its sentence: while extracting,
+                                    * positions in the array returned; in a story,
+                                    * made story indices by adding the sentence's offset */
+  guint              n_clauses;
   guint              clause_start; /* the clause of the sentence it stands for */
   guint              clause_end;
   const char       **terms;     /* distinct content terms (interned stems), NULL-terminated */
@@ -100,6 +104,11 @@ void      cc_statement_free     (CcStatement *statement);
 GPtrArray *cc_statements_extract (CcLexicon  *lexicon,
                                   const char *text,
                                   guint       doc);
+
+/* Moves the statements of one document (cc_statements_extract()) to the
+ * end of @story, numbering them (index, first_clause) in the story. */
+void       cc_statements_add_to_story (GPtrArray *story,
+                                       GPtrArray *statements);
 
 /* TRUE when @a and @b have the same value (equal, one range holding the
  * other, or consistent under a hedge or the rounding of either). */

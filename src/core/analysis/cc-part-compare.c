@@ -169,6 +169,25 @@ in_list (const char * const *list,
   return FALSE;
 }
 
+/* The same name, or one a longer form of the other ("INDIA", "Opposition
+ * INDIA"; "Kipchoge", "Eliud Kipchoge"). */
+static gboolean
+anchors_match (const char *x,
+               const char *y)
+{
+  gsize lx, ly;
+
+  if (x == NULL || y == NULL)
+    return FALSE;
+  if (x == y)
+    return TRUE;
+  lx = strlen (x);
+  ly = strlen (y);
+  if (lx > ly)
+    return y[0] != '\0' && g_str_has_suffix (x, y) && x[lx - ly - 1] == ' ';
+  return x[0] != '\0' && g_str_has_suffix (y, x) && y[ly - lx - 1] == ' ';
+}
+
 static gboolean
 same_slot (const CcStatementValue *x,
            const CcStatementValue *y)
@@ -189,7 +208,7 @@ same_slot (const CcStatementValue *x,
     return TRUE;
   /* A count or a bare figure ("NDA 292") is the figure of the name it
    * follows: the same name on both sides. */
-  return x->anchor != NULL && x->anchor == y->anchor;
+  return anchors_match (x->anchor, y->anchor);
 }
 
 static gboolean
@@ -205,8 +224,15 @@ agrees_with_any (const CcPartContext    *context,
                                 : clause;
 
       for (guint k = 0; k < st->n_values; k++)
-        if (st->values[k].kind == v->kind && cc_statement_values_agree (v, &st->values[k]))
-          return TRUE;
+        {
+          const CcStatementValue *w = &st->values[k];
+
+          /* (a figure said of another name in a list does not count) */
+          if (w->kind == v->kind && cc_statement_values_agree (v, w) &&
+              (st == clause || v->anchor == NULL || w->anchor == NULL ||
+               anchors_match (v->anchor, w->anchor)))
+            return TRUE;
+        }
       if (context->statements == NULL)
         break;
     }
@@ -480,7 +506,7 @@ collect_slots (GPtrArray *statements)
           else if (v->measure)
             s.key = v->role;
           else if (v->anchor != NULL)
-            s.key = v->anchor;
+            s.key = v->anchor_head;
           else
             continue;
           g_array_append_val (slots, s);
@@ -507,6 +533,7 @@ cc_part_compare_near_values (const CcPartContext *context,
           if (!in_reach (x, y))
             break;
           if (y->st->doc == x->st->doc || cc_statement_values_agree (x->v, y->v) ||
+              (!x->v->measure && !anchors_match (x->v->anchor, y->v->anchor)) ||
               !near (x, y) || other_time (context, x->st, y->st) ||
               doc_stated (context, x->st->doc, y->v) || doc_stated (context, y->st->doc, x->v))
             continue;

@@ -654,6 +654,12 @@ read_about (Doc   *doc,
   guint from = f->first > since + 12 ? f->first - 12 : since;
 
   f->v.anchor = read_anchor (doc, f);
+  if (f->v.anchor != NULL)
+    {
+      const char *space = strrchr (f->v.anchor, ' ');
+
+      f->v.anchor_head = space != NULL ? cc_lexicon_intern (doc->lexicon, space + 1) : f->v.anchor;
+    }
   for (guint j = f->first; j > from; j--)
     if (doc->w[j - 1].flags & W_NAME)
       g_ptr_array_add (about, (gpointer) doc->w[j - 1].lex);

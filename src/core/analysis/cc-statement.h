@@ -57,6 +57,7 @@ typedef struct
   const char       *role;      /* the unit or the noun counted ("seat", "km"), "" when none */
   const char       *anchor;    /* the nearest name before the value in its clause
                                 * (lower-cased words), NULL when none */
+  const char       *anchor_head; /* its last word, interned */
   gboolean          measure;   /* in a unit (km, °C, seconds, %, money): the unit
                                 * says what it is, names need not */
   const char      **about;     /* every name token the value is about, NULL-terminated */

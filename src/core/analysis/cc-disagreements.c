@@ -64,9 +64,35 @@ row_cmp (gconstpointer a,
 
 /* One row per pair of documents and pair of differing parts (as written):
  * the best lined-up statements keep it. */
+static gboolean
+ends_sentence (const char *text,
+               guint       end)
+{
+  const char *p = g_utf8_offset_to_pointer (text, end);
+
+  while (p > text)
+    {
+      p = g_utf8_prev_char (p);
+      if (!strchr ("\"')\xe2\x80\x9d\x99", *p))
+        return strchr (".!?", *p) != NULL;
+    }
+  return FALSE;
+}
+
+/* Which of two rows for the same parts to keep: the surer lining up, then
+ * body text (a sentence with its full stop) over a headline. */
+static double
+rank (const CcPartDisagreement *d,
+      const char * const       *texts)
+{
+  return d->strength + 0.01 * (ends_sentence (texts[d->a->doc], d->a->end) +
+                               ends_sentence (texts[d->b->doc], d->b->end));
+}
+
 static void
 keep_best (GHashTable               *best,
            const CcPartDisagreement *d,
+           const char * const       *texts,
            const char               *folded_a,
            const char               *folded_b)
 {
@@ -74,7 +100,7 @@ keep_best (GHashTable               *best,
                                           folded_a, folded_b);
   const CcPartDisagreement *old = g_hash_table_lookup (best, key);
 
-  if (old == NULL || old->strength < d->strength)
+  if (old == NULL || rank (old, texts) < rank (d, texts))
     g_hash_table_insert (best, g_steal_pointer (&key), (gpointer) d);
 }
 
@@ -152,7 +178,7 @@ keep_rows (CcDisagreementReport *report,
       vb = slice (texts[p->b->doc], p->b_start, p->b_end);
       fa = g_utf8_casefold (va, -1);
       fb = g_utf8_casefold (vb, -1);
-      keep_best (best, p, fa, fb);
+      keep_best (best, p, texts, fa, fb);
     }
   g_hash_table_iter_init (&iter, best);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &d))

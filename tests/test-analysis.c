@@ -12,6 +12,7 @@
 #include "cc-lineup.h"
 #include "cc-name-variants.h"
 #include "cc-part-compare.h"
+#include "cc-role-names.h"
 #include "cc-statement.h"
 
 static char *
@@ -291,6 +292,35 @@ test_compare_names (void)
   g_assert_false (cc_part_spelling_variants ("kenya", "kenyan"));
 }
 
+static void
+test_role_names (void)
+{
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  const char *texts[] = {
+    "The rescue at the quarry was led by fire chief Anna Korvel on the night.",
+    "Volunteers said fire chief Bram Ostey called for more pumps.",
+    "By dawn, fire chief Anna Korvel had the site cleared. Miners Tom Avel and Rik Sorn were safe.",
+    "Miners Jan Teller and Per Oss were safe.",
+  };
+  g_autoptr(GPtrArray) sts = story (lex, texts, G_N_ELEMENTS (texts));
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
+  guint pairs = 0;
+
+  cc_role_names_find (sts, out);
+  for (guint i = 0; i < out->len; i++)
+    {
+      CcPartDisagreement *d = &g_array_index (out, CcPartDisagreement, i);
+      guint da = MIN (d->a->doc, d->b->doc), db = MAX (d->a->doc, d->b->doc);
+
+      g_assert_cmpint (d->kind, ==, CC_DISAGREEMENT_CLAIM);
+      /* Korvel against Ostey, never Korvel against Korvel, never the
+       * miners (a plural title is held by several) */
+      g_assert_true ((da == 0 && db == 1) || (da == 1 && db == 2));
+      pairs++;
+    }
+  g_assert_cmpuint (pairs, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,5 +334,6 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/numeric", test_compare_numeric);
   g_test_add_func ("/crosscheck/analysis/compare/other-time", test_compare_other_time);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
+  g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);
   return g_test_run ();
 }

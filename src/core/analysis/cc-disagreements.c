@@ -11,6 +11,7 @@
 #include "cc-disagreements.h"
 #include "cc-lineup.h"
 #include "cc-name-variants.h"
+#include "cc-role-names.h"
 
 static void
 disagreement_free (gpointer data)
@@ -244,6 +245,7 @@ cc_disagreements_find (const char * const *texts,
     }
   cc_part_compare_near_values (&context, report->statements, found);
   cc_name_variants_find (report->statements, found);
+  cc_role_names_find (report->statements, found);
   keep_rows (report, found, texts);
   cc_part_context_clear (&context);
   return report;

@@ -732,6 +732,14 @@ read_names (Doc *doc)
             name.before = doc->w[k - 1].stem;
             break;
           }
+      /* "Russian cosmonaut X", "of compatriot X": a title in lower case */
+      if (i > 0 && !(doc->w[i - 1].flags & (W_STOP | W_NUM | W_NAME | W_CAP)) && gap_is (doc, i - 1, " ") &&
+          /* (a plural title is held by several: "astronauts X and Y") */
+          !(g_str_has_suffix (doc->w[i - 1].lex, "s") && strcmp (doc->w[i - 1].lex, doc->w[i - 1].stem) != 0))
+        {
+          name.title = doc->w[i - 1].stem;
+          name.title_before = i > 1 && gap_is (doc, i - 2, " ") ? doc->w[i - 2].stem : NULL;
+        }
       g_array_append_val (doc->names, name);
       i = j - 1;
     }

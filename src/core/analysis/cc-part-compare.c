@@ -125,36 +125,17 @@ cc_part_context_init (CcPartContext *context,
 
 /* ---- time qualifiers ---- */
 
+/* Different facts: said of different years (the story's own year counts
+ * as none) or of an earlier round on one side only. */
 static gboolean
-has_year (const CcStatement *st,
-          double             year)
+other_time_values (const CcPartContext    *context,
+                   const CcStatementValue *x,
+                   const CcStatementValue *y)
 {
-  for (guint k = 0; k < st->n_years; k++)
-    if (st->years[k] == year)
-      return TRUE;
-  return FALSE;
-}
+  double ex = x->year == context->main_year ? 0 : x->year;
+  double ey = y->year == context->main_year ? 0 : y->year;
 
-static gboolean
-other_year (const CcPartContext *context,
-            const CcStatement   *a,
-            const CcStatement   *b)
-{
-  for (guint k = 0; k < a->n_years; k++)
-    if (!has_year (b, a->years[k]) && (a->years[k] != context->main_year || context->main_year == 0))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-other_time (const CcPartContext *context,
-            const CcStatement   *a,
-            const CcStatement   *b)
-{
-  /* Another year named on one side and not on the other, or an earlier
-   * round on one side only: another fact ("303 seats in 2019" against
-   * "240 seats"). */
-  return a->past != b->past || other_year (context, a, b) || other_year (context, b, a);
+  return x->past != y->past || ex != ey;
 }
 
 /* ---- values ---- */
@@ -264,8 +245,6 @@ compare_values (const CcPartContext *context,
                 double               similarity,
                 GArray              *out)
 {
-  if (other_time (context, a, b))
-    return;
   for (guint i = 0; i < a->n_values; i++)
     {
       const CcStatementValue *x = &a->values[i];
@@ -280,7 +259,7 @@ compare_values (const CcPartContext *context,
         {
           const CcStatementValue *y = &b->values[j];
 
-          if (!same_slot (x, y))
+          if (!same_slot (x, y) || other_time_values (context, x, y))
             continue;
           slots++;
           if (!agrees_with_any (context, y, a) && !doc_stated (context, a->doc, y) &&
@@ -534,7 +513,7 @@ cc_part_compare_near_values (const CcPartContext *context,
             break;
           if (y->st->doc == x->st->doc || cc_statement_values_agree (x->v, y->v) ||
               (!x->v->measure && !anchors_match (x->v->anchor, y->v->anchor)) ||
-              !near (x, y) || other_time (context, x->st, y->st) ||
+              !near (x, y) || other_time_values (context, x->v, y->v) ||
               doc_stated (context, x->st->doc, y->v) || doc_stated (context, y->st->doc, x->v))
             continue;
           add (out, x->v->kind == CC_PART_DAY ? CC_DISAGREEMENT_DATE : CC_DISAGREEMENT_NUMERIC,

@@ -855,6 +855,62 @@ read_terms (Doc   *doc,
   return (const char **) g_ptr_array_free (terms, FALSE);
 }
 
+static gboolean past_marker (Doc *doc, guint i);
+
+static gboolean
+time_preposition (const char *lex)
+{
+  static const char * const words[] = { "in", "since", "during", "of", "from", "until", "till", "before" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (lex, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Time qualifiers belong to the nearest figure of their clause ("36
+ * seconds off the 2:01:09 set last year": the 2:01:09); the earlier one
+ * on a tie. */
+static void
+tag_times (Doc *doc)
+{
+  CcStatementValue *v = (CcStatementValue *) doc->values->data;
+  guint n = doc->values->len;
+
+  for (guint i = 0; i < doc->n; i++)
+    {
+      gboolean past = past_marker (doc, i);
+      double year = 0;
+      guint best = G_MAXUINT, dist = G_MAXUINT;
+
+      /* a year after a preposition ("in 2019", "since 1999"); one that
+       * names a thing ("the Berlin 2022 standard") qualifies no figure */
+      for (guint k = 0; k < n && !past; k++)
+        if (v[k].kind == CC_PART_YEAR && v[k].word == i && i > 0 && time_preposition (doc->w[i - 1].lex))
+          year = v[k].low;
+      if (!past && year == 0)
+        continue;
+      for (guint k = 0; k < n; k++)
+        {
+          guint d = v[k].word > i ? v[k].word - i : i - v[k].word;
+
+          if (v[k].kind == CC_PART_YEAR || v[k].word == i)
+            continue;
+          if (d < dist || (d == dist && v[k].word < i))
+            {
+              best = k;
+              dist = d;
+            }
+        }
+      if (best == G_MAXUINT)
+        continue;
+      if (past)
+        v[best].past = TRUE;
+      else
+        v[best].year = year;
+    }
+}
+
 static CcStatement *
 read_statement (Doc    *doc,
                 Word   *words,
@@ -874,6 +930,7 @@ read_statement (Doc    *doc,
   st->clause_start = words[0].start;
   st->clause_end = words[n - 1].end;
   read_values (doc);
+  tag_times (doc);
   read_names (doc);
   st->terms = read_terms (doc, &st->n_terms);
   for (guint i = 0; i < n; i++)
@@ -964,10 +1021,44 @@ past_marker (Doc  *doc,
 {
   const char *l = doc->w[i].lex;
 
-  if (strcmp (l, "previous") == 0 || strcmp (l, "prior") == 0)
-    return TRUE;
-  return (strcmp (l, "last") == 0 || strcmp (l, "earlier") == 0) && i + 1 < doc->n &&
-         time_noun (doc->w[i + 1].stem);
+  return (strcmp (l, "last") == 0 || strcmp (l, "earlier") == 0 || strcmp (l, "previous") == 0 ||
+          strcmp (l, "prior") == 0) && i + 1 < doc->n && time_noun (doc->w[i + 1].stem);
+}
+
+/* A time qualifier at the head of a sentence ("In 2019, ...", "Last
+ * year, ...") holds for every figure of the sentence. */
+static void
+front_time (Doc       *doc,
+            Word      *words,
+            guint      n,
+            GPtrArray *out,
+            guint      first_statement)
+{
+  CcStatement *head = g_ptr_array_index (out, first_statement);
+  double year = 0;
+  gboolean past = FALSE;
+
+  doc->w = words;
+  doc->n = n;
+  for (guint i = 0; i < n && i < 3; i++)
+    past = past || past_marker (doc, i);
+  for (guint k = 0; k < head->n_values; k++)
+    if (head->values[k].kind == CC_PART_YEAR && head->values[k].word < 3)
+      year = head->values[k].low;
+  if (!past && year == 0)
+    return;
+  for (guint i = first_statement; i < out->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (out, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          if (past)
+            st->values[k].past = TRUE;
+          if (year != 0 && st->values[k].year == 0)
+            st->values[k].year = year;
+        }
+    }
 }
 
 static void
@@ -1004,6 +1095,7 @@ read_clauses (Doc        *doc,
       from = to;
     }
   sentence_time (out, first_statement);
+  front_time (doc, words + first, last - first, out, first_statement);
   for (guint i = first_statement; i < out->len; i++)
     {
       CcStatement *st = g_ptr_array_index (out, i);

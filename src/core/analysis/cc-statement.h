@@ -58,6 +58,8 @@ typedef struct
   const char       *anchor;    /* the nearest name before the value in its clause
                                 * (lower-cased words), NULL when none */
   const char       *anchor_head; /* its last word, interned */
+  double            year;      /* the year it is said of ("in 2019"), 0 when none */
+  gboolean          past;      /* said of an earlier round ("last year", "previous") */
   gboolean          measure;   /* in a unit (km, °C, seconds, %, money): the unit
                                 * says what it is, names need not */
   const char      **about;     /* every name token the value is about, NULL-terminated */

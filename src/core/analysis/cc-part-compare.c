@@ -15,6 +15,8 @@
 /* Similarity above which two statements are taken for the same sentence
  * (wire copy, light edit): names and state are then compared too. */
 #define SAME_SENTENCE 0.5
+/* Similarity above which a clause and its denial are one statement. */
+#define SAME_STATEMENT 0.65
 /* Values more than this factor apart are different facts, not a
  * disagreement ("34 seconds" and "2:01:09"). */
 #define FAR_APART 2.0
@@ -398,7 +400,8 @@ cc_part_compare (const CcPartContext *context,
     return;
   compare_weekdays (a, b, similarity, out);
   compare_names (a, b, similarity, out);
-  if (a->negated != b->negated)
+  /* the same statement, said and denied */
+  if (a->negated != b->negated && similarity >= SAME_STATEMENT && a->n_terms >= 4 && b->n_terms >= 4)
     add (out, CC_DISAGREEMENT_CLAIM, a, a->start, a->end, b, b->start, b->end, similarity,
          "", "state");
 }

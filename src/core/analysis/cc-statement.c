@@ -750,7 +750,7 @@ read_names (Doc *doc)
 static gboolean
 is_negation (const char *lex)
 {
-  return strcmp (lex, "not") == 0 || strcmp (lex, "never") == 0 || strcmp (lex, "no") == 0 ||
+  return strcmp (lex, "not") == 0 || strcmp (lex, "never") == 0 ||
          g_str_has_suffix (lex, "n't") || g_str_has_suffix (lex, "n\xe2\x80\x99t");
 }
 
@@ -1030,6 +1030,7 @@ past_marker (Doc  *doc,
 static void
 front_time (Doc       *doc,
             Word      *words,
+            guint      first,
             guint      n,
             GPtrArray *out,
             guint      first_statement)
@@ -1038,12 +1039,13 @@ front_time (Doc       *doc,
   double year = 0;
   gboolean past = FALSE;
 
-  doc->w = words;
+  /* (value words are counted from the start of the document: @first) */
+  doc->w = words + first;
   doc->n = n;
   for (guint i = 0; i < n && i < 3; i++)
     past = past || past_marker (doc, i);
   for (guint k = 0; k < head->n_values; k++)
-    if (head->values[k].kind == CC_PART_YEAR && head->values[k].word < 3)
+    if (head->values[k].kind == CC_PART_YEAR && head->values[k].word < first + 3)
       year = head->values[k].low;
   if (!past && year == 0)
     return;
@@ -1095,7 +1097,7 @@ read_clauses (Doc        *doc,
       from = to;
     }
   sentence_time (out, first_statement);
-  front_time (doc, words + first, last - first, out, first_statement);
+  front_time (doc, words, first, last - first, out, first_statement);
   for (guint i = first_statement; i < out->len; i++)
     {
       CcStatement *st = g_ptr_array_index (out, i);

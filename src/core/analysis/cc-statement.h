@@ -95,7 +95,7 @@ typedef struct
   guint              n_values;
   CcStatementName   *names;
   guint              n_names;
-  gboolean           negated;   /* "not", "never", "no", "n't" */
+  gboolean           negated;   /* "not", "never", "n't" */
   double            *years;     /* the years the whole sentence names (time qualifiers) */
   guint              n_years;
   gboolean           past;      /* the sentence speaks of an earlier round:

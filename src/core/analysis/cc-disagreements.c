@@ -36,12 +36,62 @@ cc_disagreement_report_free (CcDisagreementReport *report)
   g_free (report);
 }
 
-static char *
-slice (const char *text,
-       guint       start,
-       guint       end)
+/* The texts, with the byte offset of every MARK_STEP-th character: finding
+ * a character offset costs at most MARK_STEP steps, not the length of the
+ * text before it. */
+#define MARK_STEP 1024
+
+typedef struct
 {
-  const char *from = g_utf8_offset_to_pointer (text, start);
+  const char * const *texts;
+  GPtrArray          *marks;  /* one GArray of guint per text */
+} Texts;
+
+static void
+texts_init (Texts              *t,
+            const char * const *texts,
+            guint               n)
+{
+  t->texts = texts;
+  t->marks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      GArray *marks = g_array_new (FALSE, FALSE, sizeof (guint));
+      const char *p = texts[i];
+      guint c = 0;
+
+      for (; *p != '\0'; p = g_utf8_next_char (p), c++)
+        if (c % MARK_STEP == 0)
+          {
+            guint b = p - texts[i];
+
+            g_array_append_val (marks, b);
+          }
+      g_ptr_array_add (t->marks, marks);
+    }
+}
+
+static const char *
+text_at (const Texts *t,
+         guint        doc,
+         guint        offset)
+{
+  GArray *marks = g_ptr_array_index (t->marks, doc);
+  guint m = offset / MARK_STEP;
+
+  if (m >= marks->len)
+    return g_utf8_offset_to_pointer (t->texts[doc], offset);
+  return g_utf8_offset_to_pointer (t->texts[doc] + g_array_index (marks, guint, m),
+                                   offset - m * MARK_STEP);
+}
+
+static char *
+slice (const Texts *t,
+       guint        doc,
+       guint        start,
+       guint        end)
+{
+  const char *from = text_at (t, doc, start);
   const char *to = g_utf8_offset_to_pointer (from, end - start);
 
   return g_strndup (from, to - from);
@@ -66,10 +116,12 @@ row_cmp (gconstpointer a,
 /* One row per pair of documents and pair of differing parts (as written):
  * the best lined-up statements keep it. */
 static gboolean
-ends_sentence (const char *text,
-               guint       end)
+ends_sentence (const Texts *texts,
+               guint        doc,
+               guint        end)
 {
-  const char *p = g_utf8_offset_to_pointer (text, end);
+  const char *text = texts->texts[doc];
+  const char *p = text_at (texts, doc, end);
 
   while (p > text)
     {
@@ -84,16 +136,16 @@ ends_sentence (const char *text,
  * body text (a sentence with its full stop) over a headline. */
 static double
 rank (const CcPartDisagreement *d,
-      const char * const       *texts)
+      const Texts              *texts)
 {
-  return d->strength + 0.01 * (ends_sentence (texts[d->a->doc], d->a->end) +
-                               ends_sentence (texts[d->b->doc], d->b->end));
+  return d->strength + 0.01 * (ends_sentence (texts, d->a->doc, d->a->end) +
+                               ends_sentence (texts, d->b->doc, d->b->end));
 }
 
 static void
 keep_best (GHashTable               *best,
            const CcPartDisagreement *d,
-           const char * const       *texts,
+           const Texts              *texts,
            const char               *folded_a,
            const char               *folded_b)
 {
@@ -107,10 +159,9 @@ keep_best (GHashTable               *best,
 
 static CcDisagreement *
 row_new (const CcPartDisagreement *d,
-         const char * const       *texts)
+         const Texts              *texts)
 {
   CcDisagreement *row = g_new0 (CcDisagreement, 1);
-  const char *ta = texts[d->a->doc], *tb = texts[d->b->doc];
 
   row->kind = d->kind;
   row->subject = d->subject;
@@ -125,10 +176,10 @@ row_new (const CcPartDisagreement *d,
   row->value_a_end = d->a_end;
   row->value_b_start = d->b_start;
   row->value_b_end = d->b_end;
-  row->quote_a = slice (ta, d->a->start, d->a->end);
-  row->quote_b = slice (tb, d->b->start, d->b->end);
-  row->value_a = slice (ta, d->a_start, d->a_end);
-  row->value_b = slice (tb, d->b_start, d->b_end);
+  row->quote_a = slice (texts, d->a->doc, d->a->start, d->a->end);
+  row->quote_b = slice (texts, d->b->doc, d->b->start, d->b->end);
+  row->value_a = slice (texts, d->a->doc, d->a_start, d->a_end);
+  row->value_b = slice (texts, d->b->doc, d->b_start, d->b_end);
   return row;
 }
 
@@ -163,7 +214,7 @@ extract (CcDisagreementReport *report,
 static void
 keep_rows (CcDisagreementReport *report,
            GArray               *found,
-           const char * const   *texts)
+           const Texts          *texts)
 {
   g_autoptr(GHashTable) best = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
@@ -175,8 +226,8 @@ keep_rows (CcDisagreementReport *report,
       g_autofree char *va = NULL, *vb = NULL, *fa = NULL, *fb = NULL;
 
       orient (p);
-      va = slice (texts[p->a->doc], p->a_start, p->a_end);
-      vb = slice (texts[p->b->doc], p->b_start, p->b_end);
+      va = slice (texts, p->a->doc, p->a_start, p->a_end);
+      vb = slice (texts, p->b->doc, p->b_start, p->b_end);
       fa = g_utf8_casefold (va, -1);
       fb = g_utf8_casefold (vb, -1);
       keep_best (best, p, texts, fa, fb);
@@ -190,18 +241,18 @@ keep_rows (CcDisagreementReport *report,
 static void
 debug_dump (CcDisagreementReport *report,
             CcLineup             *lineup,
-            const char * const   *texts)
+            const Texts          *texts)
 {
   for (guint i = 0; i < report->statements->len; i++)
     {
       CcStatement *st = g_ptr_array_index (report->statements, i);
-      g_autofree char *q = slice (texts[st->doc], st->start, st->end);
+      g_autofree char *q = slice (texts, st->doc, st->start, st->end);
 
       g_printerr ("S%u d%u %s\n", i, st->doc, q);
       for (guint k = 0; k < st->n_values; k++)
         {
           CcStatementValue *v = &st->values[k];
-          g_autofree char *vs = slice (texts[st->doc], v->start, v->end);
+          g_autofree char *vs = slice (texts, st->doc, v->start, v->end);
           g_autofree char *about = g_strjoinv (",", (char **) v->about);
 
 
@@ -224,18 +275,20 @@ cc_disagreements_find (const char * const *texts,
   g_autoptr(CcLineup) lineup = NULL;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
   CcPartContext context;
+  Texts index;
 
   report->lexicon = cc_lexicon_new ();
   report->statements = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_statement_free);
   report->disagreements = g_ptr_array_new_with_free_func (disagreement_free);
   extract (report, texts, n_texts);
+  texts_init (&index, texts, n_texts);
 
   lineup = cc_lineup_find (report->statements);
   report->n_pairs = lineup->pairs->len;
   report->work = lineup->work;
   cc_part_context_init (&context, report->statements);
   if (g_getenv ("CC_ENGINE_DEBUG") != NULL)
-    debug_dump (report, lineup, texts);
+    debug_dump (report, lineup, &index);
   for (guint i = 0; i < lineup->pairs->len; i++)
     {
       CcLineupPair *p = &g_array_index (lineup->pairs, CcLineupPair, i);
@@ -246,7 +299,8 @@ cc_disagreements_find (const char * const *texts,
   cc_part_compare_near_values (&context, report->statements, found);
   cc_name_variants_find (report->statements, found);
   cc_role_names_find (report->statements, found);
-  keep_rows (report, found, texts);
+  keep_rows (report, found, &index);
+  g_ptr_array_unref (index.marks);
   cc_part_context_clear (&context);
   return report;
 }

@@ -199,11 +199,15 @@ agrees_with_any (const CcPartContext    *context,
                  const CcStatementValue *v,
                  const CcStatement      *clause)
 {
-  /* any value of the whole sentence of @clause */
-  for (guint c = 0; c < clause->n_clauses; c++)
+  /* any value of the sentence of @clause, within a few clauses of it (a
+   * run-on table is not read whole for each comparison) */
+  guint from = MAX (clause->first_clause, clause->index >= 4 ? clause->index - 4 : 0);
+  guint to = MIN (clause->first_clause + clause->n_clauses, clause->index + 5);
+
+  for (guint c = from; c < to || context->statements == NULL; c++)
     {
       const CcStatement *st = context->statements != NULL
-                                ? g_ptr_array_index (context->statements, clause->first_clause + c)
+                                ? g_ptr_array_index (context->statements, c)
                                 : clause;
 
       for (guint k = 0; k < st->n_values; k++)

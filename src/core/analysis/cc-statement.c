@@ -876,34 +876,36 @@ tag_times (Doc *doc)
 {
   CcStatementValue *v = (CcStatementValue *) doc->values->data;
   guint n = doc->values->len;
+  guint next = 0;  /* the first value at or after word i (values are in word order) */
 
   for (guint i = 0; i < doc->n; i++)
     {
       gboolean past = past_marker (doc, i);
       double year = 0;
-      guint best = G_MAXUINT, dist = G_MAXUINT;
+      guint before = G_MAXUINT, after = G_MAXUINT, best;
 
-      /* a year after a preposition ("in 2019", "since 1999"); one that
-       * names a thing ("the Berlin 2022 standard") qualifies no figure */
-      for (guint k = 0; k < n && !past; k++)
-        if (v[k].kind == CC_PART_YEAR && v[k].word == i && i > 0 && time_preposition (doc->w[i - 1].lex))
-          year = v[k].low;
+      while (next < n && v[next].word < i)
+        next++;
+      if (!past && next < n && v[next].word == i && v[next].kind == CC_PART_YEAR &&
+          i > 0 && time_preposition (doc->w[i - 1].lex))
+        year = v[next].low;
       if (!past && year == 0)
         continue;
-      for (guint k = 0; k < n; k++)
-        {
-          guint d = v[k].word > i ? v[k].word - i : i - v[k].word;
-
-          if (v[k].kind == CC_PART_YEAR || v[k].word == i)
-            continue;
-          if (d < dist || (d == dist && v[k].word < i))
-            {
-              best = k;
-              dist = d;
-            }
-        }
-      if (best == G_MAXUINT)
+      /* the nearest other figure on each side */
+      for (guint k = next; k > 0 && before == G_MAXUINT; k--)
+        if (v[k - 1].kind != CC_PART_YEAR)
+          before = k - 1;
+      for (guint k = next; k < n && after == G_MAXUINT; k++)
+        if (v[k].kind != CC_PART_YEAR && v[k].word != i)
+          after = k;
+      if (before == G_MAXUINT && after == G_MAXUINT)
         continue;
+      if (before == G_MAXUINT)
+        best = after;
+      else if (after == G_MAXUINT)
+        best = before;
+      else
+        best = v[after].word - i < i - v[before].word ? after : before;
       if (past)
         v[best].past = TRUE;
       else
@@ -962,6 +964,10 @@ clause_end (Doc  *doc,
     {
       Word *w = &doc->w[i];
 
+      /* a run-on "sentence" (a table, a list without full stops) is cut
+       * into clauses of bounded length: no step is quadratic in it */
+      if (i >= from + CC_STATEMENT_MAX_CLAUSE_WORDS)
+        return i;
       if (i > from && clause_word (w->lex))
         return i;
       if ((w->flags & W_NUM) || cc_value_number_word (w->lex, strlen (w->lex)) >= 0)
@@ -990,29 +996,18 @@ time_noun (const char *stem)
   return FALSE;
 }
 
-/* The time qualifiers of a whole sentence: the years it names, and whether
- * it speaks of an earlier round ("the previous election", "last year"). */
+/* The years a clause names (kept for the caller; the comparison uses
+ * the years tagged on each value). */
 static void
-sentence_time (GPtrArray *out,
-               guint      from)
+clause_years (CcStatement *st)
 {
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (double));
 
-  for (guint i = from; i < out->len; i++)
-    {
-      CcStatement *st = g_ptr_array_index (out, i);
-
-      for (guint k = 0; k < st->n_values; k++)
-        if (st->values[k].kind == CC_PART_YEAR)
-          g_array_append_val (years, st->values[k].low);
-    }
-  for (guint i = from; i < out->len; i++)
-    {
-      CcStatement *st = g_ptr_array_index (out, i);
-
-      st->n_years = years->len;
-      st->years = g_memdup2 (years->data, sizeof (double) * years->len);
-    }
+  for (guint k = 0; k < st->n_values; k++)
+    if (st->values[k].kind == CC_PART_YEAR)
+      g_array_append_val (years, st->values[k].low);
+  st->n_years = years->len;
+  st->years = g_memdup2 (years->data, sizeof (double) * years->len);
 }
 
 static gboolean
@@ -1093,10 +1088,10 @@ read_clauses (Doc        *doc,
       for (guint i = 0; i < doc->n; i++)
         past = past || past_marker (doc, i);
       st->past = past;
+      clause_years (st);
       g_ptr_array_add (out, st);
       from = to;
     }
-  sentence_time (out, first_statement);
   front_time (doc, words, first, last - first, out, first_statement);
   for (guint i = first_statement; i < out->len; i++)
     {

@@ -25,6 +25,10 @@ G_BEGIN_DECLS
 
 typedef struct _CcLexicon CcLexicon;
 
+/* The longest clause, in words: a longer run without a clause boundary
+ * (a table, a list) is cut there. */
+#define CC_STATEMENT_MAX_CLAUSE_WORDS 64
+
 CcLexicon  *cc_lexicon_new     (void);
 void        cc_lexicon_free    (CcLexicon  *self);
 /* An interned copy of @str (owned by @self). */
@@ -96,10 +100,10 @@ typedef struct
   CcStatementName   *names;
   guint              n_names;
   gboolean           negated;   /* "not", "never", "n't" */
-  double            *years;     /* the years the whole sentence names (time qualifiers) */
+  double            *years;     /* the years the clause names */
   guint              n_years;
-  gboolean           past;      /* the sentence speaks of an earlier round:
-                                 * "previous", "last election", "in the past" */
+  gboolean           past;      /* the clause speaks of an earlier round:
+                                 * "last year", "the previous election" */
 } CcStatement;
 
 void      cc_statement_free     (CcStatement *statement);

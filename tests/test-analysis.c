@@ -321,6 +321,27 @@ test_role_names (void)
   g_assert_cmpuint (pairs, ==, 2);
 }
 
+static void
+test_role_rank (void)
+{
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  const char *texts[] = {
+    "In the final, Mara Quell came in second behind the champion.",
+    "The second-place finisher, Ilse Varga, trailed by a length.",
+    "It was the second fastest final ever, said coach Ode Brann.",
+  };
+  g_autoptr(GPtrArray) sts = story (lex, texts, G_N_ELEMENTS (texts));
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
+  CcPartDisagreement *d;
+
+  cc_role_names_find (sts, out);
+  /* the runner-up differs between 0 and 1; "second fastest" gives no place */
+  g_assert_cmpuint (out->len, ==, 1);
+  d = &g_array_index (out, CcPartDisagreement, 0);
+  g_assert_cmpuint (MIN (d->a->doc, d->b->doc), ==, 0);
+  g_assert_cmpuint (MAX (d->a->doc, d->b->doc), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,5 +356,6 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/other-time", test_compare_other_time);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
   g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);
+  g_test_add_func ("/crosscheck/analysis/role-rank", test_role_rank);
   return g_test_run ();
 }

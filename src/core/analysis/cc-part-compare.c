@@ -137,6 +137,9 @@ other_time_values (const CcPartContext    *context,
   double ex = x->year == context->main_year ? 0 : x->year;
   double ey = y->year == context->main_year ? 0 : y->year;
 
+  /* (a calendar day carries its own time: "June 5 of the previous year") */
+  if (x->kind == CC_PART_DAY)
+    return FALSE;
   return x->past != y->past || ex != ey;
 }
 

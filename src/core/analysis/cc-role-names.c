@@ -72,11 +72,11 @@ spelt_alike (const char * const *a,
 
 static void
 note (GHashTable            *roles,
+      const char            *role,
       const CcStatement     *st,
       const CcStatementName *name)
 {
-  g_autofree char *key = g_strdup_printf ("%p %p", (gpointer) name->title_before,
-                                          (gpointer) name->title);
+  g_autofree char *key = g_strdup (role);
   Role *r = g_hash_table_lookup (roles, key);
   Holder *last;
 
@@ -144,9 +144,32 @@ cc_role_names_find (GPtrArray *statements,
     {
       const CcStatement *st = g_ptr_array_index (statements, i);
 
+      const CcStatementName *ranked = NULL;
+      guint full_names = 0;
+
       for (guint n = 0; n < st->n_names; n++)
-        if (st->names[n].title != NULL && st->names[n].title_before != NULL)
-          note (roles, st, &st->names[n]);
+        {
+          if (st->names[n].title != NULL && st->names[n].title_before != NULL)
+            {
+              g_autofree char *role = g_strdup_printf ("%s %s", st->names[n].title_before,
+                                                       st->names[n].title);
+
+              note (roles, role, st, &st->names[n]);
+            }
+          if (st->names[n].tokens[0] != NULL && st->names[n].tokens[1] != NULL)
+            {
+              ranked = &st->names[n];
+              full_names++;
+            }
+        }
+      /* "X finished second", "the second-place finisher, X": the one
+       * person named in full in a clause that gives a place */
+      if (st->rank != NULL && full_names == 1)
+        {
+          g_autofree char *role = g_strconcat ("#", st->rank, NULL);
+
+          note (roles, role, st, ranked);
+        }
     }
   g_hash_table_iter_init (&iter, roles);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &r))

@@ -913,6 +913,39 @@ tag_times (Doc *doc)
     }
 }
 
+/* A place in a ranking: "second-place", "runner-up", "second place",
+ * "came in second", "finished third" (not "the second fastest"). */
+static const char *
+rank_of (Word *words,
+         guint n,
+         guint i)
+{
+  static const char * const ranks[] = { "second", "third", "fourth", "fifth", "sixth" };
+  static const char * const before[] = { "in", "finished", "came", "placed", "ended", "was" };
+  const char *lex = words[i].lex;
+
+  if (strcmp (lex, "runner-up") == 0)
+    return "second";
+  for (guint r = 0; r < G_N_ELEMENTS (ranks); r++)
+    {
+      gsize len = strlen (ranks[r]);
+
+      if (!g_str_has_prefix (lex, ranks[r]))
+        continue;
+      if (strcmp (lex + len, "-place") == 0)
+        return ranks[r];
+      if (lex[len] != '\0')
+        return NULL;
+      if (i + 1 < n && (strcmp (words[i + 1].lex, "place") == 0 || strcmp (words[i + 1].lex, "spot") == 0))
+        return ranks[r];
+      for (guint b = 0; i > 0 && b < G_N_ELEMENTS (before); b++)
+        if (strcmp (words[i - 1].lex, before[b]) == 0)
+          return ranks[r];
+      return NULL;
+    }
+  return NULL;
+}
+
 static CcStatement *
 read_statement (Doc    *doc,
                 Word   *words,
@@ -936,8 +969,12 @@ read_statement (Doc    *doc,
   read_names (doc);
   st->terms = read_terms (doc, &st->n_terms);
   for (guint i = 0; i < n; i++)
-    if (is_negation (words[i].lex))
-      st->negated = TRUE;
+    {
+      if (is_negation (words[i].lex))
+        st->negated = TRUE;
+      if (st->rank == NULL)
+        st->rank = rank_of (words, n, i);
+    }
   st->n_values = doc->values->len;
   st->values = (CcStatementValue *) g_array_free (doc->values, FALSE);
   st->n_names = doc->names->len;

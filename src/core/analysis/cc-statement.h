@@ -100,6 +100,8 @@ typedef struct
   CcStatementName   *names;
   guint              n_names;
   gboolean           negated;   /* "not", "never", "n't" */
+  const char        *rank;      /* a place in a ranking the clause gives ("second",
+                                 * "runner-up" is "second"), interned, or NULL */
   double            *years;     /* the years the clause names */
   guint              n_years;
   gboolean           past;      /* the clause speaks of an earlier round:

@@ -5,6 +5,11 @@
 
 #include "cc-test-util.h"
 
+#include <string.h>
+
+#include "cc-annotation-store.h"
+#include "cc-text.h"
+
 char *
 cc_test_tmpdir_new (void)
 {
@@ -109,4 +114,45 @@ cc_test_sample_corpus (void)
 
   g_assert_nonnull (dir);
   return dir;
+}
+
+void
+cc_test_annotate_quote (CcStore    *store,
+                        gint64      document_id,
+                        const char *quote)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = cc_store_load_text (store, document_id, &error);
+  g_autoptr(CcAnnotation) added = NULL;
+  const char *at;
+  glong start;
+
+  g_assert_no_error (error);
+  at = strstr (text, quote);
+  g_assert_nonnull (at);
+  start = g_utf8_pointer_to_offset (text, at);
+  added = cc_annotation_store_create (store, document_id, start, start + g_utf8_strlen (quote, -1),
+                                      NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (added);
+}
+
+void
+cc_test_assert_only_annotation_on (CcStore    *store,
+                                   gint64      document_id,
+                                   const char *quote)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) annotations = cc_annotation_store_list (store, NULL, &error);
+  g_autofree char *text = cc_store_load_text (store, document_id, &error);
+  g_autofree char *span = NULL;
+  CcAnnotation *annotation;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (annotations->len, ==, 1);
+  annotation = annotations->pdata[0];
+  g_assert_false (cc_annotation_is_orphaned (annotation));
+  span = cc_text_substring (text, cc_annotation_get_start (annotation),
+                            cc_annotation_get_end (annotation));
+  g_assert_cmpstr (span, ==, quote);
 }

@@ -23,5 +23,14 @@ int       cc_test_run_cli             (const char * const *argv,
                                        char              **out,
                                        char              **err);
 const char *cc_test_sample_corpus     (void);
+/* Highlights the first occurrence of @quote in document @document_id. */
+void      cc_test_annotate_quote      (CcStore     *store,
+                                       gint64       document_id,
+                                       const char  *quote);
+/* The library holds one annotation, placed (not orphaned) on @quote in the
+ * current text of document @document_id. */
+void      cc_test_assert_only_annotation_on (CcStore    *store,
+                                             gint64      document_id,
+                                             const char *quote);
 
 G_END_DECLS

@@ -737,6 +737,151 @@ test_object (void)
   g_assert_nonnull (cc_annotation_color_get_label ("blue"));
 }
 
+/* Issue 9, item 12: a file with a control character between a letter and
+ * its combining mark is stored as NFC, so the CLI finds the word as the
+ * user types it. */
+static void
+test_cli_quote_after_control (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *path = cc_test_write_file (f->dir, "articles/cafe.txt",
+                                              "Cafe\x01\xcc\x81 owners meet\nThe Cafe\x02\xcc\x81 "
+                                              "on the corner opens on Monday, its owner said.\n",
+                                              -1);
+  g_autofree char *out = NULL;
+  const char *argv[] = { "--db", f->db, "--format", "json", "annotate", "cafe.txt",
+                         "--quote", "Café", "--occurrence", "2", NULL };
+
+  import_file (f->store, path);
+  g_clear_object (&f->store);
+  out = run_ok (argv);
+  g_assert_nonnull (strstr (out, "\"quote\" : \"Café\""));
+}
+
+/* Issue 9, item 7: annotate racing an import. A trace hook on the
+ * annotating connection runs, when its first BEGIN starts, a whole import
+ * on a second connection that changes the document: the moment between
+ * reading the text and storing the annotation that an import from another
+ * process can fill. Deterministic: one thread, two connections. */
+typedef struct
+{
+  CcStore    *other;
+  const char *file;
+  gboolean    fired;
+} RaceHook;
+
+static const char *changed_article_head = "Update: the board met again on Friday.\n\n";
+
+static int
+import_on_begin (unsigned  type,
+                 void     *context,
+                 void     *statement,
+                 void     *sql)
+{
+  RaceHook *hook = context;
+
+  if (!hook->fired && g_str_has_prefix (sqlite3_sql (statement), "BEGIN"))
+    {
+      g_autofree char *text = g_strconcat (changed_article_head, article, NULL);
+
+      hook->fired = TRUE;
+      g_assert_true (g_file_set_contents (hook->file, text, -1, NULL));
+      import_file (hook->other, hook->file);
+    }
+  return 0;
+}
+
+/* An anchored annotation's quote is what its document's text holds at its
+ * range. */
+static void
+assert_anchored_at_quote (Fixture      *f,
+                          CcAnnotation *created)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcAnnotation) stored = cc_annotation_store_get (f->store,
+                                                            cc_annotation_get_uuid (created),
+                                                            &error);
+  g_autofree char *text = cc_store_load_text (f->store, f->doc_id, NULL);
+  g_autofree char *at_range = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, changed_article_head));
+  at_range = g_utf8_substring (text, cc_annotation_get_start (stored),
+                               cc_annotation_get_end (stored));
+  g_assert_cmpstr (cc_annotation_get_state (stored), ==, CC_ANNOTATION_STATE_ANCHORED);
+  g_assert_cmpstr (at_range, ==, cc_annotation_get_quote (stored));
+}
+
+static CcStore *
+race_setup (Fixture  *f,
+            RaceHook *hook)
+{
+  g_autoptr(GError) error = NULL;
+  CcStore *other = cc_store_open (f->db, &error);
+
+  g_assert_no_error (error);
+  hook->other = other;
+  hook->file = f->file;
+  hook->fired = FALSE;
+  sqlite3_trace_v2 (cc_store_get_db (f->store), SQLITE_TRACE_STMT, import_on_begin, hook);
+  return other;
+}
+
+/* By offsets (the app's selection): the range is taken from the text read
+ * inside the transaction (the old code took the quote from the text before
+ * the import and stored it as anchored at offsets of that old text). */
+static void
+test_create_races_import (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcAnnotation) a = NULL;
+  g_autoptr(CcStore) other = NULL;
+  RaceHook hook;
+  guint start, end;
+
+  range_of (article, "environmental survey", &start, &end);
+  other = race_setup (f, &hook);
+  a = cc_annotation_store_create (f->store, f->doc_id, start, end, NULL, "check", NULL, &error);
+  sqlite3_trace_v2 (cc_store_get_db (f->store), 0, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (hook.fired);
+  assert_anchored_at_quote (f, a);
+}
+
+static gboolean
+find_survey (const char  *text,
+             guint       *start,
+             guint       *end,
+             gpointer     user_data,
+             GError     **error)
+{
+  range_of (text, user_data, start, end);
+  return TRUE;
+}
+
+/* By quote (the CLI's --quote): found in the text inside the transaction,
+ * so it is the quote's place in the new text. */
+static void
+test_create_with_quote_races_import (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcAnnotation) a = NULL;
+  g_autoptr(CcStore) other = NULL;
+  RaceHook hook;
+
+  other = race_setup (f, &hook);
+  a = cc_annotation_store_create_with (f->store, f->doc_id, find_survey,
+                                       (gpointer)"environmental survey", NULL, NULL, NULL,
+                                       &error);
+  sqlite3_trace_v2 (cc_store_get_db (f->store), 0, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_true (hook.fired);
+  g_assert_cmpstr (cc_annotation_get_quote (a), ==, "environmental survey");
+  assert_anchored_at_quote (f, a);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +902,9 @@ main (int   argc,
   ADD ("cli", test_cli);
   ADD ("sigkill", test_sigkill);
   ADD ("concurrent-writers", test_concurrent_writers);
+  ADD ("create-races-import", test_create_races_import);
+  ADD ("cli-quote-after-control", test_cli_quote_after_control);
+  ADD ("create-with-quote-races-import", test_create_with_quote_races_import);
 
   return g_test_run ();
 }

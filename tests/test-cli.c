@@ -39,9 +39,10 @@ test_import_list_search (void)
     const char *argv[] = { "list", "--db", db, NULL };
     g_assert_cmpint (cc_test_run_cli (argv, &out, &err), ==, 0);
     lines = g_strsplit (out, "\n", -1);
-    g_assert_cmpstr (lines[0], ==, "id\tdocument\ttitle\toutlet\twords");
-    g_assert_true (g_str_has_suffix (lines[1], "\tbridge.md\tBridge closes\t\t7"));
-    g_assert_true (g_str_has_suffix (lines[2], "\tharbour.txt\tHarbour reopens\tCoast Herald\t14"));
+    g_assert_cmpstr (lines[0], ==, "id\tdocument\ttitle\toutlet\twords\tbyline\tpublished\turl\tlanguage");
+    g_assert_true (g_str_has_suffix (lines[1], "\tbridge.md\tBridge closes\t\t7\t\t\t\t"));
+    g_assert_true (g_str_has_suffix (lines[2], "\tharbour.txt\tHarbour reopens\tCoast Herald\t14"
+                                               "\tLena Fisk\t\t\t"));
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
     g_clear_pointer (&lines, g_strfreev);
@@ -107,6 +108,61 @@ test_errors (void)
   cc_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Issue 9, item 10: a file name that is not UTF-8 went into every JSON
+ * output as raw bytes (and a lead byte before a quote left the quote
+ * unescaped). TSV and JSON now show it as its display name, U+FFFD for
+ * each invalid byte, and the JSON parses. */
+static void
+test_non_utf8_names (void)
+{
+  static const char name[] = "caf\xe9\"\xe9\x22 x.txt";
+  g_autofree char *dir = cc_test_tmpdir_new ();
+  g_autofree char *db = g_build_filename (dir, "lib.db", NULL);
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *shown = g_utf8_make_valid (name, -1);
+  static const char * const commands[] = { "list", "annotations", "search", "import" };
+
+  g_free (cc_test_write_file (corpus, name, "Harbour reopens\n\nThe harbour reopened on "
+                                            "Monday after dredging.\n", -1));
+  {
+    const char *argv[] = { "--db", db, "import", corpus, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (cc_test_run_cli (argv, &out, &err), ==, 0);
+  }
+  {
+    const char *argv[] = { "--db", db, "annotate", "1", "--quote", "dredging", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (cc_test_run_cli (argv, &out, &err), ==, 0);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    for (guint json = 0; json < 2; json++)
+      {
+        const char *argv[] = { "--db", db, commands[i], "--format", json ? "json" : "tsv",
+                               i == 2 ? "dredging" : i == 3 ? corpus : NULL, NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+        g_autoptr(JsonParser) parser = json_parser_new ();
+        g_autoptr(GError) error = NULL;
+
+        g_assert_cmpint (cc_test_run_cli (argv, &out, &err), ==, 0);
+        g_assert_true (g_utf8_validate (out, -1, NULL));
+        if (!json)
+          {
+            g_assert_nonnull (strstr (out, shown));
+            continue;
+          }
+        g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+        g_assert_no_error (error);
+        g_assert_nonnull (strstr (out, "caf\xef\xbf\xbd\\\"\xef\xbf\xbd\\\" x.txt"));
+      }
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -115,6 +171,7 @@ main (int    argc,
 
   g_test_add_func ("/crosscheck/cli/import-list-search", test_import_list_search);
   g_test_add_func ("/crosscheck/cli/errors", test_errors);
+  g_test_add_func ("/crosscheck/cli/non-utf8-names", test_non_utf8_names);
 
   return g_test_run ();
 }

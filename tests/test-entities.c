@@ -115,7 +115,8 @@ test_names (void)
   assert_mention (m, "NRI", 0, CC_ENTITY_ORG, "Northern Robotics Institute");
   assert_mention (m, "NRI", 1, CC_ENTITY_ORG, "Northern Robotics Institute");
   assert_mention (m, "Tom Baxter", 0, CC_ENTITY_PERSON, NULL);
-  assert_mention (m, "two years", 0, CC_ENTITY_QUANTITY, NULL);
+  /* a duration is a DATE (OntoNotes, and the news labelling conventions) */
+  assert_mention (m, "two years", 0, CC_ENTITY_DATE, "2 years");
   assert_mention (m, "Tuesday", 0, CC_ENTITY_DATE, NULL);
   assert_mention (m, "Oslo", 0, CC_ENTITY_LOCATION, NULL);
   /* "Acme Cloud" shares a word with "Acme" but stays apart */
@@ -125,6 +126,126 @@ test_names (void)
   g_assert_null (find (m, "However", 0));
   g_assert_null (find (m, "Chief", 0));
   g_assert_null (find (m, "The", 0));
+}
+
+/* Structural rules of issue 11, each on sentences written for this test. */
+
+static gboolean
+has_reference_data (void)
+{
+  return g_file_test ("/usr/share/iso-codes/json/iso_3166-2.json", G_FILE_TEST_EXISTS) &&
+         g_file_test ("/usr/share/zoneinfo/zone1970.tab", G_FILE_TEST_EXISTS);
+}
+
+static void
+test_names_roles (void)
+{
+  const char *text =
+    "Norwegian Ingrid Solberg finished ahead of PM Ravi Menon in the charity run. "
+    "Astronauts Lena Marsh and Omar Diaz waved. The crowd cheered Solberg again.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  /* nationality adjectives and titles are not part of the name */
+  assert_mention (m, "Ingrid Solberg", 0, CC_ENTITY_PERSON, "Ingrid Solberg");
+  assert_mention (m, "Ravi Menon", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "Lena Marsh", 0, CC_ENTITY_PERSON, NULL);
+  g_assert_null (find (m, "Norwegian Ingrid Solberg", 0));
+  g_assert_null (find (m, "Norwegian", 0));
+  g_assert_null (find (m, "PM Ravi Menon", 0));
+  g_assert_null (find (m, "Astronauts Lena Marsh", 0));
+  assert_mention (m, "Solberg", 0, CC_ENTITY_PERSON, "Ingrid Solberg");
+}
+
+static void
+test_names_nickname (void)
+{
+  const char *text =
+    "Margaret \u201cPeggy\u201d Olsen piloted the Kestrel spacecraft to the station. "
+    "Peggy said the Kestrel capsule handled well.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  assert_mention (m, "Margaret \u201cPeggy\u201d Olsen", 0, CC_ENTITY_PERSON, NULL);
+  /* the nickname alone is the same person */
+  assert_mention (m, "Peggy", 0, CC_ENTITY_PERSON, "Margaret \u201cPeggy\u201d Olsen");
+  /* craft named by their noun are products */
+  assert_mention (m, "Kestrel", 0, CC_ENTITY_PRODUCT, NULL);
+}
+
+static void
+test_names_counts_and_brackets (void)
+{
+  const char *text =
+    "Zentek released Orion 4 on Monday. "
+    "The final tally was Greens 41, Reds 12, Blues 3. The LDP 120 seats held. "
+    "The Farmers Party (Reformed) won two seats and the RSP(L) one. "
+    "The Air Safety Board (ASB) opened an inquiry; the ASB said little.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  /* a model number stays with the name... */
+  assert_mention (m, "Orion 4", 0, CC_ENTITY_PRODUCT, NULL);
+  /* ...a count does not */
+  g_assert_null (find (m, "Greens 41", 0));
+  g_assert_null (find (m, "Reds 12", 0));
+  g_assert_null (find (m, "LDP 120", 0));
+  /* bracketed qualifiers of party names are kept, acronyms are aliases */
+  assert_mention (m, "Farmers Party (Reformed)", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "RSP(L)", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Air Safety Board", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "ASB", 1, CC_ENTITY_ORG, "Air Safety Board");
+}
+
+static void
+test_names_compounds (void)
+{
+  const char *text =
+    "Vantor Aerospace said on Friday that Vantor would fly again. Vantor announced "
+    "a new base. The Vantor-backed plan drew anti-Vantor protests, and the Vantor "
+    "Skylark flew twice. Crews said Skylark landed safely.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  /* a name as the first part of a compound adjective, or after a prefix */
+  assert_mention (m, "Vantor Aerospace", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Vantor", 2, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Vantor", 3, CC_ENTITY_ORG, NULL);
+  g_assert_null (find (m, "anti-Vantor", 0));
+  /* a company's name before a name of its own: a product */
+  assert_mention (m, "Vantor Skylark", 0, CC_ENTITY_PRODUCT, NULL);
+  assert_mention (m, "Skylark", 0, CC_ENTITY_PRODUCT, NULL);
+}
+
+static void
+test_names_places (void)
+{
+  const char *text =
+    "Voters in Karnataka and Kolkata queued from 7:00 IST, speaking Hindi and Bengali. "
+    "Chebet then won the Lisbon Marathon, and the Harbour Sobor met on Monday.\n"
+    "CHICAGO \u2014 Organisers praised the weather.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  /* time zones and languages are not organisations */
+  g_assert_null (find (m, "IST", 0));
+  if (has_reference_data ())
+    {
+      /* states (iso-codes) and cities (tzdata) */
+      assert_mention (m, "Karnataka", 0, CC_ENTITY_LOCATION, NULL);
+      assert_mention (m, "Kolkata", 0, CC_ENTITY_LOCATION, NULL);
+      /* a language name is no entity */
+      g_assert_null (find (m, "Hindi", 0));
+      /* events are not listed, the place that names one is */
+      assert_mention (m, "Lisbon", 0, CC_ENTITY_LOCATION, NULL);
+    }
+  else
+    g_test_message ("iso-codes or tzdata not installed: place checks skipped");
+  g_assert_null (find (m, "Lisbon Marathon", 0));
+  /* no article before a person's name */
+  g_assert_true (find (m, "Harbour Sobor", 0) == NULL ||
+                 find (m, "Harbour Sobor", 0)->type != CC_ENTITY_PERSON);
+  assert_mention (m, "CHICAGO", 0, CC_ENTITY_LOCATION, NULL);
 }
 
 static void
@@ -360,6 +481,11 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/crosscheck/entities/sentences", test_sentences);
   g_test_add_func ("/crosscheck/entities/names", test_names);
+  g_test_add_func ("/crosscheck/entities/names/roles", test_names_roles);
+  g_test_add_func ("/crosscheck/entities/names/nickname", test_names_nickname);
+  g_test_add_func ("/crosscheck/entities/names/counts-and-brackets", test_names_counts_and_brackets);
+  g_test_add_func ("/crosscheck/entities/names/compounds", test_names_compounds);
+  g_test_add_func ("/crosscheck/entities/names/places", test_names_places);
   g_test_add_func ("/crosscheck/entities/values-in-text", test_values_in_text);
   g_test_add_func ("/crosscheck/entities/value-api", test_value_api);
   g_test_add_func ("/crosscheck/entities/bad-input", test_bad_input);

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <cmark.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cc-annotation-store.h"
 #include "cc-conflicts.h"
@@ -145,6 +148,14 @@ yaml_unquote (const char *value)
             gunichar c = (gunichar)g_ascii_strtoull (hex, NULL, 16);
             g_string_append_unichar (out, c);
             p += 2;
+          }
+          break;
+        case 'u':
+          {
+            char hex[5] = { p[1], p[2], p[3], p[4], 0 };
+            gunichar c = (gunichar)g_ascii_strtoull (hex, NULL, 16);
+            g_string_append_unichar (out, c);
+            p += 4;
           }
           break;
         default:
@@ -938,6 +949,306 @@ test_cli (void)
   }
 }
 
+/* Exports @store to @target in both formats and checks each is refused. */
+static void
+assert_export_refused (CcStore    *store,
+                       const char *target)
+{
+  g_autoptr(CcExportOptions) options = cc_export_options_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+
+  for (guint f = 0; f < 2; f++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (cc_export_to_file (store, f == 0 ? CC_EXPORT_FORMAT_MARKDOWN
+                                                       : CC_EXPORT_FORMAT_W3C,
+                                         options, file, NULL, &error));
+      g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "Cannot export to"));
+    }
+}
+
+/* The library at @path still opens, with its documents and annotations. */
+static void
+assert_library_intact (const char *path,
+                       guint       n_annotations)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = cc_store_open (path, &error);
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_assert_no_error (error);
+  docs = cc_store_list_documents (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 3);
+  list = cc_annotation_store_list (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, n_annotations);
+}
+
+static char *
+file_sha256 (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)data, len);
+}
+
+/* Issue 9, item 2: `export --output` given the library's own path replaced
+ * the library with the Markdown. The library, its -wal, -shm and -journal
+ * (existing or not), another spelling of its path, a link to it, and any
+ * other SQLite database are refused, in the core and through the CLI. */
+static void
+test_file_not_library (void)
+{
+  g_autoptr(CcExportFixture) fixture = cc_export_fixture_new (TRUE);
+  g_autoptr(GPtrArray) all = cc_export_fixture_annotate_all (fixture);
+  const char *db = cc_store_get_path (fixture->store);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (db, "-journal", NULL);
+  g_autofree char *respelled = g_build_filename (fixture->corpus, "..", "library.db", NULL);
+  g_autofree char *symlink_path = g_build_filename (fixture->dir, "link.db", NULL);
+  g_autofree char *hardlink_path = g_build_filename (fixture->dir, "hard.md", NULL);
+  g_autofree char *foreign = g_build_filename (fixture->dir, "other-app.db", NULL);
+  g_autofree char *sha_before = NULL;
+  g_autofree char *sha_after = NULL;
+  g_autofree char *fine = g_build_filename (fixture->dir, "notes.md", NULL);
+  g_autoptr(GFile) fine_file = g_file_new_for_path (fine);
+  g_autoptr(CcExportOptions) options = cc_export_options_new ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (symlink (db, symlink_path), ==, 0);
+  g_assert_cmpint (link (db, hardlink_path), ==, 0);
+  g_assert_cmpint (sqlite3_open (foreign, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  sha_before = file_sha256 (foreign);
+
+  assert_export_refused (fixture->store, db);
+  assert_export_refused (fixture->store, wal);
+  if (g_file_test (shm, G_FILE_TEST_EXISTS))
+    assert_export_refused (fixture->store, shm);
+  assert_export_refused (fixture->store, journal);
+  assert_export_refused (fixture->store, respelled);
+  assert_export_refused (fixture->store, symlink_path);
+  assert_export_refused (fixture->store, hardlink_path);
+  assert_export_refused (fixture->store, foreign);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  sha_after = file_sha256 (foreign);
+  g_assert_cmpstr (sha_before, ==, sha_after);
+  assert_library_intact (db, all->len);
+
+  /* Through the CLI: an error and a non-zero status. */
+  {
+    const char *argv[] = { "--db", db, "export", "--output", db, NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (cc_test_run_cli (argv, &out, &err), !=, 0);
+    g_assert_nonnull (strstr (err, db));
+    g_assert_nonnull (strstr (err, "library"));
+  }
+  assert_library_intact (db, all->len);
+
+  /* Any other file is written. */
+  g_assert_true (cc_export_to_file (fixture->store, CC_EXPORT_FORMAT_MARKDOWN, options,
+                                    fine_file, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Issue 9, item 18: exports followed the umask (0666 under umask 000);
+ * a new export is 0600, like the library, in both formats and from the
+ * CLI. */
+static void
+test_file_mode (void)
+{
+  g_autoptr(CcExportFixture) fixture = cc_export_fixture_new (TRUE);
+  g_autoptr(GPtrArray) all = cc_export_fixture_annotate_all (fixture);
+  g_autoptr(CcExportOptions) options = cc_export_options_new ();
+  const char *db = cc_store_get_path (fixture->store);
+  mode_t old_umask = umask (0);
+
+  for (guint f = 0; f < 3; f++)
+    {
+      g_autofree char *name = g_strdup_printf ("export-%u.out", f);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      GStatBuf st;
+
+      if (f < 2)
+        {
+          g_assert_true (cc_export_to_file (fixture->store, f == 0 ? CC_EXPORT_FORMAT_MARKDOWN
+                                                                   : CC_EXPORT_FORMAT_W3C,
+                                            options, file, NULL, &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          const char *argv[] = { "--db", db, "export", "--output", path, NULL };
+          g_autofree char *out = NULL;
+          g_autofree char *err = NULL;
+
+          g_assert_cmpint (cc_test_run_cli (argv, &out, &err), ==, 0);
+        }
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+  umask (old_umask);
+}
+
+/* Every node type cmark finds in @markdown, read whole (front matter too,
+ * as a renderer that does not know front matter reads it), counted. */
+static GHashTable *
+count_nodes (const char *markdown)
+{
+  cmark_node *document = cmark_parse_document (markdown, strlen (markdown), CMARK_OPT_DEFAULT);
+  cmark_iter *iter = cmark_iter_new (document);
+  GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+      const char *type = cmark_node_get_type_string (node);
+
+      if (event != CMARK_EVENT_ENTER || cmark_node_get_type (node) == CMARK_NODE_TEXT)
+        continue;
+      g_hash_table_insert (counts, (gpointer)type,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, type)) + 1));
+    }
+  cmark_iter_free (iter);
+  cmark_node_free (document);
+  return counts;
+}
+
+static void
+set_document_fields (CcStore    *store,
+                     const char *title,
+                     const char *outlet,
+                     const char *byline,
+                     const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = cc_store_prepare (store, "UPDATE documents SET title = ?, outlet = ?, "
+                                                "byline = ?, path = ? || id", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, outlet, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, byline, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, path, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+}
+
+static char *
+export_with (CcStore    *store,
+             const char *title)
+{
+  g_autoptr(CcExportOptions) options = cc_export_options_new ();
+  g_autoptr(GError) error = NULL;
+  char *markdown;
+
+  options->timestamp = 1767225600;
+  options->title = g_strdup (title);
+  markdown = cc_export_markdown (store, options, NULL, &error);
+  g_assert_no_error (error);
+  return markdown;
+}
+
+/* Issue 9, item 14: the front matter was escaped for YAML only, so a
+ * hostile title became a link, an image and HTML in a renderer that shows
+ * front matter as Markdown; a note line "+" or "-" then a vertical tab or
+ * form feed became a list item; ANSI escapes and BEL reached the file.
+ * Read whole by cmark, the hostile export has exactly the nodes of a plain
+ * one (no link, image, HTML, code or emphasis, no extra list item), and no
+ * control character but line feed and tab; it is valid UTF-8 though a
+ * file name is not. */
+static void
+test_hostile_render (void)
+{
+  static const char hostile[] =
+    "[click](http://evil.example/) ![pic](http://evil.example/x.png) "
+    "<img src=x onerror=alert(1)> <b>bold</b> *em* _em_ `code` <http://evil.example> "
+    "\x1b[31mred\x1b[0m\x07 ~~gone~~ | a | b |";
+  static const char * const hostile_notes[] = {
+    "+\vnot an item", "-\fnot an item either", "first line\n+\vsecond\n-\fthird",
+    "\x1b[2J\x1b[Hcleared\x07 and belled\x1b]0;title\x07", "\x7f\xc2\x9b""31m c1 csi",
+  };
+  /* The same lines without the hostile parts. */
+  static const char * const plain_notes[] = {
+    "plain", "plain", "first line\nsecond\nthird", "plain", "plain",
+  };
+  g_autoptr(CcExportFixture) fixture = cc_export_fixture_new (TRUE);
+  g_autoptr(CcDocument) harbour = cc_export_fixture_document (fixture->store, "harbour.txt");
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *plain_md = NULL;
+  g_autofree char *hostile_md = NULL;
+  g_autoptr(GHashTable) plain_counts = NULL;
+  g_autoptr(GHashTable) hostile_counts = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_notes); i++)
+    g_ptr_array_add (notes, cc_export_fixture_annotate (fixture->store, harbour, "harbour",
+                                                        "yellow", plain_notes[i], NULL));
+
+  set_document_fields (fixture->store, "Plain title", "Plain outlet", "Plain byline",
+                       "/news/plain.txt");
+  plain_md = export_with (fixture->store, "Plain export");
+
+  /* A path that is not UTF-8, too (item 10). */
+  set_document_fields (fixture->store, hostile, hostile, hostile, "/news/caf\xe9 \xe9\x22[x](y).txt");
+  for (guint i = 0; i < notes->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      cc_annotation_set_note (notes->pdata[i], hostile_notes[i]);
+      g_assert_true (cc_annotation_store_update (fixture->store, notes->pdata[i], &error));
+      g_assert_no_error (error);
+    }
+  hostile_md = export_with (fixture->store, hostile);
+
+
+  plain_counts = count_nodes (plain_md);
+  hostile_counts = count_nodes (hostile_md);
+  g_assert_null (g_hash_table_lookup (hostile_counts, "link"));
+  g_assert_null (g_hash_table_lookup (hostile_counts, "image"));
+  g_assert_null (g_hash_table_lookup (hostile_counts, "html_inline"));
+  g_assert_null (g_hash_table_lookup (hostile_counts, "html_block"));
+  g_assert_null (g_hash_table_lookup (hostile_counts, "emph"));
+  g_hash_table_iter_init (&iter, hostile_counts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (plain_counts, key))
+      g_printerr ("%s: only in the hostile export\n", (const char *)key);
+  g_assert_cmpuint (g_hash_table_size (hostile_counts), ==, g_hash_table_size (plain_counts));
+  g_hash_table_iter_init (&iter, plain_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (hostile_counts, key)) != GPOINTER_TO_UINT (value))
+        g_printerr ("%s: %u plain, %u hostile\n", (const char *)key, GPOINTER_TO_UINT (value),
+                    GPOINTER_TO_UINT (g_hash_table_lookup (hostile_counts, key)));
+      g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (hostile_counts, key)), ==,
+                        GPOINTER_TO_UINT (value));
+    }
+
+  for (const char *p = hostile_md; *p != '\0'; p++)
+    g_assert_true ((guchar)*p >= 0x20 || *p == '\n' || *p == '\t');
+  g_assert_true (g_utf8_validate (hostile_md, -1, NULL));
+  g_assert_null (strstr (hostile_md, "\xc2\x9b"));
+  g_assert_null (strstr (hostile_md, "\x7f"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -951,6 +1262,9 @@ main (int   argc,
   g_test_add_func ("/crosscheck/export/file", test_file);
   g_test_add_func ("/crosscheck/export/async", test_async);
   g_test_add_func ("/crosscheck/export/cli", test_cli);
+  g_test_add_func ("/crosscheck/export/file/not-the-library", test_file_not_library);
+  g_test_add_func ("/crosscheck/export/file/mode", test_file_mode);
+  g_test_add_func ("/crosscheck/export/markdown/hostile-render", test_hostile_render);
 
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -473,6 +474,379 @@ test_sample_corpus (void)
   cc_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Issue 9, item 4: Markdown nested a million levels deep (the old
+ * recursive renderer overflowed the stack and killed the whole import)
+ * imports, and so does the rest of the folder. */
+static void
+test_deep_markdown (void)
+{
+  g_autofree char *dir = cc_test_tmpdir_new ();
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(CcImportReport) report = NULL;
+  const guint levels = 1000000;
+  GString *quotes = g_string_new ("# Quotes\n\n");
+  GString *images = g_string_new ("# Images\n\n");
+
+  for (guint i = 0; i < levels; i++)
+    g_string_append_c (quotes, '>');
+  g_string_append (quotes, " innermost\n");
+  for (guint i = 0; i < levels; i++)
+    g_string_append (images, "![");
+  g_string_append (images, "alt");
+  for (guint i = 0; i < levels; i++)
+    g_string_append (images, "](u)");
+  g_free (cc_test_write_file (corpus, "a-good.txt", "Good story\nIt reads well.\n", -1));
+  g_free (cc_test_write_file (corpus, "deep-images.md", images->str, images->len));
+  g_free (cc_test_write_file (corpus, "deep-quotes.md", quotes->str, quotes->len));
+  g_free (cc_test_write_file (corpus, "z-good.md", "# Another good story\n\nFine.\n", -1));
+  g_string_free (quotes, TRUE);
+  g_string_free (images, TRUE);
+
+  store = cc_test_open_store (dir);
+  report = import_one (store, corpus);
+  g_assert_cmpuint (report->added, ==, 4);
+  g_assert_cmpuint (report->skipped, ==, 0);
+
+  g_clear_object (&store);
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* Whether another connection can take the write lock at once. */
+static gboolean
+can_write (CcStore *other)
+{
+  sqlite3 *db = cc_store_get_db (other);
+  gboolean ok;
+
+  sqlite3_busy_timeout (db, 0);
+  ok = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+  if (ok)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_busy_timeout (db, 10000);
+  return ok;
+}
+
+typedef struct
+{
+  CcStore  *other;
+  guint     calls;
+  guint     blocked;   /* calls during which the library was locked */
+} LockProbe;
+
+static void
+probe_lock (guint       done,
+            guint       total,
+            const char *path,
+            gpointer    user_data)
+{
+  LockProbe *probe = user_data;
+
+  probe->calls++;
+  if (path != NULL && !can_write (probe->other))
+    probe->blocked++;
+}
+
+/* Issue 9, item 5: files are read before the write transaction, not inside
+ * it: before each file is read another connection can still write (the old
+ * import held the lock while reading the whole batch). */
+static void
+test_reads_outside_transaction (void)
+{
+  g_autofree char *dir = cc_test_tmpdir_new ();
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *db_path = NULL;
+  g_autoptr(CcStore) store = NULL;
+  g_autoptr(CcStore) other = NULL;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { corpus, NULL };
+  LockProbe probe = { 0 };
+
+  cc_synth_write_corpus (corpus, 5, 20, 5, 1500);
+  store = cc_test_open_store (dir);
+  db_path = g_strdup (cc_store_get_path (store));
+  other = cc_store_open (db_path, &error);
+  g_assert_no_error (error);
+  probe.other = other;
+
+  report = cc_import_paths (store, paths, probe_lock, &probe, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 20);
+  g_assert_cmpuint (probe.calls, ==, 21);
+  g_assert_cmpuint (probe.blocked, ==, 0);
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+typedef struct
+{
+  char *fifo;
+  char *zero;
+  guint calls;
+} Swapper;
+
+/* Called before each file is read: the first call swaps the files. */
+static void
+swap_files (guint       done,
+            guint       total,
+            const char *path,
+            gpointer    user_data)
+{
+  Swapper *swapper = user_data;
+
+  if (swapper->calls++ > 0)
+    return;
+  if (g_unlink (swapper->fifo) != 0 || mkfifo (swapper->fifo, 0600) != 0 ||
+      g_unlink (swapper->zero) != 0 || symlink ("/dev/zero", swapper->zero) != 0)
+    _exit (4);
+}
+
+/* Issue 9, item 5: a file swapped for a FIFO after the walk does not block
+ * the import for ever (old: blocked inside the write transaction), one
+ * swapped for a link to /dev/zero is not read without end (old: until
+ * allocation failed). Run in a child with an alarm, and a memory limit
+ * where no sanitizer needs the address space, so the old code fails
+ * instead of hanging or eating the machine's memory. */
+static void
+test_swapped_after_walk (void)
+{
+  g_autofree char *dir = cc_test_tmpdir_new ();
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *fifo = cc_test_write_file (corpus, "b-fifo.txt", "Was a file\nText.\n", -1);
+  g_autofree char *zero = cc_test_write_file (corpus, "c-zero.txt", "Was a file\nText.\n", -1);
+  pid_t pid;
+  int status = 0;
+
+  g_free (cc_test_write_file (corpus, "a-first.txt", "First story\nIt is fine.\n", -1));
+  g_free (cc_test_write_file (corpus, "d-last.txt", "Last story\nAlso fine.\n", -1));
+
+  pid = fork ();
+  if (pid == 0)
+    {
+      g_autoptr(CcStore) store = NULL;
+      g_autoptr(CcImportReport) report = NULL;
+      const char *paths[] = { corpus, NULL };
+      Swapper swapper = { fifo, zero, 0 };
+      CcImportEvent *event;
+
+      alarm (120);
+#if !defined(__SANITIZE_ADDRESS__)
+      {
+        struct rlimit limit = { (rlim_t)2 << 30, (rlim_t)2 << 30 };
+        setrlimit (RLIMIT_AS, &limit);
+      }
+#endif
+      store = cc_test_open_store (dir);
+      report = cc_import_paths (store, paths, swap_files, &swapper, NULL, NULL);
+      if (report == NULL || report->added != 2 || report->skipped != 2)
+        _exit (1);
+      event = find_event (report, "b-fifo.txt");
+      if (event == NULL || event->status != CC_IMPORT_SKIPPED ||
+          strstr (event->message, "regular file") == NULL)
+        _exit (2);
+      event = find_event (report, "c-zero.txt");
+      if (event == NULL || event->status != CC_IMPORT_SKIPPED ||
+          strstr (event->message, "symbolic link") == NULL)
+        _exit (3);
+      g_clear_object (&store);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  if (WIFSIGNALED (status))
+    g_error ("the import was killed by signal %d (SIGALRM: it blocked)", WTERMSIG (status));
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+typedef struct
+{
+  CcStore        *first;
+  const char     *corpus;
+  CcImportReport *report;
+} RivalImport;
+
+/* The second import's first progress call (after it read the library's
+ * documents, before it wrote anything): the first import runs whole. */
+static void
+run_rival_import (guint       done,
+                  guint       total,
+                  const char *path,
+                  gpointer    user_data)
+{
+  RivalImport *rival = user_data;
+
+  if (rival->report == NULL)
+    rival->report = import_one (rival->first, rival->corpus);
+}
+
+/* Issue 9, item 6: two imports of the same new folder, the second reading
+ * the library before the first committed and writing after: no UNIQUE
+ * constraint failure, each file once. Deterministic: one thread, two
+ * connections, the first import run from the second's progress callback. */
+static void
+test_concurrent_same_folder (void)
+{
+  g_autofree char *dir = cc_test_tmpdir_new ();
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autoptr(CcStore) first = NULL;
+  g_autoptr(CcStore) second = NULL;
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { corpus, NULL };
+  RivalImport rival = { NULL, corpus, NULL };
+
+  /* More files than one batch: every batch must see the rival's rows. */
+  cc_synth_write_corpus (corpus, 11, 300, 5, 800);
+  first = cc_test_open_store (dir);
+  second = cc_store_open (cc_store_get_path (first), &error);
+  g_assert_no_error (error);
+  rival.first = first;
+
+  report = cc_import_paths (second, paths, run_rival_import, &rival, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (rival.report->added, ==, 300);
+  g_assert_cmpuint (report->added, ==, 0);
+  g_assert_cmpuint (report->unchanged, ==, 300);
+  g_assert_cmpuint (cc_store_count_documents (first), ==, 300);
+
+  cc_import_report_free (rival.report);
+  g_clear_object (&second);
+  g_clear_object (&first);
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+typedef struct
+{
+  GMutex      lock;
+  GCond       cond;
+  guint       waiting;
+  const char *db_path;
+  const char *corpus;
+} Barrier;
+
+static gpointer
+import_after_barrier (gpointer user_data)
+{
+  Barrier *barrier = user_data;
+  g_autoptr(CcStore) store = cc_store_open (barrier->db_path, NULL);
+  const char *paths[] = { barrier->corpus, NULL };
+  GError *error = NULL;
+  CcImportReport *report;
+
+  g_mutex_lock (&barrier->lock);
+  barrier->waiting++;
+  g_cond_broadcast (&barrier->cond);
+  while (barrier->waiting < 2)
+    g_cond_wait (&barrier->cond, &barrier->lock);
+  g_mutex_unlock (&barrier->lock);
+
+  report = cc_import_paths (store, paths, NULL, NULL, NULL, &error);
+  if (report == NULL)
+    return error;
+  cc_import_report_free (report);
+  return NULL;
+}
+
+/* The same in two threads released together: whatever the interleaving,
+ * both succeed and each file is stored once. */
+static void
+test_concurrent_threads (void)
+{
+  g_autofree char *dir = cc_test_tmpdir_new ();
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(CcStore) store = NULL;
+  Barrier barrier = { .db_path = db_path, .corpus = corpus };
+  GThread *threads[2];
+
+  cc_synth_write_corpus (corpus, 13, 300, 5, 800);
+  g_mutex_init (&barrier.lock);
+  g_cond_init (&barrier.cond);
+  g_object_unref (cc_store_open (db_path, NULL));
+  for (guint i = 0; i < 2; i++)
+    threads[i] = g_thread_new ("import", import_after_barrier, &barrier);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = g_thread_join (threads[i]);
+      g_assert_no_error (error);
+    }
+  store = cc_store_open (db_path, NULL);
+  g_assert_cmpuint (cc_store_count_documents (store), ==, 300);
+  g_mutex_clear (&barrier.lock);
+  g_cond_clear (&barrier.cond);
+  g_clear_object (&store);
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+static char *
+import_fixture (CcStore        *store,
+                const char     *dir,
+                const char     *name,
+                CcImportReport **report)
+{
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "fixtures", "bad-input", name, NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CcDocument) doc = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &data, &len, NULL));
+  path = cc_test_write_file (dir, name, data, len);
+  *report = import_one (store, path);
+  g_assert_cmpuint ((*report)->added, ==, 1);
+  doc = doc_by_basename (store, name);
+  return cc_store_load_text (store, cc_document_get_id (doc), NULL);
+}
+
+/* Issue 9, items 11, 12 and 16 through the importer: the text after a
+ * UTF-16 NUL is kept, UTF-16 without a BOM is read, stray bytes in UTF-8
+ * are repaired one by one, control characters do not keep a letter from
+ * its mark; every lossy step is a warning on the file's event. */
+static void
+test_encodings (void)
+{
+  g_autofree char *dir = cc_test_tmpdir_new ();
+  g_autofree char *files = g_build_filename (dir, "files", NULL);
+  g_autoptr(CcStore) store = cc_test_open_store (dir);
+  static const struct {
+    const char *name;
+    const char *contains;
+    const char *warning;
+  } cases[] = {
+    { "utf16-nul.txt", "Passengers waited on the quay", "NUL" },
+    { "utf16le-no-bom.txt", "The last ferry left the harbour at nine", "UTF-16LE" },
+    { "mostly-utf8.txt", "Café owners meet\nThe owner said the \xef\xbf\xbd" "best", "not UTF-8" },
+    { "control-before-mark.txt", "The Café on the corner", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CcImportReport) report = NULL;
+      g_autofree char *text = import_fixture (store, files, cases[i].name, &report);
+      g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+      CcImportEvent *event = find_event (report, cases[i].name);
+
+      g_test_message ("%s", cases[i].name);
+      if (strstr (text, cases[i].contains) == NULL)
+        g_error ("%s: “%s” not in “%s”", cases[i].name, cases[i].contains, text);
+      g_assert_cmpstr (text, ==, nfc);
+      if (cases[i].warning != NULL)
+        {
+          g_assert_nonnull (event->message);
+          g_assert_nonnull (strstr (event->message, cases[i].warning));
+        }
+    }
+
+  g_clear_object (&store);
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -485,6 +859,13 @@ main (int    argc,
   g_test_add_func ("/crosscheck/import/killed", test_killed_import);
   g_test_add_func ("/crosscheck/import/async-and-cancel", test_async_and_cancel);
   g_test_add_func ("/crosscheck/import/sample-corpus", test_sample_corpus);
+  g_test_add_func ("/crosscheck/import/deep-markdown", test_deep_markdown);
+  g_test_add_func ("/crosscheck/import/reads-outside-transaction",
+                   test_reads_outside_transaction);
+  g_test_add_func ("/crosscheck/import/swapped-after-walk", test_swapped_after_walk);
+  g_test_add_func ("/crosscheck/import/concurrent-same-folder", test_concurrent_same_folder);
+  g_test_add_func ("/crosscheck/import/concurrent-threads", test_concurrent_threads);
+  g_test_add_func ("/crosscheck/import/encodings", test_encodings);
 
   return g_test_run ();
 }

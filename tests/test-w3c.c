@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cc-annotation-store.h"
 #include "cc-error.h"
@@ -582,6 +585,177 @@ test_cli (void)
   cc_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* Issue 9, item 8: json-glib's parser recurses per level; a deep input
+ * used to overflow the stack. A million levels of arrays, of objects, and
+ * a deep file are refused by name, before the parser; nesting inside
+ * strings (with escapes) does not count. */
+static void
+test_deep_json (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(CcStore) store = fresh_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcW3cImportReport) report = NULL;
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *big = NULL;
+  int fd;
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (deep, '[');
+  report = cc_w3c_import_data (store, deep->str, deep->len, "arrays.json", &error);
+  g_assert_null (report);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "arrays.json"));
+  g_assert_nonnull (strstr (error->message, "nested too deeply"));
+  g_clear_error (&error);
+
+  g_string_truncate (deep, 0);
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (deep, "{\"a\":");
+  path = cc_test_write_file (dir, "objects.json", deep->str, deep->len);
+  report = cc_w3c_import_file (store, path, &error);
+  g_assert_null (report);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "nested too deeply"));
+  g_clear_error (&error);
+
+  /* 65 levels is one too many; brackets, quotes and escapes inside a
+   * string are text. */
+  g_string_truncate (deep, 0);
+  for (guint i = 0; i < 65; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 65; i++)
+    g_string_append_c (deep, ']');
+  report = cc_w3c_import_data (store, deep->str, deep->len, "65.json", &error);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "nested too deeply"));
+  g_clear_error (&error);
+  g_string_assign (deep, "{\"type\": \"Person\", \"name\": \"[[[[\\\\\\\"{{{{");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (deep, "[{");
+  g_string_append (deep, "\\\\\"}");
+  report = cc_w3c_import_data (store, deep->str, deep->len, "strings.json", &error);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not a W3C annotation"));
+  g_clear_error (&error);
+
+  /* json-glib took a value followed by another as one document (and
+   * leaked one, found by fuzz-w3c): one value at the top only. */
+  report = cc_w3c_import_data (store, "0{\"type\": \"Annotation\"}", -1, "two.json", &error);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "two.json, line 1: not valid JSON: more than one value"));
+  g_clear_error (&error);
+  report = cc_w3c_import_data (store, " [] \n\"x\"", -1, "two.json", &error);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "two.json, line 2: not valid JSON: more than one value"));
+  g_clear_error (&error);
+
+  /* Past the size limit: refused without reading it (a sparse file). */
+  big = g_build_filename (dir, "big.json", NULL);
+  fd = g_open (big, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, 65 * 1024 * 1024), ==, 0);
+  close (fd);
+  report = cc_w3c_import_file (store, big, &error);
+  g_assert_null (report);
+  g_assert_error (error, CC_ERROR, CC_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, big));
+  g_clear_error (&error);
+
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* Issue 9, item 17: a position of 1e300 was converted to an integer with
+ * undefined behaviour. A number that is no character offset is refused
+ * with the annotation and the member named; nothing is stored. */
+static void
+test_position_range (void)
+{
+  static const char * const bad[] = { "1e300", "-1e300", "1e19", "2147483648", "-1", "4.5" };
+  g_autoptr(CcExportFixture) fixture = cc_export_fixture_new (TRUE);
+  g_autoptr(GPtrArray) none = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    for (guint member = 0; member < 2; member++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(CcW3cImportReport) report = NULL;
+        g_autofree char *json = g_strdup_printf (
+          "[{\"type\": \"Annotation\", \"target\": {\"source\": \"harbour.txt\", \"selector\": ["
+          "{\"type\": \"TextQuoteSelector\", \"exact\": \"harbour\"},"
+          "{\"type\": \"TextPositionSelector\", \"start\": %s, \"end\": %s}]}}]",
+          member == 0 ? bad[i] : "4", member == 1 ? bad[i] : "11");
+
+        report = cc_w3c_import_data (fixture->store, json, -1, "range.json", &error);
+        g_assert_null (report);
+        g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, "range.json: annotation 1"));
+        g_assert_nonnull (strstr (error->message, member == 0 ? "“start”" : "“end”"));
+      }
+  none = list_all (fixture->store);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+/* Issue 9, item 10: a file name that is not UTF-8 went into the W3C
+ * export as raw bytes, and the export could not be imported back. It is
+ * now valid UTF-8, and restores: into the same library (by content),
+ * and into an empty one, kept until the file is imported and then
+ * attached to it by its exact name. */
+static void
+test_non_utf8_name (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(CcStore) store = fresh_store (&dir);
+  g_autofree char *corpus = g_build_filename (dir, "corpus", NULL);
+  g_autofree char *file = cc_test_write_file (corpus, "caf\xe9 \"news\xe9\x22.txt",
+                                              "Harbour reopens\n\nThe harbour reopened on "
+                                              "Monday after dredging.\n", -1);
+  g_autofree char *other_dir = NULL;
+  g_autoptr(CcStore) other = fresh_store (&other_dir);
+  g_autoptr(CcDocument) doc = NULL;
+  g_autoptr(CcAnnotation) a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcW3cImportReport) report = NULL;
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GPtrArray) restored = NULL;
+  g_autoptr(CcImportReport) imported = NULL;
+  g_autofree char *json = NULL;
+  const char *paths[] = { corpus, NULL };
+
+  imported = cc_import_paths (store, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&imported, cc_import_report_free);
+  doc = cc_store_find_document (store, "caf\xe9 \"news\xe9\x22.txt", &error);
+  g_assert_no_error (error);
+  a = cc_export_fixture_annotate (store, doc, "dredging", "green", "Which dredger?", NULL);
+
+  json = export_all (store);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+
+  /* The same library: found by content, a duplicate. */
+  report = cc_w3c_import_data (store, json, -1, "export.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->duplicates, ==, 1);
+  g_clear_pointer (&report, cc_w3c_import_report_free);
+
+  /* An empty library: kept, then attached once the file is imported. */
+  report = cc_w3c_import_data (other, json, -1, "export.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->pending, ==, 1);
+  g_assert_true (g_utf8_validate (report->messages->pdata[0], -1, NULL));
+  imported = cc_import_paths (other, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  mine = list_all (store);
+  restored = list_all (other);
+  assert_same (store, mine, other, restored, TRUE);
+  g_assert_cmpint (cc_annotation_get_document_id (restored->pdata[0]), !=, 0);
+
+  cc_test_tmpdir_free (g_steal_pointer (&other_dir));
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -596,6 +770,9 @@ main (int   argc,
   g_test_add_func ("/crosscheck/w3c/bad-json", test_bad_json);
   g_test_add_func ("/crosscheck/w3c/foreign", test_foreign);
   g_test_add_func ("/crosscheck/w3c/cli", test_cli);
+  g_test_add_func ("/crosscheck/w3c/deep-json", test_deep_json);
+  g_test_add_func ("/crosscheck/w3c/position-range", test_position_range);
+  g_test_add_func ("/crosscheck/w3c/non-utf8-name", test_non_utf8_name);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 
 #include "cc-annotation-store.h"
 #include "cc-cli-commands.h"
+#include "cc-cli-story.h"
 #include "cc-error.h"
 
 static gboolean
@@ -18,18 +19,25 @@ usage_error (GError     **error,
   return FALSE;
 }
 
-/* Character range of the @occurrence-th (1-based) exact occurrence of
- * @quote in @text. */
+typedef struct
+{
+  const char *basename;
+  const char *quote;
+  int         occurrence;
+} QuoteQuery;
+
+/* Character range of the @occurrence-th (1-based) exact occurrence of the
+ * quote in @text: a CcAnnotationRangeFunc, run on the text inside the
+ * transaction that stores the annotation. */
 static gboolean
 find_quote (const char  *text,
-            const char  *basename,
-            const char  *quote,
-            int          occurrence,
             guint       *start,
             guint       *end,
+            gpointer     user_data,
             GError     **error)
 {
-  g_autofree char *normal = g_utf8_normalize (quote, -1, G_NORMALIZE_NFC);
+  const QuoteQuery *query = user_data;
+  g_autofree char *normal = g_utf8_normalize (query->quote, -1, G_NORMALIZE_NFC);
   const char *p = text;
   int seen = 0;
 
@@ -38,7 +46,7 @@ find_quote (const char  *text,
 
   while ((p = strstr (p, normal)) != NULL)
     {
-      if (++seen == occurrence)
+      if (++seen == query->occurrence)
         {
           *start = (guint)g_utf8_pointer_to_offset (text, p);
           *end = *start + (guint)g_utf8_strlen (normal, -1);
@@ -48,13 +56,13 @@ find_quote (const char  *text,
     }
 
   if (seen == 0)
-    g_set_error (error, CC_ERROR, CC_ERROR_NOT_FOUND, _("“%s” does not occur in %s"), quote,
-                 basename);
+    g_set_error (error, CC_ERROR, CC_ERROR_NOT_FOUND, _("“%s” does not occur in %s"),
+                 query->quote, query->basename);
   else
     g_set_error (error, CC_ERROR, CC_ERROR_NOT_FOUND,
                  ngettext ("“%s” occurs only %d time in %s",
                            "“%s” occurs only %d times in %s", seen),
-                 quote, seen, basename);
+                 query->quote, seen, query->basename);
   return FALSE;
 }
 
@@ -70,10 +78,8 @@ cc_cli_cmd_annotate (CcCli  *cli,
   g_autofree char *quote = NULL;
   g_autofree char *color = NULL;
   g_autofree char *note = NULL;
-  g_autofree char *text = NULL;
   g_auto(GStrv) tags = NULL;
   int occurrence = G_MININT, start = -1, end = -1;
-  guint s, e;
   const GOptionEntry entries[] = {
     { "quote", 'q', 0, G_OPTION_ARG_STRING, &quote, N_("Highlight this exact text"), N_("TEXT") },
     { "occurrence", 'n', 0, G_OPTION_ARG_INT, &occurrence,
@@ -127,24 +133,22 @@ cc_cli_cmd_annotate (CcCli  *cli,
 
   if (quote != NULL)
     {
-      text = cc_store_load_text (store, cc_document_get_id (doc), &error);
-      if (text == NULL ||
-          !find_quote (text, cc_document_get_basename (doc), quote, MAX (occurrence, 1),
-                       &s, &e, &error))
+      QuoteQuery query = { cc_document_get_basename (doc), quote, MAX (occurrence, 1) };
+
+      a = cc_annotation_store_create_with (store, cc_document_get_id (doc), find_quote, &query,
+                                           color, note, (const char * const *)tags, &error);
+      if (a == NULL)
         return cc_cli_fail (error);
     }
   else
     {
-      s = (guint)start;
-      e = (guint)end;
-    }
-
-  a = cc_annotation_store_create (store, cc_document_get_id (doc), s, e, color, note,
-                                  (const char * const *)tags, &error);
-  if (a == NULL)
-    {
-      g_prefix_error (&error, "%s: ", cc_document_get_basename (doc));
-      return cc_cli_fail (error);
+      a = cc_annotation_store_create (store, cc_document_get_id (doc), (guint)start, (guint)end,
+                                      color, note, (const char * const *)tags, &error);
+      if (a == NULL)
+        {
+          g_prefix_error (&error, "%s: ", cc_document_get_basename (doc));
+          return cc_cli_fail (error);
+        }
     }
 
   if (cli->output == CC_CLI_FORMAT_JSON)
@@ -238,6 +242,7 @@ cc_cli_cmd_annotations (CcCli  *cli,
       N_("Only anchored, moved or orphaned ones"), N_("STATE") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search,
       N_("Only those whose quote, note or tags contain TEXT"), N_("TEXT") },
+    CC_CLI_STORY_OPTION (cli),
     { NULL }
   };
 
@@ -304,6 +309,8 @@ cc_cli_cmd_annotations (CcCli  *cli,
           g_ptr_array_extend_and_steal (list, g_steal_pointer (&some));
         }
     }
+  if (!cc_cli_story_filter_annotations (cli, store, list, &error))
+    return cc_cli_fail (error);
 
   if (cli->output == CC_CLI_FORMAT_JSON)
     {

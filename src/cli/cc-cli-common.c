@@ -89,9 +89,27 @@ cc_cli_resolve_documents (CcStore  *store,
   return g_steal_pointer (&docs);
 }
 
-static void
-print_escaped (const char *field)
+/* Output is UTF-8: a field that is not (a file name in another encoding)
+ * is shown as g_filename_display_name() shows it, its invalid bytes
+ * replaced by U+FFFD, the same in TSV and JSON. Returns @text itself when
+ * it is valid, or a copy stored in @copy. */
+static const char *
+displayable (const char  *text,
+             char       **copy)
 {
+  *copy = NULL;
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return text;
+  *copy = g_utf8_make_valid (text, -1);
+  return *copy;
+}
+
+static void
+print_escaped (const char *text)
+{
+  g_autofree char *copy = NULL;
+  const char *field = displayable (text, &copy);
+
   for (const char *p = field; p && *p; p++)
     {
       switch (*p)
@@ -118,12 +136,51 @@ cc_cli_print_row (const char * const *fields,
   putchar ('\n');
 }
 
+/* Makes every string of @root valid UTF-8 (see displayable()), walking
+ * the tree with a queue, not recursion. json-glib would otherwise write
+ * invalid bytes as they are, or read a quote after a stray lead byte as
+ * part of its character and leave it unescaped. */
+static void
+make_strings_valid (JsonNode *root)
+{
+  g_autoptr(GQueue) pending = g_queue_new ();
+  JsonNode *node;
+
+  g_queue_push_tail (pending, root);
+  while ((node = g_queue_pop_head (pending)) != NULL)
+    {
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
+
+          for (GList *l = members; l != NULL; l = l->next)
+            g_queue_push_tail (pending, l->data);
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *array = json_node_get_array (node);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            g_queue_push_tail (pending, json_array_get_element (array, i));
+        }
+      else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          g_autofree char *copy = NULL;
+          const char *valid = displayable (json_node_get_string (node), &copy);
+
+          if (copy != NULL)
+            json_node_set_string (node, valid);
+        }
+    }
+}
+
 void
 cc_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
 
+  make_strings_valid (node);
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_root (generator, node);
   text = json_generator_to_data (generator, NULL);

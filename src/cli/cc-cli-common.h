@@ -18,6 +18,7 @@ typedef struct
   char        *db_path;   /* --db, or NULL for the default library */
   char        *format;    /* --format as given */
   CcCliFormat  output;    /* parsed --format */
+  char        *story;     /* --story (cc-cli-story.h), or NULL: the whole library */
   const char  *command;
 } CcCli;
 
@@ -40,9 +41,12 @@ GPtrArray *cc_cli_resolve_documents (CcStore            *store,
                                      char              **argv,
                                      GError            **error);
 /* One TSV line: fields separated by tabs, with tab, newline, CR and backslash
- * escaped as \t \n \r \\. NULL prints as an empty field. */
+ * escaped as \t \n \r \\. NULL prints as an empty field. Text that is not
+ * UTF-8 (a file name) is shown with U+FFFD for its invalid bytes, in TSV
+ * as in JSON. */
 void       cc_cli_print_row         (const char * const *fields,
                                      guint               n_fields);
+/* Prints @node, after making its strings valid UTF-8 in place. */
 void       cc_cli_print_json        (JsonNode           *node);
 /* Prints "crosscheck-cli: MESSAGE" on stderr and returns the exit status 1. */
 int        cc_cli_fail              (const GError       *error);

@@ -7,6 +7,7 @@
 
 #include "cc-align.h"
 #include "cc-cli-commands.h"
+#include "cc-cli-story.h"
 #include "cc-claims.h"
 #include "cc-conflicts.h"
 #include "cc-disagreements.h"
@@ -54,16 +55,17 @@ cc_cli_cmd_claims (CcCli  *cli,
   g_autoptr(CcStore) store = NULL;
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
+  const GOptionEntry entries[] = { CC_CLI_STORY_OPTION (cli), { NULL } };
 
   if (!cc_cli_parse (cli, "[DOCUMENT…]",
                      _("Prints the values each document states: document, subject, attribute, "
                        "value, unit, qualifier, start, end, quote (the sentence)."),
-                     NULL, &argc, &argv, &error))
+                     entries, &argc, &argv, &error))
     return cc_cli_fail (error);
   store = cc_cli_open_store (cli, &error);
   if (store == NULL)
     return cc_cli_fail (error);
-  docs = cc_cli_resolve_documents (store, argc - 1, argv + 1, &error);
+  docs = cc_cli_story_documents (cli, store, argc - 1, argv + 1, &error);
   if (docs == NULL)
     return cc_cli_fail (error);
 
@@ -286,18 +288,19 @@ cc_cli_cmd_conflicts (CcCli  *cli,
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(CcDisagreementReport) report = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
+  const GOptionEntry entries[] = { CC_CLI_STORY_OPTION (cli), { NULL } };
 
   if (!cc_cli_parse (cli, "[DOCUMENT…]",
                      _("Prints every disagreement between two documents of the library "
                        "(or of the documents named): subject, attribute, document_a, value_a, "
                        "quote_a, document_b, value_b, quote_b, verdict (conflict) and kind "
                        "(numeric, date, naming or claim)."),
-                     NULL, &argc, &argv, &error))
+                     entries, &argc, &argv, &error))
     return cc_cli_fail (error);
   store = cc_cli_open_store (cli, &error);
   if (store == NULL)
     return cc_cli_fail (error);
-  docs = cc_cli_resolve_documents (store, argc - 1, argv + 1, &error);
+  docs = cc_cli_story_documents (cli, store, argc - 1, argv + 1, &error);
   if (docs == NULL)
     return cc_cli_fail (error);
   report = cc_disagreements_for_store (store, docs, &error);

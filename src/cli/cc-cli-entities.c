@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cc-cli-commands.h"
+#include "cc-cli-story.h"
 #include "cc-entities.h"
 
 static void
@@ -94,6 +95,7 @@ cc_cli_cmd_entities (CcCli  *cli,
   const GOptionEntry entries[] = {
     { "summary", 's', 0, G_OPTION_ARG_NONE, &summary,
       N_("One line per entity: canonical, type, mentions, documents"), NULL },
+    CC_CLI_STORY_OPTION (cli),
     { NULL }
   };
 
@@ -107,7 +109,7 @@ cc_cli_cmd_entities (CcCli  *cli,
   store = cc_cli_open_store (cli, &error);
   if (store == NULL)
     return cc_cli_fail (error);
-  docs = cc_cli_resolve_documents (store, argc, argv, &error);
+  docs = cc_cli_story_documents (cli, store, argc, argv, &error);
   if (docs == NULL)
     return cc_cli_fail (error);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cc-cli-commands.h"
+#include "cc-cli-story.h"
 #include "cc-error.h"
 #include "cc-export.h"
 #include "cc-w3c.h"
@@ -90,6 +91,7 @@ cc_cli_cmd_export (CcCli  *cli,
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title of the export"), N_("TITLE") },
     { "no-front-matter", 0, 0, G_OPTION_ARG_NONE, &no_front_matter,
       N_("Leave out the YAML front matter (Markdown)"), NULL },
+    CC_CLI_STORY_OPTION (cli),
     { NULL }
   };
 
@@ -105,9 +107,11 @@ cc_cli_cmd_export (CcCli  *cli,
   if (store == NULL)
     return cc_cli_fail (error);
 
+  if (argc <= 1 && !cc_cli_story_export_scope (cli, store, options, &error))
+    return cc_cli_fail (error);
   if (argc > 1)
     {
-      g_autoptr(GPtrArray) docs = cc_cli_resolve_documents (store, argc, argv, &error);
+      g_autoptr(GPtrArray) docs = cc_cli_story_documents (cli, store, argc, argv, &error);
 
       if (docs == NULL)
         return cc_cli_fail (error);

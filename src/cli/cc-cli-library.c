@@ -7,6 +7,8 @@
 #include <stdio.h>
 
 #include "cc-cli-commands.h"
+#include "cc-cli-story.h"
+#include "cc-fetch.h"
 #include "cc-importer.h"
 
 int
@@ -20,10 +22,11 @@ cc_cli_cmd_import (CcCli  *cli,
   gboolean quiet = FALSE;
   const GOptionEntry entries[] = {
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Print only problems"), NULL },
+    CC_CLI_STORY_OPTION (cli),
     { NULL }
   };
 
-  if (!cc_cli_parse (cli, "PATH…", _("Imports .txt and .md files, and folders of them."),
+  if (!cc_cli_parse (cli, "PATH…", _("Imports .txt, .md, .html and .pdf files, folders of them, and http(s) links."),
                      entries, &argc, &argv, &error))
     return cc_cli_fail (error);
   if (argc < 2)
@@ -37,8 +40,26 @@ cc_cli_cmd_import (CcCli  *cli,
   if (store == NULL)
     return cc_cli_fail (error);
 
-  report = cc_import_paths (store, (const char * const *)argv + 1, NULL, NULL, NULL, &error);
-  if (report == NULL)
+  {
+    /* links are fetched; files and folders are walked */
+    g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+    for (int i = 1; i < argc; i++)
+      if (!cc_fetch_is_url (argv[i]))
+        g_ptr_array_add (paths, argv[i]);
+    g_ptr_array_add (paths, NULL);
+    report = cc_import_paths (store, (const char * const *)paths->pdata, NULL, NULL, NULL, &error);
+    for (int i = 1; report != NULL && i < argc; i++)
+      if (cc_fetch_is_url (argv[i]))
+        {
+          g_autoptr(CcImportReport) fetched = cc_fetch_import (store, argv[i], NULL, NULL, NULL,
+                                                               &error);
+          if (fetched == NULL)
+            g_clear_pointer (&report, cc_import_report_free);
+          else
+            cc_import_report_merge (report, fetched);
+        }
+  }
+  if (report == NULL || !cc_cli_story_add_import (cli, store, report, &error))
     return cc_cli_fail (error);
 
   if (cli->output == CC_CLI_FORMAT_JSON)
@@ -121,15 +142,16 @@ cc_cli_cmd_list (CcCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(CcStore) store = NULL;
   g_autoptr(GPtrArray) docs = NULL;
+  const GOptionEntry entries[] = { CC_CLI_STORY_OPTION (cli), { NULL } };
 
-  if (!cc_cli_parse (cli, "", _("Lists id, base name, title, outlet and word count."),
-                     NULL, &argc, &argv, &error))
+  if (!cc_cli_parse (cli, "", _("Lists id, base name, title, outlet, word count, byline, date, URL and language."),
+                     entries, &argc, &argv, &error))
     return cc_cli_fail (error);
 
   store = cc_cli_open_store (cli, &error);
   if (store == NULL)
     return cc_cli_fail (error);
-  docs = cc_store_list_documents (store, &error);
+  docs = cc_cli_story_documents (cli, store, 1, NULL, &error);
   if (docs == NULL)
     return cc_cli_fail (error);
 
@@ -159,6 +181,12 @@ cc_cli_cmd_list (CcCli  *cli,
           json_builder_add_string_value (builder, cc_document_get_path (doc));
           json_builder_set_member_name (builder, "missing");
           json_builder_add_boolean_value (builder, cc_document_get_missing (doc));
+          json_builder_set_member_name (builder, "published");
+          json_builder_add_string_value (builder, cc_document_get_published (doc));
+          json_builder_set_member_name (builder, "url");
+          json_builder_add_string_value (builder, cc_document_get_url (doc));
+          json_builder_set_member_name (builder, "language");
+          json_builder_add_string_value (builder, cc_document_get_language (doc));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -168,7 +196,8 @@ cc_cli_cmd_list (CcCli  *cli,
     }
 
   {
-    const char *header[] = { "id", "document", "title", "outlet", "words" };
+    const char *header[] = { "id", "document", "title", "outlet", "words",
+                             "byline", "published", "url", "language" };
     cc_cli_print_row (header, G_N_ELEMENTS (header));
   }
   for (guint i = 0; i < docs->len; i++)
@@ -178,7 +207,9 @@ cc_cli_cmd_list (CcCli  *cli,
       g_autofree char *words = g_strdup_printf ("%u", cc_document_get_words (doc));
       const char *fields[] = {
         id, cc_document_get_basename (doc), cc_document_get_title (doc),
-        cc_document_get_outlet (doc), words
+        cc_document_get_outlet (doc), words, cc_document_get_byline (doc),
+        cc_document_get_published (doc), cc_document_get_url (doc),
+        cc_document_get_language (doc)
       };
       cc_cli_print_row (fields, G_N_ELEMENTS (fields));
     }
@@ -197,6 +228,7 @@ cc_cli_cmd_search (CcCli  *cli,
   int limit = 20;
   const GOptionEntry entries[] = {
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("At most N hits (default 20)"), N_("N") },
+    CC_CLI_STORY_OPTION (cli),
     { NULL }
   };
 
@@ -219,8 +251,8 @@ cc_cli_cmd_search (CcCli  *cli,
   store = cc_cli_open_store (cli, &error);
   if (store == NULL)
     return cc_cli_fail (error);
-  hits = cc_store_search (store, query->str, limit > 0 ? limit : 0, &error);
-  if (hits == NULL)
+  hits = cc_store_search (store, query->str, limit > 0 && cli->story == NULL ? limit : 0, &error);
+  if (hits == NULL || !cc_cli_story_filter_hits (cli, store, hits, MAX (limit, 0), &error))
     return cc_cli_fail (error);
 
   if (cli->output == CC_CLI_FORMAT_JSON)

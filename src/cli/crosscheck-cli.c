@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cc-cli-commands.h"
+#include "cc-cli-story.h"
 
 typedef struct
 {
@@ -34,6 +35,13 @@ static const Command commands[] = {
   /* export (issue 6) */
   { "export", cc_cli_cmd_export, N_("Export annotations as Markdown or W3C Web Annotation JSON") },
   { "import-annotations", cc_cli_cmd_import_annotations, N_("Import annotations from W3C Web Annotation JSON") },
+  /* stories (issue 13) */
+  { "stories", cc_cli_cmd_stories, N_("List the stories of the library") },
+  { "story-create", cc_cli_cmd_story_create, N_("Create a story") },
+  { "story-rename", cc_cli_cmd_story_rename, N_("Rename a story") },
+  { "story-delete", cc_cli_cmd_story_delete, N_("Delete stories (their documents and notes stay)") },
+  { "story-merge", cc_cli_cmd_story_merge, N_("Merge a story into another") },
+  { "story-add", cc_cli_cmd_story_add, N_("Add documents to a story") },
 };
 
 static void
@@ -65,7 +73,8 @@ main (int   argc,
    * --db/--format given before it). */
   for (int i = 1; i < argc && command == NULL; i++)
     {
-      if (strcmp (argv[i], "--db") == 0 || strcmp (argv[i], "--format") == 0)
+      if (strcmp (argv[i], "--db") == 0 || strcmp (argv[i], "--format") == 0 ||
+          strcmp (argv[i], "--story") == 0)
         {
           i++;
           continue;
@@ -122,5 +131,6 @@ main (int   argc,
 
   g_free (cli.db_path);
   g_free (cli.format);
+  g_free (cli.story);
   return status;
 }

@@ -289,6 +289,93 @@ cc_annotation_store_add_all (CcStore    *store,
   return cc_store_end (store, owned, ok, error);
 }
 
+/* Builds and stores the annotation from the document's text as it is
+ * inside the write transaction: an import that changes the text can then
+ * come only before (the range is found in the new text) or after (the
+ * annotation is stored, then re-anchored with the others). */
+static CcAnnotation *
+create_in_transaction (CcStore                *store,
+                       gint64                  document_id,
+                       CcAnnotationRangeFunc   find_range,
+                       gpointer                user_data,
+                       const char             *color,
+                       const char             *note,
+                       const char * const     *tags,
+                       GError                **error)
+{
+  g_autoptr(CcAnnotation) a = NULL;
+  g_autofree char *text = NULL;
+  guint start, end;
+
+  text = cc_store_load_text (store, document_id, error);
+  if (text == NULL || !find_range (text, &start, &end, user_data, error))
+    return NULL;
+  a = cc_annotation_new_for_range (document_id, text, start, end, error);
+  if (a == NULL)
+    return NULL;
+  if (color != NULL)
+    cc_annotation_set_color (a, color);
+  cc_annotation_set_note (a, note);
+  cc_annotation_set_tags (a, tags);
+  prepare_new (a);
+  if (!insert (store, a, error))
+    return NULL;
+  return g_steal_pointer (&a);
+}
+
+CcAnnotation *
+cc_annotation_store_create_with (CcStore                *store,
+                                 gint64                  document_id,
+                                 CcAnnotationRangeFunc   find_range,
+                                 gpointer                user_data,
+                                 const char             *color,
+                                 const char             *note,
+                                 const char * const     *tags,
+                                 GError                **error)
+{
+  g_autoptr(CcAnnotation) a = NULL;
+  gboolean owned;
+
+  g_return_val_if_fail (CC_IS_STORE (store), NULL);
+  g_return_val_if_fail (find_range != NULL, NULL);
+
+  if (color != NULL && !cc_annotation_color_is_valid (color))
+    {
+      g_autofree char *known = g_strjoinv (", ", (GStrv)cc_annotation_get_colors ());
+      g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                   _("Unknown colour “%s” (known colours: %s)"), color, known);
+      return NULL;
+    }
+
+  if (!cc_store_begin_or_join (store, &owned, error))
+    return NULL;
+  a = create_in_transaction (store, document_id, find_range, user_data, color, note, tags,
+                             error);
+  if (!cc_store_end (store, owned, a != NULL, error))
+    return NULL;
+  return g_steal_pointer (&a);
+}
+
+typedef struct
+{
+  guint start;
+  guint end;
+} FixedRange;
+
+static gboolean
+fixed_range (const char  *text,
+             guint       *start,
+             guint       *end,
+             gpointer     user_data,
+             GError     **error)
+{
+  const FixedRange *range = user_data;
+
+  *start = range->start;
+  *end = range->end;
+  return TRUE;
+}
+
 CcAnnotation *
 cc_annotation_store_create (CcStore             *store,
                             gint64               document_id,
@@ -299,33 +386,10 @@ cc_annotation_store_create (CcStore             *store,
                             const char * const  *tags,
                             GError             **error)
 {
-  g_autoptr(CcAnnotation) a = NULL;
-  g_autofree char *text = NULL;
+  FixedRange range = { start, end };
 
-  g_return_val_if_fail (CC_IS_STORE (store), NULL);
-
-  if (color != NULL && !cc_annotation_color_is_valid (color))
-    {
-      g_autofree char *known = g_strjoinv (", ", (GStrv)cc_annotation_get_colors ());
-      g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
-                   _("Unknown colour “%s” (known colours: %s)"), color, known);
-      return NULL;
-    }
-
-  text = cc_store_load_text (store, document_id, error);
-  if (text == NULL)
-    return NULL;
-  a = cc_annotation_new_for_range (document_id, text, start, end, error);
-  if (a == NULL)
-    return NULL;
-  if (color != NULL)
-    cc_annotation_set_color (a, color);
-  cc_annotation_set_note (a, note);
-  cc_annotation_set_tags (a, tags);
-
-  if (!cc_annotation_store_add (store, a, error))
-    return NULL;
-  return g_steal_pointer (&a);
+  return cc_annotation_store_create_with (store, document_id, fixed_range, &range, color, note,
+                                          tags, error);
 }
 
 gboolean

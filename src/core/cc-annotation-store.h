@@ -39,12 +39,33 @@ CcAnnotation *cc_annotation_new_for_range            (gint64                    
                                                       guint                     end,
                                                       GError                  **error);
 
-/* Creates an annotation on document @document_id (loading its text) and
- * stores it. @color NULL means "yellow"; @note and @tags may be NULL. */
+/* Creates an annotation on document @document_id (its text read inside the
+ * transaction that stores it) and stores it. @color NULL means "yellow";
+ * @note and @tags may be NULL. */
 CcAnnotation *cc_annotation_store_create             (CcStore                  *store,
                                                       gint64                    document_id,
                                                       guint                     start,
                                                       guint                     end,
+                                                      const char               *color,
+                                                      const char               *note,
+                                                      const char * const       *tags,
+                                                      GError                  **error);
+/* Finds the range of a new annotation in @text, the document's current
+ * text; FALSE (with @error set) when it is not there. */
+typedef gboolean (*CcAnnotationRangeFunc) (const char  *text,
+                                           guint       *start,
+                                           guint       *end,
+                                           gpointer     user_data,
+                                           GError     **error);
+
+/* The same, with the range found by @find_range in the text as it is
+ * inside the write transaction that stores the annotation (a quote the
+ * user asked for), so that an import changing the text cannot come between
+ * the two. */
+CcAnnotation *cc_annotation_store_create_with        (CcStore                  *store,
+                                                      gint64                    document_id,
+                                                      CcAnnotationRangeFunc     find_range,
+                                                      gpointer                  user_data,
                                                       const char               *color,
                                                       const char               *note,
                                                       const char * const       *tags,

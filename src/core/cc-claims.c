@@ -935,7 +935,9 @@ value_claim (Ctx       *ctx,
 
   collect_cues (ctx, m, &cues, &events, &label, &event);
 
-  if (m->type == CC_ENTITY_DATE)
+  /* Durations and ages are DATE mentions (the news labelling convention)
+   * but amounts for claims: "P5Y", "age 24" (cc-values.h). */
+  if (m->type == CC_ENTITY_DATE && !(m->value != NULL && (m->value[0] == 'P' || m->value[0] == 'a')))
     {
       g_autofree char *first_event = NULL;
 
@@ -1403,7 +1405,10 @@ cc_claims_extract (const char *text,
         {
           CcMention *m = ctx_mention (&ctx, i);
 
-          if (is_value (m->type) && !g_hash_table_contains (ctx.consumed, m))
+          /* A bare count ("303" of "303 and 282 seats", a table cell) is
+           * a mention since the values issue, not a claim of its own. */
+          if (is_value (m->type) && !g_hash_table_contains (ctx.consumed, m) &&
+              !(m->type == CC_ENTITY_QUANTITY && m->value != NULL && strchr (m->value, ' ') == NULL))
             value_claim (&ctx, m);
         }
       state_claim (&ctx);

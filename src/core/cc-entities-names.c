@@ -234,8 +234,15 @@ is_name_word (CcScan *scan,
         }
       return TRUE;
     }
-  /* "iPhone", "eBay" */
-  return (t->flags & TF_LOWER) && (t->flags & TF_INNER_CAP);
+  /* "iPhone", "eBay", but not "anti-Acme", "mid-March": a prefix on a name */
+  if ((t->flags & TF_LOWER) && (t->flags & TF_INNER_CAP))
+    {
+      const char *s = tok_text (scan, i);
+      const char *dash = memchr (s, '-', name_len (scan, i));
+
+      return dash == NULL || !g_unichar_isupper (g_utf8_get_char (dash + 1));
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -393,6 +400,75 @@ add_cand (Names    *nm,
 }
 
 /* Cleans one piece of a chunk and adds it as a candidate. */
+static gboolean
+is_place (CcScan *scan,
+          guint   ts,
+          guint   te)
+{
+  g_autofree char *whole = cc_names_make_surface (scan, ts, te);
+
+  return g_hash_table_contains (scan->gaz->locations, whole);
+}
+
+/* Whether tokens [ts, te) could be a person's name: capitalised plain
+ * words, none of which makes it an organisation, event or place. */
+static gboolean
+looks_personal (CcScan *scan,
+                guint   ts,
+                guint   te)
+{
+  const CcGazetteer *gaz = scan->gaz;
+
+  if (te - ts < 1 || te - ts > 3)
+    return FALSE;
+  if (te - ts == 1)
+    return cc_scan_tok_in (scan, ts, gaz->first_names);
+  for (guint i = ts; i < te; i++)
+    if (!(T (i)->flags & TF_CAP) || (T (i)->flags & (TF_ALLCAPS | TF_DIGIT)) ||
+        cc_scan_tok_in (scan, i, gaz->org_words) || cc_scan_tok_in (scan, i, gaz->org_heads) ||
+        cc_scan_tok_in (scan, i, gaz->event_words) || cc_scan_tok_in (scan, i, gaz->location_last) ||
+        cc_scan_tok_in (scan, i, gaz->common_words) || cc_scan_tok_in (scan, i, gaz->demonyms))
+      return FALSE;
+  return TRUE;
+}
+
+/* "Kenyan Ann Lee", "Ann Lee European": a nationality adjective is not part
+ * of the person's name; alone it is no name at all. A name that is a place
+ * as written ("South Africa") is left whole. */
+static void
+strip_demonyms (CcScan *scan,
+                guint  *ts,
+                guint  *te)
+{
+  GHashTable *dem = scan->gaz->demonyms;
+
+  if (*te - *ts == 1 && (T (*ts)->flags & TF_CAP) && cc_scan_tok_in (scan, *ts, dem))
+    {
+      *te = *ts;
+      return;
+    }
+  if (*te - *ts < 2)
+    return;
+  if (cc_scan_tok_in (scan, *ts, dem) && !(T (*ts)->flags & TF_POSS) &&
+      looks_personal (scan, *ts + 1, *te) && !is_place (scan, *ts, *te))
+    (*ts)++;
+  else if (cc_scan_tok_in (scan, *te - 1, dem) && !(T (*te - 2)->flags & TF_POSS) &&
+           looks_personal (scan, *ts, *te - 1) && !is_place (scan, *ts, *te))
+    (*te)--;
+}
+
+/* "New Delhi", "New South Wales": "New" before a known place, or a place
+ * as written, is part of it even at a sentence start. */
+static gboolean
+is_new_place (CcScan *scan,
+              guint   ts,
+              guint   te)
+{
+  if (is_place (scan, ts, te))
+    return TRUE;
+  return te - ts >= 2 && cc_scan_tok_is (scan, ts, "new") && is_place (scan, ts + 1, te);
+}
+
 static void
 add_piece (Names    *nm,
            guint     ts,
@@ -414,7 +490,7 @@ add_piece (Names    *nm,
       else if ((T (ts)->flags & (TF_SENT_START | TF_HEADLINE)) &&
                !(T (ts)->flags & TF_INNER_CAP) &&
                (cc_scan_tok_in (scan, ts, gaz->common_words) || is_gerund (scan, ts)) &&
-               !cc_scan_tok_in (scan, ts, gaz->first_names))
+               !cc_scan_tok_in (scan, ts, gaz->first_names) && !is_new_place (scan, ts, te))
         {
           ts++;
           /* What follows is no longer at a sentence start. */
@@ -446,6 +522,10 @@ add_piece (Names    *nm,
     }
   else if (last_title != G_MAXUINT && last_title + 1 == te && te - ts <= 3)
     return;   /* a title alone: "Chief Executive" */
+
+  strip_demonyms (scan, &ts, &te);
+  if (ts >= te)
+    return;
 
   {
     gboolean named = FALSE;
@@ -507,6 +587,10 @@ add_chunk (Names   *nm,
     add_piece (nm, piece, te, headline);
 }
 
+static gboolean is_tally        (CcScan *scan, guint start, guint j);
+static gboolean is_nickname     (CcScan *scan, guint j);
+static guint    paren_qualifier (CcScan *scan, guint start, guint j);
+
 static void
 chunk_all (Names   *nm,
            gboolean headline_pass)
@@ -516,7 +600,7 @@ chunk_all (Names   *nm,
 
   while (i < N_TOKS)
     {
-      guint j;
+      guint j, j2;
 
       scan->work++;
       if (!!(T (i)->flags & TF_HEADLINE) != headline_pass || !is_name_word (scan, i))
@@ -549,8 +633,13 @@ chunk_all (Names   *nm,
                    !(T (j)->flags & TF_SPACE) && j + 1 < N_TOKS && is_name_word (scan, j + 1) &&
                    same_line (scan, j + 1) && tok_text (scan, j - 1)[name_len (scan, j - 1) - 1] == 's')
             j += 2;   /* "Rail Workers' Union" */
-          else if (is_version (scan, j) && (T (j)->flags & TF_SPACE || T (j - 1)->flags & TF_WORD))
+          else if (is_version (scan, j) && (T (j)->flags & TF_SPACE || T (j - 1)->flags & TF_WORD) &&
+                   !is_tally (scan, i, j))
             j++;
+          else if ((j2 = paren_qualifier (scan, i, j)) > j)
+            j = j2;
+          else if (is_nickname (scan, j))
+            j += 4;
           else if (is_connector (scan, j) && j + 1 < N_TOKS && same_line (scan, j + 1) &&
                    is_name_word (scan, j + 1) && !(T (j + 1)->flags & TF_SENT_START) &&
                    !((T (j + 1)->flags & TF_POSS) && !cc_scan_tok_is (scan, j, "of")) &&
@@ -570,6 +659,101 @@ chunk_all (Names   *nm,
       add_chunk (nm, i, j, headline_pass);
       i = j;
     }
+}
+
+/* The digits of token @i after its decimal point, -1 for an integer. */
+static int
+decimals (CcScan *scan,
+          guint   i)
+{
+  const char *s = tok_text (scan, i);
+  const char *dot = memchr (s, '.', name_len (scan, i));
+
+  return dot == NULL ? -1 : (int)(s + name_len (scan, i) - dot - 1);
+}
+
+/* A number after a name that counts for it rather than numbering a model:
+ * "the BJP 240" (a count after an acronym), "Labour 32.45" (a share with
+ * two decimals, never a version), and the tallies "Reds 4, Blues 2" and
+ * "..., Greens 3" at a line end. "Llama 4", "Claude Opus 4.6" and "Dev
+ * 163" stay models. */
+static gboolean
+is_tally (CcScan *scan,
+          guint   start,
+          guint   j)
+{
+  CcTok *t = T (j);
+  int dec;
+
+  if (!(t->flags & TF_NUMBER))
+    return FALSE;
+  dec = decimals (scan, j);
+  if (dec >= 2)
+    return TRUE;
+  if (dec >= 0)
+    return FALSE;
+  /* "BJP 240", "RJD 4," and "Left (Unity) 5": a count after an acronym or
+   * a bracketed qualifier, unless a name word follows ("GPT 4 Turbo") */
+  if (((T (j - 1)->flags & TF_ALLCAPS) || is_char (scan, j - 1, ')')) &&
+      !(j + 1 < N_TOKS && same_line (scan, j + 1) && is_name_word (scan, j + 1)))
+    return TRUE;
+  /* "X 4, Y 2": a name and a number again after the comma */
+  if (j + 3 < N_TOKS && is_char (scan, j + 1, ',') && same_line (scan, j + 3) &&
+      is_name_word (scan, j + 2) &&
+      ((T (j + 3)->flags & TF_NUMBER) ||
+       (j + 4 < N_TOKS && is_name_word (scan, j + 3) && (T (j + 4)->flags & TF_NUMBER))))
+    return TRUE;
+  /* "..., X 4" ending a line or a sentence after a comma */
+  return start > 0 && is_char (scan, start - 1, ',') &&
+         (j + 1 >= N_TOKS || !same_line (scan, j + 1) || is_char (scan, j + 1, '.'));
+}
+
+/* "Ann “Nan” Lee": a quoted nickname between a given name and a surname
+ * is part of the name. */
+static gboolean
+is_nickname (CcScan *scan,
+             guint   j)
+{
+  return j > 0 && j + 3 < N_TOKS && same_line (scan, j + 3) &&
+         (is_char (scan, j, 0x201C) || is_char (scan, j, '"')) &&
+         (T (j)->flags & TF_SPACE) && is_name_word (scan, j - 1) &&
+         is_name_word (scan, j + 1) && !(T (j + 1)->flags & TF_SPACE) &&
+         (is_char (scan, j + 2, 0x201D) || is_char (scan, j + 2, '"')) &&
+         !(T (j + 2)->flags & TF_SPACE) && (T (j + 3)->flags & TF_SPACE) &&
+         is_name_word (scan, j + 3) && !(T (j + 1)->flags & TF_ALLCAPS);
+}
+
+/* "JD(U)", "NCP (Left)", "Workers Party (Reformed)": a qualifier in
+ * brackets that is part of a party's or company's name, written after an
+ * acronym, an organisation word, or with no space. An acronym of the name
+ * itself ("Air Traffic Control (ATC)") is not. Returns the token after ")"
+ * or @j. */
+static guint
+paren_qualifier (CcScan *scan,
+                 guint   start,
+                 guint   j)
+{
+  static const char * const org_ends[] = { "party", "front", "alliance", "league", "congress", NULL };
+  guint k = j + 1;
+  gboolean tight, acronym_only;
+
+  if (!is_char (scan, j, '(') || cc_scan_tok_in (scan, j - 1, scan->gaz->stop_names) ||
+      cc_scan_tok_in (scan, j + 1, scan->gaz->stop_names))
+    return j;
+  tight = !(T (j)->flags & TF_SPACE);
+  if (!tight && !(T (j - 1)->flags & TF_ALLCAPS) &&
+      !cc_scan_tok_in (scan, j - 1, scan->gaz->org_words) &&
+      !cc_names_tok_in_list (scan, j - 1, org_ends))
+    return j;
+  while (k < N_TOKS && k - j <= 4 && same_line (scan, k) && is_name_word (scan, k) &&
+         !(T (k)->flags & TF_POSS))
+    k++;
+  if (k == j + 1 || k >= N_TOKS || !is_char (scan, k, ')'))
+    return j;
+  acronym_only = k == j + 2 && (T (j + 1)->flags & TF_ALLCAPS) && j - start >= 2;
+  if (acronym_only && !tight)
+    return j;
+  return k + 1;
 }
 
 /* ---- aliases, headlines and output ---------------------------------- */
@@ -628,6 +812,43 @@ has_initial (CcScan   *scan,
   return FALSE;
 }
 
+/* "Acme Rocket", "Acme Falcon": a company's name followed by a name of
+ * its own, with no organisation word, is the company's product when
+ * nothing else is known of it, and so is the second name alone. */
+static void
+mark_company_products (Names *nm)
+{
+  GHashTableIter iter;
+  Entity *e;
+
+  g_hash_table_iter_init (&iter, nm->entities);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+    {
+      const char *space = strchr (e->key, ' ');
+      Entity *company, *rest;
+      int best = 0;
+
+      if (e->parent != NULL || space == NULL || e->type == V_LOCATION || e->type == V_PRODUCT)
+        continue;
+      for (int t = 0; t < N_VOTES; t++)
+        best = MAX (best, e->votes[t]);
+      if (best >= 3)
+        continue;
+      {
+        g_autofree char *head = g_strndup (e->key, space - e->key);
+        company = g_hash_table_lookup (nm->entities, head);
+      }
+      if (company == NULL || entity_root (company)->type != V_ORG ||
+          entity_root (company)->votes[V_ORG] < 2 || strchr (space + 1, ' ') != NULL)
+        continue;
+      e->type = V_PRODUCT;
+      rest = g_hash_table_lookup (nm->entities, space + 1);
+      if (rest != NULL && entity_root (rest) == rest && rest->votes[V_PERSON] < 3 &&
+          rest->votes[V_LOCATION] < 3)
+        rest->type = V_PRODUCT;
+    }
+}
+
 static void
 merge_aliases (Names *nm)
 {
@@ -648,6 +869,8 @@ merge_aliases (Names *nm)
         {
           Entity *acr = lookup_entity (nm, a + 1, a + 2, TRUE);
           merge_into (acr, c->entity);
+          /* News writing defines acronyms for bodies, not for people */
+          entity_root (c->entity)->votes[V_PERSON] = 0;
         }
     }
 
@@ -745,6 +968,8 @@ merge_aliases (Names *nm)
           e->type = V_PRODUCT;
       }
 
+    mark_company_products (nm);
+
     for (guint k = 0; k < nm->cands->len; k++)
       {
         Cand *c = &g_array_index (nm->cands, Cand, k);
@@ -757,6 +982,18 @@ merge_aliases (Names *nm)
         space = strrchr (key, ' ');
         if (space == NULL)
           continue;
+        /* the quoted nickname alone: "Nan" for "Ann “Nan” Lee" */
+        if (c->te - c->ts >= 5 && (is_char (scan, c->ts + 1, 0x201C) || is_char (scan, c->ts + 1, '"')))
+          {
+            g_autofree char *nick = make_key (scan, c->ts + 2, c->ts + 3);
+            Entity *ne = g_hash_table_lookup (nm->entities, nick);
+
+            if (ne != NULL && ne->parent == NULL && ne != root)
+              {
+                merge_into (ne, root);
+                root->type = V_PERSON;
+              }
+          }
         /* the first name alone, too ("Mateo"), when it is a known first name */
         if (cc_scan_tok_in (scan, c->ts, gaz->first_names) && !(T (c->ts)->flags & TF_POSS))
           {
@@ -856,6 +1093,80 @@ canonical_name (Entity *root)
   return g_steal_pointer (&s);
 }
 
+/* Events are not listed, but the place that names one is: "Berlin" in
+ * "the Berlin Marathon", "Rio de Janeiro" in "Rio de Janeiro Open". */
+static void
+add_event_place (CcScan *scan,
+                 Cand   *c)
+{
+  for (guint k = c->te - 1; k > c->ts; k--)
+    {
+      g_autofree char *place = cc_names_make_surface (scan, c->ts, k);
+
+      if (g_hash_table_contains (scan->gaz->locations, place))
+        {
+          CcMention *m = cc_scan_add_mention (scan, T (c->ts)->cstart, T (k - 1)->cend,
+                                              T (c->ts)->bstart, T (k - 1)->bend,
+                                              CC_ENTITY_LOCATION);
+          m->canonical = g_steal_pointer (&place);
+          return;
+        }
+    }
+}
+
+/* Adds a mention of the bytes [from, to) of token @i when they spell, as
+ * written, a name the document uses on its own. */
+static void
+add_part_mention (Names      *nm,
+                  guint       i,
+                  const char *from,
+                  const char *to)
+{
+  CcScan *scan = nm->scan;
+  const char *s = tok_text (scan, i);
+  g_autofree char *word = g_strndup (from, to - from);
+  g_autofree char *key = g_utf8_casefold (word, -1);
+  Entity *e = g_hash_table_lookup (nm->entities, key);
+  Entity *root;
+  CcMention *m;
+  int type;
+  guint skip;
+
+  if (e == NULL || strcmp (e->surface, word) != 0)
+    return;
+  root = entity_root (e);
+  type = root->type >= 0 ? root->type : decide_type (root);
+  if (cc_names_vote_types[type] == CC_N_ENTITY_TYPES || root->mentions == 0)
+    return;
+  skip = g_utf8_strlen (s, from - s);
+  m = cc_scan_add_mention (scan, T (i)->cstart + skip, T (i)->cstart + skip + g_utf8_strlen (word, -1),
+                           T (i)->bstart + (from - s), T (i)->bstart + (to - s),
+                           cc_names_vote_types[type]);
+  m->canonical = canonical_name (root);
+}
+
+/* "Acme-owned", "NDA-led": a name written as the first part of a compound
+ * adjective; "anti-Acme", "pro-Lee": a name after a lower-case prefix. */
+static void
+add_compound_parts (Names *nm)
+{
+  CcScan *scan = nm->scan;
+
+  for (guint i = 0; i < N_TOKS; i++)
+    {
+      const char *s = tok_text (scan, i);
+      const char *dash;
+
+      if ((T (i)->flags & (TF_CLAIMED | TF_WORD)) != TF_WORD ||
+          (dash = memchr (s, '-', name_len (scan, i))) == NULL || dash == s)
+        continue;
+      if ((T (i)->flags & TF_LOWER) && g_ascii_isupper (dash[1]))
+        add_part_mention (nm, i, dash + 1, s + name_len (scan, i));
+      else if ((T (i)->flags & TF_CAP) && g_ascii_islower (dash[1]))
+        add_part_mention (nm, i, s, dash);
+    }
+}
+
 void
 cc_scan_names (CcScan *scan)
 {
@@ -911,6 +1222,8 @@ cc_scan_names (CcScan *scan)
       if (root->type < 0)
         root->type = decide_type (root);
       type = root->type;
+      if (type == V_EVENT)
+        add_event_place (scan, c);
       if (cc_names_vote_types[type] == CC_N_ENTITY_TYPES)
         continue;
       {
@@ -927,6 +1240,7 @@ cc_scan_names (CcScan *scan)
       m->canonical = canonical_name (root);
     }
 
+  add_compound_parts (&nm);
   g_array_unref (nm.cands);
   g_hash_table_unref (nm.entities);
 }

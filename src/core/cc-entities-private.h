@@ -47,6 +47,8 @@ typedef struct
   GPtrArray         *mentions;  /* CcMention */
   const CcGazetteer *gaz;
   guint64            work;      /* a count of elementary steps, for tests */
+  const GDate       *reference; /* the article's date, for relative dates; may be NULL */
+  guint8            *cues;      /* per token, for figures (analysis/cc-values-scan.c) */
 } CcScan;
 
 #define SCAN_TOK(s, i) (&g_array_index ((s)->toks, CcTok, (i)))

@@ -36,7 +36,8 @@ static const char * const product_heads[] = {
   "model", "app", "chatbot", "assistant", "drug", "pill", "medicine", "vaccine", "phone",
   "smartphone", "device", "glasses", "headset", "laptop", "tablet", "car", "chip",
   "processor", "console", "game", "browser", "robot", "camera", "train", "aircraft",
-  "jet", "satellite", "rocket", "software", NULL,
+  "jet", "satellite", "rocket", "software", "spacecraft", "capsule", "shuttle", "probe",
+  "rover", "lander", "spaceship", "vessel", "ship", "helicopter", "drone", NULL,
 };
 static const char * const event_nouns[] = {
   "trial", "trials", "study", "studies", "conference", "summit", "tournament", "election",
@@ -45,7 +46,13 @@ static const char * const event_nouns[] = {
 };
 static const char * const place_nouns[] = {
   "neighbourhood", "neighborhood", "district", "area", "region", "suburb", "county",
-  "province", "borough", "city", "town", "village", "state", "island", "valley", NULL,
+  "province", "borough", "city", "town", "village", "state", "island", "valley",
+  "constituency", "municipality", "seat", NULL,
+};
+/* nouns a legislature or party modifies: "the Senate elections", "Party X
+ * seats" (a place known as such keeps its own, stronger vote) */
+static const char * const body_modified[] = {
+  "election", "elections", "polls", "seats", "constituencies", "members", "majority", NULL,
 };
 static const char * const speech_verbs[] = {
   "said", "says", "told", "added", "explained", "noted", "argued", "wrote", "stated",
@@ -148,6 +155,28 @@ contains_ci (const char *s,
   return FALSE;
 }
 
+/* "CHICAGO", "NEW YORK": a dateline or credit in capitals names a place
+ * known as "Chicago". */
+static gboolean
+is_capitals_place (const CcGazetteer *gaz,
+                   const char        *surface)
+{
+  g_autofree char *lower = NULL;
+  gboolean word_start = TRUE;
+
+  for (const char *p = surface; *p; p++)
+    if (g_ascii_islower (*p))
+      return FALSE;
+  lower = g_utf8_strdown (surface, -1);
+  for (char *p = lower; *p; p++)
+    {
+      if (word_start && g_ascii_isalpha (*p))
+        *p = g_ascii_toupper (*p);
+      word_start = *p == ' ' || *p == '-';
+    }
+  return g_hash_table_contains (gaz->locations, lower);
+}
+
 void
 cc_names_vote (Names *nm,
       Cand  *c)
@@ -179,7 +208,10 @@ cc_names_vote (Names *nm,
   if (c->entity->intrinsic)
     goto context;
   c->entity->intrinsic = TRUE;
-  if (g_hash_table_contains (gaz->locations, surface))
+  /* a word in capitals inside a line may be an acronym that happens to
+   * spell a place ("the INDIA bloc"); at a line start it is a dateline */
+  if (g_hash_table_contains (gaz->locations, surface) ||
+      ((n >= 2 || (T (ts)->flags & TF_NL_BEFORE) || ts == 0) && is_capitals_place (gaz, surface)))
     v[V_LOCATION] += 6;
   if (n >= 2 && cc_scan_tok_in (scan, last, gaz->org_words))
     v[V_ORG] += 4, has_org_word = TRUE;
@@ -207,9 +239,18 @@ cc_names_vote (Names *nm,
     v[V_LOCATION] += 3;
   if (has_digit && !has_org_word)
     v[V_PRODUCT] += 3;
+  /* a quoted nickname inside a name: "Ann “Nan” Lee" */
+  for (guint i = ts + 1; i + 1 < te; i++)
+    if (is_char (scan, i, 0x201C) || is_char (scan, i, '"'))
+      {
+        v[V_PERSON] += 5;
+        break;
+      }
   if (cc_scan_tok_in (scan, ts, gaz->first_names) && !has_digit && !has_org_word)
     {
-      if (n >= 2 && n <= 4 && (T (ts + 1)->flags & TF_CAP) && !(T (ts + 1)->flags & TF_ALLCAPS))
+      /* "Ann Lee", and "ANN LEE" in a credit line written in capitals */
+      if (n >= 2 && n <= 4 && (T (ts + 1)->flags & TF_CAP) &&
+          (!(T (ts + 1)->flags & TF_ALLCAPS) || (T (ts)->flags & TF_ALLCAPS)))
         v[V_PERSON] += 4;
       else if (n == 1)
         v[V_PERSON] += 1;
@@ -221,7 +262,9 @@ cc_names_vote (Names *nm,
         if ((T (i)->flags & (TF_ALLCAPS | TF_INNER_CAP)) || !(T (i)->flags & TF_CAP) ||
             cc_scan_tok_in (scan, i, gaz->common_words))
           plain = FALSE;
-      if (plain)
+      /* three plain words are a person's only with a given name first:
+       * "Ann Marie Lee" but not "Rashtriya Lok Dal" */
+      if (plain && (n == 2 || cc_scan_tok_in (scan, ts, gaz->first_names)))
         v[V_PERSON] += 1;
     }
   if (n == 1 && (T (ts)->flags & TF_ALLCAPS) && name_len (scan, ts) <= 6)
@@ -263,6 +306,10 @@ context:
   /* What stands before it */
   if (c->title)
     v[V_PERSON] += 6;
+  /* "the Janata Dal", "the Gulf Coast": news writing puts no article
+   * before a person's name */
+  if (ts > 0 && same_line (scan, ts) && cc_scan_tok_is (scan, ts - 1, "the") && !c->title)
+    v[V_PERSON] -= 3;
   if (ts > 0 && same_line (scan, ts))
     {
       guint p = ts - 1;
@@ -290,6 +337,20 @@ context:
           else
             v[V_PRODUCT] += 2;
         }
+      else if ((cc_scan_tok_is (scan, p, "like") || cc_scan_tok_is (scan, p, "including") ||
+                (cc_scan_tok_is (scan, p, "as") && p > 0 && cc_scan_tok_is (scan, p - 1, "such"))) &&
+               p > 1 && (T (p - 1)->flags & TF_LOWER) &&
+               votes_from_noun (scan, cc_scan_tok_is (scan, p, "as") ? p - 2 : p - 1, v, 3))
+        ;   /* "models like X", "apps such as X" */
+      else if ((cc_scan_tok_is (scan, p, "to") && p > 0 &&
+                (cc_scan_tok_is (scan, p - 1, "took") || cc_scan_tok_is (scan, p - 1, "takes"))) ||
+               (cc_scan_tok_is (scan, p, "on") && p > 0 &&
+                (cc_scan_tok_is (scan, p - 1, "posted") || cc_scan_tok_is (scan, p - 1, "wrote") ||
+                 cc_scan_tok_is (scan, p - 1, "posting") || cc_scan_tok_is (scan, p - 1, "shared"))))
+        v[V_PRODUCT] += 4;   /* "took to X", "posted on X": a platform */
+      else if ((cc_scan_tok_is (scan, p, "across") || cc_scan_tok_is (scan, p, "inside")) &&
+               (T (p)->flags & TF_LOWER))
+        v[V_PRODUCT] += 3;   /* "rolled out across X, Y and Z": apps, unless a place */
       else if (cc_names_tok_in_list (scan, p, product_verbs_before))
         v[V_PRODUCT] += 2;
       else if (cc_scan_tok_is (scan, p, "at") || cc_scan_tok_is (scan, p, "joined") ||
@@ -327,12 +388,15 @@ context:
         }
       else if (T (a)->flags & TF_LOWER)
         {
-          if (cc_scan_tok_in (scan, a, gaz->benchmark_words))
+          /* "the X test", but not "Acme Navy test pilots" */
+          if (cc_scan_tok_in (scan, a, gaz->benchmark_words) && !has_org_word)
             v[V_BENCHMARK] += 6;
           else if (cc_scan_tok_in (scan, a, gaz->product_words))
             v[V_PRODUCT] += 3;
           else if (cc_scan_tok_is (scan, a, "team"))
             v[V_ORG] += 3;
+          else if (cc_names_tok_in_list (scan, a, body_modified))
+            v[V_ORG] += 2;     /* "X elections", "X seats": a body, not an event */
           else if (cc_names_tok_in_list (scan, a, event_nouns))
             v[V_EVENT] += 4;
           else if (cc_names_tok_in_list (scan, a, place_nouns))

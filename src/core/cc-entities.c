@@ -136,6 +136,13 @@ compare_mentions (gconstpointer a,
 GPtrArray *
 cc_entities_extract (const char *text)
 {
+  return cc_entities_extract_dated (text, NULL);
+}
+
+GPtrArray *
+cc_entities_extract_dated (const char  *text,
+                           const GDate *reference)
+{
   CcScan scan = { 0 };
   GPtrArray *result;
   guint last_end = 0;
@@ -143,6 +150,7 @@ cc_entities_extract (const char *text)
   g_return_val_if_fail (text != NULL, g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free));
 
   scan.text = text;
+  scan.reference = reference != NULL && g_date_valid (reference) ? reference : NULL;
   scan.gaz = cc_gazetteer_get ();
   scan.toks = g_array_new (FALSE, FALSE, sizeof (CcTok));
   scan.mentions = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free);

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* Bump whenever the extractor's output may change: cached mentions of an
  * older version are recomputed. */
-#define CC_ENTITIES_VERSION 2
+#define CC_ENTITIES_VERSION 3
 
 typedef enum
 {
@@ -56,6 +56,13 @@ GPtrArray    *cc_entities_for_document      (CcStore      *store,
 /* Added by the entities issue (the declarations above are fixed). */
 
 CcMention    *cc_mention_copy               (const CcMention *mention);
+
+/* As cc_entities_extract(), with relative dates ("yesterday", "last year",
+ * "15 years ago", a weekday) resolved against @reference, the article's own
+ * date, when it is not NULL (values issue). Without it they keep their
+ * offset ("R-1Y", see cc-values.h). */
+GPtrArray    *cc_entities_extract_dated     (const char   *text,
+                                             const GDate  *reference);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CcMention, cc_mention_free)
 
 /* Number of cc_entities_extract() calls in this process, and the total of

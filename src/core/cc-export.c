@@ -4,7 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cc-annotation-store.h"
 #include "cc-conflicts.h"
@@ -263,6 +267,14 @@ append_front_matter (GString               *out,
       append_yaml_pair (out, "  - ", "title", document_label (doc));
       if (cc_document_get_outlet (doc) != NULL)
         append_yaml_pair (out, "    ", "outlet", cc_document_get_outlet (doc));
+      if (cc_document_get_byline (doc) != NULL)
+        append_yaml_pair (out, "    ", "author", cc_document_get_byline (doc));
+      if (cc_document_get_published (doc) != NULL)
+        append_yaml_pair (out, "    ", "published", cc_document_get_published (doc));
+      if (cc_document_get_url (doc) != NULL)
+        append_yaml_pair (out, "    ", "url", cc_document_get_url (doc));
+      if (cc_document_get_language (doc) != NULL)
+        append_yaml_pair (out, "    ", "language", cc_document_get_language (doc));
       append_yaml_pair (out, "    ", "path", cc_document_get_path (doc));
     }
   g_string_append (out, "---\n\n");
@@ -589,7 +601,23 @@ append_conflicts (GString                *out,
                            (gpointer)document_label (documents->pdata[i]));
     }
 
-  report = cc_conflicts_for_store (store, NULL, cancellable, error);
+  /* Only the documents in scope are compared (a story's conflicts never
+   * take in another story's sources). */
+  if (in_scope != NULL)
+    {
+      g_autoptr(GPtrArray) scoped = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < documents->len; i++)
+        {
+          gint64 id = cc_document_get_id (documents->pdata[i]);
+
+          if (g_hash_table_contains (in_scope, &id))
+            g_ptr_array_add (scoped, g_object_ref (documents->pdata[i]));
+        }
+      report = cc_conflicts_for_store (store, scoped, cancellable, error);
+    }
+  else
+    report = cc_conflicts_for_store (store, NULL, cancellable, error);
   if (report == NULL)
     return FALSE;
   if (!load_conflict_notes (store, &notes, &keys, error))
@@ -783,6 +811,13 @@ cc_export_markdown (CcStore                *store,
         append_list_item (out, _("Outlet"), cc_document_get_outlet (doc));
       if (cc_document_get_byline (doc) != NULL && *cc_document_get_byline (doc) != '\0')
         append_list_item (out, _("Byline"), cc_document_get_byline (doc));
+      {
+        g_autofree char *published = cc_document_dup_published_display (doc);
+        if (published != NULL)
+          append_list_item (out, _("Published"), published);
+      }
+      if (cc_document_get_url (doc) != NULL)
+        append_list_item (out, _("Link"), cc_document_get_url (doc));
       append_list_item (out, _("File"), cc_document_get_path (doc));
       g_string_append_c (out, '\n');
 
@@ -873,6 +908,88 @@ cc_export_to_string (CcStore                *store,
   return cc_export_markdown (store, options, cancellable, error);
 }
 
+/* Whether @path holds an SQLite database (its 16-byte header). */
+static gboolean
+is_sqlite_file (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[sizeof magic];
+  FILE *f = fopen (path, "rbe");
+  gboolean same;
+
+  if (f == NULL)
+    return FALSE;
+  same = fread (header, 1, sizeof header, f) == sizeof header &&
+         memcmp (header, magic, sizeof magic) == 0;
+  fclose (f);
+  return same;
+}
+
+/* @path with its folder resolved (links, "..", "."): for a file that may
+ * not exist yet. NULL when the folder cannot be resolved. */
+static char *
+resolve_path (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *real_dir = realpath (dir, NULL);
+
+  return real_dir != NULL ? g_build_filename (real_dir, base, NULL) : NULL;
+}
+
+/* Refuses to write an export over the library of @store, its -wal, -shm or
+ * -journal file, or any other SQLite database: the export would replace
+ * it. Files that exist are compared by device and inode (so a link or
+ * another spelling of the path is caught), files that do not by their
+ * resolved path. */
+static gboolean
+check_export_target (CcStore  *store,
+                     GFile    *file,
+                     GError  **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *target = g_file_get_path (file);
+  g_autofree char *resolved = NULL;
+  GStatBuf target_st;
+  gboolean exists;
+
+  if (target == NULL)
+    return TRUE;  /* not a local file: cannot be the library */
+
+  exists = g_stat (target, &target_st) == 0;
+  resolved = resolve_path (target);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *candidate = g_strconcat (cc_store_get_path (store), suffixes[i], NULL);
+      g_autofree char *candidate_resolved = resolve_path (candidate);
+      GStatBuf st;
+      gboolean same;
+
+      if (exists)
+        same = g_stat (candidate, &st) == 0 &&
+               st.st_dev == target_st.st_dev && st.st_ino == target_st.st_ino;
+      else
+        same = resolved != NULL && g_strcmp0 (resolved, candidate_resolved) == 0;
+      if (same)
+        {
+          g_autofree char *name = g_filename_display_name (target);
+          g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                       _("Cannot export to %s: it is the library or one of its files, "
+                         "which the export would replace"), name);
+          return FALSE;
+        }
+    }
+  if (exists && S_ISREG (target_st.st_mode) && is_sqlite_file (target))
+    {
+      g_autofree char *name = g_filename_display_name (target);
+      g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                   _("Cannot export to %s: it is an SQLite database, which the export "
+                     "would replace"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 cc_export_to_file (CcStore                *store,
                    CcExportFormat          format,
@@ -883,15 +1000,19 @@ cc_export_to_file (CcStore                *store,
 {
   g_autofree char *text = NULL;
 
+  g_return_val_if_fail (CC_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (!check_export_target (store, file, error))
+    return FALSE;
   text = cc_export_to_string (store, format, options, cancellable, error);
   if (text == NULL)
     return FALSE;
   /* g_file_replace_contents writes a temporary file and renames it over
-   * the target: readers never see half a file. */
+   * the target: readers never see half a file. A new file is private
+   * (0600, whatever the umask), like the library it comes from. */
   if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, cancellable, error))
+                                G_FILE_CREATE_PRIVATE, NULL, cancellable, error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_prefix_error (error, _("Cannot write %s: "), name);

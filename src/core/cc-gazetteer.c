@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "cc-core-resources.h"
@@ -97,6 +98,282 @@ add_currency (const char *line,
   g_hash_table_insert (data, g_strndup (line, space - line), g_strdup (space + 1));
 }
 
+
+/* ---- reference data from Debian packages -------------------------------
+ *
+ * The hand lists in data/ hold the words of news writing; places are too
+ * many to list by hand. Two packages every Debian desktop has installed
+ * give them with proper spellings, and are read once per process:
+ * - iso-codes (ISO 3166-1 countries, ISO 3166-2 states and provinces):
+ *   the standard, maintained list of country and subdivision names;
+ * - tzdata (zone1970.tab): the cities that name time zones, a short list of
+ *   the world's large cities that ships with every system;
+ * - wamerican (/usr/share/dict/words), only to leave out one-word state and
+ *   city names that are ordinary English words.
+ * A missing file only makes the extractor know fewer places. */
+
+#define ISO_CODES_DIR "/usr/share/iso-codes/json/"
+#define ZONE_TAB "/usr/share/zoneinfo/zone1970.tab"
+
+/* "Bihār" -> "Bihar": news writing drops the marks of transliterations. */
+static char *
+strip_marks (const char *name)
+{
+  g_autofree char *nfd = g_utf8_normalize (name, -1, G_NORMALIZE_NFD);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = nfd; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A one-word place that is also an ordinary word, a given name or a title
+ * ("Central", "Victoria", "Mayor") would turn those into places. */
+static gboolean
+place_name_usable (CcGazetteer *g,
+                   const char  *name)
+{
+  if (strchr (name, '(') != NULL || strchr (name, ',') != NULL || strchr (name, ' ') != NULL)
+    return strchr (name, '(') == NULL && strchr (name, ',') == NULL;
+  return !cc_gazetteer_has (g->common_words, name, -1) &&
+         !cc_gazetteer_has (g->first_names, name, -1) &&
+         !cc_gazetteer_has (g->titles, name, -1) &&
+         !cc_gazetteer_has (g->stop_names, name, -1) &&
+         !cc_gazetteer_has (g->org_words, name, -1);
+}
+
+static void
+add_place (CcGazetteer *g,
+           const char  *name)
+{
+  g_autofree char *plain = NULL;
+
+  if (name == NULL || !place_name_usable (g, name))
+    return;
+  plain = strip_marks (name);
+  g_hash_table_add (g->locations, g_strdup (name));
+  if (strcmp (plain, name) != 0)
+    g_hash_table_add (g->locations, g_steal_pointer (&plain));
+}
+
+/* One-word names of states and cities wait in @pending (folded -> name)
+ * until they are checked against the English word list. */
+static void
+add_minor_place (GHashTable *pending,
+                 const char *name)
+{
+  g_autofree char *plain = NULL;
+
+  if (name == NULL)
+    return;
+  plain = strip_marks (name);
+  if (strchr (plain, ' ') != NULL || strchr (plain, '-') != NULL)
+    {
+      g_hash_table_insert (pending, g_strdup (name), g_strdup (name));
+      return;
+    }
+  g_hash_table_insert (pending, g_utf8_casefold (plain, -1), g_strdup (name));
+}
+
+/* wamerican's /usr/share/dict/words: a state or city whose one-word name
+ * is also an ordinary English word (written in lower case there:
+ * "Falcon", "Reading", "Mobile") is left out, so that the word is not
+ * taken for the place. Proper names are capitalised in that list and do
+ * not match. Without the list, every name is kept. */
+#define WORD_LIST "/usr/share/dict/words"
+
+static void
+add_pending_places (CcGazetteer *g,
+                    GHashTable  *pending)
+{
+  g_autofree char *text = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (g_file_get_contents (WORD_LIST, &text, NULL, NULL))
+    {
+      char *line = text;
+
+      while (line != NULL && *line)
+        {
+          char *nl = strchr (line, '\n');
+
+          if (nl != NULL)
+            *nl = '\0';
+          if (g_ascii_islower (line[0]))
+            g_hash_table_remove (pending, line);
+          line = nl != NULL ? nl + 1 : NULL;
+        }
+    }
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    add_place (g, value);
+}
+
+static JsonArray *
+load_iso_array (const char  *file,
+                const char  *member,
+                JsonParser **parser)
+{
+  g_autofree char *path = g_strconcat (ISO_CODES_DIR, file, NULL);
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  *parser = json_parser_new ();
+  if (!json_parser_load_from_file (*parser, path, &error))
+    {
+      g_debug ("No reference data in %s: %s", path, error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (*parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member (json_node_get_object (root), member))
+    return NULL;
+  return json_object_get_array_member (json_node_get_object (root), member);
+}
+
+/* The regular nationality adjectives of a one-word country name: "Kenya"
+ * -> "Kenyan", "Italy" -> "Italian", "Japan" -> "Japanese", "Israel" ->
+ * "Israeli", "Belgium" -> "Belgian". Forms that are not words are
+ * harmless: nothing is written that way. */
+static void
+add_demonyms (CcGazetteer *g,
+              const char  *country)
+{
+  g_autofree char *c = NULL;
+  gsize n;
+
+  if (country == NULL || strchr (country, ' ') != NULL || (n = strlen (country)) < 4)
+    return;
+  c = g_utf8_casefold (country, -1);
+  n = strlen (c);
+  if (c[n - 1] == 'a')
+    {
+      g_hash_table_add (g->demonyms, g_strconcat (c, "n", NULL));
+      g_hash_table_add (g->demonyms, g_strdup_printf ("%.*sese", (int)(n - 1), c));
+    }
+  else if (c[n - 1] == 'y' || c[n - 1] == 'o')
+    {
+      g_hash_table_add (g->demonyms, g_strdup_printf ("%.*sian", (int)(n - 1), c));
+      g_hash_table_add (g->demonyms, g_strdup_printf ("%.*san", (int)(n - 1), c));
+    }
+  else if (n > 4 && g_str_has_suffix (c, "um"))
+    g_hash_table_add (g->demonyms, g_strdup_printf ("%.*san", (int)(n - 2), c));
+  else if (strchr ("aeiou", c[n - 1]) == NULL)
+    {
+      g_hash_table_add (g->demonyms, g_strconcat (c, "ian", NULL));
+      g_hash_table_add (g->demonyms, g_strconcat (c, "ese", NULL));
+      g_hash_table_add (g->demonyms, g_strconcat (c, "i", NULL));
+    }
+}
+
+static void
+load_countries (CcGazetteer *g)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *arr = load_iso_array ("iso_3166-1.json", "3166-1", &parser);
+
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+
+      if (o == NULL)
+        continue;
+      add_place (g, json_object_get_string_member_with_default (o, "name", NULL));
+      add_place (g, json_object_get_string_member_with_default (o, "common_name", NULL));
+      add_demonyms (g, json_object_get_string_member_with_default (o, "name", NULL));
+    }
+}
+
+/* Language names ("Hindi", "Swahili"): capitalised in English and never an
+ * organisation or a person on their own. Only the one-word names of
+ * ISO 639-2 (the languages with a bibliographic code, the ones news names). */
+static void
+load_languages (CcGazetteer *g)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *arr = load_iso_array ("iso_639-2.json", "639-2", &parser);
+
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      const char *name = o ? json_object_get_string_member_with_default (o, "name", NULL) : NULL;
+      g_auto(GStrv) names = NULL;
+
+      if (name == NULL)
+        continue;
+      names = g_strsplit (name, ";", -1);
+      for (guint k = 0; names[k] != NULL; k++)
+        {
+          char *word = g_strstrip (names[k]);
+
+          if (*word != '\0' && strchr (word, ' ') == NULL && strchr (word, '(') == NULL &&
+              place_name_usable (g, word) && !g_hash_table_contains (g->locations, word))
+            g_hash_table_add (g->demonyms, g_utf8_casefold (word, -1));
+        }
+    }
+}
+
+/* States, provinces and regions; districts and municipalities are left out,
+ * their names are too often ordinary words. */
+static void
+load_subdivisions (CcGazetteer *g,
+                   GHashTable  *pending)
+{
+  static const char * const types[] = {
+    "State", "Province", "Region", "Union territory", "Territory", "Country", "Nation",
+    "Autonomous community", "Autonomous region", "Autonomous province", "Federal district",
+    "Capital territory", "Capital district", "Emirate", "Land", "Canton", "Prefecture",
+    "Autonomous republic", "Republic", "Metropolitan region", "Administrative region",
+  };
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *arr = load_iso_array ("iso_3166-2.json", "3166-2", &parser);
+
+  for (guint i = 0; arr != NULL && i < json_array_get_length (arr); i++)
+    {
+      JsonObject *o = json_array_get_object_element (arr, i);
+      const char *type = o ? json_object_get_string_member_with_default (o, "type", "") : "";
+
+      for (guint k = 0; k < G_N_ELEMENTS (types); k++)
+        if (strcmp (type, types[k]) == 0)
+          {
+            add_minor_place (pending, json_object_get_string_member_with_default (o, "name", NULL));
+            break;
+          }
+    }
+}
+
+/* "Asia/Kolkata" -> "Kolkata", "America/Argentina/Buenos_Aires" -> "Buenos Aires" */
+static void
+load_zone_cities (GHashTable *pending)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (ZONE_TAB, &text, NULL, NULL))
+    return;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = NULL;
+      const char *slash;
+      g_autofree char *city = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      cols = g_strsplit (lines[i], "\t", 4);
+      if (g_strv_length (cols) < 3 || (slash = strrchr (cols[2], '/')) == NULL)
+        continue;
+      city = g_strdelimit (g_strdup (slash + 1), "_", ' ');
+      add_minor_place (pending, city);
+    }
+}
+
 static gpointer
 gazetteer_init (gpointer unused)
 {
@@ -116,9 +393,19 @@ gazetteer_init (gpointer unused)
   g->product_words = load_words ("product-words");
   g->stop_names = load_words ("stop-names");
   g->event_words = load_words ("event-words");
+  g->demonyms = load_words ("demonyms");
 
   g->locations = new_set ();
   foreach_line ("locations", add_line, g->locations);
+  load_countries (g);
+  {
+    g_autoptr(GHashTable) pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+    load_subdivisions (g, pending);
+    load_zone_cities (pending);
+    add_pending_places (g, pending);
+  }
+  load_languages (g);
   g_hash_table_iter_init (&iter, g->locations);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {

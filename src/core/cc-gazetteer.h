@@ -25,6 +25,7 @@ typedef struct
   GHashTable *product_words;
   GHashTable *stop_names;
   GHashTable *event_words;
+  GHashTable *demonyms;         /* "kenyan", "dutch" (case-folded) */
   guint       max_location_words;
   GHashTable *lexicon;          /* folded word -> CcLex bits of every list */
 } CcGazetteer;

@@ -4,15 +4,19 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cc-annotation-store.h"
 #include "cc-error.h"
+#include "cc-formats.h"
 #include "cc-importer.h"
+#include "cc-store-meta.h"
 #include "cc-text.h"
 #include "cc-w3c.h"
 
@@ -37,6 +41,7 @@ typedef struct
   GHashTable *visited;    /* "dev:ino" of folders walked */
   GHashTable *seen;       /* canonical paths queued */
   GHashTable *existing;   /* path -> Existing*: the library's documents */
+  gint64      data_version;  /* PRAGMA data_version when existing was loaded */
 } Walk;
 
 static void
@@ -216,6 +221,8 @@ walk_folder (Walk       *walk,
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *child = g_build_filename (path, names->pdata[i], NULL);
+      if (cc_format_is_saved_page_folder (child))
+        continue;  /* the images and scripts of a saved page, not articles */
       walk_path (walk, child, depth + 1, FALSE, TRUE);
     }
 }
@@ -231,7 +238,6 @@ walk_path (Walk       *walk,
 {
   g_autofree char *root = NULL;
   GStatBuf st;
-  CcTextFormat format;
   int rc;
 
   if (explicit)
@@ -290,13 +296,15 @@ walk_path (Walk       *walk,
       return;
     }
 
-  if (!cc_text_format_for_path (path, &format))
+  if (cc_format_for_path (path) == CC_FORMAT_UNKNOWN)
     {
       g_autofree char *base = g_path_get_basename (path);
       const char *dot = strrchr (base, '.');
       g_autofree char *message =
-        dot ? g_strdup_printf (_("unsupported file type “%s”; Crosscheck reads .txt and .md files"), dot)
-            : g_strdup (_("no file extension; Crosscheck reads .txt and .md files"));
+        dot ? g_strdup_printf (_("unsupported file type “%s”; Crosscheck reads %s files"), dot,
+                               cc_format_extensions ())
+            : g_strdup_printf (_("no file extension; Crosscheck reads %s files"),
+                               cc_format_extensions ());
       queue_file (walk, path, message, NULL, canonical);
       return;
     }
@@ -320,6 +328,21 @@ existing_free (Existing *existing)
   g_free (existing);
 }
 
+/* The columns id, size, mtime, hash, missing from @first on. */
+static Existing *
+existing_from_row (sqlite3_stmt *stmt,
+                   int           first)
+{
+  Existing *existing = g_new0 (Existing, 1);
+
+  existing->id = sqlite3_column_int64 (stmt, first);
+  existing->size = sqlite3_column_int64 (stmt, first + 1);
+  existing->mtime = sqlite3_column_int64 (stmt, first + 2);
+  existing->hash = g_strdup ((const char *)sqlite3_column_text (stmt, first + 3));
+  existing->missing = sqlite3_column_int (stmt, first + 4) != 0;
+  return existing;
+}
+
 /* Every document of the library, by path: one query instead of one a file. */
 static GHashTable *
 load_existing (CcStore  *store,
@@ -335,17 +358,8 @@ load_existing (CcStore  *store,
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Existing *existing = g_new0 (Existing, 1);
-
-      existing->id = sqlite3_column_int64 (stmt, 1);
-      existing->size = sqlite3_column_int64 (stmt, 2);
-      existing->mtime = sqlite3_column_int64 (stmt, 3);
-      existing->hash = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
-      existing->missing = sqlite3_column_int (stmt, 5) != 0;
-      g_hash_table_insert (table, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
-                           existing);
-    }
+    g_hash_table_insert (table, g_strdup ((const char *)sqlite3_column_text (stmt, 0)),
+                         existing_from_row (stmt, 1));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -390,36 +404,164 @@ update_stat (CcStore  *store,
   return cc_store_step (store, stmt, "cannot write a document", error);
 }
 
-/* Imports one file. Returns FALSE only when the library cannot be written. */
-static gboolean
-import_file (CcStore        *store,
-             Walk           *walk,
-             PendingFile    *file,
-             CcImportReport *report,
-             GError        **error)
+/* Reading ------------------------------------------------------------------ */
+
+static void
+set_errno_error (GError **error,
+                 int      saved)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(CcTextResult) result = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *hash = NULL;
-  Existing *existing;
-  CcTextFormat format = CC_TEXT_FORMAT_PLAIN;
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+}
+
+/* Reads the regular file at @path, at most @limit bytes. The file may have
+ * been replaced since the folder was walked: a FIFO would block a plain
+ * read for ever and a link to a device would never end, so it is opened
+ * without blocking and without following a link (the walk resolved links
+ * already), and what was opened must be a regular file. */
+static guint8 *
+read_regular_file (const char  *path,
+                   gsize        limit,
+                   gsize       *len,
+                   GError     **error)
+{
+  g_autofree guint8 *data = NULL;
+  gsize size = 0;
+  gsize allocated;
+  struct stat st;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      if (saved == ELOOP)
+        g_set_error (error, CC_ERROR, CC_ERROR_UNSUPPORTED,
+                     _("became a symbolic link after its folder was read"));
+      else
+        set_errno_error (error, saved);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_UNSUPPORTED, _("is not a regular file"));
+      close (fd);
+      return NULL;
+    }
+
+  /* One byte more than the limit tells a file over it, whatever its size
+   * said a moment ago. */
+  allocated = MIN ((gsize)st.st_size, limit) + 2;
+  data = g_malloc (allocated);
+  for (;;)
+    {
+      gssize n;
+
+      if (size + 1 >= allocated)
+        {
+          allocated = MIN (allocated * 2, limit + 2);
+          data = g_realloc (data, allocated);
+        }
+      n = read (fd, data + size, MIN (allocated - 1 - size, limit + 1 - size));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_errno_error (error, errno);
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      size += n;
+      if (size > limit)
+        {
+          g_set_error (error, CC_ERROR, CC_ERROR_TOO_LARGE,
+                       _("is too large (over %lu MB)"), (gulong)(limit / (1024 * 1024)));
+          close (fd);
+          return NULL;
+        }
+    }
+  close (fd);
+  data[size] = '\0';
+  *len = size;
+  return g_steal_pointer (&data);
+}
+
+/* Reads, decodes and normalises one file, dispatched by format to the
+ * text, HTML or PDF reader (cc-formats.c); *@meta gets what else the
+ * reader found (date, URL, language). */
+static CcTextResult *
+read_document (const char      *path,
+               gsize           *bytes_read,
+               CcDocumentMeta **meta,
+               GError         **error)
+{
+  g_autofree guint8 *contents = NULL;
   gsize len = 0;
-  gint64 size;
-  gint64 mtime;
+
+  contents = read_regular_file (path, CC_TEXT_MAX_FILE_SIZE, &len, error);
+  if (contents == NULL)
+    return NULL;
+  *bytes_read = len;
+  return cc_format_read (cc_format_for_path (path), path, contents, len, NULL, meta, error);
+}
+
+/* Importing one file, in two steps: prepare_file() stats and reads it with
+ * no transaction open (reading a file can take long, and must never hold
+ * other writers off), write_file() then stores what was read, inside the
+ * batch's transaction, against the library as it is at that moment. */
+typedef struct
+{
+  PendingFile  *file;
+  int           stat_errno;    /* 0: size and mtime are known */
+  gint64        size;
+  gint64        mtime;
+  char         *skip;          /* a reason not to import it */
+  CcTextResult *result;        /* the text, when it was read */
+  CcDocumentMeta *meta;        /* with it, its metadata */
+  char         *hash;
+} Prepared;
+
+static void
+prepared_clear (Prepared *prep)
+{
+  g_clear_pointer (&prep->skip, g_free);
+  g_clear_pointer (&prep->result, cc_text_result_free);
+  g_clear_pointer (&prep->meta, cc_document_meta_free);
+  g_clear_pointer (&prep->hash, g_free);
+}
+
+static gboolean
+is_unchanged (const Existing *existing,
+              const Prepared *prep)
+{
+  return existing != NULL && !existing->missing &&
+         existing->size == prep->size && existing->mtime == prep->mtime;
+}
+
+/* Stats and, unless the library has it unchanged, reads @prep's file. */
+static void
+prepare_file (Walk           *walk,
+              Prepared       *prep,
+              CcImportReport *report)
+{
+  PendingFile *file = prep->file;
+  g_autoptr(GError) local_error = NULL;
+  gsize bytes = 0;
+
+  prepared_clear (prep);
+  prep->stat_errno = 0;
 
   if (file->message != NULL)
     {
-      add_event (report, file->path, CC_IMPORT_SKIPPED, 0, file->message);
-      return TRUE;
+      prep->skip = g_strdup (file->message);
+      return;
     }
-
-  existing = g_hash_table_lookup (walk->existing, file->path);
-
   if (file->have_stat)
     {
-      size = file->size;
-      mtime = file->mtime;
+      prep->size = file->size;
+      prep->mtime = file->mtime;
     }
   else
     {
@@ -427,56 +569,69 @@ import_file (CcStore        *store,
 
       if (g_stat (file->path, &st) != 0)
         {
-          int saved = errno;
-
-          if (existing != NULL && saved == ENOENT)
-            {
-              gboolean ok = existing->missing || set_missing (store, existing->id, TRUE, error);
-              if (ok)
-                add_event (report, file->path, CC_IMPORT_MISSING, existing->id,
-                           _("file no longer exists; its notes are kept"));
-              return ok;
-            }
-          add_event (report, file->path, CC_IMPORT_SKIPPED, 0, g_strerror (saved));
-          return TRUE;
+          prep->stat_errno = errno;
+          return;
         }
-      size = st.st_size;
-      mtime = stat_mtime (&st);
+      prep->size = st.st_size;
+      prep->mtime = stat_mtime (&st);
     }
 
-  if (existing != NULL && !existing->missing && existing->size == size && existing->mtime == mtime)
+  if (is_unchanged (g_hash_table_lookup (walk->existing, file->path), prep))
+    return;
+
+  if (prep->size > CC_TEXT_MAX_FILE_SIZE)
     {
-      add_event (report, file->path, CC_IMPORT_UNCHANGED, existing->id, NULL);
-      return TRUE;
+      prep->skip = g_strdup_printf (_("is too large (%.1f MB; the limit is %d MB)"),
+                                    prep->size / (1024.0 * 1024.0),
+                                    CC_TEXT_MAX_FILE_SIZE / (1024 * 1024));
+      return;
     }
 
-  if (size > CC_TEXT_MAX_FILE_SIZE)
+  prep->result = read_document (file->path, &bytes, &prep->meta, &local_error);
+  if (prep->result == NULL)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("is too large (%.1f MB; the limit is %d MB)"),
-                         size / (1024.0 * 1024.0), CC_TEXT_MAX_FILE_SIZE / (1024 * 1024));
-      add_event (report, file->path, CC_IMPORT_SKIPPED, 0, message);
-      return TRUE;
+      prep->skip = g_strdup (local_error->message);
+      return;
     }
+  report->bytes_read += bytes;
+  prep->hash = cc_text_sha256 ((const guint8 *)prep->result->text, strlen (prep->result->text));
+}
 
-  cc_text_format_for_path (file->path, &format);
-  if (!g_file_get_contents (file->path, &contents, &len, &local_error) ||
-      (result = cc_text_process ((const guint8 *)contents, len, format, &local_error)) == NULL)
-    {
-      add_event (report, file->path, CC_IMPORT_SKIPPED, 0, local_error->message);
-      return TRUE;
-    }
-  report->bytes_read += len;
-  g_clear_pointer (&contents, g_free);
+/* Whether @prep was prepared against what the library holds now: a file
+ * left unread as unchanged must still be unchanged. */
+static gboolean
+prepared_is_current (Walk     *walk,
+                     Prepared *prep)
+{
+  if (prep->skip != NULL || prep->stat_errno != 0 || prep->result != NULL)
+    return TRUE;
+  return is_unchanged (g_hash_table_lookup (walk->existing, prep->file->path), prep);
+}
 
-  hash = cc_text_sha256 ((const guint8 *)result->text, strlen (result->text));
+/* Writes what was read from @path (a file or a link): added, updated
+ * (annotations re-anchored) or unchanged. Returns FALSE only when the
+ * library cannot be written. */
+static gboolean
+store_result (CcStore         *store,
+              Existing        *existing,
+              const char      *path,
+              CcTextResult    *result,
+              const char      *hash,
+              CcDocumentMeta  *meta,
+              gint64           size,
+              gint64           mtime,
+              CcImportReport  *report,
+              GError         **error)
+{
+  gint64 id;
 
   if (existing != NULL && g_strcmp0 (existing->hash, hash) == 0)
     {
       /* Touched but not changed: keep the analysis, refresh the stat. */
-      gboolean ok = update_stat (store, existing->id, size, mtime, error);
+      gboolean ok = update_stat (store, existing->id, size, mtime, error) &&
+                    cc_store_set_document_meta (store, existing->id, meta, error);
       if (ok)
-        add_event (report, file->path, CC_IMPORT_UNCHANGED, existing->id, result->warning);
+        add_event (report, path, CC_IMPORT_UNCHANGED, existing->id, result->warning);
       return ok;
     }
 
@@ -484,31 +639,65 @@ import_file (CcStore        *store,
     {
       g_autofree char *old_text = cc_store_load_text (store, existing->id, error);
 
-      if (old_text == NULL)
-        return FALSE;
-      if (!cc_store_update_document (store, existing->id, result->title, result->outlet,
+      if (old_text == NULL ||
+          !cc_store_update_document (store, existing->id, result->title, result->outlet,
                                      result->byline, result->text, hash, result->words,
-                                     size, mtime, error))
-        return FALSE;
-
-      /* re-anchor annotations */
-      if (!cc_annotation_store_reanchor_document (store, existing->id, old_text, result->text,
+                                     size, mtime, error) ||
+          !cc_store_set_document_meta (store, existing->id, meta, error) ||
+          !cc_annotation_store_reanchor_document (store, existing->id, old_text, result->text,
                                                   error))
         return FALSE;
+      add_event (report, path, CC_IMPORT_UPDATED, existing->id, result->warning);
+      return TRUE;
+    }
 
-      add_event (report, file->path, CC_IMPORT_UPDATED, existing->id, result->warning);
-      return TRUE;
-    }
-  else
+  id = cc_store_add_document (store, path, result->title, result->outlet, result->byline,
+                              result->text, hash, result->words, size, mtime, error);
+  if (id == 0 || !cc_store_set_document_meta (store, id, meta, error))
+    return FALSE;
+  add_event (report, path, CC_IMPORT_ADDED, id, result->warning);
+  return TRUE;
+}
+
+/* Stores one prepared file. Returns FALSE only when the library cannot be
+ * written. */
+static gboolean
+write_file (CcStore        *store,
+            Walk           *walk,
+            Prepared       *prep,
+            CcImportReport *report,
+            GError        **error)
+{
+  const char *path = prep->file->path;
+  Existing *existing = g_hash_table_lookup (walk->existing, path);
+  CcTextResult *result = prep->result;
+
+  if (prep->skip != NULL)
     {
-      gint64 id = cc_store_add_document (store, file->path, result->title, result->outlet,
-                                         result->byline, result->text, hash, result->words,
-                                         size, mtime, error);
-      if (id == 0)
-        return FALSE;
-      add_event (report, file->path, CC_IMPORT_ADDED, id, result->warning);
+      add_event (report, path, CC_IMPORT_SKIPPED, 0, prep->skip);
       return TRUE;
     }
+  if (prep->stat_errno != 0)
+    {
+      if (existing != NULL && prep->stat_errno == ENOENT)
+        {
+          gboolean ok = existing->missing || set_missing (store, existing->id, TRUE, error);
+          if (ok)
+            add_event (report, path, CC_IMPORT_MISSING, existing->id,
+                       _("file no longer exists; its notes are kept"));
+          return ok;
+        }
+      add_event (report, path, CC_IMPORT_SKIPPED, 0, g_strerror (prep->stat_errno));
+      return TRUE;
+    }
+  if (result == NULL)
+    {
+      add_event (report, path, CC_IMPORT_UNCHANGED, existing->id, NULL);
+      return TRUE;
+    }
+
+  return store_result (store, existing, path, result, prep->hash, prep->meta, prep->size,
+                       prep->mtime, report, error);
 }
 
 /* Documents stored under an imported folder whose file was not found this
@@ -555,6 +744,181 @@ mark_missing (CcStore        *store,
   return TRUE;
 }
 
+/* Another connection's commit changes the library's data version. Once it
+ * differs from the version the documents were loaded at, each batch reads
+ * its own files' rows again inside its transaction (a few indexed look-ups,
+ * not the whole table): the other writer may have added any of them. */
+static gboolean
+read_data_version (CcStore  *store,
+                   gint64   *version,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = cc_store_prepare (store, "PRAGMA data_version", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      cc_store_set_error (store, error, "cannot read the library's data version");
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  *version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+refresh_existing (CcStore   *store,
+                  Walk      *walk,
+                  Prepared  *batch,
+                  guint      n,
+                  GError   **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const char *path = batch[i].file->path;
+      sqlite3_stmt *stmt = cc_store_prepare (store,
+                                             "SELECT id, size, mtime, hash, missing "
+                                             "FROM documents WHERE path = ?", error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, path, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_hash_table_insert (walk->existing, g_strdup (path), existing_from_row (stmt, 0));
+      else if (rc == SQLITE_DONE)
+        g_hash_table_remove (walk->existing, path);
+      else
+        {
+          cc_store_set_error (store, error, "cannot read the library's documents");
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+/* Opens the batch's transaction with every file of @batch prepared against
+ * the library as it is now. When another process wrote meanwhile and a file
+ * left unread is no longer unchanged, the transaction is given up, that file
+ * read, and the transaction begun again: files are read inside it only
+ * when that keeps happening. */
+#define MAX_PREPARE_ROUNDS 3
+
+static gboolean
+begin_batch (CcStore         *store,
+             Walk            *walk,
+             Prepared        *batch,
+             guint            n,
+             CcImportReport  *report,
+             GError         **error)
+{
+  for (guint round = 1; ; round++)
+    {
+      gboolean current = TRUE;
+      gint64 version;
+
+      if (!cc_store_begin (store, error))
+        return FALSE;
+      if (!read_data_version (store, &version, error) ||
+          (version != walk->data_version && !refresh_existing (store, walk, batch, n, error)))
+        {
+          cc_store_rollback (store);
+          return FALSE;
+        }
+
+      for (guint i = 0; i < n; i++)
+        current = prepared_is_current (walk, &batch[i]) && current;
+      if (current)
+        return TRUE;
+      if (round < MAX_PREPARE_ROUNDS)
+        cc_store_rollback (store);
+
+      for (guint i = 0; i < n; i++)
+        if (!prepared_is_current (walk, &batch[i]))
+          prepare_file (walk, &batch[i], report);
+      if (round >= MAX_PREPARE_ROUNDS)
+        return TRUE;
+    }
+}
+
+static gboolean
+write_batch (CcStore         *store,
+             Walk            *walk,
+             Prepared        *batch,
+             guint            n,
+             CcImportReport  *report,
+             GError         **error)
+{
+  gboolean ok;
+
+  if (!begin_batch (store, walk, batch, n, report, error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = 0; ok && i < n; i++)
+    ok = write_file (store, walk, &batch[i], report, error);
+  if (ok)
+    ok = cc_store_commit (store, error);
+  if (!ok)
+    cc_store_rollback (store);
+  return ok;
+}
+
+/* Files are read a batch at a time (at most BATCH_SIZE files and about
+ * BATCH_BYTES of text), then written in one transaction. */
+#define BATCH_BYTES (64 * 1024 * 1024)
+
+static gboolean
+import_files (CcStore         *store,
+              Walk            *walk,
+              CcImportReport  *report,
+              CcImportProgress progress,
+              gpointer         user_data,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  Prepared *batch = g_new0 (Prepared, BATCH_SIZE);
+  guint n = 0;
+  gsize bytes = 0;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < walk->files->len; i++)
+    {
+      PendingFile *file = walk->files->pdata[i];
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (progress != NULL)
+        progress (i, walk->files->len, file->path, user_data);
+
+      batch[n].file = file;
+      prepare_file (walk, &batch[n], report);
+      if (batch[n].result != NULL)
+        bytes += strlen (batch[n].result->text);
+      n++;
+
+      if (n == BATCH_SIZE || bytes >= BATCH_BYTES || i + 1 == walk->files->len)
+        {
+          ok = write_batch (store, walk, batch, n, report, error);
+          for (guint j = 0; j < n; j++)
+            prepared_clear (&batch[j]);
+          n = 0;
+          bytes = 0;
+        }
+    }
+  for (guint j = 0; j < n; j++)
+    prepared_clear (&batch[j]);
+  g_free (batch);
+  return ok;
+}
+
 CcImportReport *
 cc_import_paths (CcStore            *store,
                  const char * const *paths,
@@ -564,9 +928,8 @@ cc_import_paths (CcStore            *store,
                  GError            **error)
 {
   g_autoptr(CcImportReport) report = g_new0 (CcImportReport, 1);
-  Walk walk;
-  gboolean ok = TRUE;
-  gboolean in_transaction = FALSE;
+  Walk walk = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (CC_IS_STORE (store), NULL);
   g_return_val_if_fail (paths != NULL, NULL);
@@ -576,56 +939,28 @@ cc_import_paths (CcStore            *store,
   walk.roots = g_ptr_array_new_with_free_func (g_free);
   walk.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   walk.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  walk.existing = load_existing (store, error);
-  if (walk.existing == NULL)
-    ok = FALSE;
+  /* The version first: a commit between the two only makes the first
+   * batch read its rows again. */
+  ok = read_data_version (store, &walk.data_version, error) &&
+       (walk.existing = load_existing (store, error)) != NULL;
 
   for (guint i = 0; ok && paths[i] != NULL; i++)
     walk_path (&walk, paths[i], 0, TRUE, FALSE);
 
-  for (guint i = 0; ok && i < walk.files->len; i++)
-    {
-      PendingFile *file = walk.files->pdata[i];
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      if (progress != NULL)
-        progress (i, walk.files->len, file->path, user_data);
-
-      if (!in_transaction)
-        {
-          if (!(ok = cc_store_begin (store, error)))
-            break;
-          in_transaction = TRUE;
-        }
-
-      ok = import_file (store, &walk, file, report, error);
-
-      if (ok && (i + 1) % BATCH_SIZE == 0)
-        {
-          ok = cc_store_commit (store, error);
-          in_transaction = FALSE;
-        }
-    }
-
   if (ok)
+    ok = import_files (store, &walk, report, progress, user_data, cancellable, error);
+
+  if (ok && (ok = cc_store_begin (store, error)))
     {
-      if (!in_transaction)
-        ok = cc_store_begin (store, error);
-      in_transaction = ok;
-      ok = ok && mark_missing (store, &walk, report, error);
+      ok = mark_missing (store, &walk, report, error);
       /* Annotations imported (W3C JSON) before their document was in the
        * library attach to it now. */
       if (ok && report->added > 0)
         ok = cc_w3c_attach_pending (store, &report->attached, error);
       ok = ok && cc_store_commit (store, error);
-      in_transaction = in_transaction && !ok;
+      if (!ok)
+        cc_store_rollback (store);
     }
-  if (in_transaction)
-    cc_store_rollback (store);
 
   if (ok && progress != NULL)
     progress (walk.files->len, walk.files->len, NULL, user_data);
@@ -637,6 +972,74 @@ cc_import_paths (CcStore            *store,
   g_clear_pointer (&walk.existing, g_hash_table_unref);
 
   return ok ? g_steal_pointer (&report) : NULL;
+}
+
+/* Links (cc-fetch.c fetches) ------------------------------------------------ */
+
+CcImportReport *
+cc_import_fetched (CcStore     *store,
+                   const char  *path,
+                   GBytes      *body,
+                   const char  *content_type,
+                   const char  *charset,
+                   const char  *final_url,
+                   const char  *reason,
+                   GError     **error)
+{
+  g_autoptr(CcImportReport) report = g_new0 (CcImportReport, 1);
+  g_autoptr(GHashTable) existing = NULL;
+  g_autoptr(CcTextResult) result = NULL;
+  g_autoptr(CcDocumentMeta) meta = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *hash = NULL;
+  const guint8 *data;
+  gsize len = 0;
+  gboolean ok;
+
+  report->events = g_ptr_array_new_with_free_func ((GDestroyNotify)import_event_free);
+  if (body == NULL)
+    {
+      add_event (report, path, CC_IMPORT_SKIPPED, 0, reason);
+      return g_steal_pointer (&report);
+    }
+  data = g_bytes_get_data (body, &len);
+  result = cc_format_read (cc_format_for_content (content_type, data, len), path, data, len,
+                           charset, &meta, &local_error);
+  if (result == NULL)
+    {
+      add_event (report, path, CC_IMPORT_SKIPPED, 0, local_error->message);
+      return g_steal_pointer (&report);
+    }
+  cc_document_meta_take (&meta->url, final_url ? final_url : path);
+  existing = load_existing (store, error);
+  if (existing == NULL || !cc_store_begin (store, error))
+    return NULL;
+  report->bytes_read = len;
+  hash = cc_text_sha256 ((const guint8 *)result->text, strlen (result->text));
+  ok = store_result (store, g_hash_table_lookup (existing, path), path, result, hash, meta, len,
+                     g_get_real_time (), report, error) &&
+       cc_store_commit (store, error);
+  if (!ok)
+    {
+      cc_store_rollback (store);
+      return NULL;
+    }
+  return g_steal_pointer (&report);
+}
+
+void
+cc_import_report_merge (CcImportReport *dst,
+                        CcImportReport *src)
+{
+  dst->added += src->added;
+  dst->updated += src->updated;
+  dst->unchanged += src->unchanged;
+  dst->missing += src->missing;
+  dst->skipped += src->skipped;
+  dst->attached += src->attached;
+  dst->bytes_read += src->bytes_read;
+  g_ptr_array_extend_and_steal (dst->events, g_steal_pointer (&src->events));
+  src->events = g_ptr_array_new_with_free_func ((GDestroyNotify)import_event_free);
 }
 
 /* Async ------------------------------------------------------------------- */

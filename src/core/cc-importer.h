@@ -67,4 +67,20 @@ void            cc_import_paths_async     (const char         *db_path,
 CcImportReport *cc_import_paths_finish    (GAsyncResult       *result,
                                            GError            **error);
 
+/* Imports a fetched body as the document at @path (a URL): @body NULL
+ * records a skipped event with @reason. Content type and charset are the
+ * transport's (nullable). Returns NULL only when the library cannot be
+ * written. */
+CcImportReport *cc_import_fetched         (CcStore            *store,
+                                           const char         *path,
+                                           GBytes             *body,
+                                           const char         *content_type,
+                                           const char         *charset,
+                                           const char         *final_url,
+                                           const char         *reason,
+                                           GError            **error);
+/* Moves @src's events and counts into @dst. */
+void            cc_import_report_merge    (CcImportReport     *dst,
+                                           CcImportReport     *src);
+
 G_END_DECLS

@@ -114,18 +114,61 @@ append_line (GString    *out,
     append_reference (out, line[i]);
 }
 
+/* A control character other than line feed and tab (C0, DEL, C1): it
+ * means nothing in Markdown, and a terminal or renderer may act on it. */
+static inline gboolean
+is_stray_control (gunichar c)
+{
+  return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0);
+}
+
+/* @text as valid UTF-8 without stray controls: vertical tab, form feed and
+ * carriage return (white space to CommonMark) become spaces, the other
+ * controls and invalid bytes U+FFFD. NULL when @text needs no change. */
+static char *
+sanitize (const char *text)
+{
+  GString *clean = NULL;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      gsize len = (c == (gunichar)-1 || c == (gunichar)-2) ? 1 : (gsize)(g_utf8_next_char (p) - p);
+      gboolean invalid = len == 1 && (guchar)*p >= 0x80;
+
+      if (invalid || is_stray_control (c))
+        {
+          if (clean == NULL)
+            clean = g_string_new_len (text, p - text);
+          if (!invalid && (c == '\v' || c == '\f' || c == '\r'))
+            g_string_append_c (clean, ' ');
+          else
+            g_string_append (clean, "\xef\xbf\xbd");
+        }
+      else if (clean != NULL)
+        g_string_append_len (clean, p, len);
+      p += len;
+    }
+  return clean != NULL ? g_string_free (clean, FALSE) : NULL;
+}
+
 static void
 append_flat (GString    *out,
              const char *text,
              gboolean    line_start)
 {
   g_autoptr(GString) flat = NULL;
+  g_autofree char *clean = NULL;
   gboolean space = FALSE;
 
   g_return_if_fail (out != NULL);
 
   if (text == NULL)
     return;
+  clean = sanitize (text);
+  if (clean != NULL)
+    text = clean;
 
   flat = g_string_sized_new (strlen (text));
   for (const char *p = text; *p != '\0'; p++)
@@ -162,6 +205,7 @@ cc_markdown_append_paragraph (GString    *out,
                               const char *text,
                               const char *line_prefix)
 {
+  g_autofree char *clean = NULL;
   gsize len;
   gsize trailing = 0;
   const char *p;
@@ -171,6 +215,9 @@ cc_markdown_append_paragraph (GString    *out,
 
   if (text == NULL || *text == '\0')
     return;
+  clean = sanitize (text);
+  if (clean != NULL)
+    text = clean;
   if (line_prefix == NULL)
     line_prefix = "";
 
@@ -214,8 +261,16 @@ cc_markdown_append_yaml_string (GString    *out,
 
       if (c == (gunichar)-1 || c == (gunichar)-2)
         {
-          /* Not UTF-8: write the byte as an escape and go on. */
-          g_string_append_printf (out, "\\x%02X", (guint)(guchar)*p);
+          /* Not UTF-8: U+FFFD for the byte, as elsewhere, and go on. */
+          g_string_append (out, "\\uFFFD");
+          p++;
+          continue;
+        }
+      /* snake_case: an underscore between letters or digits cannot be
+       * emphasis. */
+      if (c == '_' && p > text && g_ascii_isalnum (p[-1]) && g_ascii_isalnum (p[1]))
+        {
+          g_string_append_c (out, '_');
           p++;
           continue;
         }
@@ -230,6 +285,13 @@ cc_markdown_append_yaml_string (GString    *out,
         case 0x85: g_string_append (out, "\\N"); break;
         case 0x2028: g_string_append (out, "\\L"); break;
         case 0x2029: g_string_append (out, "\\P"); break;
+        /* Front matter is shown as Markdown by renderers that do not know
+         * it: what CommonMark would read as a link, image, HTML, code or
+         * emphasis is written as a YAML escape, inert there. */
+        case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+        case '~': case '|':
+          g_string_append_printf (out, "\\x%02X", c);
+          break;
         default:
           if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
             g_string_append_printf (out, "\\x%02X", c);

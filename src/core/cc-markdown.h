@@ -18,7 +18,10 @@ G_BEGIN_DECLS
  * they are neither stripped nor read as indentation; line breaks are hard
  * breaks (a backslash at the end of the line), a blank line is a line
  * holding only that backslash, and line breaks at the very end are &#10;, so
- * one text is always one paragraph. Punctuation that cannot mean anything
+ * one text is always one paragraph. Invalid UTF-8 and control characters
+ * other than line feed and tab are replaced first (vertical tab, form feed
+ * and carriage return by a space, the others by U+FFFD): they reach
+ * neither the reader's terminal nor the renderer. Punctuation that cannot mean anything
  * where it stands (".", ",", "'", "(", "$", "%") is left alone, so the
  * Markdown still reads well as plain text. */
 
@@ -39,7 +42,10 @@ void  cc_markdown_append_paragraph   (GString    *out,
                                       const char *text,
                                       const char *line_prefix);
 /* @text as a YAML double-quoted scalar (with the quotes): backslash, quote
- * and every control or line-separator character escaped. */
+ * and every control or line-separator character escaped, and the
+ * characters CommonMark reads as inline syntax (` * _ [ ] < > ~ |) written
+ * as \xNN escapes, so that a renderer that shows the front matter as
+ * Markdown shows it as text. */
 void  cc_markdown_append_yaml_string (GString    *out,
                                       const char *text);
 

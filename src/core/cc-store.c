@@ -127,9 +127,38 @@ static const char * const migrations[] = {
   /* 5 -> 6: finding the annotations of a tag (and unused tags) by index,
    * not by a scan of every annotation's tags. */
   "CREATE INDEX annotation_tags_tag ON annotation_tags (tag_id);",
+
+  /* 6 -> 7: stories, named sets of documents (a document may be in several
+   * or none); a story made from a folder keeps its path to watch it. */
+  "CREATE TABLE stories ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  folder TEXT,"
+  "  created INTEGER NOT NULL,"
+  "  modified INTEGER NOT NULL);"
+  "CREATE TABLE story_documents ("
+  "  story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,"
+  "  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (story_id, document_id));"
+  "CREATE INDEX story_documents_document ON story_documents (document_id);",
+  /* 7 -> 8: publication metadata of web pages, PDFs and links (see
+   * cc-store-meta.c); outlet and byline were there from the start. The
+   * next import reads every file again (an unknown mtime), so documents
+   * stored before get their date too; unchanged text keeps its analysis. */
+  "ALTER TABLE documents ADD COLUMN published TEXT;"
+  "ALTER TABLE documents ADD COLUMN url TEXT;"
+  "ALTER TABLE documents ADD COLUMN language TEXT;"
+  "UPDATE documents SET mtime = 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CC_STORE_SCHEMA_VERSION);
+
+const char *
+cc_store_get_migration (int version)
+{
+  g_return_val_if_fail (version >= 0 && version < CC_STORE_SCHEMA_VERSION, NULL);
+  return migrations[version];
+}
 
 void
 cc_search_hit_free (CcSearchHit *hit)
@@ -633,12 +662,14 @@ cc_store_get_schema_version (CcStore *self)
   return query_int (self, "PRAGMA user_version", -1);
 }
 
-#define DOCUMENT_COLUMNS "id, path, title, outlet, byline, hash, words, size, mtime, missing"
+#define DOCUMENT_COLUMNS "id, path, title, outlet, byline, hash, words, size, mtime, missing, " \
+                         "published, url, language"
 
 static CcDocument *
 document_from_row (sqlite3_stmt *stmt)
 {
-  return cc_document_new (sqlite3_column_int64 (stmt, 0),
+  CcDocument *doc =
+         cc_document_new (sqlite3_column_int64 (stmt, 0),
                           (const char *)sqlite3_column_text (stmt, 1),
                           (const char *)sqlite3_column_text (stmt, 2),
                           (const char *)sqlite3_column_text (stmt, 3),
@@ -648,6 +679,11 @@ document_from_row (sqlite3_stmt *stmt)
                           sqlite3_column_int64 (stmt, 7),
                           sqlite3_column_int64 (stmt, 8),
                           sqlite3_column_int (stmt, 9) != 0);
+
+  cc_document_set_meta (doc, (const char *)sqlite3_column_text (stmt, 10),
+                        (const char *)sqlite3_column_text (stmt, 11),
+                        (const char *)sqlite3_column_text (stmt, 12));
+  return doc;
 }
 
 GPtrArray *

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define CC_STORE_SCHEMA_VERSION 6
+#define CC_STORE_SCHEMA_VERSION 8
 
 #define CC_TYPE_STORE (cc_store_get_type ())
 G_DECLARE_FINAL_TYPE (CcStore, cc_store, CC, STORE, GObject)
@@ -30,6 +30,9 @@ void        cc_search_hit_free           (CcSearchHit *hit);
 CcStore    *cc_store_open                (const char  *path,
                                           GError     **error);
 char       *cc_store_default_path        (void);
+/* The SQL that moves the schema from @version to @version + 1 (for tests
+ * that build a library as an older version wrote it). */
+const char *cc_store_get_migration       (int          version);
 const char *cc_store_get_path            (CcStore     *self);
 sqlite3    *cc_store_get_db              (CcStore     *self);
 int         cc_store_get_schema_version  (CcStore     *self);

@@ -43,185 +43,6 @@ cc_text_format_for_path (const char   *path,
   return TRUE;
 }
 
-static char *
-convert_utf16 (const guint8  *data,
-               gsize          len,
-               const char    *charset,
-               GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *out;
-
-  if (len % 2 != 0)
-    len--;  /* a dangling odd byte cannot be a UTF-16 code unit */
-
-  out = g_convert ((const char *)data, len, "UTF-8", charset, NULL, NULL, &local_error);
-  if (out == NULL)
-    {
-      g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
-                   _("starts with a %s byte order mark but is not valid %s"), charset, charset);
-      return NULL;
-    }
-  return out;
-}
-
-/* Control characters other than white space mark a binary file. */
-static gboolean
-looks_binary (const guint8 *data,
-              gsize         len,
-              gsize        *n_nul)
-{
-  gsize controls = 0;
-  gsize nul = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      guint8 c = data[i];
-
-      if (c == 0)
-        nul++;
-      else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b) ||
-               c == 0x7f)
-        controls++;
-    }
-  *n_nul = nul;
-
-  /* A few stray NUL bytes in a text file are repaired; a file that is a
-   * tenth NUL or has many other control bytes is not text. */
-  return nul * 10 > len || (nul + controls) * 20 > len;
-}
-
-char *
-cc_text_decode (const guint8  *data,
-                gsize          len,
-                char         **encoding,
-                char         **warning,
-                GError       **error)
-{
-  g_autofree char *cleaned = NULL;
-  gsize n_nul = 0;
-  const char *end = NULL;
-
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
-
-  *encoding = NULL;
-  *warning = NULL;
-
-  if (len >= 4 && ((data[0] == 0xff && data[1] == 0xfe && data[2] == 0 && data[3] == 0) ||
-                   (data[0] == 0 && data[1] == 0 && data[2] == 0xfe && data[3] == 0xff)))
-    {
-      g_set_error (error, CC_ERROR, CC_ERROR_UNSUPPORTED,
-                   _("is encoded as UTF-32, which is not supported; save it as UTF-8"));
-      return NULL;
-    }
-  if (len >= 2 && data[0] == 0xff && data[1] == 0xfe)
-    {
-      *encoding = g_strdup ("UTF-16LE");
-      return convert_utf16 (data + 2, len - 2, "UTF-16LE", error);
-    }
-  if (len >= 2 && data[0] == 0xfe && data[1] == 0xff)
-    {
-      *encoding = g_strdup ("UTF-16BE");
-      return convert_utf16 (data + 2, len - 2, "UTF-16BE", error);
-    }
-  if (len >= 3 && data[0] == 0xef && data[1] == 0xbb && data[2] == 0xbf)
-    {
-      data += 3;
-      len -= 3;
-    }
-
-  if (looks_binary (data, len, &n_nul))
-    {
-      g_set_error (error, CC_ERROR, CC_ERROR_BINARY,
-                   _("is a binary file, not text"));
-      return NULL;
-    }
-
-  if (n_nul > 0)
-    {
-      gsize j = 0;
-
-      cleaned = g_malloc (len + 1);
-      for (gsize i = 0; i < len; i++)
-        if (data[i] != 0)
-          cleaned[j++] = data[i];
-      cleaned[j] = '\0';
-      data = (const guint8 *)cleaned;
-      len = j;
-      *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "removed %lu NUL byte",
-                                               "removed %lu NUL bytes", n_nul),
-                                  (gulong)n_nul);
-    }
-
-  if (g_utf8_validate_len ((const char *)data, len, &end))
-    {
-      *encoding = g_strdup ("UTF-8");
-      return g_strndup ((const char *)data, len);
-    }
-
-  /* Not valid UTF-8. A file that is mostly UTF-8 (it has valid multi-byte
-   * sequences) with a few bad bytes is repaired; otherwise it is most likely
-   * a legacy 8-bit file. */
-  {
-    gsize multibyte = 0;
-    gsize invalid = 0;
-    const char *p = (const char *)data;
-    const char *stop = p + len;
-
-    while (p < stop)
-      {
-        gunichar c = g_utf8_get_char_validated (p, stop - p);
-
-        if (c == (gunichar)-1 || c == (gunichar)-2)
-          {
-            invalid++;
-            p++;
-          }
-        else
-          {
-            if (c >= 0x80)
-              multibyte++;
-            p = g_utf8_next_char (p);
-          }
-      }
-
-    if (multibyte > invalid)
-      {
-        char *repaired = g_utf8_make_valid ((const char *)data, len);
-
-        g_free (*warning);
-        *warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "replaced %lu invalid UTF-8 byte",
-                                                 "replaced %lu invalid UTF-8 bytes",
-                                                 invalid),
-                                    (gulong)invalid);
-        *encoding = g_strdup ("UTF-8");
-        return repaired;
-      }
-  }
-
-  {
-    char *out = g_convert ((const char *)data, len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-
-    if (out != NULL)
-      *encoding = g_strdup ("WINDOWS-1252");
-    else
-      {
-        out = g_convert ((const char *)data, len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
-        *encoding = g_strdup ("ISO-8859-1");
-      }
-    if (out == NULL)
-      {
-        g_set_error (error, CC_ERROR, CC_ERROR_ENCODING,
-                     _("is not valid UTF-8 and could not be read in another encoding"));
-        return NULL;
-      }
-    g_free (*warning);
-    *warning = g_strdup_printf (_("not valid UTF-8; read as %s"), *encoding);
-    return out;
-  }
-}
-
 /* Characters that NFC leaves alone whatever surrounds them: everything
  * below the combining marks (U+0300), and the punctuation, currency and
  * symbols news text is full of. U+2000 and U+2001 are excluded: NFC maps
@@ -256,31 +77,15 @@ needs_nfc (const char *utf8)
   return FALSE;
 }
 
-char *
-cc_text_normalize (const char *utf8)
+/* Line endings and stray control characters, byte by byte: the output is
+ * never longer than the input. */
+static char *
+strip_controls (const char *utf8)
 {
-  g_autofree char *nfc = NULL;
-  const char *src;
-  char *out;
-  char *q;
+  char *out = g_malloc (strlen (utf8) + 1);
+  char *q = out;
 
-  g_return_val_if_fail (utf8 != NULL, NULL);
-
-  if (needs_nfc (utf8))
-    {
-      nfc = g_utf8_normalize (utf8, -1, G_NORMALIZE_NFC);
-      if (nfc == NULL)
-        nfc = g_utf8_make_valid (utf8, -1);
-      src = nfc;
-    }
-  else
-    src = utf8;
-
-  /* Line endings and stray control characters, byte by byte: the output is
-   * never longer than the input. */
-  out = g_malloc (strlen (src) + 1);
-  q = out;
-  for (const guchar *p = (const guchar *)src; *p;)
+  for (const guchar *p = (const guchar *)utf8; *p;)
     {
       guchar c = *p;
 
@@ -316,12 +121,41 @@ cc_text_normalize (const char *utf8)
   return out;
 }
 
+/* Control characters go first and composition comes last: a control
+ * character between a letter and its combining mark ("e\x01\u0301") would
+ * otherwise keep them apart through NFC and leave text that is not NFC. */
+char *
+cc_text_normalize (const char *utf8)
+{
+  char *stripped;
+  char *nfc;
+
+  g_return_val_if_fail (utf8 != NULL, NULL);
+
+  stripped = strip_controls (utf8);
+  if (!needs_nfc (stripped))
+    return stripped;
+
+  nfc = g_utf8_normalize (stripped, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL)
+    nfc = g_utf8_make_valid (stripped, -1);
+  g_free (stripped);
+  return nfc;
+}
+
 /* Markdown ----------------------------------------------------------------- */
+
+/* List items deeper than this are indented no further: the indentation of
+ * a hostile file nested a million levels deep would otherwise be
+ * quadratic in its size. */
+#define MAX_LIST_INDENT 8
 
 typedef struct
 {
   GString *out;
   char    *h1;
+  gsize    h1_start;    /* where the first level-1 heading's text starts in out */
+  gboolean in_h1;
   int      list_depth;
 } MdState;
 
@@ -332,119 +166,130 @@ md_ensure_newline (GString *out)
     g_string_append_c (out, '\n');
 }
 
-static void md_render_children (cmark_node *node, MdState *state);
-
-static void
-md_render_inline_text (cmark_node *node,
-                       GString    *out)
+/* The number of an ordered list's item: its previous sibling's plus one,
+ * kept on the node, so a long list is numbered in linear time. */
+static int
+md_item_number (cmark_node *item,
+                cmark_node *list)
 {
-  for (cmark_node *child = cmark_node_first_child (node); child; child = cmark_node_next (child))
-    {
-      switch (cmark_node_get_type (child))
-        {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-          g_string_append (out, cmark_node_get_literal (child));
-          break;
-        case CMARK_NODE_SOFTBREAK:
-          g_string_append_c (out, ' ');
-          break;
-        case CMARK_NODE_LINEBREAK:
-          g_string_append_c (out, '\n');
-          break;
-        case CMARK_NODE_HTML_INLINE:
-          break;
-        default:
-          md_render_inline_text (child, out);
-          break;
-        }
-    }
+  cmark_node *prev = cmark_node_previous (item);
+  int index = prev != NULL ? GPOINTER_TO_INT (cmark_node_get_user_data (prev)) + 1
+                           : cmark_node_get_list_start (list);
+
+  cmark_node_set_user_data (item, GINT_TO_POINTER (index));
+  return index;
 }
 
 static void
-md_render_node (cmark_node *node,
-                MdState    *state)
+md_enter_item (cmark_node *node,
+               MdState    *state)
 {
+  cmark_node *list = cmark_node_parent (node);
+
+  md_ensure_newline (state->out);
+  for (int i = 1; i < MIN (state->list_depth, MAX_LIST_INDENT); i++)
+    g_string_append (state->out, "  ");
+  if (list != NULL && cmark_node_get_list_type (list) == CMARK_ORDERED_LIST)
+    g_string_append_printf (state->out, "%d. ", md_item_number (node, list));
+  else
+    g_string_append (state->out, "• ");
+}
+
+static void
+md_enter (cmark_node *node,
+          MdState    *state)
+{
+  cmark_node *parent = cmark_node_parent (node);
+
   switch (cmark_node_get_type (node))
     {
     case CMARK_NODE_HEADING:
       md_ensure_newline (state->out);
-      if (cmark_node_get_heading_level (node) == 1 && state->h1 == NULL)
+      if (cmark_node_get_heading_level (node) == 1 && state->h1 == NULL && !state->in_h1)
         {
-          GString *h = g_string_new (NULL);
-          md_render_inline_text (node, h);
-          state->h1 = g_strstrip (g_string_free (h, FALSE));
+          state->in_h1 = TRUE;
+          state->h1_start = state->out->len;
         }
-      md_render_inline_text (node, state->out);
-      g_string_append_c (state->out, '\n');
       break;
-
     case CMARK_NODE_PARAGRAPH:
-      md_ensure_newline (state->out);
-      md_render_inline_text (node, state->out);
-      g_string_append_c (state->out, '\n');
+      /* An item's paragraphs are rendered inline with its marker. */
+      if (parent == NULL || cmark_node_get_type (parent) != CMARK_NODE_ITEM)
+        md_ensure_newline (state->out);
       break;
-
     case CMARK_NODE_CODE_BLOCK:
-    case CMARK_NODE_HTML_BLOCK:
-      if (cmark_node_get_type (node) == CMARK_NODE_CODE_BLOCK)
-        {
-          md_ensure_newline (state->out);
-          g_string_append (state->out, cmark_node_get_literal (node));
-          md_ensure_newline (state->out);
-        }
+      md_ensure_newline (state->out);
+      g_string_append (state->out, cmark_node_get_literal (node));
+      md_ensure_newline (state->out);
       break;
-
-    case CMARK_NODE_THEMATIC_BREAK:
-      break;
-
     case CMARK_NODE_LIST:
       state->list_depth++;
-      md_render_children (node, state);
-      state->list_depth--;
       break;
-
     case CMARK_NODE_ITEM:
-      {
-        cmark_node *list = cmark_node_parent (node);
-        md_ensure_newline (state->out);
-        for (int i = 1; i < state->list_depth; i++)
-          g_string_append (state->out, "  ");
-        if (list != NULL && cmark_node_get_list_type (list) == CMARK_ORDERED_LIST)
-          {
-            int index = cmark_node_get_list_start (list);
-            for (cmark_node *sib = cmark_node_previous (node); sib; sib = cmark_node_previous (sib))
-              index++;
-            g_string_append_printf (state->out, "%d. ", index);
-          }
-        else
-          g_string_append (state->out, "• ");
-        /* An item's paragraphs are rendered inline with its marker. */
-        for (cmark_node *child = cmark_node_first_child (node); child; child = cmark_node_next (child))
-          {
-            if (cmark_node_get_type (child) == CMARK_NODE_PARAGRAPH)
-              {
-                md_render_inline_text (child, state->out);
-                g_string_append_c (state->out, '\n');
-              }
-            else
-              md_render_node (child, state);
-          }
-      }
+      md_enter_item (node, state);
       break;
-
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_CODE:
+      g_string_append (state->out, cmark_node_get_literal (node));
+      break;
+    case CMARK_NODE_SOFTBREAK:
+      g_string_append_c (state->out, ' ');
+      break;
+    case CMARK_NODE_LINEBREAK:
+      g_string_append_c (state->out, '\n');
+      break;
     default:
-      md_render_children (node, state);
+      /* HTML and thematic breaks are left out; emphasis, links, images
+       * (their alt text) and block quotes are their content. */
       break;
     }
 }
 
 static void
-md_render_children (cmark_node *node,
-                    MdState    *state)
+md_exit (cmark_node *node,
+         MdState    *state)
 {
-  for (cmark_node *child = cmark_node_first_child (node); child; child = cmark_node_next (child))
-    md_render_node (child, state);
+  switch (cmark_node_get_type (node))
+    {
+    case CMARK_NODE_HEADING:
+      if (state->in_h1)
+        {
+          state->in_h1 = FALSE;
+          state->h1 = g_strstrip (g_strndup (state->out->str + state->h1_start,
+                                             state->out->len - state->h1_start));
+        }
+      g_string_append_c (state->out, '\n');
+      break;
+    case CMARK_NODE_PARAGRAPH:
+      g_string_append_c (state->out, '\n');
+      break;
+    case CMARK_NODE_LIST:
+      state->list_depth--;
+      break;
+    default:
+      break;
+    }
+}
+
+/* Walks the tree with cmark's iterator, never recursing: a file nested a
+ * million levels deep (block quotes, lists, emphasis, links) is rendered
+ * with a constant amount of stack. */
+static void
+md_render (cmark_node *doc,
+           MdState    *state)
+{
+  cmark_iter *iter = cmark_iter_new (doc);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event == CMARK_EVENT_ENTER)
+        md_enter (node, state);
+      else if (event == CMARK_EVENT_EXIT)
+        md_exit (node, state);
+    }
+  cmark_iter_free (iter);
 }
 
 /* Skips a YAML front matter block; returns where the Markdown starts and the
@@ -482,8 +327,12 @@ skip_front_matter (const char  *markdown,
                   memmove (value, value + 1, n - 1);
                 }
             }
+          /* A repeated key: the last one counts, as in YAML parsers. */
           if (*value)
-            *title = g_steal_pointer (&value);
+            {
+              g_free (*title);
+              *title = g_steal_pointer (&value);
+            }
         }
       p = eol + 1;
     }
@@ -502,11 +351,11 @@ cc_text_markdown_to_text (const char  *markdown,
 {
   g_autofree char *front_title = NULL;
   const char *body = skip_front_matter (markdown, &front_title);
-  MdState state = { g_string_new (NULL), NULL, 0 };
+  MdState state = { g_string_new (NULL), NULL, 0, FALSE, 0 };
   cmark_node *doc;
 
   doc = cmark_parse_document (body, strlen (body), CMARK_OPT_DEFAULT);
-  md_render_children (doc, &state);
+  md_render (doc, &state);
   cmark_node_free (doc);
 
   if (h1 != NULL)

@@ -17,8 +17,34 @@ G_BEGIN_DECLS
  *             "late 2026" = 2026-09/2026-12, "Q1 2026" = 2026-01/2026-03,
  *             "2027-28" = 2027/2028); a month without a year is "XXXX-04",
  *             a weekday alone "W-MON"
- *   QUANTITY  "1200000000 downloads"     count, then the unit as written
+ *   QUANTITY  "1200000000 downloads"     count, then the unit as written; a unit
+ *             of measure is written as its symbol ("10 km", "2000 ft", "5 mph")
  *   SCORE     "87.5"
+ *
+ * Added with the values issue (the kinds above are unchanged):
+ *   TIME        "T13:38 IST", "T22:01", "T01:05 ET": a time of day, 24-hour,
+ *               with the zone as written (upper case) when one is given;
+ *               number = minutes after midnight
+ *   DURATION    ISO 8601: "PT2H0M35S", "P286D", "P9M", "P2W"; number =
+ *               seconds (a month is 30.44 days, a year 365.25 days)
+ *   AGE         "age 24": number = years
+ *   TEMPERATURE "8 °C", "45 °F": number in the written scale, unit "°C"/"°F"
+ *               (compared after conversion)
+ *   ORDINAL     "#3" ("third", "3rd")
+ *
+ * Any numeric kind may be a range ("$115 to $135 billion", "7–8C",
+ * "between nine and 10"): low < high, number = low, and the normalised form
+ * joins both ends with "/": "USD 115000000000/135000000000",
+ * "7/8 °C", "PT9M/PT10M".
+ *
+ * A relative DATE that cannot be resolved (no reference date) keeps its
+ * offset: "R0D" today, "R-1D" yesterday, "R-1Y" last year, "R0Y" this year,
+ * "R-1M" last month, "R-15Y" fifteen years ago, "R-1Y-12" last December,
+ * "R~-10Y" nearly a decade ago (a hedge is kept as "~").
+ *
+ * MONEY written with a bare "$" in a text whose other figures are in some
+ * other dollar (Australian, Canadian...) has currency "USD?": unknown, and
+ * incomparable with any other currency.
  */
 typedef enum
 {
@@ -28,6 +54,12 @@ typedef enum
   CC_VALUE_DATE,
   CC_VALUE_QUANTITY,
   CC_VALUE_SCORE,
+  /* added by the values issue */
+  CC_VALUE_TIME,
+  CC_VALUE_DURATION,
+  CC_VALUE_AGE,
+  CC_VALUE_TEMPERATURE,
+  CC_VALUE_ORDINAL,
 } CcValueKind;
 
 /* How a figure was hedged where it stands ("over $14 billion"). */
@@ -70,6 +102,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CcValue, cc_value_free)
  * Returns NULL if @text is not such a figure. */
 CcValue      *cc_value_parse             (const char       *text,
                                           CcValueKind       kind);
+/* As cc_value_parse(), with relative dates ("last year", "yesterday",
+ * "15 years ago", "Tuesday") resolved against @reference (the article's
+ * own date) when it is not NULL. */
+CcValue      *cc_value_parse_dated       (const char       *text,
+                                          CcValueKind       kind,
+                                          const GDate      *reference);
 /* Parses the normalised form written by cc_value_to_string(). */
 CcValue      *cc_value_parse_normalized  (CcValueKind       kind,
                                           const char       *normalized);
@@ -81,6 +119,12 @@ gsize         cc_value_parse_qualifier   (const char       *text,
 CcValueMatch  cc_value_compare           (const CcValue    *a,
                                           const CcValue    *b);
 const char   *cc_value_kind_to_string    (CcValueKind       kind);
+/* The value in plain words, for people: "$14.3 billion", "1.2 billion
+ * downloads", "January to April 2026", "8 April 2026", "2:00:35",
+ * "13:38 IST", "aged 24". */
+char         *cc_value_to_display        (const CcValue    *value);
+/* TRUE when @value is a range (low < high). */
+gboolean      cc_value_is_range          (const CcValue    *value);
 
 /* Helpers shared with the extractor. */
 /* 1-12 for a month name or abbreviation ("April", "Apr", "Sept"), else 0. */
@@ -95,5 +139,22 @@ double        cc_value_scale_from_word   (const char       *word,
 /* The value of a spelled-out number word ("three", "twenty", "dozen"), or -1. */
 double        cc_value_number_word       (const char       *word,
                                           gsize             len);
+/* The value of an ordinal word ("third", "twenty-first", "3rd"), or 0. */
+guint         cc_value_ordinal_word      (const char       *word,
+                                          gsize             len);
+/* A unit of measure ("km", "kilometres", "mph", "°C"): its symbol, or NULL. */
+const char   *cc_value_unit_symbol       (const char       *word,
+                                          gsize             len);
+/* A time unit word ("seconds", "min", "hrs", "week", "decade"): its length in
+ * seconds, or 0. */
+double        cc_value_time_unit         (const char       *word,
+                                          gsize             len);
+/* A time zone abbreviation ("IST", "ET", "GMT", "UTC"): TRUE, with its
+ * offset from UTC in minutes (@offset may be NULL); ambiguous ones such as
+ * "ET" report the standard time offset and set @dst_ambiguous. */
+gboolean      cc_value_zone              (const char       *word,
+                                          gsize             len,
+                                          int              *offset,
+                                          gboolean         *dst_ambiguous);
 
 G_END_DECLS

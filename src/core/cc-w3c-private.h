@@ -30,6 +30,16 @@ CcW3cItem    *_cc_w3c_parse_annotation (JsonObject         *item,
                                      guint               index,
                                      const char         *name,
                                      GError            **error);
+/* Limits on untrusted JSON, checked before it reaches json-glib. */
+#define CC_W3C_MAX_BYTES (64u * 1024 * 1024)
+#define CC_W3C_MAX_DEPTH 64u
+
+/* Whether @data (@length bytes) is within the size and nesting limits;
+ * a GError naming @name and the reason if not. */
+gboolean   _cc_w3c_check_json       (const char         *data,
+                                     gsize               length,
+                                     const char         *name,
+                                     GError            **error);
 /* A json-glib parse error as "NAME, line L, column C: …". */
 void       _cc_w3c_set_parse_error  (GError            **error,
                                      const GError       *json_error,

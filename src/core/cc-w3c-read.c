@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,7 +35,17 @@ get_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static gboolean
+typedef enum
+{
+  OFFSET_ABSENT,   /* no such member, or not a number */
+  OFFSET_OK,
+  OFFSET_INVALID,  /* a number that is no character offset */
+} OffsetResult;
+
+/* A character offset: a whole number from 0 to G_MAXINT. A double is
+ * range-checked before it is converted (converting one out of range is
+ * undefined behaviour). */
+static OffsetResult
 get_offset (JsonObject *object,
             const char *member,
             guint      *value)
@@ -43,18 +54,23 @@ get_offset (JsonObject *object,
   gint64 v;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
+    return OFFSET_ABSENT;
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     v = json_node_get_int (node);
-  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE &&
-           json_node_get_double (node) == (double)(gint64)json_node_get_double (node))
-    v = (gint64)json_node_get_double (node);
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      double d = json_node_get_double (node);
+
+      if (!(d >= 0 && d <= G_MAXINT) || d != floor (d))
+        return OFFSET_INVALID;
+      v = (gint64)d;
+    }
   else
-    return FALSE;
+    return OFFSET_ABSENT;
   if (v < 0 || v > G_MAXINT)
-    return FALSE;
+    return OFFSET_INVALID;
   *value = (guint)v;
-  return TRUE;
+  return OFFSET_OK;
 }
 
 /* Whether "type" (a string or an array of strings) names @type. */
@@ -164,6 +180,7 @@ typedef struct
   guint       start;
   guint       end;
   gboolean    has_position;
+  const char *bad_offset;  /* the member that is no offset, or NULL */
 } Selectors;
 
 static void
@@ -180,9 +197,12 @@ read_selector (JsonObject *selector,
     }
   else if (has_type (selector, "TextPositionSelector") && !sel->has_position)
     {
-      sel->has_position = get_offset (selector, "start", &sel->start) &&
-                          get_offset (selector, "end", &sel->end) &&
-                          sel->end > sel->start;
+      OffsetResult start = get_offset (selector, "start", &sel->start);
+      OffsetResult end = get_offset (selector, "end", &sel->end);
+
+      if (start == OFFSET_INVALID || end == OFFSET_INVALID)
+        sel->bad_offset = start == OFFSET_INVALID ? "start" : "end";
+      sel->has_position = start == OFFSET_OK && end == OFFSET_OK && sel->end > sel->start;
     }
 }
 
@@ -259,6 +279,27 @@ basename_of_iri (const char *iri)
   return g_uri_unescape_string (slash != NULL ? slash + 1 : iri, NULL);
 }
 
+/* The document's base name: the one given, unless it is the display form
+ * of the exact name the source IRI holds (a file name that is not UTF-8,
+ * which JSON cannot carry as it is). Takes @from_iri. */
+static char *
+choose_basename (const char *given,
+                 char       *from_iri)
+{
+  g_autofree char *shown = NULL;
+
+  if (given == NULL)
+    return from_iri;
+  if (from_iri != NULL && !g_utf8_validate (from_iri, -1, NULL))
+    {
+      shown = g_utf8_make_valid (from_iri, -1);
+      if (g_str_equal (shown, given))
+        return from_iri;
+    }
+  g_free (from_iri);
+  return g_strdup (given);
+}
+
 CcW3cItem *
 _cc_w3c_parse_annotation (JsonObject  *item,
                           guint        index,
@@ -308,6 +349,15 @@ _cc_w3c_parse_annotation (JsonObject  *item,
       g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
                    _("%s: annotation %u has no target with a TextQuoteSelector and its exact text"),
                    name, index + 1);
+      return NULL;
+    }
+
+  if (sel.bad_offset != NULL)
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                   _("%s: annotation %u: the TextPositionSelector’s “%s” is not a character "
+                     "offset (a whole number from 0 to %d)"),
+                   name, index + 1, sel.bad_offset, G_MAXINT);
       return NULL;
     }
 
@@ -362,9 +412,8 @@ _cc_w3c_parse_annotation (JsonObject  *item,
   parsed->annotation = g_steal_pointer (&a);
   parsed->has_position = sel.has_position;
   parsed->path = source != NULL ? g_filename_from_uri (source, NULL, NULL) : NULL;
-  parsed->basename = g_strdup (get_string (source_object, "crosscheck:basename"));
-  if (parsed->basename == NULL)
-    parsed->basename = basename_of_iri (source);
+  parsed->basename = choose_basename (get_string (source_object, "crosscheck:basename"),
+                                      basename_of_iri (source));
   parsed->hash = g_strdup (get_string (source_object, "crosscheck:sha256"));
   return parsed;
 }
@@ -433,3 +482,85 @@ _cc_w3c_set_parse_error (GError      **error,
                  _("%s: not valid JSON: %s"), name, message);
 }
 
+/* Whether @c is JSON white space. */
+static inline gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* json-glib's parser recurses once per level of nesting: a deep enough
+ * input overflows the stack. It also takes a value followed by another
+ * ("0{…}") as one document and leaks one of them. So the text is checked
+ * first, without recursion: its size; its depth, by a scan that skips
+ * strings (and the escapes in them) and counts brackets; and that it
+ * holds one value at the top. Other bad JSON is left for the parser to
+ * report. */
+gboolean
+_cc_w3c_check_json (const char  *data,
+                    gsize        length,
+                    const char  *name,
+                    GError     **error)
+{
+  gboolean in_string = FALSE;
+  gboolean in_scalar = FALSE;  /* a number or literal at the top */
+  gboolean had_value = FALSE;  /* a whole value at the top has ended */
+  guint depth = 0;
+  guint line = 1;
+
+  if (length > CC_W3C_MAX_BYTES)
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_TOO_LARGE,
+                   _("%s: too large (%" G_GSIZE_FORMAT " bytes; the limit is %u MB)"),
+                   name, length, CC_W3C_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+      gboolean starts_value;
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              had_value = had_value || depth == 0;
+            }
+          continue;
+        }
+
+      if (depth == 0 && in_scalar && (is_json_space (c) || strchr ("{[\"", c) != NULL))
+        {
+          in_scalar = FALSE;
+          had_value = TRUE;
+        }
+      starts_value = depth == 0 && !in_scalar && !is_json_space (c) && c != '}' && c != ']';
+      if (starts_value && had_value)
+        {
+          g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                       _("%s, line %u: not valid JSON: more than one value"), name, line);
+          return FALSE;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if ((c == '{' || c == '[') && ++depth > CC_W3C_MAX_DEPTH)
+        {
+          g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                       _("%s, line %u: nested too deeply (more than %u levels of arrays and "
+                         "objects)"), name, line, CC_W3C_MAX_DEPTH);
+          return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        had_value = --depth == 0;
+      else if (starts_value)
+        in_scalar = TRUE;
+    }
+  return TRUE;
+}

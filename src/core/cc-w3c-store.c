@@ -435,6 +435,7 @@ store_all (CcStore            *store,
         {
           const char *hint = p->basename != NULL ? p->basename : _("unknown document");
           g_autofree char *short_uuid = g_strndup (cc_annotation_get_uuid (a), 8);
+          g_autofree char *shown = g_utf8_make_valid (hint, -1);
 
           if (!insert_annotation (store, a, 0, hint, error))
             return FALSE;
@@ -442,7 +443,7 @@ store_all (CcStore            *store,
           g_ptr_array_add (report->messages,
                            g_strdup_printf (_("Annotation %s on “%s”: that document is not in "
                                               "the library; kept until it is imported"),
-                                            short_uuid, hint));
+                                            short_uuid, shown));
         }
     }
   return TRUE;

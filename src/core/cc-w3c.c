@@ -4,8 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cc-annotation-store.h"
 #include "cc-error.h"
@@ -45,12 +50,30 @@ format_time (gint64 timestamp)
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* JSON is UTF-8: a value that is not (a file name in another encoding)
+ * is written with its invalid bytes replaced by U+FFFD, as
+ * g_filename_display_name() shows it. The source's "id" keeps the exact
+ * bytes, percent-encoded. */
 static void
 add_string (JsonObject *object,
             const char *member,
             const char *value)
 {
+  g_autofree char *valid = NULL;
+
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
   json_object_set_string_member (object, member, value ? value : "");
+}
+
+/* Publication metadata, when the document has it. */
+static void
+add_optional (JsonObject *object,
+              const char *member,
+              const char *value)
+{
+  if (value != NULL && *value != '\0')
+    json_object_set_string_member (object, member, value);
 }
 
 static void
@@ -100,6 +123,11 @@ new_source (CcDocument *doc,
       add_string (source, "title", cc_document_get_title (doc));
       add_string (source, "crosscheck:basename", cc_document_get_basename (doc));
       add_string (source, "crosscheck:sha256", cc_document_get_hash (doc));
+      add_optional (source, "crosscheck:outlet", cc_document_get_outlet (doc));
+      add_optional (source, "creator", cc_document_get_byline (doc));
+      add_optional (source, "crosscheck:published", cc_document_get_published (doc));
+      add_optional (source, "crosscheck:url", cc_document_get_url (doc));
+      add_optional (source, "language", cc_document_get_language (doc));
     }
   else
     {
@@ -302,6 +330,10 @@ cc_w3c_import_data (CcStore     *store,
   if (name == NULL)
     name = _("input");
 
+  if (length < 0)
+    length = strlen (data);
+  if (!_cc_w3c_check_json (data, length, name, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, length, &json_error))
     {
       _cc_w3c_set_parse_error (error, json_error, name);
@@ -350,17 +382,81 @@ cc_w3c_import_data (CcStore     *store,
   return g_steal_pointer (&report);
 }
 
+/* Reads @path whole: a regular file of at most CC_W3C_MAX_BYTES, opened
+ * without blocking (a FIFO) and read no further than the limit (a device
+ * that never ends). */
+static char *
+read_input (const char  *path,
+            gsize       *length,
+            GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *data = NULL;
+  GStatBuf st;
+  gsize len = 0;
+  int saved_errno;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot open %s: %s"), name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_INVALID, _("%s: not a regular file"), name);
+      close (fd);
+      return NULL;
+    }
+  if ((guint64)st.st_size > CC_W3C_MAX_BYTES)
+    {
+      /* The size check alone: nothing is read. */
+      close (fd);
+      _cc_w3c_check_json (NULL, (gsize)st.st_size, name, error);
+      return NULL;
+    }
+  data = g_malloc ((gsize)st.st_size + 1);
+  while (len < (gsize)st.st_size)
+    {
+      gssize n = read (fd, data + len, (gsize)st.st_size - len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Cannot read %s: %s"), name, g_strerror (saved_errno));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      len += n;
+    }
+  close (fd);
+  data[len] = '\0';
+  *length = len;
+  return g_steal_pointer (&data);
+}
+
 CcW3cImportReport *
 cc_w3c_import_file (CcStore     *store,
                     const char  *path,
                     GError     **error)
 {
   g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  data = read_input (path, &length, error);
+  if (data == NULL)
     return NULL;
-  return cc_w3c_import_data (store, data, length, path, error);
+  name = g_filename_display_name (path);
+  return cc_w3c_import_data (store, data, length, name, error);
 }

@@ -42,6 +42,7 @@ cc_document_row_set_document (CcDocumentRow *self,
   g_autofree char *words = NULL;
   g_autofree char *details = NULL;
   g_autofree char *tooltip = NULL;
+  g_autofree char *source_line = NULL;
   const char *source;
   gboolean missing;
 
@@ -60,11 +61,8 @@ cc_document_row_set_document (CcDocumentRow *self,
       return;
     }
 
-  source = cc_document_get_outlet (document);
-  if (source == NULL || *source == '\0')
-    source = cc_document_get_byline (document);
-  if (source == NULL || *source == '\0')
-    source = cc_document_get_basename (document);
+  source_line = cc_document_dup_source_line (document);
+  source = source_line != NULL ? source_line : cc_document_get_basename (document);
 
   words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u word", "%'u words",
                                         cc_document_get_words (document)),

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cc-facts-view-private.h"
+#include "cc-store-stories.h"
 
 G_DEFINE_FINAL_TYPE (CcFactsView, cc_facts_view, GTK_TYPE_WIDGET)
 
@@ -24,6 +25,7 @@ static void on_library_changed (CcFactsView *self);
 typedef struct
 {
   char *path;
+  gint64 story_id;  /* the current story's documents only (0: all) */
   int   done;    /* atomic: documents read so far */
   int   total;   /* atomic: documents to read, plus one for the comparison */
 } Job;
@@ -68,7 +70,7 @@ facts_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  documents = cc_store_list_documents (store, &error);
+  documents = cc_store_list_story_documents (store, job->story_id, &error);
   if (documents == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -258,6 +260,8 @@ column_title (CcDocument *document)
 {
   const char *outlet = cc_document_get_outlet (document);
   const char *title = cc_document_get_title (document);
+  g_autofree char *date = NULL;
+  g_autofree char *shown = NULL;
   const char *text;
 
   if (outlet != NULL && *outlet != '\0')
@@ -267,13 +271,19 @@ column_title (CcDocument *document)
   else
     text = cc_document_get_basename (document);
 
+  date = cc_document_dup_published_display (document);
   if (g_utf8_strlen (text, -1) > 28)
     {
       g_autofree char *start = g_utf8_substring (text, 0, 27);
 
-      return g_strconcat (g_strchomp (start), "…", NULL);
+      shown = g_strconcat (g_strchomp (start), "…", NULL);
     }
-  return g_strdup (text);
+  else
+    shown = g_strdup (text);
+  if (date == NULL)
+    return g_steal_pointer (&shown);
+  /* Translators: a Facts column: the source, then its publication date */
+  return g_strdup_printf (_("%s\n%s"), shown, date);
 }
 
 static void
@@ -541,6 +551,7 @@ cc_facts_view_refresh (CcFactsView *self)
 
   job = g_new0 (Job, 1);
   job->path = g_strdup (cc_store_get_path (store));
+  job->story_id = cc_session_get_story_id (cc_window_get_session (self->window));
   self->cancellable = g_cancellable_new ();
   self->task = g_task_new (NULL, self->cancellable, on_facts_ready, g_object_ref (self));
   g_task_set_source_tag (self->task, cc_facts_view_refresh);

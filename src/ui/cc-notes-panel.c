@@ -29,6 +29,7 @@ struct _CcNotesPanel
 
   /* Borrowed */
   CcWindow        *window;
+  CcSession       *session;        /* owned: store, document, toasts (issue 13) */
 
   /* Owned */
   CcUndoStack     *undo;
@@ -62,8 +63,8 @@ static void
 add_toast (CcNotesPanel *self,
            AdwToast     *toast)
 {
-  if (self->window != NULL)
-    cc_window_add_toast (self->window, toast);
+  if (self->session != NULL)
+    cc_session_add_toast (self->session, toast);
   else
     g_object_unref (g_object_ref_sink (toast));
 }
@@ -104,7 +105,7 @@ read_data_version (CcNotesPanel *self)
 static void
 rebuild_titles (CcNotesPanel *self)
 {
-  GListModel *documents = self->window ? cc_window_get_documents (self->window) : NULL;
+  GListModel *documents = self->session ? cc_session_get_documents (self->session) : NULL;
   guint n = documents ? g_list_model_get_n_items (documents) : 0;
   gint64 selected_id = 0;
   guint selected = gtk_drop_down_get_selected (self->document_dropdown);
@@ -221,7 +222,7 @@ cc_notes_panel_refresh (CcNotesPanel *self)
     return;
 
   store = get_store (self);
-  document = cc_window_get_document (self->window);
+  document = cc_session_get_document (self->session);
   rebuild_tags (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->document_dropdown), library_scope (self));
@@ -371,7 +372,7 @@ on_row_reattach (CcNotesPanel *self,
     return;
 
   document_id = cc_annotation_get_document_id (annotation);
-  document = cc_window_get_document (self->window);
+  document = cc_session_get_document (self->session);
   if (document == NULL || cc_document_get_id (document) != document_id)
     {
       if (cc_window_select_document (self->window, document_id))
@@ -588,7 +589,7 @@ on_document_changed (CcNotesPanel *self)
 static void
 on_store_changed (CcNotesPanel *self)
 {
-  cc_undo_stack_set_store (self->undo, cc_window_get_store (self->window));
+  cc_undo_stack_set_store (self->undo, cc_session_get_store (self->session));
   self->data_version = read_data_version (self);
   rebuild_titles (self);
   queue_refresh (self);
@@ -710,13 +711,15 @@ cc_notes_panel_new (CcWindow *window)
 
   self = g_object_new (CC_TYPE_NOTES_PANEL, NULL);
   self->window = window;
+  self->session = g_object_ref (cc_window_get_session (window));
+  cc_session_set_undo_stack (self->session, G_OBJECT (self->undo));
 
   self->highlighter = cc_highlighter_new (cc_window_get_reader (window), self->undo);
   install_window_actions (self);
 
-  g_signal_connect_object (window, "notify::store", G_CALLBACK (on_store_changed),
+  g_signal_connect_object (self->session, "notify::store", G_CALLBACK (on_store_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (window, "notify::document", G_CALLBACK (on_document_changed),
+  g_signal_connect_object (self->session, "notify::document", G_CALLBACK (on_document_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "library-changed", G_CALLBACK (on_library_changed),
                            self, G_CONNECT_SWAPPED);
@@ -769,6 +772,7 @@ cc_notes_panel_dispose (GObject *object)
 
   g_clear_object (&self->actions);
   g_clear_object (&self->undo);
+  g_clear_object (&self->session);
   g_clear_object (&self->rows);
   g_clear_object (&self->tags);
   g_clear_object (&self->documents);

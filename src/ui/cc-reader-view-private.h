@@ -21,6 +21,8 @@ struct _CcReaderView
   GtkWidget      *find_next;
   GtkScrolledWindow *scroller;
   GtkTextView    *text_view;
+  GtkLabel       *source_label;   /* outlet, author, date and link */
+  gboolean        show_source;
 
   /* Owned */
   CcDocument     *document;

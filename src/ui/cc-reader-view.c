@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cc-article.h"
 #include "cc-reader-view-private.h"
 
 /* Readable line length, in ems of the body font, and the smallest side
@@ -83,6 +84,8 @@ apply_margins (gpointer data)
   self->margin_source = 0;
   gtk_text_view_set_left_margin (self->text_view, self->last_margin);
   gtk_text_view_set_right_margin (self->text_view, self->last_margin);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->source_label), self->last_margin);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->source_label), self->last_margin);
 
   return G_SOURCE_REMOVE;
 }
@@ -190,8 +193,22 @@ looks_like_subheading (const char *line,
   if (chars < 3 || chars > 90 || strchr (copy, ' ') == NULL)
     return FALSE;
 
+  /* a list item ("• Cars: from Friday") is not a heading */
+  if (g_str_has_prefix (copy, "• ") || g_str_has_prefix (copy, "- ") || g_str_has_prefix (copy, "* "))
+    return FALSE;
   last = g_utf8_get_char (g_utf8_find_prev_char (copy, copy + strlen (copy)));
   return !g_unichar_ispunct (last) || last == ')';
+}
+
+/* A first line that is not the title is a heading only when short: an
+ * opening paragraph (a PDF's, a pasted article's) stays body text. */
+static gboolean
+is_heading_like (const char *line,
+                 gsize       len)
+{
+  g_autofree char *copy = g_strndup (line, len);
+
+  return cc_article_is_title_like (g_strstrip (copy));
 }
 
 static void
@@ -245,7 +262,7 @@ style_text (CcReaderView *self,
             {
               /* The first non-empty line is the title unless the title was
                * found further down (a Markdown H1). */
-              if (content_lines == 0 || line_matches (p, len, title))
+              if (line_matches (p, len, title) || (content_lines == 0 && is_heading_like (p, len)))
                 {
                   apply_tag_to_bytes (buffer, self->title_tag, text, p, len, char_offset);
                   seen_title = TRUE;
@@ -292,6 +309,39 @@ style_text (CcReaderView *self,
     }
 }
 
+/* The header over the text: where the article is from, and its link. */
+static void
+update_source_label (CcReaderView *self)
+{
+  g_autofree char *line = self->document ? cc_document_dup_source_line (self->document) : NULL;
+  const char *url = self->document ? cc_document_get_url (self->document) : NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  if (line != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (line, -1);
+      g_string_append (markup, escaped);
+    }
+  if (url != NULL && (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")))
+    {
+      g_autofree char *escaped = g_markup_escape_text (url, -1);
+      if (markup->len > 0)
+        g_string_append_c (markup, '\n');
+      g_string_append_printf (markup, "<a href=\"%s\">%s</a>", escaped, escaped);
+    }
+  gtk_label_set_markup (self->source_label, markup->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_label), self->show_source && markup->len > 0);
+}
+
+void
+cc_reader_view_set_show_source (CcReaderView *self,
+                                gboolean      show)
+{
+  g_return_if_fail (CC_IS_READER_VIEW (self));
+  self->show_source = !!show;
+  update_source_label (self);
+}
+
 gboolean
 cc_reader_view_set_document (CcReaderView  *self,
                              CcStore       *store,
@@ -330,6 +380,7 @@ cc_reader_view_set_document (CcReaderView  *self,
     }
 
   g_set_object (&self->document, document);
+  update_source_label (self);
 
   _cc_reader_view_find_clear (self);
   gtk_text_buffer_set_text (buffer, text ? text : "", -1);
@@ -582,6 +633,7 @@ cc_reader_view_class_init (CcReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CcReaderView, find_next);
   gtk_widget_class_bind_template_child (widget_class, CcReaderView, scroller);
   gtk_widget_class_bind_template_child (widget_class, CcReaderView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, CcReaderView, source_label);
 
   _cc_reader_view_class_find_init (widget_class);
 

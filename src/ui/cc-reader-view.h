@@ -36,6 +36,10 @@ gboolean       cc_reader_view_set_document      (CcReaderView  *self,
 CcDocument    *cc_reader_view_get_document      (CcReaderView  *self);
 GtkTextBuffer *cc_reader_view_get_buffer        (CcReaderView  *self);
 GtkTextView   *cc_reader_view_get_text_view     (CcReaderView  *self);
+/* Whether a line over the text names outlet, author, date and link (off
+ * by default: the Read view shows it, Compare's panes have headers). */
+void           cc_reader_view_set_show_source   (CcReaderView  *self,
+                                                 gboolean       show);
 
 /* Scrolls so the character at @offset is visible (placed about a third down
  * the view) and selects @select_length characters from it (0: just moves the

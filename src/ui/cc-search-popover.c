@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cc-search-popover.h"
+#include "cc-store-stories.h"
 
 #define MAX_HITS 50
 
@@ -22,6 +23,7 @@ struct _CcSearchPopover
   CcStore        *store;
   GPtrArray      *hits;   /* CcSearchHit* */
   char           *query;
+  gint64          story_id;   /* stories (issue 13): 0 for every article */
 };
 
 G_DEFINE_FINAL_TYPE (CcSearchPopover, cc_search_popover, GTK_TYPE_POPOVER)
@@ -155,7 +157,11 @@ cc_search_popover_search (CcSearchPopover *self,
       return 0;
     }
 
-  hits = cc_store_search (self->store, self->query, MAX_HITS, &error);
+  /* Within the current story (issue 13): its hits among all, the best first. */
+  hits = cc_store_search (self->store, self->query, self->story_id != 0 ? 0 : MAX_HITS, &error);
+  if (hits != NULL && !cc_store_filter_story_hits (self->store, self->story_id, hits, MAX_HITS,
+                                                   &error))
+    g_clear_pointer (&hits, g_ptr_array_unref);
   if (hits == NULL)
     {
       adw_status_page_set_title (self->empty, _("Search Failed"));
@@ -218,6 +224,21 @@ cc_search_popover_set_store (CcSearchPopover *self,
       g_autofree char *query = g_strdup (self->query);
       cc_search_popover_search (self, query);
     }
+}
+
+void
+cc_search_popover_set_story (CcSearchPopover *self,
+                             gint64           story_id)
+{
+  g_autofree char *query = NULL;
+
+  g_return_if_fail (CC_IS_SEARCH_POPOVER (self));
+
+  if (self->story_id == story_id)
+    return;
+  self->story_id = story_id;
+  query = g_strdup (self->query);
+  cc_search_popover_search (self, query);
 }
 
 static void

@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (CcSearchPopover, cc_search_popover, CC, SEARCH_POPOVER, Gt
 GtkWidget *cc_search_popover_new       (void);
 void       cc_search_popover_set_store (CcSearchPopover *self,
                                         CcStore         *store);
+/* Searches only story @story_id's articles (0: all of them). */
+void       cc_search_popover_set_story (CcSearchPopover *self,
+                                        gint64           story_id);
 /* Runs @query at once (as typing it would) and returns the hit count. */
 guint      cc_search_popover_search    (CcSearchPopover *self,
                                         const char      *query);

@@ -34,8 +34,10 @@ _cc_window_update_actions (CcWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "win.open-folder", !self->importing);
+  gtk_widget_action_set_enabled (widget, "win.add-link", !self->importing);
   gtk_widget_action_set_enabled (widget, "win.open-sample", !self->importing && sample_corpus_dir () != NULL);
   gtk_widget_action_set_enabled (widget, "win.open-library", !self->importing);
+  gtk_widget_action_set_enabled (widget, "win.new-library", !self->importing);
   gtk_widget_action_set_enabled (widget, "win.cancel-import", self->importing);
   gtk_widget_action_set_enabled (widget, "win.show-import-report", self->last_report != NULL);
   gtk_widget_action_set_enabled (widget, "win.find", has_document);
@@ -59,11 +61,27 @@ open_folder_action (GtkWidget  *widget,
 }
 
 static void
+add_link_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  _cc_window_ask_link (CC_WINDOW (widget));
+}
+
+static void
 open_library_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   _cc_window_choose_library (CC_WINDOW (widget));
+}
+
+static void
+new_library_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _cc_window_choose_new_library (CC_WINDOW (widget));  /* stories (issue 13) */
 }
 
 static void
@@ -198,7 +216,9 @@ void
 _cc_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.add-link", NULL, add_link_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
+  gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-report", NULL, show_import_report_action);
@@ -225,7 +245,9 @@ _cc_window_class_actions_init (GtkWidgetClass *widget_class)
                                        "win.search-library", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.search-library", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.filter-documents", NULL);
+  /* Ctrl+L is a location (a link) in GNOME apps; filtering moved to Ctrl+K */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.add-link", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.filter-documents", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cc-fetch.h"
 #include "cc-window-private.h"
 
 /* Importing folders and files: the file chooser, drag and drop, the progress
@@ -105,17 +106,14 @@ set_importing (CcWindow *self,
   _cc_window_update_actions (self);
 }
 
+/* Shows the outcome of an import of files or of a link. */
 static void
-on_import_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+import_finished (CcWindow       *self,
+                 CcImportReport *report_in,
+                 GError         *error)
 {
-  g_autoptr(CcWindow) self = user_data;
-  g_autoptr(CcImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(CcImportReport) report = report_in;
   AdwToast *toast;
-
-  report = cc_import_paths_finish (result, &error);
 
   g_clear_object (&self->import_cancellable);
   if (!window_is_alive (self))
@@ -126,6 +124,10 @@ on_import_done (GObject      *source,
   if (report == NULL)
     {
       g_autofree char *message = NULL;
+
+      /* stories (issue 13): nothing to add to a story. */
+      _cc_window_stories_import_done (self, NULL);
+      _cc_window_stories_watch_toast (self, NULL);
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         message = g_strdup (_("Import cancelled"));
@@ -140,6 +142,13 @@ on_import_done (GObject      *source,
     }
 
   g_clear_pointer (&self->last_report, cc_import_report_free);
+  _cc_window_stories_import_done (self, report);  /* stories (issue 13) */
+  if (_cc_window_stories_watch_toast (self, report))
+    {
+      _cc_window_reload_documents (self);
+      g_signal_emit_by_name (self, "library-changed");
+      return;
+    }
 
   {
     g_autofree char *summary = report_summary (report);
@@ -164,6 +173,36 @@ on_import_done (GObject      *source,
     gtk_single_selection_set_selected (self->selection, 0);
 }
 
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(CcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CcImportReport *report = cc_import_paths_finish (result, &error);
+
+  import_finished (self, report, error);
+}
+
+/* Opens the library to import into when none is open. */
+static gboolean
+ensure_store (CcWindow *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->store != NULL)
+    return TRUE;
+  if (self->settings != NULL)
+    path = g_settings_get_string (self->settings, "last-library");
+  if (path == NULL || *path == '\0')
+    {
+      g_free (path);
+      path = cc_store_default_path ();
+    }
+  return cc_window_open_library (self, path, NULL);
+}
+
 void
 cc_window_import_paths (CcWindow           *self,
                         const char * const *paths)
@@ -180,20 +219,8 @@ cc_window_import_paths (CcWindow           *self,
       return;
     }
 
-  if (self->store == NULL)
-    {
-      g_autofree char *path = NULL;
-
-      if (self->settings != NULL)
-        path = g_settings_get_string (self->settings, "last-library");
-      if (path == NULL || *path == '\0')
-        {
-          g_free (path);
-          path = cc_store_default_path ();
-        }
-      if (!cc_window_open_library (self, path, NULL))
-        return;
-    }
+  if (!ensure_store (self))
+    return;
 
   self->import_cancellable = g_cancellable_new ();
   gtk_label_set_label (self->import_label, _("Looking for articles…"));
@@ -352,7 +379,7 @@ on_folder_chosen (GtkNativeDialog *dialog,
       g_ptr_array_add (paths, NULL);
 
       if (window_is_alive (self))
-        cc_window_import_paths (self, (const char * const *) paths->pdata);
+        _cc_window_offer_story_import (self, (const char * const *) paths->pdata);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -409,7 +436,7 @@ on_drop (GtkDropTarget *target,
     }
 
   g_ptr_array_add (paths, NULL);
-  cc_window_import_paths (self, (const char * const *) paths->pdata);
+  _cc_window_offer_story_import (self, (const char * const *) paths->pdata);
   return TRUE;
 }
 
@@ -421,4 +448,132 @@ _cc_window_import_init (CcWindow *self)
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (target));
+
+  /* what was imported from where: the Read view names the source */
+  cc_reader_view_set_show_source (self->reader, TRUE);
+}
+
+/* Add from Link… */
+
+static void
+on_link_progress (guint64  received,
+                  guint64  total,
+                  gpointer user_data)
+{
+  CcWindow *self = user_data;
+  g_autofree char *got = NULL;
+  g_autofree char *label = NULL;
+
+  if (!window_is_alive (self) || !self->importing)
+    return;
+  got = g_format_size (received);
+  if (total > 0)
+    {
+      g_autofree char *all = g_format_size (total);
+      /* Translators: download progress, e.g. "Downloading 120 kB of 300 kB…" */
+      label = g_strdup_printf (_("Downloading %s of %s…"), got, all);
+      gtk_progress_bar_set_fraction (self->import_progress, (double) received / total);
+    }
+  else
+    {
+      label = g_strdup_printf (_("Downloading %s…"), got);
+      gtk_progress_bar_pulse (self->import_progress);
+    }
+  gtk_label_set_label (self->import_label, label);
+}
+
+static void
+on_link_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  CcImportReport *report = cc_fetch_import_finish (result, &error);
+
+  import_finished (self, report, error);
+}
+
+/* Fetches @url off the main thread and imports it; the import bar shows
+ * the download and its Cancel button stops it. */
+void
+cc_window_import_url (CcWindow   *self,
+                      const char *url)
+{
+  g_return_if_fail (CC_IS_WINDOW (self));
+
+  if (self->importing)
+    {
+      cc_window_add_toast (self, adw_toast_new (_("An import is already running")));
+      return;
+    }
+  if (!cc_fetch_is_url (url))
+    {
+      cc_window_add_toast (self, adw_toast_new (_("Only http and https links can be added")));
+      return;
+    }
+  if (!ensure_store (self))
+    return;
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_label_set_label (self->import_label, _("Connecting…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+  set_importing (self, TRUE);
+  cc_fetch_import_async (cc_store_get_path (self->store), url, on_link_progress, self,
+                         self->import_cancellable, on_link_done, g_object_ref (self));
+}
+
+static void
+on_link_entry_changed (GtkEditable *entry,
+                       gpointer     user_data)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (user_data), "add",
+                                           cc_fetch_is_url (text));
+}
+
+static void
+on_link_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  gpointer          user_data)
+{
+  CcWindow *self = CC_WINDOW (user_data);
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_str_equal (response, "add") && window_is_alive (self))
+    cc_window_import_url (self, url);
+}
+
+void
+_cc_window_ask_link (CcWindow *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Add from Link"),
+                                   _("The page or PDF is downloaded and added to the library."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Link"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_link_entry_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_link_response), self, 0);
+  gtk_widget_add_css_class (dialog, "add-link");
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }

@@ -3,6 +3,7 @@
 
 #include "cc-importer.h"
 #include "cc-search-popover.h"
+#include "cc-session.h"
 #include "cc-window.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,16 @@ struct _CcWindow
   GCancellable         *import_cancellable;
   CcImportReport       *last_report;
   GtkWidget            *library_dialog; /* weak */
+  /* stories (issue 13) */
+  CcSession            *session;        /* library, story, document */
+  GtkWidget            *stories_sidebar;
+  char                 *import_story;   /* the running import makes this story */
+  char                 *import_folder;  /* ... made from this folder */
+  gint64                import_story_id; /* ... or adds to this one */
+  gboolean              import_quiet;   /* started by a watched folder */
+  gint64                watched_story_id; /* ... of this story */
+  gboolean              changing_store;
+  GHashTable           *watches;        /* folder -> watch */
 
   gboolean              importing;
 };
@@ -77,8 +88,20 @@ void     _cc_window_update_actions     (CcWindow           *self);
 void     _cc_window_import_init        (CcWindow           *self);
 void     _cc_window_show_import_report (CcWindow           *self);
 void     _cc_window_choose_folder      (CcWindow           *self);
+void     _cc_window_ask_link           (CcWindow           *self);
 /* cc-window-views.c */
 void     _cc_window_views_init         (CcWindow           *self);  /* views */
+
+/* cc-window-stories.c (issue 13) */
+void     _cc_window_stories_init        (CcWindow           *self);
+void     _cc_window_offer_story_import  (CcWindow           *self,
+                                         const char * const *paths);
+void     _cc_window_stories_import_done (CcWindow           *self,
+                                         CcImportReport     *report);
+gboolean _cc_window_stories_watch_toast (CcWindow             *self,
+                                         const CcImportReport *report);
+void     _cc_window_watch_folders       (CcWindow           *self);
+void     _cc_window_choose_new_library  (CcWindow           *self);
 
 /* cc-window-library.c */
 void     _cc_window_show_library_error (CcWindow           *self,

@@ -331,15 +331,8 @@ _cc_window_update_content (CcWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->side_panel_button), has_documents);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), has_documents);
 
-  if (self->store != NULL)
-    {
-      g_autofree char *name = g_filename_display_basename (cc_store_get_path (self->store));
-      adw_view_switcher_title_set_subtitle (self->switcher_title, name);
-    }
-  else
-    {
-      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
-    }
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        cc_session_get_title (self->session));
 
   _cc_window_update_actions (self);
 }
@@ -347,7 +340,6 @@ _cc_window_update_content (CcWindow *self)
 void
 _cc_window_reload_documents (CcWindow *self)
 {
-  g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GError) error = NULL;
   CcDocument *current = cc_reader_view_get_document (self->reader);
   gint64 current_id = current ? cc_document_get_id (current) : 0;
@@ -355,23 +347,13 @@ _cc_window_reload_documents (CcWindow *self)
   gboolean found = FALSE;
   guint position;
 
-  if (self->store != NULL)
+  /* The session lists the current story's documents into self->documents. */
+  if (!cc_session_reload (self->session, &error))
     {
-      documents = cc_store_list_documents (self->store, &error);
-      if (documents == NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("Cannot list the articles: %s"),
-                                                      error->message);
-          cc_window_add_toast (self, adw_toast_new (message));
-        }
+      g_autofree char *message = g_strdup_printf (_("Cannot list the articles: %s"),
+                                                  error->message);
+      cc_window_add_toast (self, adw_toast_new (message));
     }
-
-  if (documents != NULL)
-    g_list_store_splice (self->documents, 0,
-                         g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
-                         documents->pdata, documents->len);
-  else
-    g_list_store_remove_all (self->documents);
 
   /* Keep the current document open if it is still there; reload it if its
    * text changed. */
@@ -405,7 +387,11 @@ _cc_window_set_store (CcWindow *self,
 
   show_document (self, NULL);
   cc_window_set_document_filter (self, NULL, NULL);
+  cc_search_popover_set_story (self->search_popover, 0);
   cc_search_popover_set_store (self->search_popover, store);
+  self->changing_store = TRUE;
+  cc_session_set_store (self->session, store);
+  self->changing_store = FALSE;
 
   if (store != NULL && self->settings != NULL)
     g_settings_set_string (self->settings, "last-library", cc_store_get_path (store));
@@ -555,6 +541,17 @@ on_search_hit_activated (CcWindow        *self,
     cc_reader_view_find_from (self->reader, term, 0);
 }
 
+/* Another story: its documents, and every view and panel refreshed. */
+static void
+on_story_changed (CcWindow *self)
+{
+  cc_search_popover_set_story (self->search_popover, cc_session_get_story_id (self->session));
+  if (self->changing_store)
+    return;
+  _cc_window_reload_documents (self);
+  g_signal_emit (self, signals[LIBRARY_CHANGED], 0);
+}
+
 static void
 on_title_visible_changed (CcWindow *self)
 {
@@ -566,6 +563,7 @@ on_reader_document_changed (CcWindow     *self,
                             GParamSpec   *pspec,
                             CcReaderView *reader)
 {
+  cc_session_set_document (self->session, cc_reader_view_get_document (reader));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   _cc_window_update_actions (self);
 }
@@ -658,6 +656,8 @@ cc_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->filter_ids, g_hash_table_unref);
+  g_clear_pointer (&self->watches, g_hash_table_unref);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (cc_window_parent_class)->dispose (object);
 }
@@ -670,6 +670,8 @@ cc_window_finalize (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->last_report, cc_import_report_free);
   g_clear_pointer (&self->filter_text, g_free);
+  g_clear_pointer (&self->import_story, g_free);
+  g_clear_pointer (&self->import_folder, g_free);
 
   G_OBJECT_CLASS (cc_window_parent_class)->finalize (object);
 }
@@ -778,7 +780,8 @@ cc_window_init (CcWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->documents = g_list_store_new (CC_TYPE_DOCUMENT);
+  self->session = cc_session_new ();
+  self->documents = g_object_ref (G_LIST_STORE (cc_session_get_documents (self->session)));
   self->filter = gtk_custom_filter_new (document_filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->documents)),
                                               GTK_FILTER (g_object_ref (self->filter)));
@@ -812,6 +815,11 @@ cc_window_init (CcWindow *self)
 
   _cc_window_actions_init (self);
   _cc_window_import_init (self);
+  _cc_window_stories_init (self);  /* stories (issue 13) */
+  g_signal_connect_object (self->session, "notify::story", G_CALLBACK (on_story_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::title", G_CALLBACK (_cc_window_update_content),
+                           self, G_CONNECT_SWAPPED);
 
   /* Panels and views of other parts of the app are added here. */
   cc_window_clear_page (self->notes_page);  /* notes-ui: Notes tab, highlights, undo */

@@ -5,6 +5,7 @@
 
 #include "cc-document.h"
 #include "cc-reader-view.h"
+#include "cc-session.h"
 #include "cc-store.h"
 
 G_BEGIN_DECLS
@@ -65,9 +66,21 @@ void           cc_window_set_document_filter   (CcWindow            *self,
 
 /* Imports files/folders in a thread with progress, cancel, a summary toast
  * and a list of per-file problems. */
+/* Downloads @url (http or https) and imports it (Add from Link). */
+void           cc_window_import_url            (CcWindow            *self,
+                                                const char          *url);
 void           cc_window_import_paths          (CcWindow            *self,
                                                 const char * const  *paths);
 gboolean       cc_window_get_importing         (CcWindow            *self);
+/* Imports @paths, then puts what was read into a new story @new_story
+ * (made from @folder, nullable), or else into story @story_id (0: none). */
+void           cc_window_import_into_story     (CcWindow            *self,
+                                                const char * const  *paths,
+                                                const char          *new_story,
+                                                gint64               story_id,
+                                                const char          *folder);
+/* The window's state (library, story, document) that panels bind to. */
+CcSession     *cc_window_get_session           (CcWindow            *self);
 
 void           cc_window_add_toast             (CcWindow            *self,
                                                 AdwToast            *toast);

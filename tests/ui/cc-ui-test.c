@@ -135,3 +135,15 @@ cc_ui_test_on_a_monitor (gpointer window)
   return surface != NULL &&
          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
 }
+
+GtkWidget *
+cc_ui_test_find_child (GtkBox *box,
+                       GType   type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      return child;
+  return NULL;
+}

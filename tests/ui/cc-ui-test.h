@@ -27,6 +27,9 @@ void     cc_ui_test_wait_for_frames  (GtkWidget     *widget);
  * something was drawn (not every pixel is the same). */
 void     cc_ui_test_save_screenshot  (GtkWidget     *widget,
                                       const char    *name);
+/* The first child of @box of type @type, or NULL. */
+GtkWidget *cc_ui_test_find_child     (GtkBox        *box,
+                                      GType          type);
 /* A condition: the window (a GtkNative) is on a monitor. */
 gboolean cc_ui_test_on_a_monitor     (gpointer       window);
 

@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "cc-article.h"
+#include "cc-formats.h"
+#include "cc-importer.h"
+#include "cc-test-util.h"
+
+static void
+test_dates (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "2024-05-01", "2024-05-01" },
+    { "Updated 2024-05-01T09:30:00+02:00", "2024-05-01T09:30:00+02:00" },
+    { "2024-05-01T09:30", "2024-05-01" },  /* GLib wants seconds: the date is kept */
+    { "May 1, 2024", "2024-05-01" },
+    { "Published 1 May 2024, 10:02", "2024-05-01" },
+    { "Wednesday, 1st May 2024", "2024-05-01" },
+    { "Sept. 3, 2023", "2023-09-03" },
+    { "3 December 2025 and 4 December 2025", "2025-12-03" },
+    { "2024-02-30", NULL },
+    { "31 June 2024", NULL },
+    { "in May the river rose", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *date = cc_article_parse_date (cases[i].in);
+      g_assert_cmpstr (date, ==, cases[i].out);
+    }
+}
+
+static void
+test_bylines (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "By Jane Doe", "Jane Doe" },
+    { "by Jane Doe", "Jane Doe" },
+    { "By Jane Doe and John Roe | Metro desk", "Jane Doe and John Roe" },
+    { "By Ana de la Cruz, Political Correspondent", "Ana de la Cruz" },
+    { "Jane Doe, Senior Reporter", "Jane Doe" },
+    { "Tom Hale, Chief Technology Correspondent", "Tom Hale" },
+    { "By the end of the year the bridge will reopen", NULL },
+    { "by contrast", NULL },
+    { "Jane Doe said the plan was sound", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = cc_article_parse_byline (cases[i].in);
+      g_assert_cmpstr (name, ==, cases[i].out);
+    }
+}
+
+static void
+test_datelines (void)
+{
+  g_autofree char *place = NULL;
+  g_autofree char *agency = NULL;
+
+  g_assert_true (cc_article_parse_dateline ("LONDON (Wire Service) - The council voted on Monday.",
+                                            &place, &agency));
+  g_assert_cmpstr (place, ==, "LONDON");
+  g_assert_cmpstr (agency, ==, "Wire Service");
+  g_clear_pointer (&place, g_free);
+  g_clear_pointer (&agency, g_free);
+
+  g_assert_true (cc_article_parse_dateline ("NEW YORK, May 3 (Newswire) — Shares fell.", &place, &agency));
+  g_assert_cmpstr (place, ==, "NEW YORK");
+  g_assert_cmpstr (agency, ==, "Newswire");
+  g_clear_pointer (&place, g_free);
+  g_clear_pointer (&agency, g_free);
+
+  g_assert_true (cc_article_parse_dateline ("PARIS — The strike ended.", &place, &agency));
+  g_assert_cmpstr (place, ==, "PARIS");
+  g_assert_null (agency);
+  g_clear_pointer (&place, g_free);
+
+  g_assert_false (cc_article_parse_dateline ("London is quiet - for now.", NULL, NULL));
+  g_assert_false (cc_article_parse_dateline ("The UN said - again - no.", NULL, NULL));
+}
+
+static void
+test_boilerplate (void)
+{
+  const char *furniture[] = {
+    "Advertisement", "ADVERTISEMENT", "Share", "Share this article", "Share on Facebook",
+    "Log in", "Sign in", "Subscribe now", "12 comments", "1,204 Comments", "Show comments",
+    "Read more", "Related stories", "Skip to main content", "We use cookies to improve the site.",
+    "Listen to this article", "• Share", "Comments »",
+  };
+  const char *text[] = {
+    "<!-- comment -->", "Comments on the plan were mixed.", "Share prices fell.",
+    "Read more books, the minister said.", "Advertisement spending rose by a tenth.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (furniture); i++)
+    if (!cc_article_is_boilerplate (furniture[i]))
+      g_error ("“%s” should be page furniture", furniture[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (text); i++)
+    if (cc_article_is_boilerplate (text[i]))
+      g_error ("“%s” is article text", text[i]);
+}
+
+static void
+test_title_like (void)
+{
+  g_assert_true (cc_article_is_title_like ("Harbour bridge reopens after repairs"));
+  g_assert_true (cc_article_is_title_like ("Why the ferry timetable changed, and what comes next for the island's commuters"));
+  g_assert_false (cc_article_is_title_like ("The council said on Monday that the harbour bridge, "
+                                            "closed for eight months while engineers replaced its "
+                                            "cables, would reopen to cars and buses on Friday, and "
+                                            "to lorries in April once the last tests were done."));
+  g_assert_false (cc_article_is_title_like ("The council said on Monday that the harbour bridge would open again "
+                                            "on Friday."));
+  g_assert_false (cc_article_is_title_like (""));
+}
+
+static CcTextResult *
+read_text (const char      *path,
+           const char      *text,
+           CcDocumentMeta **meta)
+{
+  g_autoptr(GError) error = NULL;
+  CcTextResult *result = cc_format_read (cc_format_for_path (path), path, (const guint8 *)text,
+                                         strlen (text), NULL, meta, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+/* An article pasted from a page: title, byline over a lone "|", a date
+ * line, a dateline, and page furniture between paragraphs. */
+static void
+test_plain_article (void)
+{
+  const char *text =
+    "Ferry timetable changes from June\n"
+    "Mira Okonjo\n"
+    "|\n"
+    "Published 14 March 2025\n"
+    "\n"
+    "PORTSMOUTH (Coastal Wire) - The morning ferry will leave twenty minutes earlier from June.\n"
+    "\n"
+    "Advertisement\n"
+    "\n"
+    "The operator said the change follows a survey of commuters.\n"
+    "Share this article\n"
+    "38 comments\n";
+  g_autoptr(CcDocumentMeta) meta = NULL;
+  g_autoptr(CcTextResult) result = read_text ("/tmp/ferry.txt", text, &meta);
+
+  g_assert_cmpstr (result->title, ==, "Ferry timetable changes from June");
+  g_assert_cmpstr (meta->byline, ==, "Mira Okonjo");
+  g_assert_cmpstr (result->byline, ==, "Mira Okonjo");
+  g_assert_cmpstr (meta->published, ==, "2025-03-14");
+  g_assert_cmpstr (meta->outlet, ==, "Coastal Wire");
+  g_assert_cmpstr (result->outlet, ==, "Coastal Wire");
+  g_assert_cmpstr (result->text, ==,
+                   "Ferry timetable changes from June\n"
+                   "Mira Okonjo\n"
+                   "Published 14 March 2025\n"
+                   "\n"
+                   "PORTSMOUTH (Coastal Wire) - The morning ferry will leave twenty minutes earlier from June.\n"
+                   "\n"
+                   "The operator said the change follows a survey of commuters.\n");
+}
+
+/* A 40-word opening is no title: a file name of words, else the first
+ * sentence when short, else the first words. */
+static void
+test_opening_is_not_title (void)
+{
+  const char *short_first =
+    "The council did something nobody expected. It voted on Monday to close the harbour bridge "
+    "for eight months while engineers replace its cables, a decision that will send thousands "
+    "of commuters onto the ferries and the long road round the bay.\n"
+    "Second paragraph.\n";
+  const char *long_first =
+    "On a cold morning on Monday the council voted, after a debate that lasted most of the night "
+    "and drew hundreds of residents to the town hall, to close the harbour bridge for eight months "
+    "while its cables are replaced.\n";
+  g_autoptr(CcDocumentMeta) m1 = NULL;
+  g_autoptr(CcDocumentMeta) m2 = NULL;
+  g_autoptr(CcDocumentMeta) m3 = NULL;
+  g_autoptr(CcTextResult) named = read_text ("/tmp/harbour-bridge-closes.txt", short_first, &m1);
+  g_autoptr(CcTextResult) hashed = read_text ("/tmp/002_d6f3a1.txt", short_first, &m2);
+  g_autoptr(CcTextResult) words = read_text ("/tmp/17.md", long_first, &m3);
+
+  g_assert_cmpstr (named->title, ==, "harbour bridge closes");
+  g_assert_cmpstr (hashed->title, ==, "The council did something nobody expected.");
+  g_assert_cmpstr (words->title, ==, "On a cold morning on Monday the council voted, after…");
+  /* the text itself is untouched */
+  g_assert_cmpstr (hashed->text, ==, short_first);
+}
+
+/* Rules drawn with "---" or "===" and markup that mentions furniture
+ * words are text, not furniture. */
+static void
+test_text_kept (void)
+{
+  const char *text = "Quarry plan approved\n---\nThe vote was close.\n===\n<!-- comment -->\n"
+                     "Comments on the plan were mixed.\n";
+  g_autoptr(CcDocumentMeta) meta = NULL;
+  g_autoptr(CcTextResult) result = read_text ("/tmp/quarry.txt", text, &meta);
+
+  g_assert_cmpstr (result->text, ==, text);
+  g_assert_cmpstr (result->title, ==, "Quarry plan approved");
+}
+
+/* A library from before schema 8: opening it adds the columns, and the
+ * next import fills the date of a document whose file did not change,
+ * which stays unchanged. */
+static void
+test_migration_fills_dates (void)
+{
+  char *dir = cc_test_tmpdir_new ();
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *file = cc_test_write_file (dir, "articles/quarry.txt",
+                                              "Quarry plan approved\nBy Ana Ruiz\n12 May 2025\n\n"
+                                              "The council approved the plan.\n", -1);
+  const char *paths[] = { file, NULL };
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(CcStore) store = cc_store_open (db_path, &error);
+    g_autoptr(CcImportReport) report = cc_import_paths (store, paths, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->added, ==, 1);
+  }
+  /* back to schema 7 */
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE documents DROP COLUMN published;"
+                                     "ALTER TABLE documents DROP COLUMN url;"
+                                     "ALTER TABLE documents DROP COLUMN language;"
+                                     "PRAGMA user_version = 7;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_autoptr(CcStore) store = cc_store_open (db_path, &error);
+    g_autoptr(CcImportReport) report = NULL;
+    g_autoptr(GPtrArray) docs = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cc_store_get_schema_version (store), ==, CC_STORE_SCHEMA_VERSION);
+    report = cc_import_paths (store, paths, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report->unchanged, ==, 1);
+    docs = cc_store_list_documents (store, &error);
+    g_assert_cmpuint (docs->len, ==, 1);
+    g_assert_cmpstr (cc_document_get_published (docs->pdata[0]), ==, "2025-05-12");
+    g_assert_cmpstr (cc_document_get_byline (docs->pdata[0]), ==, "Ana Ruiz");
+  }
+  cc_test_tmpdir_free (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/article/dates", test_dates);
+  g_test_add_func ("/article/bylines", test_bylines);
+  g_test_add_func ("/article/datelines", test_datelines);
+  g_test_add_func ("/article/boilerplate", test_boilerplate);
+  g_test_add_func ("/article/title-like", test_title_like);
+  g_test_add_func ("/article/plain-article", test_plain_article);
+  g_test_add_func ("/article/opening-is-not-title", test_opening_is_not_title);
+  g_test_add_func ("/article/text-kept", test_text_kept);
+  g_test_add_func ("/article/migration-fills-dates", test_migration_fills_dates);
+  return g_test_run ();
+}

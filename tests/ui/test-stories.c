@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cc-application.h"
+#include "cc-compare-view-private.h"
+#include "cc-facts-view-private.h"
+#include "cc-store-stories.h"
+#include "cc-stories-sidebar.h"
+#include "cc-test-util.h"
+#include "cc-ui-test.h"
+#include "cc-window-private.h"
+
+/* Two folders imported as two stories (run under Xvfb): the sidebar lists
+ * them with their counts, and choosing one changes the document list, what
+ * Compare offers and the columns of Facts. Deleting a story keeps its
+ * articles, Undo brings it back, and a story's folder is watched. */
+
+static CcApplication *app;
+
+static const char * const council[] = {
+  "council-alder-valley-times.txt", "council-harbour-gazette.txt", NULL
+};
+static const char * const trial[] = {
+  "trial-capital-street-journal.txt", "trial-health-desk.txt", "trial-medwire-today.txt", NULL
+};
+
+static gboolean
+import_finished (gpointer data)
+{
+  return !cc_window_get_importing (CC_WINDOW (data));
+}
+
+static gboolean
+facts_done (gpointer data)
+{
+  CcFactsView *view = data;
+
+  return !cc_facts_view_get_busy (view) &&
+         g_list_model_get_n_items (cc_facts_view_get_rows (view)) > 0;
+}
+
+static char *
+copy_articles (const char         *tmp,
+               const char         *folder_name,
+               const char * const *names)
+{
+  char *folder = g_build_filename (tmp, folder_name, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "fixtures", "articles",
+                                                       names[i], NULL);
+      g_autofree char *text = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (source, &text, &len, NULL));
+      g_free (cc_test_write_file (folder, names[i], text, (gssize)len));
+    }
+  return folder;
+}
+
+/* The document list holds exactly @names. */
+static void
+assert_documents (GListModel         *documents,
+                  const char * const *names)
+{
+  guint n = g_list_model_get_n_items (documents);
+
+  g_assert_cmpuint (n, ==, g_strv_length ((GStrv)names));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcDocument) document = g_list_model_get_item (documents, i);
+      g_assert_true (g_strv_contains (names, cc_document_get_basename (document)));
+    }
+}
+
+static gint64
+story_id_named (CcWindow   *window,
+                const char *name)
+{
+  g_autoptr(CcStory) story = cc_store_find_story (cc_window_get_store (window), name, NULL);
+
+  g_assert_nonnull (story);
+  return cc_story_get_id (story);
+}
+
+static void
+choose_story_row (CcStoriesSidebar *sidebar,
+                  guint             index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (cc_stories_sidebar_get_list (sidebar),
+                                                      (int)index);
+
+  g_assert_nonnull (row);
+  /* What a click does. */
+  gtk_list_box_select_row (cc_stories_sidebar_get_list (sidebar), row);
+  cc_ui_test_drain ();
+}
+
+/* Facts recomputed for the current story: one column per document of it,
+ * each titled with something of that document. */
+static void
+check_facts (CcWindow           *window,
+             CcFactsView        *facts,
+             const char * const *names,
+             const char         *screenshot)
+{
+  adw_view_stack_set_visible_child_name (window->main_stack, "facts");
+  cc_facts_view_refresh (facts);
+  g_assert_true (cc_ui_test_wait_for (facts_done, facts));
+  g_assert_cmpuint (cc_facts_view_get_n_document_columns (facts), ==,
+                    g_strv_length ((GStrv)names));
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window), screenshot);
+}
+
+static void
+check_compare (CcCompareView      *compare,
+               const char * const *names)
+{
+  GListModel *choices = gtk_drop_down_get_model (compare->left_dropdown);
+
+  assert_documents (choices, names);
+  assert_documents (gtk_drop_down_get_model (compare->right_dropdown), names);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Opening a folder in a library that has articles asks: a new story named
+ * after the folder, or the current story. */
+static void
+check_import_dialog (CcWindow   *window,
+                     const char *tmp)
+{
+  const char * const transfer[] = {
+    "transfer-northern-ledger.txt", "transfer-pitchside-weekly.txt",
+    "transfer-sportivo-daily.txt", NULL
+  };
+  g_autofree char *c = copy_articles (tmp, "Transfer news", transfer);
+  const char *paths[] = { c, NULL };
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  _cc_window_offer_story_import (window, paths);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "new"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "add"));
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Transfer news");
+  cc_ui_test_wait_for_frames (GTK_WIDGET (dialog));
+  cc_ui_test_save_screenshot (GTK_WIDGET (dialog), "stories-import-dialog.png");
+  gtk_editable_set_text (entry, "Transfers");
+  adw_message_dialog_response (dialog, "new");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  g_assert_cmpint (cc_session_get_story_id (cc_window_get_session (window)), ==,
+                   story_id_named (window, "Transfers"));
+  assert_documents (cc_window_get_documents (window), transfer);
+}
+
+static gboolean
+council_has_three (gpointer data)
+{
+  CcWindow *window = data;
+  g_autoptr(CcStory) story = cc_store_find_story (cc_window_get_store (window), "Council",
+                                                  NULL);
+
+  return story != NULL && cc_story_get_n_documents (story) == 3 &&
+         !cc_window_get_importing (window);
+}
+
+static void
+test_two_stories (void)
+{
+  g_autofree char *tmp = cc_test_tmpdir_new ();
+  g_autofree char *db = g_build_filename (tmp, "library.db", NULL);
+  g_autofree char *a = copy_articles (tmp, "Council budget", council);
+  g_autofree char *b = copy_articles (tmp, "Drug trial", trial);
+  const char *paths_a[] = { a, NULL };
+  const char *paths_b[] = { b, NULL };
+  CcWindow *window = cc_window_new (ADW_APPLICATION (app));
+  CcSession *session = cc_window_get_session (window);
+  CcStoriesSidebar *sidebar = CC_STORIES_SIDEBAR (window->stories_sidebar);
+  CcCompareView *compare = CC_COMPARE_VIEW (cc_ui_test_find_child (window->compare_page,
+                                                                   CC_TYPE_COMPARE_VIEW));
+  CcFactsView *facts = CC_FACTS_VIEW (cc_ui_test_find_child (window->facts_page,
+                                                             CC_TYPE_FACTS_VIEW));
+  GListModel *rows = cc_session_get_stories (session);
+  const char * const everything[] = {
+    council[0], council[1], trial[0], trial[1], trial[2], NULL
+  };
+  const char * const council_and_new[] = { council[0], council[1], "council-update.txt", NULL };
+  g_autoptr(GError) error = NULL;
+  guint council_hits;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cc_window_open_library (window, db, &error));
+  g_assert_no_error (error);
+
+  /* Two folders, two stories named after them. */
+  cc_window_import_into_story (window, paths_a, "Council", 0, a);
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  cc_window_import_into_story (window, paths_b, "Trial", 0, b);
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);  /* All articles + 2 */
+  g_assert_cmpint (cc_session_get_story_id (session), ==, story_id_named (window, "Trial"));
+  g_assert_nonnull (strstr (cc_session_get_title (session), "Trial"));
+  g_assert_nonnull (strstr (adw_view_switcher_title_get_subtitle (window->switcher_title),
+                            "Trial"));
+
+  assert_documents (cc_window_get_documents (window), trial);
+  check_compare (compare, trial);
+  check_facts (window, facts, trial, "stories-trial-facts.png");
+
+  /* The sidebar: rows in order All articles, Council, Trial. */
+  choose_story_row (sidebar, 1);
+  g_assert_cmpint (cc_session_get_story_id (session), ==, story_id_named (window, "Council"));
+  assert_documents (cc_window_get_documents (window), council);
+  check_compare (compare, council);
+  check_facts (window, facts, council, "stories-council-facts.png");
+  /* Search finds only the story's articles. */
+  council_hits = cc_search_popover_search (window->search_popover, "said");
+  g_assert_cmpuint (council_hits, >, 0);
+  g_assert_cmpuint (council_hits, <=, g_strv_length ((GStrv)council));
+  adw_view_stack_set_visible_child_name (window->main_stack, "read");
+  {
+    g_autoptr(CcDocument) first = g_list_model_get_item (cc_window_get_documents (window), 0);
+    g_assert_true (cc_window_select_document (window, cc_document_get_id (first)));
+  }
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window), "stories-council-read.png");
+
+  choose_story_row (sidebar, 0);
+  g_assert_cmpint (cc_session_get_story_id (session), ==, 0);
+  assert_documents (cc_window_get_documents (window), everything);
+  g_assert_cmpuint (cc_search_popover_search (window->search_popover, "said"), >, council_hits);
+  check_facts (window, facts, everything, "stories-all-facts.png");
+
+  /* Delete a story: its articles stay under All articles; Undo restores it. */
+  g_assert_true (cc_stories_sidebar_delete (sidebar, story_id_named (window, "Trial")));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  g_assert_cmpuint (cc_store_count_documents (cc_window_get_store (window)), ==, 5);
+  g_assert_true (cc_stories_sidebar_undo (sidebar));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  g_assert_cmpint (cc_session_get_story_id (session), ==, story_id_named (window, "Trial"));
+  assert_documents (cc_window_get_documents (window), trial);
+
+  /* Rename, then undo. */
+  g_assert_true (cc_stories_sidebar_rename (sidebar, cc_session_get_story_id (session),
+                                            "Trial results"));
+  g_assert_nonnull (strstr (cc_session_get_title (session), "Trial results"));
+  g_assert_true (cc_stories_sidebar_undo (sidebar));
+  g_assert_cmpint (story_id_named (window, "Trial"), ==, cc_session_get_story_id (session));
+
+  /* Merge Trial into Council: one story of five; Undo splits them again. */
+  {
+    gint64 council_id = story_id_named (window, "Council");
+
+    g_assert_true (cc_stories_sidebar_merge (sidebar, story_id_named (window, "Trial"),
+                                             council_id));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+    g_assert_cmpint (cc_session_get_story_id (session), ==, council_id);
+    assert_documents (cc_window_get_documents (window), everything);
+    g_assert_true (cc_stories_sidebar_undo (sidebar));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+    assert_documents (cc_window_get_documents (window), trial);
+    cc_session_set_story_id (session, council_id);
+    assert_documents (cc_window_get_documents (window), council);
+  }
+
+  /* A new story, then Undo removes it. */
+  g_assert_cmpint (cc_stories_sidebar_create (sidebar, "Empty for now"), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 0);
+  g_assert_true (cc_stories_sidebar_undo (sidebar));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  g_assert_false (cc_stories_sidebar_undo (sidebar));  /* nothing left to undo */
+
+  cc_session_set_story_id (session, story_id_named (window, "Trial"));
+  check_import_dialog (window, tmp);
+
+  /* A new file in the Council folder is imported into that story. */
+  choose_story_row (sidebar, 1);
+  g_free (cc_test_write_file (a, "council-update.txt",
+                              "Council vote delayed\n\nThe council delayed its vote on the "
+                              "budget by a week, a spokesperson said on Tuesday.\n", -1));
+  g_assert_true (cc_ui_test_wait_for (council_has_three, window));
+  assert_documents (cc_window_get_documents (window), council_and_new);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cc_ui_test_drain ();
+  cc_test_tmpdir_free (g_steal_pointer (&tmp));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  int ret;
+
+  home = g_dir_make_tmp ("crosscheck-ui-test-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/crosscheck-test-bus", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: run under xvfb-run. Skipping.\n");
+      return 77;
+    }
+
+  app = cc_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/crosscheck/ui/stories/two-stories-kept-apart", test_two_stories);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  cc_test_tmpdir_free (g_steal_pointer (&home));
+  return ret;
+}

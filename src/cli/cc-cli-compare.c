@@ -10,6 +10,7 @@
 #include "cc-cli-story.h"
 #include "cc-claims.h"
 #include "cc-conflicts.h"
+#include "cc-disagreements.h"
 
 static void
 add_string (JsonBuilder *builder,
@@ -246,8 +247,36 @@ cc_cli_cmd_compare (CcCli  *cli,
 
 static const char * const conflicts_header[] = {
   "subject", "attribute", "document_a", "value_a", "quote_a", "document_b", "value_b",
-  "quote_b", "verdict",
+  "quote_b", "verdict", "kind",
 };
+
+static void
+conflict_json (JsonBuilder          *builder,
+               const CcDisagreement *d,
+               const char           *doc_a,
+               const char           *doc_b)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "subject", d->subject);
+  add_string (builder, "attribute", d->attribute);
+  add_string (builder, "document_a", doc_a);
+  add_string (builder, "value_a", d->value_a);
+  add_string (builder, "quote_a", d->quote_a);
+  add_string (builder, "document_b", doc_b);
+  add_string (builder, "value_b", d->value_b);
+  add_string (builder, "quote_b", d->quote_b);
+  add_string (builder, "verdict", "conflict");
+  add_string (builder, "kind", cc_disagreement_kind_to_string (d->kind));
+  add_int (builder, "start_a", d->quote_a_start);
+  add_int (builder, "end_a", d->quote_a_end);
+  add_int (builder, "start_b", d->quote_b_start);
+  add_int (builder, "end_b", d->quote_b_end);
+  add_int (builder, "value_a_start", d->value_a_start);
+  add_int (builder, "value_a_end", d->value_a_end);
+  add_int (builder, "value_b_start", d->value_b_start);
+  add_int (builder, "value_b_end", d->value_b_end);
+  json_builder_end_object (builder);
+}
 
 int
 cc_cli_cmd_conflicts (CcCli  *cli,
@@ -257,13 +286,15 @@ cc_cli_cmd_conflicts (CcCli  *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(CcStore) store = NULL;
   g_autoptr(GPtrArray) docs = NULL;
-  g_autoptr(CcConflictReport) report = NULL;
+  g_autoptr(CcDisagreementReport) report = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
   const GOptionEntry entries[] = { CC_CLI_STORY_OPTION (cli), { NULL } };
 
   if (!cc_cli_parse (cli, "[DOCUMENT…]",
                      _("Prints every disagreement between two documents of the library "
                        "(or of the documents named): subject, attribute, document_a, value_a, "
-                       "quote_a, document_b, value_b, quote_b, verdict (conflict or approximate)."),
+                       "quote_a, document_b, value_b, quote_b, verdict (conflict) and kind "
+                       "(numeric, date, naming or claim)."),
                      entries, &argc, &argv, &error))
     return cc_cli_fail (error);
   store = cc_cli_open_store (cli, &error);
@@ -272,54 +303,42 @@ cc_cli_cmd_conflicts (CcCli  *cli,
   docs = cc_cli_story_documents (cli, store, argc - 1, argv + 1, &error);
   if (docs == NULL)
     return cc_cli_fail (error);
-  report = cc_conflicts_for_store (store, docs, NULL, &error);
+  report = cc_disagreements_for_store (store, docs, &error);
   if (report == NULL)
     return cc_cli_fail (error);
 
   if (cli->output == CC_CLI_FORMAT_JSON)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      builder = json_builder_new ();
+      json_builder_begin_array (builder);
+    }
+  else
+    print_header (conflicts_header, G_N_ELEMENTS (conflicts_header));
+  for (guint i = 0; i < report->disagreements->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (report->disagreements, i);
+      const char *doc_a = cc_document_get_basename (g_ptr_array_index (docs, d->doc_a));
+      const char *doc_b = cc_document_get_basename (g_ptr_array_index (docs, d->doc_b));
+
+      if (builder != NULL)
+        conflict_json (builder, d, doc_a, doc_b);
+      else
+        {
+          const char *fields[] = {
+            d->subject, d->attribute, doc_a, d->value_a, d->quote_a, doc_b, d->value_b,
+            d->quote_b, "conflict", cc_disagreement_kind_to_string (d->kind),
+          };
+
+          cc_cli_print_row (fields, G_N_ELEMENTS (fields));
+        }
+    }
+  if (builder != NULL)
+    {
       g_autoptr(JsonNode) root = NULL;
 
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < report->conflicts->len; i++)
-        {
-          CcConflict *c = g_ptr_array_index (report->conflicts, i);
-
-          json_builder_begin_object (builder);
-          add_string (builder, "subject", c->subject);
-          add_string (builder, "attribute", c->attribute);
-          add_string (builder, "document_a", c->a->document);
-          add_string (builder, "value_a", c->a->value_text);
-          add_string (builder, "quote_a", c->a->quote);
-          add_string (builder, "document_b", c->b->document);
-          add_string (builder, "value_b", c->b->value_text);
-          add_string (builder, "quote_b", c->b->quote);
-          add_string (builder, "verdict", cc_verdict_to_string (c->verdict));
-          add_string (builder, "qualifier_a", cc_qualifier_to_string (c->a->qualifier));
-          add_string (builder, "qualifier_b", cc_qualifier_to_string (c->b->qualifier));
-          add_int (builder, "start_a", c->a->start);
-          add_int (builder, "end_a", c->a->end);
-          add_int (builder, "start_b", c->b->start);
-          add_int (builder, "end_b", c->b->end);
-          json_builder_end_object (builder);
-        }
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
       cc_cli_print_json (root);
-      return 0;
-    }
-
-  print_header (conflicts_header, G_N_ELEMENTS (conflicts_header));
-  for (guint i = 0; i < report->conflicts->len; i++)
-    {
-      CcConflict *c = g_ptr_array_index (report->conflicts, i);
-      const char *fields[] = {
-        c->subject, c->attribute, c->a->document, c->a->value_text, c->a->quote,
-        c->b->document, c->b->value_text, c->b->quote, cc_verdict_to_string (c->verdict),
-      };
-
-      cc_cli_print_row (fields, G_N_ELEMENTS (fields));
     }
   return 0;
 }

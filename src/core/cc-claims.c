@@ -1295,7 +1295,8 @@ cc_claims_extract (const char *text,
     mentions = own_mentions = cc_entities_extract (text);
   stemmer = cc_word_stem_new ();
   words = cc_word_stem_split (stemmer, text);
-  sentences = cc_sentences_split (text);
+  /* (bounded: the subject search looks at every mention of the sentence) */
+  sentences = cc_sentences_split_bounded (text, CC_CLAIMS_MAX_SENTENCE_CHARS);
 
   extra = extra_mentions (text, words, mentions);
   if (extra->len > 0)

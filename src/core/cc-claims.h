@@ -103,6 +103,10 @@ const char  *cc_claim_state_to_string           (CcClaimState       state);     
  * "30 year"; ranges as "LOW..HIGH". Newly allocated. */
 char        *cc_claim_value_format              (const CcClaimValue *value);
 
+/* Sentences longer than this (run-on text, tables) are read in pieces of
+ * about this many characters: claims stay linear in the length of a text. */
+#define CC_CLAIMS_MAX_SENTENCE_CHARS 600
+
 /* The claims of @text, sorted by position. @mentions are the text's entity
  * mentions (cc_entities_extract()); NULL to extract them here. @document_id
  * and @document only label the claims. Returns a GPtrArray of CcClaim. */

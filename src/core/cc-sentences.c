@@ -200,3 +200,65 @@ cc_sentences_split (const char *text)
     }
   return spans;
 }
+
+/* Appends the pieces of @span (at most about @max_chars each, cut after a
+ * space); @p points at its first character. Returns the pointer past it. */
+static const char *
+cut_span (GArray     *out,
+          CcSpan     *span,
+          const char *p,
+          guint       max_chars)
+{
+  guint start = span->start;
+  guint last_space = 0;
+  guint at = span->start;
+
+  for (; at < span->end; at++, p = g_utf8_next_char (p))
+    {
+      if (*p == ' ')
+        last_space = at;
+      if (at - start >= max_chars && last_space > start)
+        {
+          CcSpan piece = { start, last_space };
+
+          g_array_append_val (out, piece);
+          start = last_space + 1;
+        }
+    }
+  if (start < span->end)
+    {
+      CcSpan piece = { start, span->end };
+
+      g_array_append_val (out, piece);
+    }
+  return p;
+}
+
+GArray *
+cc_sentences_split_bounded (const char *text,
+                            guint       max_chars)
+{
+  g_autoptr(GArray) spans = cc_sentences_split (text);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (CcSpan));
+  const char *p = text;
+  guint at = 0;
+
+  g_return_val_if_fail (max_chars > 0, out);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      CcSpan *span = &g_array_index (spans, CcSpan, i);
+
+      if (span->end - span->start <= max_chars)
+        {
+          g_array_append_val (out, *span);
+          continue;
+        }
+      /* (walk the text once: spans are in order) */
+      for (; at < span->start; at++)
+        p = g_utf8_next_char (p);
+      p = cut_span (out, span, p, max_chars);
+      at = span->end;
+    }
+  return out;
+}

@@ -17,4 +17,11 @@ typedef struct
  * decimal point or a common abbreviation. Returns a GArray of CcSpan. */
 GArray *cc_sentences_split (const char *text);
 
+/* The same, with every sentence longer than @max_chars characters (run-on
+ * text: a table, a list without full stops) cut after a space into pieces
+ * of at most about @max_chars, so that the work done per sentence stays
+ * bounded whatever the input. */
+GArray *cc_sentences_split_bounded (const char *text,
+                                    guint       max_chars);
+
 G_END_DECLS

@@ -8,11 +8,21 @@
  * Claims and mentions are extracted once, outside the timings (both sides
  * need them alike).
  *
+ *  3. the disagreement engine at scale, as a user runs it: `crosscheck-cli
+ *     conflicts` on a library of 10,000 synthetic articles, against
+ *     `crosscheck-cli claims` on the same library in the same run (time
+ *     ratio; the target is at most 3x), with the peak memory of each
+ *     process (target: conflicts under 500 MB).
+ *
  * Environment: CC_BENCH_DOCS (default 1000), CC_BENCH_SENTENCES (2000),
- * CC_BENCH_STORIES (default 50). */
+ * CC_BENCH_STORIES (default 50), CC_BENCH_SCALE_DOCS (10000; 0 skips 3). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
 
 #include "cc-align.h"
 #include "cc-claims.h"
@@ -20,6 +30,7 @@
 #include "cc-entities.h"
 #include "cc-sentences.h"
 #include "cc-synth.h"
+#include "cc-test-util.h"
 
 static guint
 env_uint (const char *name,
@@ -164,6 +175,85 @@ bench_conflicts (void)
   return same_conflicts (fast, slow) ? 0 : 1;
 }
 
+/* Runs the command line on @db; its wall time, and its peak memory in
+ * bytes. FALSE when it fails. */
+static gboolean
+run_cli (const char *db,
+         const char *command,
+         double     *seconds,
+         gsize      *peak)
+{
+  const char *cli = g_getenv ("CROSSCHECK_CLI");
+  const char *argv[] = { cli, "--db", db, command, "--format", "tsv", NULL };
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(GError) error = NULL;
+  struct rusage usage = { 0 };
+  GPid pid;
+  int status = 0;
+
+  if (!g_spawn_async (NULL, (char **) argv, NULL,
+                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                      &pid, &error))
+    {
+      fprintf (stderr, "%s: %s\n", command, error->message);
+      return FALSE;
+    }
+  if (wait4 (pid, &status, 0, &usage) < 0)
+    return FALSE;
+  *seconds = g_timer_elapsed (timer, NULL);
+  *peak = (gsize) usage.ru_maxrss * 1024;  /* kilobytes on Linux */
+  g_spawn_close_pid (pid);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+static int
+bench_scale (void)
+{
+  guint docs = env_uint ("CC_BENCH_SCALE_DOCS", 10000);
+  guint stories = env_uint ("CC_BENCH_STORIES", 50);
+  char *dir = NULL;
+  g_autofree char *corpus = NULL;
+  g_autofree char *db = NULL;
+  double t_claims_cold = 0, t_claims = 0, t_conflicts = 0, t_import = 0;
+  gsize m_claims = 0, m_conflicts = 0, bytes;
+  gboolean ok;
+
+  if (g_getenv ("CC_BENCH_SCALE_DOCS") != NULL && atoi (g_getenv ("CC_BENCH_SCALE_DOCS")) == 0)
+    return 0;
+  if (g_getenv ("CROSSCHECK_CLI") == NULL)
+    {
+      printf ("scale: CROSSCHECK_CLI not set, skipped\n");
+      return 0;
+    }
+  dir = cc_test_tmpdir_new ();
+  corpus = g_build_filename (dir, "corpus", NULL);
+  db = g_build_filename (dir, "library.db", NULL);
+  g_mkdir (corpus, 0700);
+  bytes = cc_synth_write_corpus (corpus, 11, docs, stories, 5000);
+  {
+    const char *argv[] = { g_getenv ("CROSSCHECK_CLI"), "--db", db, "import", corpus, NULL };
+    g_autoptr(GTimer) timer = g_timer_new ();
+    int status = 0;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                  &status, NULL);
+    t_import = g_timer_elapsed (timer, NULL);
+  }
+  /* claims twice: the first run also caches the entity mentions */
+  ok = run_cli (db, "claims", &t_claims_cold, &m_claims) &&
+       run_cli (db, "claims", &t_claims, &m_claims) &&
+       run_cli (db, "conflicts", &t_conflicts, &m_conflicts);
+  printf ("scale: %u articles (%.1f MB), imported in %.1f s\n", docs, bytes / 1e6, t_import);
+  printf ("scale: claims %.2f s (first run %.2f s), peak %.0f MB\n", t_claims, t_claims_cold,
+          m_claims / 1e6);
+  printf ("scale: conflicts %.2f s, peak %.0f MB; time ratio conflicts / claims %.2f "
+          "(target <= 3), memory %s the 500 MB target\n",
+          t_conflicts, m_conflicts / 1e6, t_conflicts / MAX (t_claims, 1e-9),
+          m_conflicts < 500 * 1000 * 1000 ? "under" : "OVER");
+  cc_test_tmpdir_free (g_steal_pointer (&dir));
+  return ok ? 0 : 1;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,5 +262,6 @@ main (int   argc,
 
   status |= bench_align ();
   status |= bench_conflicts ();
+  status |= bench_scale ();
   return status;
 }

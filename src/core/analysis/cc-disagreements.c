@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The disagreement engine, stage by stage (see the header). */
+
+#define G_LOG_DOMAIN "crosscheck-analysis"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cc-disagreements.h"
+#include "cc-lineup.h"
+#include "cc-name-variants.h"
+#include "cc-role-names.h"
+
+static void
+disagreement_free (gpointer data)
+{
+  CcDisagreement *d = data;
+
+  g_free (d->quote_a);
+  g_free (d->quote_b);
+  g_free (d->value_a);
+  g_free (d->value_b);
+  g_free (d);
+}
+
+void
+cc_disagreement_report_free (CcDisagreementReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->disagreements);
+  g_ptr_array_unref (report->statements);
+  cc_lexicon_free (report->lexicon);
+  g_free (report);
+}
+
+/* The texts, with the byte offset of every MARK_STEP-th character: finding
+ * a character offset costs at most MARK_STEP steps, not the length of the
+ * text before it. */
+#define MARK_STEP 1024
+
+typedef struct
+{
+  const char * const *texts;
+  GPtrArray          *marks;  /* one GArray of guint per text */
+} Texts;
+
+static void
+texts_init (Texts              *t,
+            const char * const *texts,
+            guint               n)
+{
+  t->texts = texts;
+  t->marks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      GArray *marks = g_array_new (FALSE, FALSE, sizeof (guint));
+      const char *p = texts[i];
+      guint c = 0;
+
+      for (; *p != '\0'; p = g_utf8_next_char (p), c++)
+        if (c % MARK_STEP == 0)
+          {
+            guint b = p - texts[i];
+
+            g_array_append_val (marks, b);
+          }
+      g_ptr_array_add (t->marks, marks);
+    }
+}
+
+static const char *
+text_at (const Texts *t,
+         guint        doc,
+         guint        offset)
+{
+  GArray *marks = g_ptr_array_index (t->marks, doc);
+  guint m = offset / MARK_STEP;
+
+  if (m >= marks->len)
+    return g_utf8_offset_to_pointer (t->texts[doc], offset);
+  return g_utf8_offset_to_pointer (t->texts[doc] + g_array_index (marks, guint, m),
+                                   offset - m * MARK_STEP);
+}
+
+static char *
+slice (const Texts *t,
+       guint        doc,
+       guint        start,
+       guint        end)
+{
+  const char *from = text_at (t, doc, start);
+  const char *to = g_utf8_offset_to_pointer (from, end - start);
+
+  return g_strndup (from, to - from);
+}
+
+static int
+row_cmp (gconstpointer a,
+         gconstpointer b)
+{
+  const CcDisagreement *x = *(CcDisagreement * const *) a;
+  const CcDisagreement *y = *(CcDisagreement * const *) b;
+
+  if (x->doc_a != y->doc_a)
+    return x->doc_a < y->doc_a ? -1 : 1;
+  if (x->doc_b != y->doc_b)
+    return x->doc_b < y->doc_b ? -1 : 1;
+  if (x->quote_a_start != y->quote_a_start)
+    return x->quote_a_start < y->quote_a_start ? -1 : 1;
+  return (x->quote_b_start > y->quote_b_start) - (x->quote_b_start < y->quote_b_start);
+}
+
+/* One row per pair of documents and pair of differing parts (as written):
+ * the best lined-up statements keep it. */
+static gboolean
+ends_sentence (const Texts *texts,
+               guint        doc,
+               guint        end)
+{
+  const char *text = texts->texts[doc];
+  const char *p = text_at (texts, doc, end);
+
+  while (p > text)
+    {
+      p = g_utf8_prev_char (p);
+      if (!strchr ("\"')\xe2\x80\x9d\x99", *p))
+        return strchr (".!?", *p) != NULL;
+    }
+  return FALSE;
+}
+
+/* Which of two rows for the same parts to keep: the surer lining up, then
+ * body text (a sentence with its full stop) over a headline. */
+static double
+rank (const CcPartDisagreement *d,
+      const Texts              *texts)
+{
+  return d->strength + 0.01 * (ends_sentence (texts, d->a->doc, d->a->end) +
+                               ends_sentence (texts, d->b->doc, d->b->end));
+}
+
+static void
+keep_best (GHashTable               *best,
+           const CcPartDisagreement *d,
+           const Texts              *texts,
+           const char               *folded_a,
+           const char               *folded_b)
+{
+  g_autofree char *key = g_strdup_printf ("%u|%u|%d|%s|%s", d->a->doc, d->b->doc, d->kind,
+                                          folded_a, folded_b);
+  const CcPartDisagreement *old = g_hash_table_lookup (best, key);
+
+  if (old == NULL || rank (old, texts) < rank (d, texts))
+    g_hash_table_insert (best, g_steal_pointer (&key), (gpointer) d);
+}
+
+static CcDisagreement *
+row_new (const CcPartDisagreement *d,
+         const Texts              *texts)
+{
+  CcDisagreement *row = g_new0 (CcDisagreement, 1);
+
+  row->kind = d->kind;
+  row->subject = d->subject;
+  row->attribute = d->attribute;
+  row->doc_a = d->a->doc;
+  row->doc_b = d->b->doc;
+  row->quote_a_start = d->a->start;
+  row->quote_a_end = d->a->end;
+  row->quote_b_start = d->b->start;
+  row->quote_b_end = d->b->end;
+  row->value_a_start = d->a_start;
+  row->value_a_end = d->a_end;
+  row->value_b_start = d->b_start;
+  row->value_b_end = d->b_end;
+  row->quote_a = slice (texts, d->a->doc, d->a->start, d->a->end);
+  row->quote_b = slice (texts, d->b->doc, d->b->start, d->b->end);
+  row->value_a = slice (texts, d->a->doc, d->a_start, d->a_end);
+  row->value_b = slice (texts, d->b->doc, d->b_start, d->b_end);
+  return row;
+}
+
+static void
+orient (CcPartDisagreement *d)
+{
+  if (d->a->doc > d->b->doc)
+    {
+      const CcStatement *s = d->a;
+      guint t;
+
+      d->a = d->b;
+      d->b = s;
+      t = d->a_start, d->a_start = d->b_start, d->b_start = t;
+      t = d->a_end, d->a_end = d->b_end, d->b_end = t;
+    }
+}
+
+static void
+extract (CcDisagreementReport *report,
+         const char * const   *texts,
+         guint                 n_texts)
+{
+  for (guint i = 0; i < n_texts; i++)
+    {
+      g_autoptr(GPtrArray) sts = cc_statements_extract (report->lexicon, texts[i], i);
+
+      cc_statements_add_to_story (report->statements, sts);
+    }
+}
+
+static void
+keep_rows (CcDisagreementReport *report,
+           GArray               *found,
+           const Texts          *texts)
+{
+  g_autoptr(GHashTable) best = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const CcPartDisagreement *d;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      CcPartDisagreement *p = &g_array_index (found, CcPartDisagreement, i);
+      g_autofree char *va = NULL, *vb = NULL, *fa = NULL, *fb = NULL;
+
+      orient (p);
+      va = slice (texts, p->a->doc, p->a_start, p->a_end);
+      vb = slice (texts, p->b->doc, p->b_start, p->b_end);
+      fa = g_utf8_casefold (va, -1);
+      fb = g_utf8_casefold (vb, -1);
+      keep_best (best, p, texts, fa, fb);
+    }
+  g_hash_table_iter_init (&iter, best);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &d))
+    g_ptr_array_add (report->disagreements, row_new (d, texts));
+  g_ptr_array_sort (report->disagreements, row_cmp);
+}
+
+static void
+debug_dump (CcDisagreementReport *report,
+            CcLineup             *lineup,
+            const Texts          *texts)
+{
+  for (guint i = 0; i < report->statements->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (report->statements, i);
+      g_autofree char *q = slice (texts, st->doc, st->start, st->end);
+
+      g_printerr ("S%u d%u %s\n", i, st->doc, q);
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          CcStatementValue *v = &st->values[k];
+          g_autofree char *vs = slice (texts, st->doc, v->start, v->end);
+          g_autofree char *about = g_strjoinv (",", (char **) v->about);
+
+
+          g_printerr ("   v[%s] kind=%d %g..%g step=%g hedge=%d role=%s anchor=%s about=%s\n", vs, v->kind,
+                      v->low, v->high, v->step, v->hedge, v->role, v->anchor ? v->anchor : "-", about);
+        }
+    }
+  for (guint i = 0; i < lineup->pairs->len; i++)
+    {
+      CcLineupPair *p = &g_array_index (lineup->pairs, CcLineupPair, i);
+      g_printerr ("P S%u S%u %.2f\n", p->a, p->b, p->similarity);
+    }
+}
+
+CcDisagreementReport *
+cc_disagreements_find (const char * const *texts,
+                       guint               n_texts)
+{
+  CcDisagreementReport *report = g_new0 (CcDisagreementReport, 1);
+  g_autoptr(CcLineup) lineup = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
+  CcPartContext context;
+  Texts index;
+
+  report->lexicon = cc_lexicon_new ();
+  report->statements = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_statement_free);
+  report->disagreements = g_ptr_array_new_with_free_func (disagreement_free);
+  extract (report, texts, n_texts);
+  texts_init (&index, texts, n_texts);
+
+  lineup = cc_lineup_find (report->statements);
+  report->n_pairs = lineup->pairs->len;
+  report->work = lineup->work;
+  cc_part_context_init (&context, report->statements);
+  if (g_getenv ("CC_ENGINE_DEBUG") != NULL)
+    debug_dump (report, lineup, &index);
+  for (guint i = 0; i < lineup->pairs->len; i++)
+    {
+      CcLineupPair *p = &g_array_index (lineup->pairs, CcLineupPair, i);
+
+      cc_part_compare (&context, g_ptr_array_index (report->statements, p->a),
+                       g_ptr_array_index (report->statements, p->b), p->similarity, found);
+    }
+  cc_part_compare_near_values (&context, report->statements, found);
+  cc_name_variants_find (report->statements, found);
+  cc_role_names_find (report->statements, found);
+  keep_rows (report, found, &index);
+  g_ptr_array_unref (index.marks);
+  cc_part_context_clear (&context);
+  return report;
+}
+
+CcDisagreementReport *
+cc_disagreements_for_store (CcStore    *store,
+                            GPtrArray  *documents,
+                            GError    **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (CC_IS_STORE (store), NULL);
+
+  if (documents == NULL)
+    {
+      all = cc_store_list_documents (store, error);
+      if (all == NULL)
+        return NULL;
+      documents = all;
+    }
+  for (guint i = 0; i < documents->len; i++)
+    {
+      CcDocument *doc = g_ptr_array_index (documents, i);
+      g_autoptr(GError) local_error = NULL;
+      char *text = NULL;
+
+      if (cc_document_get_text (doc) != NULL)
+        text = g_strdup (cc_document_get_text (doc));
+      else if ((text = cc_store_load_text (store, cc_document_get_id (doc), &local_error)) == NULL)
+        {
+          /* A document that cannot be read counts as empty; the rest goes on. */
+          g_warning ("%s: %s", cc_document_get_basename (doc), local_error->message);
+          text = g_strdup ("");
+        }
+      g_ptr_array_add (texts, text);
+    }
+  return cc_disagreements_find ((const char * const *) texts->pdata, texts->len);
+}

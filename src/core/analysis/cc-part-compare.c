@@ -1,0 +1,534 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Comparing two lined-up statements part by part. Plain rules over the
+ * parts found by cc-statement.c; no resource beyond them. */
+
+#define G_LOG_DOMAIN "crosscheck-analysis"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cc-part-compare.h"
+
+/* Similarity above which two statements are taken for the same sentence
+ * (wire copy, light edit): names and state are then compared too. */
+#define SAME_SENTENCE 0.5
+/* Similarity above which a clause and its denial are one statement. */
+#define SAME_STATEMENT 0.65
+/* Values more than this factor apart are different facts, not a
+ * disagreement ("34 seconds" and "2:01:09"). */
+#define FAR_APART 2.0
+
+const char *
+cc_disagreement_kind_to_string (CcDisagreementKind kind)
+{
+  switch (kind)
+    {
+    case CC_DISAGREEMENT_NUMERIC:
+      return "numeric";
+    case CC_DISAGREEMENT_DATE:
+      return "date";
+    case CC_DISAGREEMENT_NAMING:
+      return "naming";
+    case CC_DISAGREEMENT_CLAIM:
+    default:
+      return "claim";
+    }
+}
+
+static const char *
+slot_key (const CcStatementValue *v)
+{
+  if (v->measure)
+    return v->role;
+  return v->anchor;
+}
+
+static char *
+stated_key (guint                   doc,
+            const CcStatementValue *v)
+{
+  const char *key = slot_key (v);
+
+  if (key == NULL)
+    return NULL;
+  return g_strdup_printf ("%u|%d|%p|%.9g|%.9g", doc, v->kind, key, v->low, v->high);
+}
+
+static gboolean
+doc_stated (const CcPartContext    *context,
+            guint                   doc,
+            const CcStatementValue *v)
+{
+  g_autofree char *key = stated_key (doc, v);
+
+  return key != NULL && g_hash_table_contains (context->stated, key);
+}
+
+void
+cc_part_context_clear (CcPartContext *context)
+{
+  g_clear_pointer (&context->stated, g_hash_table_unref);
+}
+
+/* The story's own year: the latest that at least two documents name (news
+ * reports the latest round; older years are background). */
+void
+cc_part_context_init (CcPartContext *context,
+                      GPtrArray     *statements)
+{
+  g_autoptr(GHashTable) docs = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint n_docs = 0;
+
+  context->main_year = 0;
+  context->statements = statements;
+  context->stated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < statements->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (statements, i);
+
+      n_docs = MAX (n_docs, st->doc + 1);
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          char *key = stated_key (st->doc, &st->values[k]);
+
+          if (key != NULL)
+            g_hash_table_add (context->stated, key);
+        }
+      for (guint k = 0; k < st->n_values; k++)
+        if (st->values[k].kind == CC_PART_YEAR)
+          {
+            gpointer year = GUINT_TO_POINTER ((guint) st->values[k].low);
+            guint last = GPOINTER_TO_UINT (g_hash_table_lookup (docs, year));
+
+            /* documents are in order: count each once (stored as doc + 1) */
+            if (last != st->doc + 1)
+              {
+                guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, year)) + 1;
+
+                g_hash_table_insert (counts, year, GUINT_TO_POINTER (n));
+                g_hash_table_insert (docs, year, GUINT_TO_POINTER (st->doc + 1));
+              }
+          }
+    }
+  {
+    GHashTableIter iter;
+    gpointer year, n;
+
+    g_hash_table_iter_init (&iter, counts);
+    while (g_hash_table_iter_next (&iter, &year, &n))
+      if ((GPOINTER_TO_UINT (n) >= 2 || n_docs < 2) && GPOINTER_TO_UINT (year) > context->main_year)
+        context->main_year = GPOINTER_TO_UINT (year);
+  }
+}
+
+/* ---- time qualifiers ---- */
+
+/* Different facts: said of different years (the story's own year counts
+ * as none) or of an earlier round on one side only. */
+static gboolean
+other_time_values (const CcPartContext    *context,
+                   const CcStatementValue *x,
+                   const CcStatementValue *y)
+{
+  double ex = x->year == context->main_year ? 0 : x->year;
+  double ey = y->year == context->main_year ? 0 : y->year;
+
+  /* (a calendar day carries its own time: "June 5 of the previous year") */
+  if (x->kind == CC_PART_DAY)
+    return FALSE;
+  return x->past != y->past || ex != ey;
+}
+
+/* ---- values ---- */
+
+static gboolean
+in_list (const char * const *list,
+         const char         *item)
+{
+  for (guint i = 0; list != NULL && list[i] != NULL; i++)
+    if (list[i] == item)
+      return TRUE;
+  return FALSE;
+}
+
+/* The same name, or one a longer form of the other ("INDIA", "Opposition
+ * INDIA"; "Kipchoge", "Eliud Kipchoge"). */
+static gboolean
+anchors_match (const char *x,
+               const char *y)
+{
+  gsize lx, ly;
+
+  if (x == NULL || y == NULL)
+    return FALSE;
+  if (x == y)
+    return TRUE;
+  lx = strlen (x);
+  ly = strlen (y);
+  if (lx > ly)
+    return y[0] != '\0' && g_str_has_suffix (x, y) && x[lx - ly - 1] == ' ';
+  return x[0] != '\0' && g_str_has_suffix (y, x) && y[ly - lx - 1] == ' ';
+}
+
+static gboolean
+same_slot (const CcStatementValue *x,
+           const CcStatementValue *y)
+{
+  double big, small;
+
+  if (x->kind != y->kind)
+    return FALSE;
+  big = MAX (fabs (x->high), fabs (y->high));
+  small = MIN (fabs (x->low), fabs (y->low));
+  if (x->kind != CC_PART_DAY && big > FAR_APART * MAX (small, 1e-9))
+    return FALSE;
+  if (x->role != y->role && *x->role != '\0' && *y->role != '\0')
+    return FALSE;
+  /* A figure in a unit says what it measures: the same unit in lined-up
+   * clauses is the same measure, whatever names stand near it. */
+  if (x->role == y->role && x->measure)
+    return TRUE;
+  /* A count or a bare figure ("NDA 292") is the figure of the name it
+   * follows: the same name on both sides. */
+  return anchors_match (x->anchor, y->anchor);
+}
+
+static gboolean
+agrees_with_any (const CcPartContext    *context,
+                 const CcStatementValue *v,
+                 const CcStatement      *clause)
+{
+  /* any value of the sentence of @clause, within a few clauses of it (a
+   * run-on table is not read whole for each comparison) */
+  guint from = MAX (clause->first_clause, clause->index >= 4 ? clause->index - 4 : 0);
+  guint to = MIN (clause->first_clause + clause->n_clauses, clause->index + 5);
+
+  for (guint c = from; c < to || context->statements == NULL; c++)
+    {
+      const CcStatement *st = context->statements != NULL
+                                ? g_ptr_array_index (context->statements, c)
+                                : clause;
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          const CcStatementValue *w = &st->values[k];
+
+          /* (a figure said of another name in a list does not count) */
+          if (w->kind == v->kind && cc_statement_values_agree (v, w) &&
+              (st == clause || v->anchor == NULL || w->anchor == NULL ||
+               anchors_match (v->anchor, w->anchor)))
+            return TRUE;
+        }
+      if (context->statements == NULL)
+        break;
+    }
+  return FALSE;
+}
+
+static void
+add (GArray             *out,
+     CcDisagreementKind  kind,
+     const CcStatement  *a,
+     guint               as,
+     guint               ae,
+     const CcStatement  *b,
+     guint               bs,
+     guint               be,
+     double              strength,
+     const char         *subject,
+     const char         *attribute)
+{
+  CcPartDisagreement d = { kind, a, b, as, ae, bs, be, strength, subject, attribute };
+
+  g_array_append_val (out, d);
+}
+
+static void
+compare_values (const CcPartContext *context,
+                const CcStatement   *a,
+                const CcStatement   *b,
+                double               similarity,
+                GArray              *out)
+{
+  for (guint i = 0; i < a->n_values; i++)
+    {
+      const CcStatementValue *x = &a->values[i];
+      const CcStatementValue *pick = NULL;
+      guint slots = 0;
+
+      if (x->kind == CC_PART_YEAR || x->kind == CC_PART_CLOCK || x->kind == CC_PART_WEEKDAY)
+        continue;
+      if (agrees_with_any (context, x, b))
+        continue;
+      for (guint j = 0; j < b->n_values; j++)
+        {
+          const CcStatementValue *y = &b->values[j];
+
+          if (!same_slot (x, y) || other_time_values (context, x, y))
+            continue;
+          slots++;
+          if (!agrees_with_any (context, y, a) && !doc_stated (context, a->doc, y) &&
+              !doc_stated (context, b->doc, x))
+            pick = y;
+        }
+      /* One counterpart in the same role, and it stands for nothing else. */
+      if (pick != NULL && slots == 1)
+        add (out, x->kind == CC_PART_DAY ? CC_DISAGREEMENT_DATE : CC_DISAGREEMENT_NUMERIC,
+             a, x->start, x->end, b, pick->start, pick->end, similarity,
+             x->anchor != NULL ? x->anchor : "", x->role);
+    }
+}
+
+static void
+compare_weekdays (const CcStatement *a,
+                  const CcStatement *b,
+                  double             similarity,
+                  GArray            *out)
+{
+  const CcStatementValue *x = NULL, *y = NULL;
+  guint nx = 0, ny = 0;
+
+  for (guint k = 0; k < a->n_values; k++)
+    if (a->values[k].kind == CC_PART_WEEKDAY)
+      x = &a->values[k], nx++;
+  for (guint k = 0; k < b->n_values; k++)
+    if (b->values[k].kind == CC_PART_WEEKDAY)
+      y = &b->values[k], ny++;
+  if (nx == 1 && ny == 1 && x->low != y->low)
+    add (out, CC_DISAGREEMENT_DATE, a, x->start, x->end, b, y->start, y->end, similarity,
+         "", "weekday");
+}
+
+/* ---- names ---- */
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  /* Levenshtein distance over bytes, for short words (two rows). */
+  gsize la = strlen (a), lb = strlen (b);
+  guint row[65], prev[65];
+
+  if (la > 64 || lb > 64)
+    return G_MAXUINT;
+  for (gsize j = 0; j <= lb; j++)
+    prev[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+
+          row[j] = MIN (MIN (prev[j] + 1, row[j - 1] + 1), prev[j - 1] + cost);
+        }
+      memcpy (prev, row, sizeof (guint) * (lb + 1));
+    }
+  return prev[lb];
+}
+
+gboolean
+cc_part_spelling_variants (const char *a,
+                           const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  guint d;
+
+  if (a == b || strcmp (a, b) == 0 || MIN (la, lb) < 4)
+    return FALSE;
+  if (g_str_has_prefix (a, b) || g_str_has_prefix (b, a))
+    return FALSE;
+  d = edit_distance (a, b);
+  return d == 1 || (d == 2 && MIN (la, lb) >= 7);
+}
+
+static gboolean
+name_in (const CcStatementName *n,
+         const CcStatement     *st)
+{
+  for (guint i = 0; i < st->n_names; i++)
+    for (guint k = 0; st->names[i].tokens[k] != NULL; k++)
+      if (in_list (n->tokens, st->names[i].tokens[k]))
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+names_alike (const CcStatementName *x,
+             const CcStatementName *y)
+{
+  for (guint i = 0; x->tokens[i] != NULL; i++)
+    for (guint k = 0; y->tokens[k] != NULL; k++)
+      if (cc_part_spelling_variants (x->tokens[i], y->tokens[k]))
+        return TRUE;
+  return FALSE;
+}
+
+static void
+compare_names (const CcStatement *a,
+               const CcStatement *b,
+               double             similarity,
+               GArray            *out)
+{
+  /* In nearly the same sentence, a name in the same place (after the same
+   * word) that the other side does not have. */
+  for (guint i = 0; i < a->n_names; i++)
+    {
+      const CcStatementName *x = &a->names[i];
+
+      if (x->before == NULL || name_in (x, b))
+        continue;
+      for (guint j = 0; j < b->n_names; j++)
+        {
+          const CcStatementName *y = &b->names[j];
+
+          if (y->before != x->before || name_in (y, a))
+            continue;
+          add (out, names_alike (x, y) ? CC_DISAGREEMENT_NAMING : CC_DISAGREEMENT_CLAIM,
+               a, x->start, x->end, b, y->start, y->end, similarity, "", "name");
+          break;
+        }
+    }
+}
+
+void
+cc_part_compare (const CcPartContext *context,
+                 const CcStatement   *a,
+                 const CcStatement   *b,
+                 double               similarity,
+                 GArray              *out)
+{
+  compare_values (context, a, b, similarity, out);
+  if (similarity < SAME_SENTENCE)
+    return;
+  compare_weekdays (a, b, similarity, out);
+  compare_names (a, b, similarity, out);
+  /* the same statement, said and denied */
+  if (a->negated != b->negated && similarity >= SAME_STATEMENT && a->n_terms >= 4 && b->n_terms >= 4)
+    add (out, CC_DISAGREEMENT_CLAIM, a, a->start, a->end, b, b->start, b->end, similarity,
+         "", "state");
+}
+
+/* ---- near-miss figures ---- */
+
+typedef struct
+{
+  const char             *key;   /* interned: the role or the name */
+  const CcStatementValue *v;
+  const CcStatement      *st;
+} Slot;
+
+static int
+slot_cmp (gconstpointer a,
+          gconstpointer b)
+{
+  const Slot *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  if (x->v->kind != y->v->kind)
+    return x->v->kind < y->v->kind ? -1 : 1;
+  return (x->v->low > y->v->low) - (x->v->low < y->v->low);
+}
+
+static gboolean
+share_term (const CcStatement *a,
+            const CcStatement *b,
+            const char        *except)
+{
+  for (guint i = 0; i < a->n_terms; i++)
+    for (guint k = 0; k < b->n_terms; k++)
+      if (a->terms[i] == b->terms[k] && a->terms[i] != except)
+        return TRUE;
+  return FALSE;
+}
+
+/* Within reach in the sorted slots (y after x): near in size, or for a
+ * measure, within FAR_APART (checked with share_term() later). */
+static gboolean
+in_reach (const Slot *x,
+          const Slot *y)
+{
+  if (x->key != y->key || x->v->kind != y->v->kind)
+    return FALSE;
+  if (x->v->kind == CC_PART_DAY)
+    return fabs (y->v->low - x->v->low) <= 2;
+  if (x->v->measure && *x->v->role != '\0')
+    return x->v->high > 0 && y->v->low <= x->v->high * FAR_APART;
+  return x->v->low > 0 && y->v->low <= x->v->low * CC_PART_NEAR_COUNT_RATIO;
+}
+
+static gboolean
+near (const Slot *x,
+      const Slot *y)
+{
+  if (x->v->kind == CC_PART_DAY || y->v->low <= x->v->high * CC_PART_NEAR_RATIO)
+    return TRUE;
+  /* a measure further off: the clauses must speak of the same thing */
+  return share_term (x->st, y->st, x->v->role);
+}
+
+static GArray *
+collect_slots (GPtrArray *statements)
+{
+  GArray *slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const CcStatement *st = g_ptr_array_index (statements, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          const CcStatementValue *v = &st->values[k];
+          Slot s = { NULL, v, st };
+
+          if (v->hedge != CC_VALUE_EXACT || (v->low != v->high && !v->measure))
+            continue;
+          if (v->kind == CC_PART_DAY)
+            s.key = "";
+          else if (v->kind == CC_PART_YEAR || v->kind == CC_PART_CLOCK || v->kind == CC_PART_WEEKDAY)
+            continue;
+          else if (v->measure)
+            s.key = v->role;
+          else if (v->anchor != NULL)
+            s.key = v->anchor_head;
+          else
+            continue;
+          g_array_append_val (slots, s);
+        }
+    }
+  g_array_sort (slots, slot_cmp);
+  return slots;
+}
+
+void
+cc_part_compare_near_values (const CcPartContext *context,
+                             GPtrArray           *statements,
+                             GArray              *out)
+{
+  g_autoptr(GArray) slots = collect_slots (statements);
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      const Slot *x = &g_array_index (slots, Slot, i);
+      for (guint j = i + 1; j < slots->len && j <= i + 16; j++)
+        {
+          const Slot *y = &g_array_index (slots, Slot, j);
+
+          if (!in_reach (x, y))
+            break;
+          if (y->st->doc == x->st->doc || cc_statement_values_agree (x->v, y->v) ||
+              (!x->v->measure && !anchors_match (x->v->anchor, y->v->anchor)) ||
+              !near (x, y) || other_time_values (context, x->v, y->v) ||
+              doc_stated (context, x->st->doc, y->v) || doc_stated (context, y->st->doc, x->v))
+            continue;
+          add (out, x->v->kind == CC_PART_DAY ? CC_DISAGREEMENT_DATE : CC_DISAGREEMENT_NUMERIC,
+               x->st, x->v->start, x->v->end, y->st, y->v->start, y->v->end, 0.1,
+               x->v->anchor != NULL ? x->v->anchor : "", x->v->role);
+        }
+    }
+}

@@ -1,0 +1,1257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Statements: sentences taken apart into terms, names, values with their
+ * roles, and state.
+ *
+ * Resources: the words and their stems come from cc-wordstem.c (Snowball's
+ * English stemmer, libstemmer), the sentences from cc-sentences.c (Pango's
+ * UAX #29 boundaries) and the number words, month and weekday names, scale
+ * words and hedges from cc-values.c. A parser (link-grammar) was tried on
+ * paper and left out: it costs milliseconds a sentence, is lost on
+ * headlines, tables and score lines ("NDA 292"), and the roles needed here
+ * (the noun after a figure, the names before it) are found as well from
+ * word order. Everything here is one pass over the words: linear in the
+ * length of the text, whatever the length of a sentence. */
+
+#define G_LOG_DOMAIN "crosscheck-analysis"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cc-sentences.h"
+#include "cc-statement.h"
+
+struct _CcLexicon
+{
+  CcWordStem   *stem;
+  GStringChunk *chunk;
+  GHashTable   *strings;
+};
+
+CcLexicon *
+cc_lexicon_new (void)
+{
+  CcLexicon *self = g_new0 (CcLexicon, 1);
+
+  self->stem = cc_word_stem_new ();
+  self->chunk = g_string_chunk_new (4096);
+  self->strings = g_hash_table_new (g_str_hash, g_str_equal);
+  return self;
+}
+
+void
+cc_lexicon_free (CcLexicon *self)
+{
+  if (self == NULL)
+    return;
+  cc_word_stem_free (self->stem);
+  g_string_chunk_free (self->chunk);
+  g_hash_table_unref (self->strings);
+  g_free (self);
+}
+
+const char *
+cc_lexicon_intern (CcLexicon  *self,
+                   const char *str)
+{
+  char *s = g_hash_table_lookup (self->strings, str);
+
+  if (s == NULL)
+    {
+      s = g_string_chunk_insert (self->chunk, str);
+      g_hash_table_add (self->strings, s);
+    }
+  return s;
+}
+
+CcWordStem *
+cc_lexicon_stemmer (CcLexicon *self)
+{
+  return self->stem;
+}
+
+void
+cc_statement_free (CcStatement *statement)
+{
+  if (statement == NULL)
+    return;
+  for (guint i = 0; i < statement->n_values; i++)
+    g_free (statement->values[i].about);
+  for (guint i = 0; i < statement->n_names; i++)
+    g_free (statement->names[i].tokens);
+  g_free (statement->values);
+  g_free (statement->names);
+  g_free (statement->terms);
+  g_free (statement->years);
+  g_free (statement);
+}
+
+/* ---- words of one document ---- */
+
+enum
+{
+  W_CAP = 1 << 0,     /* starts with a capital */
+  W_NUM = 1 << 1,     /* starts with a digit */
+  W_STOP = 1 << 2,    /* function word */
+  W_NAME = 1 << 3,    /* part of a name */
+  W_USED = 1 << 4,    /* taken by a value */
+};
+
+typedef struct
+{
+  const char *lex;    /* lower-cased word, interned */
+  const char *stem;   /* interned */
+  guint       start;  /* character offsets */
+  guint       end;
+  guint       flags;
+} Word;
+
+typedef struct
+{
+  CcLexicon  *lexicon;
+  const char *text;
+  guint      *bytes;  /* byte offset of each character offset */
+  guint       n_chars;
+  Word       *w;      /* the words of the sentence being read */
+  guint       n;
+  GArray     *values;
+  GArray     *names;
+} Doc;
+
+static const char *
+gap (Doc  *doc,
+     guint i,
+     gsize *len)
+{
+  /* The text between word i and word i + 1 of the sentence. */
+  guint from = doc->bytes[doc->w[i].end];
+  guint to = doc->bytes[doc->w[i + 1].start];
+
+  *len = to - from;
+  return doc->text + from;
+}
+
+static gboolean
+gap_is (Doc        *doc,
+        guint       i,
+        const char *what)
+{
+  gsize len;
+  const char *g;
+
+  if (i + 1 >= doc->n)
+    return FALSE;
+  g = gap (doc, i, &len);
+  return len == strlen (what) && memcmp (g, what, len) == 0;
+}
+
+static gboolean
+gap_has (Doc        *doc,
+         guint       i,
+         const char *chars)
+{
+  gsize len;
+  const char *g;
+
+  if (i + 1 >= doc->n)
+    return FALSE;
+  g = gap (doc, i, &len);
+  for (gsize k = 0; k < len; k++)
+    if (strchr (chars, g[k]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The characters of the text just before word i (for "$", "£", "€"). */
+static gboolean
+currency_before (Doc        *doc,
+                 guint       i,
+                 const char **symbol)
+{
+  static const char * const symbols[] = { "$", "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xb9" };
+  guint at = doc->bytes[doc->w[i].start];
+
+  for (guint k = 0; k < G_N_ELEMENTS (symbols); k++)
+    {
+      gsize len = strlen (symbols[k]);
+
+      if (at >= len && memcmp (doc->text + at - len, symbols[k], len) == 0)
+        {
+          *symbol = symbols[k];
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+word_is (Doc        *doc,
+         guint       i,
+         const char *lex)
+{
+  return i < doc->n && strcmp (doc->w[i].lex, lex) == 0;
+}
+
+/* ---- numbers ---- */
+
+/* Parses "294", "4,576", "1.05", "10-12c", "35-km", "32km", "8c" into a
+ * number (or a range) and the letters after it. FALSE for ordinals
+ * ("2nd"), decades ("1990s", "40s") and words that are no figure. */
+static gboolean
+parse_figure (const char *lex,
+              double     *low,
+              double     *high,
+              double     *step,
+              const char **suffix)
+{
+  const char *p = lex;
+  char buf[64];
+  gsize n = 0;
+  const char *dot = NULL;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (; (g_ascii_isdigit (*p) || *p == ',' || *p == '.') && n + 1 < sizeof buf; p++)
+    {
+      if (*p == ',')
+        continue;
+      if (*p == '.')
+        dot = p;
+      buf[n++] = *p;
+    }
+  buf[n] = '\0';
+  *low = *high = g_ascii_strtod (buf, NULL);
+  *step = dot != NULL ? pow (10, -(double) (p - dot - 1)) : 1;
+  if (*p == '-' && g_ascii_isdigit (p[1]))
+    {
+      n = 0;
+      for (p++; (g_ascii_isdigit (*p) || *p == '.') && n + 1 < sizeof buf; p++)
+        buf[n++] = *p;
+      buf[n] = '\0';
+      *high = g_ascii_strtod (buf, NULL);
+      if (*high < *low)
+        return FALSE;
+    }
+  if (*p == '-')
+    p++;
+  *suffix = p;
+  if (strcmp (p, "st") == 0 || strcmp (p, "nd") == 0 || strcmp (p, "rd") == 0 ||
+      strcmp (p, "th") == 0 || strcmp (p, "s") == 0)
+    return FALSE;
+  return TRUE;
+}
+
+/* A spelled-out number: "nine", "nineteen", "three". */
+static gboolean
+parse_number_word (const char *lex,
+                   double     *value)
+{
+  double v = cc_value_number_word (lex, strlen (lex));
+
+  if (v < 0)
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+/* Units written in several ways, folded to one role. These are facts of
+ * English measure words, not of any story. */
+static const char *
+fold_unit (const char *stem)
+{
+  static const char * const folds[][2] = {
+    { "km", "km" }, { "kilomet", "km" }, { "kilometr", "km" }, { "kilometer", "km" },
+    { "kilometre", "km" }, { "k", "km" },
+    { "c", "°c" }, { "celsius", "°c" }, { "degre", "°c" }, { "°c", "°c" },
+    { "f", "°f" }, { "fahrenheit", "°f" },
+    { "m", "m" }, { "metr", "m" }, { "meter", "m" }, { "metre", "m" },
+    { "mi", "mile" }, { "mile", "mile" },
+    { "kg", "kg" }, { "kilogram", "kg" },
+    { "mph", "mph" }, { "kmh", "km/h" },
+    { "day", "day" }, { "week", "week" }, { "month", "month" }, { "year", "year" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (folds); i++)
+    if (strcmp (stem, folds[i][0]) == 0)
+      return folds[i][1];
+  return NULL;
+}
+
+/* Seconds per duration word, or 0. */
+static double
+duration_unit (const char *stem)
+{
+  if (strcmp (stem, "second") == 0 || strcmp (stem, "sec") == 0)
+    return 1;
+  if (strcmp (stem, "minut") == 0 || strcmp (stem, "min") == 0)
+    return 60;
+  if (strcmp (stem, "hour") == 0 || strcmp (stem, "hr") == 0)
+    return 3600;
+  return 0;
+}
+
+static gboolean
+is_meridiem (Doc  *doc,
+             guint i)
+{
+  const char *l;
+
+  if (i >= doc->n)
+    return FALSE;
+  l = doc->w[i].lex;
+  return strcmp (l, "am") == 0 || strcmp (l, "pm") == 0 ||
+         ((strcmp (l, "a") == 0 || strcmp (l, "p") == 0) && word_is (doc, i + 1, "m"));
+}
+
+typedef struct
+{
+  CcStatementValue v;
+  guint            first;  /* words taken */
+  guint            last;
+} Found;
+
+/* A number at word i (figure or number word), with what follows it: a
+ * range, a scale word, a percent sign, a clock time, a duration. */
+static gboolean
+read_number (Doc   *doc,
+             guint  i,
+             Found *f)
+{
+  Word *w = &doc->w[i];
+  const char *suffix = "";
+  double low, high, step = 1;
+  guint last = i;
+  double scale;
+  const char *symbol = NULL;
+
+  memset (f, 0, sizeof *f);
+  if (w->flags & W_NUM)
+    {
+      if (!parse_figure (w->lex, &low, &high, &step, &suffix))
+        return FALSE;
+    }
+  else if (parse_number_word (w->lex, &low))
+    high = low;
+  else
+    return FALSE;
+
+  f->v.kind = CC_PART_NUMBER;
+  f->v.role = "";
+
+  /* A clock time or a race time: 2:01:09, 60:48 */
+  if ((w->flags & W_NUM) && *suffix == '\0' && gap_is (doc, i, ":") &&
+      (doc->w[i + 1].flags & W_NUM))
+    {
+      double total = low;
+      guint parts = 1;
+
+      while (gap_is (doc, last, ":") && (doc->w[last + 1].flags & W_NUM) && parts < 3)
+        {
+          total = total * 60 + g_ascii_strtod (doc->w[last + 1].lex, NULL);
+          last++;
+          parts++;
+        }
+      if (is_meridiem (doc, last + 1))
+        {
+          f->v.kind = CC_PART_CLOCK;
+          total = fmod (low, 12) * 60 + g_ascii_strtod (doc->w[i + 1].lex, NULL) +
+                  (doc->w[last + 1].lex[0] == 'p' ? 720 : 0);
+        }
+      else
+        f->v.kind = CC_PART_DURATION;
+      low = high = total;
+      step = 1;
+      goto done;
+    }
+  /* "1.05 am" */
+  if ((w->flags & W_NUM) && *suffix == '\0' && is_meridiem (doc, i + 1))
+    {
+      double h = floor (low);
+
+      f->v.kind = CC_PART_CLOCK;
+      low = high = fmod (h, 12) * 60 + round ((low - h) * 100) +
+                   (doc->w[i + 1].lex[0] == 'p' ? 720 : 0);
+      goto done;
+    }
+
+  /* A range across words: "7–8C", "between nine and 10", "from 20 to 41" */
+  if (i + 1 < doc->n && low == high &&
+      (gap_has (doc, i, "\xe2\x80\x93-") ||
+       ((word_is (doc, i + 1, "and") || word_is (doc, i + 1, "to")) && i >= 1 &&
+        (word_is (doc, i - 1, "between") || word_is (doc, i - 1, "from")))))
+    {
+      guint j = (doc->w[i + 1].flags & W_NUM) || parse_number_word (doc->w[i + 1].lex, &scale) ? i + 1 : i + 2;
+      double l2, h2, s2;
+      const char *suf2 = "";
+
+      if (j < doc->n && (((doc->w[j].flags & W_NUM) &&
+                          parse_figure (doc->w[j].lex, &l2, &h2, &s2, &suf2)) ||
+                         parse_number_word (doc->w[j].lex, &l2)) &&
+          (j == i + 1 ? gap_has (doc, i, "\xe2\x80\x93-") : TRUE))
+        {
+          if (!(doc->w[j].flags & W_NUM))
+            h2 = l2;
+          if (h2 > low)
+            {
+              high = h2;
+              suffix = suf2;
+              last = j;
+            }
+        }
+    }
+
+  /* Scale words: "14.3 billion", "3+ billion" */
+  if (*suffix != '\0' && (scale = cc_value_scale_from_word (suffix, strlen (suffix))) > 0 &&
+      currency_before (doc, i, &symbol))
+    {
+      low *= scale;
+      high *= scale;
+      step *= scale;
+      suffix = "";
+    }
+  else if (last + 1 < doc->n &&
+           (scale = cc_value_scale_from_word (doc->w[last + 1].lex, strlen (doc->w[last + 1].lex))) > 1 &&
+           strlen (doc->w[last + 1].lex) > 1)
+    {
+      low *= scale;
+      high *= scale;
+      step *= scale;
+      last++;
+    }
+
+  if (currency_before (doc, i, &symbol))
+    {
+      f->v.kind = CC_PART_MONEY;
+      f->v.role = cc_lexicon_intern (doc->lexicon, symbol);
+      goto done;
+    }
+  if (gap_has (doc, last, "%") || word_is (doc, last + 1, "percent") ||
+      (word_is (doc, last + 1, "per") && word_is (doc, last + 2, "cent")))
+    {
+      f->v.kind = CC_PART_PERCENT;
+      f->v.role = "%";
+      if (!gap_has (doc, last, "%"))
+        last += word_is (doc, last + 1, "per") ? 2 : 1;
+      goto done;
+    }
+  if (*suffix != '\0')
+    {
+      const char *unit = fold_unit (suffix);
+
+      if (unit == NULL)
+        return FALSE;
+      f->v.role = cc_lexicon_intern (doc->lexicon, unit);
+      f->v.measure = TRUE;
+      goto done;
+    }
+
+  /* Durations: "34 seconds", "three minutes and 27 seconds" */
+  if (last + 1 < doc->n && duration_unit (doc->w[last + 1].stem) > 0 && low == high)
+    {
+      double total = low * duration_unit (doc->w[last + 1].stem);
+      double unit = duration_unit (doc->w[last + 1].stem);
+
+      last++;
+      for (;;)
+        {
+          guint j = last + 1;
+          double more, u;
+
+          if (word_is (doc, j, "and"))
+            j++;
+          if (j + 1 >= doc->n || !((doc->w[j].flags & W_NUM) || parse_number_word (doc->w[j].lex, &more)))
+            break;
+          if (doc->w[j].flags & W_NUM)
+            more = g_ascii_strtod (doc->w[j].lex, NULL);
+          u = duration_unit (doc->w[j + 1].stem);
+          if (u <= 0 || u >= unit)
+            break;
+          total += more * u;
+          unit = u;
+          last = j + 1;
+        }
+      /* "35 seconds over 2 hours" */
+      if ((word_is (doc, last + 1, "over") || word_is (doc, last + 1, "past")) && last + 3 < doc->n)
+        {
+          double more = 0, u = duration_unit (doc->w[last + 3].stem);
+
+          if ((doc->w[last + 2].flags & W_NUM))
+            more = g_ascii_strtod (doc->w[last + 2].lex, NULL);
+          else if (!parse_number_word (doc->w[last + 2].lex, &more))
+            u = 0;
+          if (u > unit)
+            {
+              total += more * u;
+              last += 3;
+            }
+        }
+      f->v.kind = CC_PART_DURATION;
+      /* a length of time in words is a measure ("34 seconds"); a clock
+       * figure ("2:01:09") is the time of whoever it follows */
+      f->v.measure = TRUE;
+      f->v.role = "s";
+      low = high = total;
+      step = unit;
+      goto done;
+    }
+
+  /* A calendar year */
+  if ((w->flags & W_NUM) && step == 1 && low == high && low >= 1900 && low <= 2100 &&
+      strchr (w->lex, ',') == NULL)
+    {
+      f->v.kind = CC_PART_YEAR;
+      goto done;
+    }
+
+  /* The noun it counts, or its unit: "294 seats", "35 kilometers" */
+  for (guint j = last + 1; j < doc->n && j <= last + 2; j++)
+    {
+      Word *n = &doc->w[j];
+      const char *unit;
+
+      if (j > last + 1 && gap_has (doc, j - 1, ",;:()"))
+        break;
+      if (gap_has (doc, j - 1, ",;:()") || (n->flags & (W_NUM | W_CAP)))
+        break;
+      if (n->flags & W_STOP)
+        {
+          if (strcmp (n->lex, "other") == 0 || strcmp (n->lex, "more") == 0)
+            continue;
+          break;
+        }
+      unit = fold_unit (n->stem);
+      f->v.measure = unit != NULL;
+      f->v.role = cc_lexicon_intern (doc->lexicon, unit != NULL ? unit : n->stem);
+      last = j;
+      break;
+    }
+  /* A spelled-out number counts only when it counts something or is a range. */
+  if (!(w->flags & W_NUM) && *f->v.role == '\0' && high == low)
+    return FALSE;
+
+done:
+  f->v.low = low;
+  f->v.high = high;
+  f->v.step = step;
+  f->first = i;
+  f->last = last;
+  return TRUE;
+}
+
+/* "June 6", "6 June" (and the year after "June 6, 2024", taken with it) */
+static gboolean
+read_day (Doc   *doc,
+          guint  i,
+          Found *f)
+{
+  guint month = cc_value_month_from_word (doc->w[i].lex, strlen (doc->w[i].lex));
+  guint day_word;
+  double day, high, step;
+  const char *suffix;
+
+  memset (f, 0, sizeof *f);
+  if (month == 0 || !(doc->w[i].flags & W_CAP))
+    return FALSE;
+  if (i + 1 < doc->n && (doc->w[i + 1].flags & W_NUM))
+    day_word = i + 1;
+  else if (i > 0 && (doc->w[i - 1].flags & W_NUM) && !(doc->w[i - 1].flags & W_USED))
+    day_word = i - 1;
+  else
+    return FALSE;
+  if (!parse_figure (doc->w[day_word].lex, &day, &high, &step, &suffix) ||
+      (*suffix != '\0' && strcmp (suffix, "th") != 0) || day < 1 || day > 31 || day != floor (day))
+    return FALSE;
+  f->v.kind = CC_PART_DAY;
+  f->v.low = f->v.high = month * 100 + day;
+  f->v.step = 1;
+  f->v.role = "";
+  f->first = MIN (i, day_word);
+  f->last = MAX (i, day_word);
+  if (f->last + 1 < doc->n && gap_has (doc, f->last, ",") && (doc->w[f->last + 1].flags & W_NUM) &&
+      strlen (doc->w[f->last + 1].lex) == 4)
+    f->last++;
+  return TRUE;
+}
+
+static gboolean
+read_weekday (Doc   *doc,
+              guint  i,
+              Found *f)
+{
+  guint day = cc_value_weekday_from_word (doc->w[i].lex, strlen (doc->w[i].lex));
+
+  memset (f, 0, sizeof *f);
+  if (day == 0 || !(doc->w[i].flags & W_CAP))
+    return FALSE;
+  f->v.kind = CC_PART_WEEKDAY;
+  f->v.low = f->v.high = day;
+  f->v.step = 1;
+  f->v.role = "";
+  f->first = f->last = i;
+  return TRUE;
+}
+
+static void
+read_hedge (Doc   *doc,
+            Found *f)
+{
+  /* A hedge word right before the value: "more than 30 seconds" */
+  for (guint back = 1; back <= 2 && back <= f->first; back++)
+    {
+      CcValueQualifier q;
+      guint from = doc->bytes[doc->w[f->first - back].start];
+      guint to = doc->bytes[doc->w[f->first].start];
+      gsize used = cc_value_parse_qualifier (doc->text + from, &q);
+
+      if (used > 0 && from + used <= to && to - (from + used) <= 2)
+        {
+          f->v.hedge = q;
+          return;
+        }
+    }
+}
+
+/* The name a value is said of: the run of name words nearest before it
+ * in its clause ("NDA" in "the ruling NDA combine has won 291"), joined. */
+static const char *
+read_anchor (Doc   *doc,
+             Found *f)
+{
+  g_autoptr(GString) run = g_string_new (NULL);
+  guint j = f->first;
+
+  while (j > 0 && !(doc->w[j - 1].flags & W_NAME))
+    j--;
+  if (j == 0)
+    {
+      /* none before: the name just after ("2:01:53 last December in Valencia") */
+      for (guint k = f->last + 1; k < doc->n && k <= f->last + 4 && !(doc->w[k].flags & W_USED); k++)
+        if (doc->w[k].flags & W_NAME)
+          return doc->w[k].lex;
+      return NULL;
+    }
+  for (guint k = j; k > 0 && (doc->w[k - 1].flags & W_NAME); k--)
+    {
+      if (run->len > 0)
+        g_string_prepend_c (run, ' ');
+      g_string_prepend (run, doc->w[k - 1].lex);
+      if (k >= 2 && !gap_is (doc, k - 2, " "))
+        break;
+    }
+  return cc_lexicon_intern (doc->lexicon, run->str);
+}
+
+/* The names a value is about: those since the previous value (at most 12
+ * words back), else those just after it. */
+static void
+read_about (Doc   *doc,
+            Found *f,
+            guint  since)
+{
+  GPtrArray *about = g_ptr_array_new ();
+  guint from = f->first > since + 12 ? f->first - 12 : since;
+
+  f->v.anchor = read_anchor (doc, f);
+  if (f->v.anchor != NULL)
+    {
+      const char *space = strrchr (f->v.anchor, ' ');
+
+      f->v.anchor_head = space != NULL ? cc_lexicon_intern (doc->lexicon, space + 1) : f->v.anchor;
+    }
+  for (guint j = f->first; j > from; j--)
+    if (doc->w[j - 1].flags & W_NAME)
+      g_ptr_array_add (about, (gpointer) doc->w[j - 1].lex);
+  if (about->len == 0)
+    for (guint j = f->last + 1; j < doc->n && j <= f->last + 4 && !(doc->w[j].flags & W_USED); j++)
+      if (doc->w[j].flags & W_NAME)
+        g_ptr_array_add (about, (gpointer) doc->w[j].lex);
+  g_ptr_array_add (about, NULL);
+  f->v.about = (const char **) g_ptr_array_free (about, FALSE);
+}
+
+static void
+read_values (Doc *doc)
+{
+  guint since = 0;
+
+  for (guint i = 0; i < doc->n; i++)
+    {
+      Found f;
+
+      if (doc->w[i].flags & W_USED)
+        continue;
+      if (!read_day (doc, i, &f) && !read_weekday (doc, i, &f) && !read_number (doc, i, &f))
+        continue;
+      read_hedge (doc, &f);
+      for (guint j = f.first; j <= f.last; j++)
+        doc->w[j].flags |= W_USED;
+      read_about (doc, &f, since);
+      f.v.start = doc->w[f.first].start;
+      f.v.end = doc->w[f.last].end;
+      f.v.word = f.first;
+      g_array_append_val (doc->values, f.v);
+      since = f.last + 1;
+      i = f.last;
+    }
+}
+
+/* ---- names ---- */
+
+static void
+read_names (Doc *doc)
+{
+  for (guint i = 0; i < doc->n; i++)
+    {
+      CcStatementName name = { 0 };
+      GPtrArray *tokens;
+      guint j = i;
+
+      if (!(doc->w[i].flags & W_NAME))
+        continue;
+      tokens = g_ptr_array_new ();
+      while (j < doc->n && (doc->w[j].flags & W_NAME))
+        {
+          g_ptr_array_add (tokens, (gpointer) doc->w[j].lex);
+          if (j + 1 < doc->n && !gap_is (doc, j, " "))
+            {
+              j++;
+              break;
+            }
+          j++;
+        }
+      g_ptr_array_add (tokens, NULL);
+      name.start = doc->w[i].start;
+      name.end = doc->w[j - 1].end;
+      name.word = i;
+      name.tokens = (const char **) g_ptr_array_free (tokens, FALSE);
+      for (guint k = i; k > 0 && k + 2 >= i; k--)
+        if (!(doc->w[k - 1].flags & (W_STOP | W_NUM | W_NAME)))
+          {
+            name.before = doc->w[k - 1].stem;
+            break;
+          }
+      /* "Russian cosmonaut X", "of compatriot X": a title in lower case */
+      if (i > 0 && !(doc->w[i - 1].flags & (W_STOP | W_NUM | W_NAME | W_CAP)) && gap_is (doc, i - 1, " ") &&
+          /* (a plural title is held by several: "astronauts X and Y") */
+          !(g_str_has_suffix (doc->w[i - 1].lex, "s") && strcmp (doc->w[i - 1].lex, doc->w[i - 1].stem) != 0))
+        {
+          name.title = doc->w[i - 1].stem;
+          name.title_before = i > 1 && gap_is (doc, i - 2, " ") ? doc->w[i - 2].stem : NULL;
+        }
+      g_array_append_val (doc->names, name);
+      i = j - 1;
+    }
+}
+
+/* ---- words ---- */
+
+static gboolean
+is_negation (const char *lex)
+{
+  return strcmp (lex, "not") == 0 || strcmp (lex, "never") == 0 ||
+         g_str_has_suffix (lex, "n't") || g_str_has_suffix (lex, "n\xe2\x80\x99t");
+}
+
+static guint *
+byte_offsets (const char *text,
+              guint      *n_chars)
+{
+  GArray *bytes = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *p = text;
+  guint b;
+
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      b = p - text;
+      g_array_append_val (bytes, b);
+    }
+  b = p - text;
+  g_array_append_val (bytes, b);
+  *n_chars = bytes->len - 1;
+  return (guint *) g_array_free (bytes, FALSE);
+}
+
+static Word *
+read_words (Doc   *doc,
+            guint *n_words)
+{
+  g_autoptr(GArray) raw = cc_word_stem_split (doc->lexicon->stem, doc->text);
+  Word *words = g_new0 (Word, raw->len + 1);
+
+  for (guint i = 0; i < raw->len; i++)
+    {
+      CcWord *cw = &g_array_index (raw, CcWord, i);
+      Word *w = &words[i];
+      gunichar first = g_utf8_get_char (doc->text + doc->bytes[cw->start]);
+
+      w->lex = cc_lexicon_intern (doc->lexicon, cw->word);
+      w->stem = cc_lexicon_intern (doc->lexicon, cw->stem);
+      w->start = cw->start;
+      w->end = cw->end;
+      if (g_unichar_isupper (first))
+        w->flags |= W_CAP;
+      if (g_unichar_isdigit (first))
+        w->flags |= W_NUM;
+      if (cc_word_is_stop_word (cw->word))
+        w->flags |= W_STOP;
+    }
+  *n_words = raw->len;
+  return words;
+}
+
+/* Capitalised words that are names: not function words, months or
+ * weekdays; at the start of a sentence only when the document never writes
+ * the word in lower case or the next word is capitalised too. */
+static void
+mark_names (Word       *words,
+            guint       n,
+            GHashTable *lower,
+            GArray     *sentences)
+{
+  guint s = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Word *w = &words[i];
+      gboolean initial;
+
+      while (s < sentences->len && g_array_index (sentences, CcSpan, s).end <= w->start)
+        s++;
+      if (!(w->flags & W_CAP) || (w->flags & (W_STOP | W_NUM)) || strlen (w->lex) < 2 ||
+          cc_value_month_from_word (w->lex, strlen (w->lex)) != 0 ||
+          cc_value_weekday_from_word (w->lex, strlen (w->lex)) != 0)
+        continue;
+      initial = s < sentences->len && g_array_index (sentences, CcSpan, s).start == w->start;
+      if (initial && g_hash_table_contains (lower, w->lex) &&
+          !(i + 1 < n && (words[i + 1].flags & W_CAP) && !(words[i + 1].flags & W_STOP)))
+        continue;
+      w->flags |= W_NAME;
+    }
+}
+
+static const char **
+read_terms (Doc   *doc,
+            guint *n_terms)
+{
+  GPtrArray *terms = g_ptr_array_new ();
+
+  for (guint i = 0; i < doc->n; i++)
+    {
+      const char *t = doc->w[i].stem;
+      gboolean seen = FALSE;
+
+      if (doc->w[i].flags & (W_STOP | W_NUM) || strlen (t) < 2)
+        continue;
+      for (guint k = 0; k < terms->len && !seen; k++)
+        seen = g_ptr_array_index (terms, k) == t;
+      /* (sentences are short; a very long one keeps at most 64 terms) */
+      if (!seen && terms->len < 64)
+        g_ptr_array_add (terms, (gpointer) t);
+    }
+  *n_terms = terms->len;
+  g_ptr_array_add (terms, NULL);
+  return (const char **) g_ptr_array_free (terms, FALSE);
+}
+
+static gboolean past_marker (Doc *doc, guint i);
+
+static gboolean
+time_preposition (const char *lex)
+{
+  static const char * const words[] = { "in", "since", "during", "of", "from", "until", "till", "before" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (lex, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Time qualifiers belong to the nearest figure of their clause ("36
+ * seconds off the 2:01:09 set last year": the 2:01:09); the earlier one
+ * on a tie. */
+static void
+tag_times (Doc *doc)
+{
+  CcStatementValue *v = (CcStatementValue *) doc->values->data;
+  guint n = doc->values->len;
+  guint next = 0;  /* the first value at or after word i (values are in word order) */
+
+  for (guint i = 0; i < doc->n; i++)
+    {
+      gboolean past = past_marker (doc, i);
+      double year = 0;
+      guint before = G_MAXUINT, after = G_MAXUINT, best;
+
+      while (next < n && v[next].word < i)
+        next++;
+      if (!past && next < n && v[next].word == i && v[next].kind == CC_PART_YEAR &&
+          i > 0 && time_preposition (doc->w[i - 1].lex))
+        year = v[next].low;
+      if (!past && year == 0)
+        continue;
+      /* the nearest other figure on each side */
+      for (guint k = next; k > 0 && before == G_MAXUINT; k--)
+        if (v[k - 1].kind != CC_PART_YEAR)
+          before = k - 1;
+      for (guint k = next; k < n && after == G_MAXUINT; k++)
+        if (v[k].kind != CC_PART_YEAR && v[k].word != i)
+          after = k;
+      if (before == G_MAXUINT && after == G_MAXUINT)
+        continue;
+      if (before == G_MAXUINT)
+        best = after;
+      else if (after == G_MAXUINT)
+        best = before;
+      else
+        best = v[after].word - i < i - v[before].word ? after : before;
+      if (past)
+        v[best].past = TRUE;
+      else
+        v[best].year = year;
+    }
+}
+
+/* A place in a ranking: "second-place", "runner-up", "second place",
+ * "came in second", "finished third" (not "the second fastest"). */
+static const char *
+rank_of (Word *words,
+         guint n,
+         guint i)
+{
+  static const char * const ranks[] = { "second", "third", "fourth", "fifth", "sixth" };
+  static const char * const before[] = { "in", "finished", "came", "placed", "ended", "was" };
+  const char *lex = words[i].lex;
+
+  if (strcmp (lex, "runner-up") == 0)
+    return "second";
+  for (guint r = 0; r < G_N_ELEMENTS (ranks); r++)
+    {
+      gsize len = strlen (ranks[r]);
+
+      if (!g_str_has_prefix (lex, ranks[r]))
+        continue;
+      if (strcmp (lex + len, "-place") == 0)
+        return ranks[r];
+      if (lex[len] != '\0')
+        return NULL;
+      if (i + 1 < n && (strcmp (words[i + 1].lex, "place") == 0 || strcmp (words[i + 1].lex, "spot") == 0))
+        return ranks[r];
+      for (guint b = 0; i > 0 && b < G_N_ELEMENTS (before); b++)
+        if (strcmp (words[i - 1].lex, before[b]) == 0)
+          return ranks[r];
+      return NULL;
+    }
+  return NULL;
+}
+
+static CcStatement *
+read_statement (Doc    *doc,
+                Word   *words,
+                guint   n,
+                CcSpan *span,
+                guint   doc_index)
+{
+  CcStatement *st = g_new0 (CcStatement, 1);
+
+  doc->w = words;
+  doc->n = n;
+  doc->values = g_array_new (FALSE, FALSE, sizeof (CcStatementValue));
+  doc->names = g_array_new (FALSE, FALSE, sizeof (CcStatementName));
+  st->doc = doc_index;
+  st->start = span->start;
+  st->end = span->end;
+  st->clause_start = words[0].start;
+  st->clause_end = words[n - 1].end;
+  read_values (doc);
+  tag_times (doc);
+  read_names (doc);
+  st->terms = read_terms (doc, &st->n_terms);
+  for (guint i = 0; i < n; i++)
+    {
+      if (is_negation (words[i].lex))
+        st->negated = TRUE;
+      if (st->rank == NULL)
+        st->rank = rank_of (words, n, i);
+    }
+  st->n_values = doc->values->len;
+  st->values = (CcStatementValue *) g_array_free (doc->values, FALSE);
+  st->n_names = doc->names->len;
+  st->names = (CcStatementName *) g_array_free (doc->names, FALSE);
+  return st;
+}
+
+static gboolean
+clause_word (const char *lex)
+{
+  return strcmp (lex, "while") == 0 || strcmp (lex, "whereas") == 0 || strcmp (lex, "but") == 0 ||
+         strcmp (lex, "although") == 0;
+}
+
+/* Where the clause that starts at word @from ends. */
+static guint
+clause_end (Doc  *doc,
+            guint from,
+            guint to)
+{
+  gboolean has_value = FALSE;
+
+  for (guint i = from; i < to; i++)
+    {
+      Word *w = &doc->w[i];
+
+      /* a run-on "sentence" (a table, a list without full stops) is cut
+       * into clauses of bounded length: no step is quadratic in it */
+      if (i >= from + CC_STATEMENT_MAX_CLAUSE_WORDS)
+        return i;
+      if (i > from && clause_word (w->lex))
+        return i;
+      if ((w->flags & W_NUM) || cc_value_number_word (w->lex, strlen (w->lex)) >= 0)
+        has_value = TRUE;
+      if (i + 1 < to && gap_has (doc, i, ";"))
+        return i + 1;
+      if (has_value && i + 1 < to && i > from + 1 &&
+          (gap_has (doc, i, ",") || strcmp (doc->w[i + 1].lex, "and") == 0) &&
+          !(doc->w[i + 1].flags & W_NUM) && !(i + 2 < to && (doc->w[i + 2].flags & W_NUM)) &&
+          !(i + 2 < to && cc_value_number_word (doc->w[i + 2].lex, strlen (doc->w[i + 2].lex)) >= 0))
+        return i + 1;
+    }
+  return to;
+}
+
+static gboolean
+time_noun (const char *stem)
+{
+  static const char * const nouns[] = {
+    "elect", "year", "time", "season", "edit", "race", "poll", "vote", "term", "month", "week",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
+    if (strcmp (stem, nouns[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The years a clause names (kept for the caller; the comparison uses
+ * the years tagged on each value). */
+static void
+clause_years (CcStatement *st)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint k = 0; k < st->n_values; k++)
+    if (st->values[k].kind == CC_PART_YEAR)
+      g_array_append_val (years, st->values[k].low);
+  st->n_years = years->len;
+  st->years = g_memdup2 (years->data, sizeof (double) * years->len);
+}
+
+static gboolean
+past_marker (Doc  *doc,
+             guint i)
+{
+  const char *l = doc->w[i].lex;
+
+  return (strcmp (l, "last") == 0 || strcmp (l, "earlier") == 0 || strcmp (l, "previous") == 0 ||
+          strcmp (l, "prior") == 0) && i + 1 < doc->n && time_noun (doc->w[i + 1].stem);
+}
+
+/* A time qualifier at the head of a sentence ("In 2019, ...", "Last
+ * year, ...") holds for every figure of the sentence. */
+static void
+front_time (Doc       *doc,
+            Word      *words,
+            guint      first,
+            guint      n,
+            GPtrArray *out,
+            guint      first_statement)
+{
+  CcStatement *head = g_ptr_array_index (out, first_statement);
+  double year = 0;
+  gboolean past = FALSE;
+
+  /* (value words are counted from the start of the document: @first) */
+  doc->w = words + first;
+  doc->n = n;
+  for (guint i = 0; i < n && i < 3; i++)
+    past = past || past_marker (doc, i);
+  for (guint k = 0; k < head->n_values; k++)
+    if (head->values[k].kind == CC_PART_YEAR && head->values[k].word < first + 3)
+      year = head->values[k].low;
+  if (!past && year == 0)
+    return;
+  for (guint i = first_statement; i < out->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (out, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          if (past)
+            st->values[k].past = TRUE;
+          if (year != 0 && st->values[k].year == 0)
+            st->values[k].year = year;
+        }
+    }
+}
+
+static void
+read_clauses (Doc        *doc,
+              Word       *words,
+              guint       first,
+              guint       last,
+              CcSpan     *span,
+              guint       doc_index,
+              GPtrArray  *out)
+{
+  guint from = first;
+  guint first_statement = out->len;
+
+  while (from < last)
+    {
+      guint to;
+
+      doc->w = words + first;
+      doc->n = last - first;
+      to = first + clause_end (doc, from - first, last - first);
+      CcStatement *st = read_statement (doc, words + from, to - from, span, doc_index);
+      gboolean past = FALSE;
+
+      for (guint i = 0; i < st->n_values; i++)
+        st->values[i].word += from;
+      for (guint i = 0; i < st->n_names; i++)
+        st->names[i].word += from;
+      /* (read_statement() left doc->w on the clause's words) */
+      for (guint i = 0; i < doc->n; i++)
+        past = past || past_marker (doc, i);
+      st->past = past;
+      clause_years (st);
+      g_ptr_array_add (out, st);
+      from = to;
+    }
+  front_time (doc, words, first, last - first, out, first_statement);
+  for (guint i = first_statement; i < out->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (out, i);
+
+      st->first_clause = first_statement;
+      st->n_clauses = out->len - first_statement;
+    }
+}
+
+GPtrArray *
+cc_statements_extract (CcLexicon  *lexicon,
+                       const char *text,
+                       guint       doc_index)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_statement_free);
+  g_autoptr(GArray) sentences = NULL;
+  g_autoptr(GHashTable) lower = g_hash_table_new (NULL, NULL);
+  g_autofree Word *words = NULL;
+  Doc doc = { 0 };
+  guint n_words, w = 0;
+
+  g_return_val_if_fail (lexicon != NULL && text != NULL, out);
+
+  doc.lexicon = lexicon;
+  doc.text = text;
+  doc.bytes = byte_offsets (text, &doc.n_chars);
+  sentences = cc_sentences_split (text);
+  words = read_words (&doc, &n_words);
+  for (guint i = 0; i < n_words; i++)
+    if (!(words[i].flags & (W_CAP | W_NUM)))
+      g_hash_table_add (lower, (gpointer) words[i].lex);
+  mark_names (words, n_words, lower, sentences);
+
+  for (guint s = 0; s < sentences->len; s++)
+    {
+      CcSpan *span = &g_array_index (sentences, CcSpan, s);
+      guint first;
+
+      while (w < n_words && words[w].start < span->start)
+        w++;
+      first = w;
+      while (w < n_words && words[w].end <= span->end)
+        w++;
+      if (w == first)
+        continue;
+      read_clauses (&doc, words, first, w, span, doc_index, out);
+    }
+  g_free (doc.bytes);
+  return out;
+}
+
+/* ---- agreement of two values ---- */
+
+static void
+bounds (const CcStatementValue *v,
+        double                 *lo,
+        double                 *hi)
+{
+  /* What a written figure allows: its rounding step, and its hedge. */
+  double half = v->step / 2;
+
+  *lo = v->low - half;
+  *hi = v->high + half;
+  switch (v->hedge)
+    {
+    case CC_VALUE_AT_LEAST:
+      *hi = INFINITY;
+      break;
+    case CC_VALUE_AT_MOST:
+      *lo = -INFINITY;
+      break;
+    case CC_VALUE_APPROX:
+      *lo -= fabs (v->low) * 0.05;
+      *hi += fabs (v->high) * 0.05;
+      break;
+    case CC_VALUE_EXACT:
+    default:
+      break;
+    }
+}
+
+gboolean
+cc_statement_values_agree (const CcStatementValue *a,
+                           const CcStatementValue *b)
+{
+  double alo, ahi, blo, bhi;
+
+  if (a->low == b->low && a->high == b->high)
+    return TRUE;
+  bounds (a, &alo, &ahi);
+  bounds (b, &blo, &bhi);
+  /* Rounding: the less precise figure covers the more precise one
+   * ("14 billion" and "14.3 billion" are not the same statement, but "about
+   * 14 billion" is; exact figures written to different steps agree when the
+   * coarse one holds the fine one). */
+  if (a->hedge == CC_VALUE_EXACT && b->hedge == CC_VALUE_EXACT)
+    {
+      if (a->step > b->step)
+        return b->low >= alo && b->high <= ahi;
+      if (b->step > a->step)
+        return a->low >= blo && a->high <= bhi;
+      /* Ranges that overlap agree ("9 to 10" and "10 to 12" touch) */
+      return !(a->high < b->low || b->high < a->low);
+    }
+  return !(ahi < blo || bhi < alo);
+}
+
+void
+cc_statements_add_to_story (GPtrArray *story,
+                            GPtrArray *statements)
+{
+  guint offset = story->len;
+
+  for (guint k = 0; k < statements->len; k++)
+    {
+      CcStatement *st = g_ptr_array_index (statements, k);
+
+      st->index = story->len;
+      st->first_clause += offset;
+      g_ptr_array_add (story, st);
+    }
+  g_ptr_array_set_free_func (statements, NULL);
+  g_ptr_array_set_size (statements, 0);
+  g_ptr_array_set_free_func (statements, (GDestroyNotify) cc_statement_free);
+}

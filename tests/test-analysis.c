@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The disagreement engine stage by stage (src/core/analysis/), on
+ * sentences written for these tests. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cc-disagreements.h"
+#include "cc-lineup.h"
+#include "cc-name-variants.h"
+#include "cc-part-compare.h"
+#include "cc-role-names.h"
+#include "cc-statement.h"
+
+static char *
+part (const char *text,
+      guint       start,
+      guint       end)
+{
+  const char *from = g_utf8_offset_to_pointer (text, start);
+
+  return g_strndup (from, g_utf8_offset_to_pointer (from, end - start) - from);
+}
+
+static const CcStatementValue *
+find_value (GPtrArray  *sts,
+            const char *text,
+            const char *surface)
+{
+  for (guint i = 0; i < sts->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (sts, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          g_autofree char *s = part (text, st->values[k].start, st->values[k].end);
+
+          if (strcmp (s, surface) == 0)
+            return &st->values[k];
+        }
+    }
+  return NULL;
+}
+
+/* ---- statements ---- */
+
+static void
+test_statement_values (void)
+{
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  const char *text =
+    "The ferry line carried 4,210 passengers in three hours and 12 minutes. "
+    "Its fastest crossing took 1:02:30, more than 40 seconds ahead of the old mark. "
+    "Water stood at 11–13C near the harbour of Port Velm on March 3.";
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v;
+
+  v = find_value (sts, text, "4,210 passengers");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->kind, ==, CC_PART_NUMBER);
+  g_assert_cmpfloat (v->low, ==, 4210);
+  g_assert_cmpstr (v->role, ==, "passeng");
+
+  v = find_value (sts, text, "three hours and 12 minutes");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->kind, ==, CC_PART_DURATION);
+  g_assert_cmpfloat (v->low, ==, 3 * 3600 + 12 * 60);
+
+  v = find_value (sts, text, "1:02:30");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->kind, ==, CC_PART_DURATION);
+  g_assert_cmpfloat (v->low, ==, 3750);
+
+  v = find_value (sts, text, "40 seconds");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->hedge, ==, CC_VALUE_AT_LEAST);
+
+  v = find_value (sts, text, "11–13C");
+  g_assert_nonnull (v);
+  g_assert_cmpfloat (v->low, ==, 11);
+  g_assert_cmpfloat (v->high, ==, 13);
+  g_assert_cmpstr (v->role, ==, "°c");
+  g_assert_true (v->measure);
+
+  v = find_value (sts, text, "March 3");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->kind, ==, CC_PART_DAY);
+}
+
+static void
+test_statement_clauses (void)
+{
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  const char *text = "The Green League won 41 seats while the Harbour Party held 17 seats. "
+                     "Ms Orla Brennick did not attend the count in 2021.";
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *a, *b;
+  CcStatement *last;
+
+  /* one sentence, two clauses, each figure about its own party */
+  g_assert_cmpuint (sts->len, ==, 3);
+  a = find_value (sts, text, "41 seats");
+  b = find_value (sts, text, "17 seats");
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpstr (a->anchor, ==, "green league");
+  g_assert_cmpstr (b->anchor, ==, "harbour party");
+  last = g_ptr_array_index (sts, 2);
+  g_assert_true (last->negated);
+  g_assert_cmpuint (last->n_years, ==, 1);
+  g_assert_cmpfloat (last->years[0], ==, 2021);
+  g_assert_cmpuint (last->n_names, >=, 1);
+  g_assert_cmpstr (last->names[0].tokens[1], ==, "orla");
+}
+
+static void
+test_statement_agree (void)
+{
+  CcStatementValue a = { .kind = CC_PART_NUMBER, .low = 34, .high = 34, .step = 1 };
+  CcStatementValue b = a;
+
+  b.low = b.high = 36;
+  g_assert_false (cc_statement_values_agree (&a, &b));
+  /* a lower bound agrees with any figure above it */
+  b.low = b.high = 30;
+  b.hedge = CC_VALUE_AT_LEAST;
+  g_assert_true (cc_statement_values_agree (&a, &b));
+  /* rounding: "2 hours" holds 2:00:35 */
+  a = (CcStatementValue) { .kind = CC_PART_DURATION, .low = 7235, .high = 7235, .step = 1 };
+  b = (CcStatementValue) { .kind = CC_PART_DURATION, .low = 7200, .high = 7200, .step = 3600 };
+  g_assert_true (cc_statement_values_agree (&a, &b));
+  /* ranges that overlap agree, disjoint ones do not */
+  a = (CcStatementValue) { .kind = CC_PART_NUMBER, .low = 9, .high = 10, .step = 1 };
+  b = (CcStatementValue) { .kind = CC_PART_NUMBER, .low = 7, .high = 8, .step = 1 };
+  g_assert_false (cc_statement_values_agree (&a, &b));
+  b.high = 9;
+  g_assert_true (cc_statement_values_agree (&a, &b));
+}
+
+/* ---- lining up ---- */
+
+static GPtrArray *
+story (CcLexicon          *lex,
+       const char * const *texts,
+       guint               n)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_statement_free);
+
+  for (guint d = 0; d < n; d++)
+    {
+      g_autoptr(GPtrArray) sts = cc_statements_extract (lex, texts[d], d);
+
+      cc_statements_add_to_story (all, sts);
+    }
+  return all;
+}
+
+static void
+test_lineup (void)
+{
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  const char *texts[] = {
+    "Bakers in Quillon stopped work on Monday. The strike closed 312 shops across the valley.",
+    "Across the valley the strike closed 318 shops. Unrelated weather kept the ferries in port.",
+  };
+  g_autoptr(GPtrArray) sts = story (lex, texts, 2);
+  g_autoptr(CcLineup) lineup = cc_lineup_find (sts);
+  gboolean linked = FALSE, wrong = FALSE;
+
+  for (guint i = 0; i < lineup->pairs->len; i++)
+    {
+      CcLineupPair *p = &g_array_index (lineup->pairs, CcLineupPair, i);
+      CcStatement *a = g_ptr_array_index (sts, p->a);
+      CcStatement *b = g_ptr_array_index (sts, p->b);
+
+      g_autofree char *qa = part (texts[a->doc], a->start, a->end);
+      g_autofree char *qb = part (texts[b->doc], b->start, b->end);
+
+      g_assert_cmpuint (a->doc, !=, b->doc);
+      if (strstr (qa, "312") != NULL && strstr (qb, "318") != NULL)
+        linked = TRUE;
+      if (strstr (qb, "weather") != NULL)
+        wrong = TRUE;
+    }
+  /* the reworded sentence is found whatever its position, the unrelated one not */
+  g_assert_true (linked);
+  g_assert_false (wrong);
+}
+
+/* Linear work on a long table and on long sentences: the postings visited
+ * stay within a constant per statement however large the input. */
+static void
+test_lineup_scale (void)
+{
+  g_autoptr(GString) table = g_string_new ("| region | item | count |\n|---|---|---|\n");
+  g_autoptr(GString) longsent = g_string_new ("The survey");
+  const char *texts[2];
+  g_autoptr(CcDisagreementReport) report = NULL;
+
+  for (guint i = 0; i < 120000; i++)
+    g_string_append_printf (table, "| Region %u | widget w%u | %u units |\n", i % 97, i % 5003, i);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (longsent, ", item %u counted %u crates", i, i * 3);
+  g_string_append (longsent, ".\n");
+  texts[0] = table->str;
+  texts[1] = longsent->str;
+  report = cc_disagreements_find (texts, 2);
+  g_assert_cmpuint (report->statements->len, >, 120000);
+  g_assert_cmpuint (report->work, <=, (guint64) report->statements->len * 64 * CC_LINEUP_MAX_POSTINGS);
+}
+
+/* ---- comparison ---- */
+
+static GPtrArray *
+run (const char * const *texts,
+     guint               n)
+{
+  CcDisagreementReport *report = cc_disagreements_find (texts, n);
+  GPtrArray *rows = g_ptr_array_ref (report->disagreements);
+
+  cc_disagreement_report_free (report);
+  return rows;
+}
+
+static void
+test_compare_numeric (void)
+{
+  const char *texts[] = {
+    "The Varn dam holds back 2,140 tonnes of silt, engineers said on Tuesday.",
+    "Engineers said the Varn dam holds back 2,190 tonnes of silt.",
+    "Engineers said the Varn dam holds back more than 2,000 tonnes of silt.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 3);
+  CcDisagreement *d;
+
+  /* 2,140 against 2,190; "more than 2,000" agrees with both */
+  g_assert_cmpuint (rows->len, ==, 1);
+  d = g_ptr_array_index (rows, 0);
+  g_assert_cmpint (d->kind, ==, CC_DISAGREEMENT_NUMERIC);
+  g_assert_cmpuint (d->doc_a, ==, 0);
+  g_assert_cmpuint (d->doc_b, ==, 1);
+  g_assert_cmpstr (d->value_a, ==, "2,140 tonnes");
+  g_assert_cmpstr (d->value_b, ==, "2,190 tonnes");
+  g_assert_cmpstr (d->quote_a, ==, texts[0]);
+  g_assert_cmpstr (d->quote_b, ==, texts[1]);
+}
+
+static void
+test_compare_other_time (void)
+{
+  const char *texts[] = {
+    "The Tarn Alliance won 212 seats this week, the commission said in 2030.",
+    "The Tarn Alliance won 230 seats in 2026, the commission said.",
+    "In 2030 the commission said the Tarn Alliance won 212 seats.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 3);
+
+  /* another year is another fact, not a disagreement */
+  g_assert_cmpuint (rows->len, ==, 0);
+}
+
+static void
+test_compare_names (void)
+{
+  const char *texts[] = {
+    "Runner Aleko Varessi finished second behind compatriot Tomas Brell in the city race.",
+    "Runner Aleko Varesi finished second behind compatriot Tomas Brell in the city race.",
+    "Runner Aleko Varessi finished second behind compatriot Piet Onander in the city race.",
+    /* other news, so that the words of the story weigh what they weigh in a real one */
+    "Rain is expected over the coast. Trains will run a reduced timetable. The museum reopens.",
+    "Markets fell in early trading. The harbour authority named a new director.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 5);
+  gboolean spelling = FALSE, other = FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      if (d->kind == CC_DISAGREEMENT_NAMING && strstr (d->value_a, "Varessi") && strstr (d->value_b, "Varesi"))
+        spelling = TRUE;
+      if (d->kind == CC_DISAGREEMENT_CLAIM && strstr (d->value_a, "Tomas Brell") &&
+          strstr (d->value_b, "Piet Onander"))
+        other = TRUE;
+    }
+  g_assert_true (spelling);
+  g_assert_true (other);
+  g_assert_true (cc_part_spelling_variants ("varessi", "varesi"));
+  g_assert_false (cc_part_spelling_variants ("kenya", "kenyan"));
+}
+
+static void
+test_role_names (void)
+{
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  const char *texts[] = {
+    "The rescue at the quarry was led by fire chief Anna Korvel on the night.",
+    "Volunteers said fire chief Bram Ostey called for more pumps.",
+    "By dawn, fire chief Anna Korvel had the site cleared. Miners Tom Avel and Rik Sorn were safe.",
+    "Miners Jan Teller and Per Oss were safe.",
+  };
+  g_autoptr(GPtrArray) sts = story (lex, texts, G_N_ELEMENTS (texts));
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
+  guint pairs = 0;
+
+  cc_role_names_find (sts, out);
+  for (guint i = 0; i < out->len; i++)
+    {
+      CcPartDisagreement *d = &g_array_index (out, CcPartDisagreement, i);
+      guint da = MIN (d->a->doc, d->b->doc), db = MAX (d->a->doc, d->b->doc);
+
+      g_assert_cmpint (d->kind, ==, CC_DISAGREEMENT_CLAIM);
+      /* Korvel against Ostey, never Korvel against Korvel, never the
+       * miners (a plural title is held by several) */
+      g_assert_true ((da == 0 && db == 1) || (da == 1 && db == 2));
+      pairs++;
+    }
+  g_assert_cmpuint (pairs, ==, 2);
+}
+
+static void
+test_role_rank (void)
+{
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  const char *texts[] = {
+    "In the final, Mara Quell came in second behind the champion.",
+    "The second-place finisher, Ilse Varga, trailed by a length.",
+    "It was the second fastest final ever, said coach Ode Brann.",
+  };
+  g_autoptr(GPtrArray) sts = story (lex, texts, G_N_ELEMENTS (texts));
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
+  CcPartDisagreement *d;
+
+  cc_role_names_find (sts, out);
+  /* the runner-up differs between 0 and 1; "second fastest" gives no place */
+  g_assert_cmpuint (out->len, ==, 1);
+  d = &g_array_index (out, CcPartDisagreement, 0);
+  g_assert_cmpuint (MIN (d->a->doc, d->b->doc), ==, 0);
+  g_assert_cmpuint (MAX (d->a->doc, d->b->doc), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/crosscheck/analysis/statement/values", test_statement_values);
+  g_test_add_func ("/crosscheck/analysis/statement/clauses", test_statement_clauses);
+  g_test_add_func ("/crosscheck/analysis/statement/agree", test_statement_agree);
+  g_test_add_func ("/crosscheck/analysis/lineup/paraphrase", test_lineup);
+  g_test_add_func ("/crosscheck/analysis/lineup/scale", test_lineup_scale);
+  g_test_add_func ("/crosscheck/analysis/compare/numeric", test_compare_numeric);
+  g_test_add_func ("/crosscheck/analysis/compare/other-time", test_compare_other_time);
+  g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
+  g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);
+  g_test_add_func ("/crosscheck/analysis/role-rank", test_role_rank);
+  return g_test_run ();
+}

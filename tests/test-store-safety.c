@@ -17,7 +17,9 @@
 #include <utime.h>
 
 #include "cc-error.h"
+#include "cc-importer.h"
 #include "cc-store.h"
+#include "cc-w3c.h"
 #include "cc-test-util.h"
 
 #define N_WRITES 20
@@ -737,6 +739,57 @@ test_search_single_line (void)
   search_large (15 * 1024 * 1024, " ");
 }
 
+/* A library whose name looks like an article (notes.md) inside the folder
+ * being imported, and import-annotations pointed at the library: neither
+ * may open the library's own files (closing them drops this process's
+ * locks on it, so another program could delete the live WAL). Both are
+ * refused by name, and the library and its WAL are still there. */
+static void
+test_own_files_never_read (void)
+{
+  char *dir = cc_test_tmpdir_new ();
+  g_autofree char *db_path = g_build_filename (dir, "notes.md", NULL);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *article = cc_test_write_file (dir, "harbour.txt",
+                                                 "Harbour reopens\n\nThe harbour reopened on Monday.\n", -1);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcStore) store = cc_store_open (db_path, &error);
+  g_autoptr(CcImportReport) report = NULL;
+  g_autoptr(CcW3cImportReport) w3c = NULL;
+  gboolean saw_library = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (cc_store_is_own_file (store, db_path));
+  g_assert_false (cc_store_is_own_file (store, article));
+
+  report = cc_import_paths (store, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 1);
+  for (guint i = 0; i < report->events->len; i++)
+    {
+      CcImportEvent *event = report->events->pdata[i];
+
+      if (g_strcmp0 (event->path, db_path) == 0)
+        {
+          g_assert_cmpint (event->status, ==, CC_IMPORT_SKIPPED);
+          g_assert_nonnull (strstr (event->message, "library itself"));
+          saw_library = TRUE;
+        }
+    }
+  g_assert_true (saw_library);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  w3c = cc_w3c_import_file (store, db_path, &error);
+  g_assert_null (w3c);
+  g_assert_error (error, CC_ERROR, CC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "library itself"));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  g_clear_object (&store);
+  cc_test_tmpdir_free (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -771,6 +824,7 @@ main (int argc, char **argv)
                    test_files_private_under_open_umask);
   g_test_add_func ("/crosscheck/store-safety/search-large-article", test_search_large_article);
   g_test_add_func ("/crosscheck/store-safety/search-single-line", test_search_single_line);
+  g_test_add_func ("/crosscheck/store-safety/own-files-never-read", test_own_files_never_read);
 
   status = g_test_run ();
   cc_test_tmpdir_free (g_steal_pointer (&state));

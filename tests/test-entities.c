@@ -218,6 +218,18 @@ test_names_compounds (void)
 }
 
 static void
+test_names_lost_break (void)
+{
+  /* A sentence break lost between a caption and the text capitalises a
+   * conjunction mid-line; it names nothing. */
+  const char *text = "Full results page After the count ended, Priya Raman spoke.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  g_assert_null (find (m, "After", 0));
+}
+
+static void
 test_names_places (void)
 {
   const char *text =
@@ -482,6 +494,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/sentences", test_sentences);
   g_test_add_func ("/crosscheck/entities/names", test_names);
   g_test_add_func ("/crosscheck/entities/names/roles", test_names_roles);
+  g_test_add_func ("/crosscheck/entities/names/lost-break", test_names_lost_break);
   g_test_add_func ("/crosscheck/entities/names/nickname", test_names_nickname);
   g_test_add_func ("/crosscheck/entities/names/counts-and-brackets", test_names_counts_and_brackets);
   g_test_add_func ("/crosscheck/entities/names/compounds", test_names_compounds);

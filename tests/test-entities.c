@@ -180,10 +180,13 @@ test_names_counts_and_brackets (void)
     "Zentek released Orion 4 on Monday. "
     "The final tally was Greens 41, Reds 12, Blues 3. The LDP 120 seats held. "
     "The Farmers Party (Reformed) won two seats and the RSP(L) one. "
-    "The Air Safety Board (ASB) opened an inquiry; the ASB said little.\n";
+    "The Air Safety Board (ASB) opened an inquiry; the ASB said little. "
+    "Seats went Greens 41, Farm Union 6, Blues Party (Left) 3 and others.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
 
   check_sorted_and_in_bounds (m, text);
+  /* a name between two counts of a list is counted too */
+  g_assert_null (find (m, "Farm Union 6", 0));
   /* a model number stays with the name... */
   assert_mention (m, "Orion 4", 0, CC_ENTITY_PRODUCT, NULL);
   /* ...a count does not */

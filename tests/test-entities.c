@@ -180,10 +180,13 @@ test_names_counts_and_brackets (void)
     "Zentek released Orion 4 on Monday. "
     "The final tally was Greens 41, Reds 12, Blues 3. The LDP 120 seats held. "
     "The Farmers Party (Reformed) won two seats and the RSP(L) one. "
-    "The Air Safety Board (ASB) opened an inquiry; the ASB said little.\n";
+    "The Air Safety Board (ASB) opened an inquiry; the ASB said little. "
+    "Seats went Greens 41, Farm Union 6, Blues Party (Left) 3 and others.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
 
   check_sorted_and_in_bounds (m, text);
+  /* a name between two counts of a list is counted too */
+  g_assert_null (find (m, "Farm Union 6", 0));
   /* a model number stays with the name... */
   assert_mention (m, "Orion 4", 0, CC_ENTITY_PRODUCT, NULL);
   /* ...a count does not */
@@ -215,6 +218,18 @@ test_names_compounds (void)
   /* a company's name before a name of its own: a product */
   assert_mention (m, "Vantor Skylark", 0, CC_ENTITY_PRODUCT, NULL);
   assert_mention (m, "Skylark", 0, CC_ENTITY_PRODUCT, NULL);
+}
+
+static void
+test_names_lost_break (void)
+{
+  /* A sentence break lost between a caption and the text capitalises a
+   * conjunction mid-line; it names nothing. */
+  const char *text = "Full results page After the count ended, Priya Raman spoke.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  g_assert_null (find (m, "After", 0));
 }
 
 static void
@@ -482,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/sentences", test_sentences);
   g_test_add_func ("/crosscheck/entities/names", test_names);
   g_test_add_func ("/crosscheck/entities/names/roles", test_names_roles);
+  g_test_add_func ("/crosscheck/entities/names/lost-break", test_names_lost_break);
   g_test_add_func ("/crosscheck/entities/names/nickname", test_names_nickname);
   g_test_add_func ("/crosscheck/entities/names/counts-and-brackets", test_names_counts_and_brackets);
   g_test_add_func ("/crosscheck/entities/names/compounds", test_names_compounds);

@@ -703,6 +703,9 @@ is_tally (CcScan *scan,
       ((T (j + 3)->flags & TF_NUMBER) ||
        (j + 4 < N_TOKS && is_name_word (scan, j + 3) && (T (j + 4)->flags & TF_NUMBER))))
     return TRUE;
+  /* "Y 2, X 4": a name and a number before the comma too */
+  if (start > 1 && is_char (scan, start - 1, ',') && (T (start - 2)->flags & TF_NUMBER))
+    return TRUE;
   /* "..., X 4" ending a line or a sentence after a comma */
   return start > 0 && is_char (scan, start - 1, ',') &&
          (j + 1 >= N_TOKS || !same_line (scan, j + 1) || is_char (scan, j + 1, '.'));

@@ -89,5 +89,11 @@ gboolean    cc_store_filter_story_documents (CcStore      *self,
                                              gint64        story_id,
                                              GPtrArray    *documents,
                                              GError      **error);
+/* Like cc_entities_library_counts(), from the cache only, over the
+ * documents of story @story_id (story 0: every document): mention and
+ * document counts per "TYPE\tcanonical" key (CcEntitySummary values). */
+GHashTable *cc_store_story_entity_counts   (CcStore       *self,
+                                            gint64         story_id,
+                                            GError       **error);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 #include "cc-entities-panel.h"
 #include "cc-entities.h"
 #include "cc-entity-item.h"
+#include "cc-session.h"
+#include "cc-store-stories.h"
 
 #define SELECTED_TAG "cc-entity-selected"
 
@@ -272,6 +274,13 @@ compare_rows (gconstpointer a,
   return g_utf8_collate (x->canonical, y->canonical);
 }
 
+/* The current story (0: all articles): library-scope counts cover it. */
+static gint64
+story_id (CcEntitiesPanel *self)
+{
+  return self->window ? cc_session_get_story_id (cc_window_get_session (self->window)) : 0;
+}
+
 static void
 refresh (CcEntitiesPanel *self)
 {
@@ -306,7 +315,7 @@ refresh (CcEntitiesPanel *self)
   /* Library counts come from the cache, which the library analysis
    * (start_analysis) fills off the main thread; it refreshes when done. */
   if (store != NULL)
-    counts = cc_entities_library_counts (store, NULL);
+    counts = cc_store_story_entity_counts (store, story_id (self), NULL);
 
   /* Rows: the mentions of this document, or every entity of the library. */
   if (!library && self->mentions != NULL)
@@ -736,6 +745,8 @@ cc_entities_panel_new (CcWindow *window)
                                G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (window, "library-changed",
                                G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (cc_window_get_session (window), "notify::story",
+                               G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
       gtk_widget_set_has_tooltip (GTK_WIDGET (cc_reader_view_get_text_view (reader)), TRUE);
       g_signal_connect_object (cc_reader_view_get_text_view (reader), "query-tooltip",
                                G_CALLBACK (on_query_tooltip), self, 0);

@@ -8,6 +8,7 @@
 
 #include "cc-annotation-store.h"
 #include "cc-note-row.h"
+#include "cc-store-stories.h"
 #include "cc-notes-panel.h"
 
 struct _CcNotesPanel
@@ -181,6 +182,44 @@ library_scope (CcNotesPanel *self)
 
 /* The list */
 
+/* In library scope with a story chosen, keeps in @list (CcAnnotation, owned)
+ * only the annotations of that story's documents, in their order. */
+static gboolean
+keep_story_annotations (CcNotesPanel *self,
+                        CcStore      *store,
+                        GPtrArray    *list,
+                        GError      **error)
+{
+  gint64 story_id = cc_session_get_story_id (self->session);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) set = NULL;
+  guint kept = 0;
+
+  if (!library_scope (self) || story_id <= 0)
+    return TRUE;
+  ids = cc_store_story_document_ids (store, story_id, error);
+  if (ids == NULL)
+    return FALSE;
+  set = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < ids->len; i++)
+    g_hash_table_add (set, &g_array_index (ids, gint64, i));
+  for (guint i = 0; i < list->len; i++)
+    {
+      CcAnnotation *a = g_ptr_array_index (list, i);
+      gint64 document_id = cc_annotation_get_document_id (a);
+
+      if (g_hash_table_contains (set, &document_id))
+        list->pdata[kept++] = a;
+      else
+        g_object_unref (a);
+    }
+  /* The removed ones were unreffed above: shrink without freeing. */
+  g_ptr_array_set_free_func (list, NULL);
+  g_ptr_array_set_size (list, kept);
+  g_ptr_array_set_free_func (list, g_object_unref);
+  return TRUE;
+}
+
 static void
 update_count (CcNotesPanel *self,
               guint         shown,
@@ -250,6 +289,8 @@ cc_notes_panel_refresh (CcNotesPanel *self)
   if (store != NULL && filter.document_id >= 0)
     {
       list = cc_annotation_store_list (store, &filter, &error);
+      if (list != NULL && !keep_story_annotations (self, store, list, &error))
+        g_clear_pointer (&list, g_ptr_array_unref);
       if (list == NULL)
         toast_error (self, _("Could not load the notes"), error);
     }
@@ -587,6 +628,13 @@ on_document_changed (CcNotesPanel *self)
 }
 
 static void
+on_story_changed (CcNotesPanel *self)
+{
+  if (library_scope (self))
+    queue_refresh (self);
+}
+
+static void
 on_store_changed (CcNotesPanel *self)
 {
   cc_undo_stack_set_store (self->undo, cc_session_get_store (self->session));
@@ -720,6 +768,8 @@ cc_notes_panel_new (CcWindow *window)
   g_signal_connect_object (self->session, "notify::store", G_CALLBACK (on_store_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::document", G_CALLBACK (on_document_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::story", G_CALLBACK (on_story_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "library-changed", G_CALLBACK (on_library_changed),
                            self, G_CONNECT_SWAPPED);

@@ -6,7 +6,11 @@
 
 #include "cc-application.h"
 #include "cc-compare-view-private.h"
+#include "cc-entities-panel.h"
+#include "cc-entities.h"
+#include "cc-export-fixture.h"
 #include "cc-facts-view-private.h"
+#include "cc-notes-panel.h"
 #include "cc-store-stories.h"
 #include "cc-stories-sidebar.h"
 #include "cc-test-util.h"
@@ -306,6 +310,198 @@ test_two_stories (void)
   cc_test_tmpdir_free (g_steal_pointer (&tmp));
 }
 
+/* Library-scope entity counts and notes follow the current story. */
+
+static const char north_1[] =
+  "Mill closure\n\nHarriet Quinlan, the chief executive of Tamsworth Mills, said on "
+  "Monday that the company would close its river plant. Harriet Quinlan said talks "
+  "with the union had failed.\n";
+static const char north_2[] =
+  "Union responds\n\nThe union said it would appeal. Harriet Quinlan did not reply to "
+  "questions about the closure.\n";
+static const char south_1[] =
+  "Port expansion\n\nThe port board approved the expansion on Friday. Harriet Quinlan, "
+  "who sits on the board, voted against it. Harriet Quinlan said the plan was rushed.\n";
+
+typedef struct
+{
+  CcEntitiesPanel *panel;
+  const char      *canonical;
+  guint            expected;
+} CountWait;
+
+static gboolean
+count_is (gpointer data)
+{
+  CountWait *wait = data;
+
+  return !cc_entities_panel_get_analysing (wait->panel) &&
+         cc_entities_panel_get_library_count (wait->panel, wait->canonical) == wait->expected;
+}
+
+static guint
+mentions_in (const char *text,
+             const char *canonical)
+{
+  g_autoptr(GPtrArray) mentions = cc_entities_extract (text);
+  guint n = 0;
+
+  for (guint i = 0; i < mentions->len; i++)
+    if (g_str_equal (((CcMention *)mentions->pdata[i])->canonical, canonical))
+      n++;
+  return n;
+}
+
+/* The canonical name of the first entity of @text named in @other too. */
+static char *
+shared_entity (const char *text,
+               const char *other)
+{
+  g_autoptr(GPtrArray) mentions = cc_entities_extract (text);
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const char *canonical = ((CcMention *)mentions->pdata[i])->canonical;
+
+      if (mentions_in (other, canonical) > 0)
+        return g_strdup (canonical);
+    }
+  return NULL;
+}
+
+/* The annotations listed, as the document ids they belong to. */
+static GArray *
+listed_documents (CcNotesPanel *notes)
+{
+  GListModel *model = cc_notes_panel_get_model (notes);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  cc_notes_panel_refresh (notes);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (CC_IS_ANNOTATION (item))
+        {
+          gint64 id = cc_annotation_get_document_id (CC_ANNOTATION (item));
+          g_array_append_val (ids, id);
+        }
+    }
+  return ids;
+}
+
+static CcDocument *
+document_named (CcStore    *store,
+                const char *basename)
+{
+  g_autoptr(GPtrArray) docs = cc_store_list_documents (store, NULL);
+
+  for (guint i = 0; docs != NULL && i < docs->len; i++)
+    if (g_str_equal (cc_document_get_basename (docs->pdata[i]), basename))
+      return g_object_ref (docs->pdata[i]);
+  g_assert_not_reached ();
+}
+
+static void
+choose_and_open (CcWindow         *window,
+                 CcStoriesSidebar *sidebar,
+                 guint             row,
+                 CcDocument       *document)
+{
+  choose_story_row (sidebar, row);
+  g_assert_true (cc_window_select_document (window, cc_document_get_id (document)));
+  cc_ui_test_drain ();
+}
+
+static void
+test_story_scope (void)
+{
+  g_autofree char *tmp = cc_test_tmpdir_new ();
+  g_autofree char *db = g_build_filename (tmp, "library.db", NULL);
+  g_autofree char *north = g_build_filename (tmp, "North", NULL);
+  g_autofree char *south = g_build_filename (tmp, "South", NULL);
+  const char *paths_n[] = { north, NULL };
+  const char *paths_s[] = { south, NULL };
+  CcWindow *window = cc_window_new (ADW_APPLICATION (app));
+  CcStoriesSidebar *sidebar = CC_STORIES_SIDEBAR (window->stories_sidebar);
+  CcEntitiesPanel *entities = CC_ENTITIES_PANEL (
+    cc_ui_test_find_child (window->entities_page, CC_TYPE_ENTITIES_PANEL));
+  CcNotesPanel *notes = CC_NOTES_PANEL (
+    cc_ui_test_find_child (window->notes_page, CC_TYPE_NOTES_PANEL));
+  g_autoptr(CcDocument) n1 = NULL;
+  g_autoptr(CcDocument) s1 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *canonical = shared_entity (north_1, south_1);
+  guint in_north, in_all;
+  CountWait wait = { entities, NULL, 0 };
+
+  g_assert_nonnull (canonical);
+  in_north = mentions_in (north_1, canonical) + mentions_in (north_2, canonical);
+  in_all = in_north + mentions_in (south_1, canonical);
+  g_assert_cmpuint (in_all, >, in_north);
+  wait.canonical = canonical;
+
+  g_free (cc_test_write_file (north, "north-1.txt", north_1, -1));
+  g_free (cc_test_write_file (north, "north-2.txt", north_2, -1));
+  g_free (cc_test_write_file (south, "south-1.txt", south_1, -1));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cc_window_open_library (window, db, &error));
+  g_assert_no_error (error);
+  cc_window_import_into_story (window, paths_n, "North", 0, north);
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  cc_window_import_into_story (window, paths_s, "South", 0, south);
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+
+  n1 = document_named (cc_window_get_store (window), "north-1.txt");
+  s1 = document_named (cc_window_get_store (window), "south-1.txt");
+  g_object_unref (cc_export_fixture_annotate (cc_window_get_store (window), n1, "river plant",
+                                              NULL, "North note", NULL));
+  g_object_unref (cc_export_fixture_annotate (cc_window_get_store (window), s1, "port board",
+                                              NULL, "South note", NULL));
+  cc_notes_panel_set_library_scope (notes, TRUE);
+
+  /* All articles: the counts and the notes span the library. Rows in
+   * order All articles, North, South. */
+  choose_and_open (window, sidebar, 0, n1);
+  wait.expected = in_all;
+  g_assert_true (cc_ui_test_wait_for (count_is, &wait));
+  {
+    g_autoptr(GArray) ids = listed_documents (notes);
+    g_assert_cmpuint (ids->len, ==, 2);
+  }
+  adw_view_stack_set_visible_child_name (window->main_stack, "read");
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window), "stories-scope-all.png");
+
+  /* North: only its two articles count, only its note is listed. */
+  choose_and_open (window, sidebar, 1, n1);
+  wait.expected = in_north;
+  g_assert_true (cc_ui_test_wait_for (count_is, &wait));
+  {
+    g_autoptr(GArray) ids = listed_documents (notes);
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, cc_document_get_id (n1));
+  }
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window), "stories-scope-north.png");
+
+  /* South: its note only. */
+  choose_and_open (window, sidebar, 2, s1);
+  {
+    g_autoptr(GArray) ids = listed_documents (notes);
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, cc_document_get_id (s1));
+  }
+  wait.expected = mentions_in (south_1, canonical);
+  g_assert_true (cc_ui_test_wait_for (count_is, &wait));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cc_ui_test_drain ();
+  cc_test_tmpdir_free (g_steal_pointer (&tmp));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +537,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/crosscheck/ui/stories/two-stories-kept-apart", test_two_stories);
+  g_test_add_func ("/crosscheck/ui/stories/story-scope-counts-and-notes", test_story_scope);
 
   ret = g_test_run ();
 

@@ -262,6 +262,60 @@ test_compare_other_time (void)
   g_assert_cmpuint (rows->len, ==, 0);
 }
 
+static gboolean
+has_weekday_row (GPtrArray *rows,
+                 guint      doc_a,
+                 guint      doc_b)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      if (d->kind == CC_DISAGREEMENT_DATE && d->doc_a == doc_a && d->doc_b == doc_b &&
+          g_str_has_suffix (d->value_a, "day") && g_str_has_suffix (d->value_b, "day"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_compare_weekday_moment (void)
+{
+  const char *texts[] = {
+    "The ferry Halvard left Ostrel harbour on Monday at 6:15 a.m. GMT, the operator said.",
+    "Crew members said the ferry Halvard left its Ostrel berth at 11:45 am IST on Tuesday, with calm seas.",
+    "Passengers boarded the Halvard at Ostrel before it sailed at 11:45 AM IST on Monday, a port official said.",
+    "Dockers at Ostrel loaded the Halvard at 9 am on Wednesday, a week before it sailed.",
+    "Rain is expected over the coast. Trains will run a reduced timetable. The museum reopens.",
+    "Markets fell in early trading. The harbour authority named a new director.",
+  };
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, texts[1], 1);
+  const CcStatementValue *v = find_value (sts, texts[1], "11:45");
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* the zone written after a clock time is read with it */
+  g_assert_nonnull (v);
+  g_assert_true (v->zoned);
+  g_assert_cmpint (v->zone, ==, 330);
+  g_clear_pointer (&sts, g_ptr_array_unref);
+  sts = cc_statements_extract (lex, texts[3], 3);
+  v = find_value (sts, texts[3], "9 am");
+  if (v == NULL)
+    v = find_value (sts, texts[3], "9");
+  g_assert_nonnull (v);
+  g_assert_false (v->zoned);
+
+  rows = run (texts, 6);
+  /* 6:15 GMT is 11:45 IST: the same moment, given on another weekday */
+  g_assert_true (has_weekday_row (rows, 0, 1));
+  /* the same moment on the same day, in another zone: no disagreement */
+  g_assert_false (has_weekday_row (rows, 0, 2));
+  /* another moment of the day is another event, whatever its day */
+  g_assert_false (has_weekday_row (rows, 0, 3));
+  g_assert_false (has_weekday_row (rows, 2, 3));
+}
+
 static void
 test_compare_names (void)
 {
@@ -354,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/lineup/scale", test_lineup_scale);
   g_test_add_func ("/crosscheck/analysis/compare/numeric", test_compare_numeric);
   g_test_add_func ("/crosscheck/analysis/compare/other-time", test_compare_other_time);
+  g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
   g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);
   g_test_add_func ("/crosscheck/analysis/role-rank", test_role_rank);

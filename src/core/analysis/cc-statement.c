@@ -305,6 +305,23 @@ is_meridiem (Doc  *doc,
          ((strcmp (l, "a") == 0 || strcmp (l, "p") == 0) && word_is (doc, i + 1, "m"));
 }
 
+/* The time zone written after a clock time whose meridiem ends at word
+ * @m ("1:05 a.m. ET", "10:35 AM (IST)"). */
+static void
+read_zone (Doc              *doc,
+           guint             m,
+           CcStatementValue *v)
+{
+  guint z = word_is (doc, m, "a") || word_is (doc, m, "p") ? m + 2 : m + 1;
+  g_autofree char *upper = NULL;
+
+  /* written with a capital: "et" or "ist" in lower case is a word */
+  if (z >= doc->n || !(doc->w[z].flags & W_CAP))
+    return;
+  upper = g_ascii_strup (doc->w[z].lex, -1);
+  v->zoned = cc_value_zone (upper, strlen (upper), &v->zone, &v->zone_dst);
+}
+
 typedef struct
 {
   CcStatementValue v;
@@ -356,6 +373,7 @@ read_number (Doc   *doc,
       if (is_meridiem (doc, last + 1))
         {
           f->v.kind = CC_PART_CLOCK;
+          read_zone (doc, last + 1, &f->v);
           total = fmod (low, 12) * 60 + g_ascii_strtod (doc->w[i + 1].lex, NULL) +
                   (doc->w[last + 1].lex[0] == 'p' ? 720 : 0);
         }
@@ -371,6 +389,7 @@ read_number (Doc   *doc,
       double h = floor (low);
 
       f->v.kind = CC_PART_CLOCK;
+      read_zone (doc, i + 1, &f->v);
       low = high = fmod (h, 12) * 60 + round ((low - h) * 100) +
                    (doc->w[i + 1].lex[0] == 'p' ? 720 : 0);
       goto done;

@@ -249,6 +249,26 @@ test_compare_numeric (void)
 }
 
 static void
+test_compare_one_row_per_fact (void)
+{
+  const char *texts[] = {
+    "Varn ferry strike ends after 41-day stoppage\n\n"
+    "The Varn ferry strike ended after 41 days, union leaders said on Tuesday.",
+    "Union leaders said the Varn ferry strike ended after 43 days.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 2);
+  CcDisagreement *d;
+
+  /* the headline restates the body: one row for the pair of figures, and
+   * it quotes the body */
+  g_assert_cmpuint (rows->len, ==, 1);
+  d = g_ptr_array_index (rows, 0);
+  g_assert_cmpint (d->kind, ==, CC_DISAGREEMENT_NUMERIC);
+  g_assert_true (g_str_has_prefix (d->quote_a, "The Varn ferry"));
+  g_assert_cmpstr (d->quote_b, ==, texts[1]);
+}
+
+static void
 test_compare_other_time (void)
 {
   const char *texts[] = {
@@ -407,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/lineup/paraphrase", test_lineup);
   g_test_add_func ("/crosscheck/analysis/lineup/scale", test_lineup_scale);
   g_test_add_func ("/crosscheck/analysis/compare/numeric", test_compare_numeric);
+  g_test_add_func ("/crosscheck/analysis/compare/one-row-per-fact", test_compare_one_row_per_fact);
   g_test_add_func ("/crosscheck/analysis/compare/other-time", test_compare_other_time);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);

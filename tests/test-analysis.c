@@ -269,6 +269,27 @@ test_compare_one_row_per_fact (void)
 }
 
 static void
+test_compare_small_counts (void)
+{
+  const char *texts[] = {
+    "The Orlen council spent two years drafting its housing plan, officials said on Monday.",
+    "Tenants in Orlen have seen rents climb for three years running as landlords cited repairs.",
+    "Rain is expected over the coast. Trains will run a reduced timetable. The museum reopens.",
+    "Markets fell in early trading. The harbour authority named a new director.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 4);
+
+  /* two whole single-digit spans of years about different things, in
+   * clauses that only share a place name: no near miss */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      g_assert_false (d->kind == CC_DISAGREEMENT_NUMERIC && strstr (d->value_a, "years") != NULL);
+    }
+}
+
+static void
 test_compare_other_time (void)
 {
   const char *texts[] = {
@@ -428,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/lineup/scale", test_lineup_scale);
   g_test_add_func ("/crosscheck/analysis/compare/numeric", test_compare_numeric);
   g_test_add_func ("/crosscheck/analysis/compare/one-row-per-fact", test_compare_one_row_per_fact);
+  g_test_add_func ("/crosscheck/analysis/compare/small-counts", test_compare_small_counts);
   g_test_add_func ("/crosscheck/analysis/compare/other-time", test_compare_other_time);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);

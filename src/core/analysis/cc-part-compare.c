@@ -534,6 +534,10 @@ cc_part_compare (const CcPartContext *context,
 
 /* ---- near-miss figures ---- */
 
+/* The smallest figure that a figure further off than CC_PART_NEAR_RATIO
+ * in the same unit may be a near miss of. */
+#define NEAR_MIN_FIGURE 10
+
 typedef struct
 {
   const char             *key;   /* interned: the role or the name */
@@ -587,7 +591,13 @@ near (const Slot *x,
 {
   if (x->v->kind == CC_PART_DAY || y->v->low <= x->v->high * CC_PART_NEAR_RATIO)
     return TRUE;
-  /* a measure further off: the clauses must speak of the same thing */
+  /* a measure further off: the clauses must speak of the same thing; and
+   * two whole single-digit counts of a unit ("two years", "three years")
+   * that far apart are other spans, not a near miss (a reading given as a
+   * range, "7-8C", still is one) */
+  if (x->v->low < NEAR_MIN_FIGURE && y->v->low < NEAR_MIN_FIGURE &&
+      x->v->low == x->v->high && y->v->low == y->v->high)
+    return FALSE;
   return share_term (x->st, y->st, x->v->role);
 }
 

@@ -290,6 +290,34 @@ test_compare_small_counts (void)
 }
 
 static void
+test_compare_far_dates (void)
+{
+  const char *texts[] = {
+    "Voting in the Tarn regional election began on April 19, the commission said. "
+    "Counting in the Tarn regional election ended on May 12, officials said.",
+    "The Tarn regional election commission said counting ended on June 5 after a long night.",
+    "Counting in the Tarn regional election ended on May 13, the commission said.",
+    "Rain is expected over the coast. Trains will run a reduced timetable. The museum reopens.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 4);
+  gboolean slip = FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      if (d->kind != CC_DISAGREEMENT_DATE)
+        continue;
+      /* weeks apart in loosely similar clauses: different events */
+      g_assert_false (strstr (d->value_a, "April") != NULL || strstr (d->value_b, "April") != NULL);
+      if (strstr (d->value_a, "May 12") != NULL && strstr (d->value_b, "May 13") != NULL)
+        slip = TRUE;
+    }
+  /* a day apart: a disagreement */
+  g_assert_true (slip);
+}
+
+static void
 test_compare_other_time (void)
 {
   const char *texts[] = {
@@ -450,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/numeric", test_compare_numeric);
   g_test_add_func ("/crosscheck/analysis/compare/one-row-per-fact", test_compare_one_row_per_fact);
   g_test_add_func ("/crosscheck/analysis/compare/small-counts", test_compare_small_counts);
+  g_test_add_func ("/crosscheck/analysis/compare/far-dates", test_compare_far_dates);
   g_test_add_func ("/crosscheck/analysis/compare/other-time", test_compare_other_time);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);

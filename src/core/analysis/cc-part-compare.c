@@ -197,6 +197,28 @@ same_slot (const CcStatementValue *x,
   return anchors_match (x->anchor, y->anchor);
 }
 
+/* Calendar days (month * 100 + day) further apart than this, in clauses
+ * that are not nearly the same sentence, are dates of different events
+ * ("the vote began on April 19", "counting ended on June 5"): a date
+ * disagreement in reporting is a slip of a day or two. */
+#define MAX_DATE_SLIP 3
+
+static double
+day_number (double month_day)
+{
+  double month = floor (month_day / 100);
+
+  return month * 31 + (month_day - month * 100);
+}
+
+static gboolean
+days_far_apart (const CcStatementValue *x,
+                const CcStatementValue *y)
+{
+  return x->kind == CC_PART_DAY &&
+         fabs (day_number (x->low) - day_number (y->low)) > MAX_DATE_SLIP;
+}
+
 static gboolean
 agrees_with_any (const CcPartContext    *context,
                  const CcStatementValue *v,
@@ -268,7 +290,8 @@ compare_values (const CcPartContext *context,
         {
           const CcStatementValue *y = &b->values[j];
 
-          if (!same_slot (x, y) || other_time_values (context, x, y))
+          if (!same_slot (x, y) || other_time_values (context, x, y) ||
+              (similarity < SAME_SENTENCE && days_far_apart (x, y)))
             continue;
           slots++;
           if (!agrees_with_any (context, y, a) && !doc_stated (context, a->doc, y) &&

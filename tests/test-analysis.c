@@ -91,6 +91,23 @@ test_statement_values (void)
 }
 
 static void
+test_statement_agent_anchor (void)
+{
+  const char *text = "The Varn Alliance led by the Orlen Party won 233 seats, and Orlen itself took 90 seats.";
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v = find_value (sts, text, "233 seats");
+  const CcStatementValue *w = find_value (sts, text, "90 seats");
+
+  /* a figure is said of the name the agent phrase qualifies */
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "varn alliance");
+  /* a name not in an agent phrase is still the nearest */
+  g_assert_nonnull (w);
+  g_assert_cmpstr (w->anchor, ==, "orlen");
+}
+
+static void
 test_statement_clauses (void)
 {
   g_autoptr(CcLexicon) lex = cc_lexicon_new ();
@@ -471,6 +488,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/crosscheck/analysis/statement/values", test_statement_values);
+  g_test_add_func ("/crosscheck/analysis/statement/agent-anchor", test_statement_agent_anchor);
   g_test_add_func ("/crosscheck/analysis/statement/clauses", test_statement_clauses);
   g_test_add_func ("/crosscheck/analysis/statement/agree", test_statement_agree);
   g_test_add_func ("/crosscheck/analysis/lineup/paraphrase", test_lineup);

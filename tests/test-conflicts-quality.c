@@ -244,12 +244,12 @@ test_total (void)
  * story of ../shared/eval/stories, scored by ../shared/eval/score.py. The
  * bar is recall >= 0.6 and precision >= 0.8 per story; the engine does not
  * reach it yet, so the test enforces what it reaches (mean over the stories
- * when written: recall 0.34, precision 0.62; per story recall 0.04-0.66,
- * precision 0.25-0.78) and prints each story's figures. Raise the floors as
+ * when last raised: recall 0.3775, precision 0.73; per story recall
+ * 0.04-0.68, precision 0.33-1.00) and prints each story's figures. Raise the floors as
  * the engine improves, up to the bar. */
 #define STORY_BAR_RECALL        0.60
 #define STORY_BAR_PRECISION     0.80
-#define STORY_FLOOR_RECALL      0.36
+#define STORY_FLOOR_RECALL      0.37
 #define STORY_FLOOR_PRECISION   0.72
 
 static gboolean

@@ -286,12 +286,13 @@ test_stories (void)
   g_autofree char *stories = g_build_filename (eval, "stories", NULL);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *python = g_find_program_in_path ("python3");
   double sum_r = 0, sum_p = 0;
   const char *name;
 
   if (!g_file_test (scorer, G_FILE_TEST_EXISTS) ||
       (dir = g_dir_open (stories, 0, NULL)) == NULL ||
-      g_getenv ("CROSSCHECK_CLI") == NULL || g_find_program_in_path ("python3") == NULL)
+      g_getenv ("CROSSCHECK_CLI") == NULL || python == NULL)
     {
       g_test_skip ("no ../shared/eval stories here");
       return;

@@ -91,6 +91,23 @@ test_statement_values (void)
 }
 
 static void
+test_statement_agent_anchor (void)
+{
+  const char *text = "The Varn Alliance led by the Orlen Party won 233 seats, and Orlen itself took 90 seats.";
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v = find_value (sts, text, "233 seats");
+  const CcStatementValue *w = find_value (sts, text, "90 seats");
+
+  /* a figure is said of the name the agent phrase qualifies */
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "varn alliance");
+  /* a name not in an agent phrase is still the nearest */
+  g_assert_nonnull (w);
+  g_assert_cmpstr (w->anchor, ==, "orlen");
+}
+
+static void
 test_statement_clauses (void)
 {
   g_autoptr(CcLexicon) lex = cc_lexicon_new ();
@@ -249,6 +266,75 @@ test_compare_numeric (void)
 }
 
 static void
+test_compare_one_row_per_fact (void)
+{
+  const char *texts[] = {
+    "Varn ferry strike ends after 41-day stoppage\n\n"
+    "The Varn ferry strike ended after 41 days, union leaders said on Tuesday.",
+    "Union leaders said the Varn ferry strike ended after 43 days.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 2);
+  CcDisagreement *d;
+
+  /* the headline restates the body: one row for the pair of figures, and
+   * it quotes the body */
+  g_assert_cmpuint (rows->len, ==, 1);
+  d = g_ptr_array_index (rows, 0);
+  g_assert_cmpint (d->kind, ==, CC_DISAGREEMENT_NUMERIC);
+  g_assert_true (g_str_has_prefix (d->quote_a, "The Varn ferry"));
+  g_assert_cmpstr (d->quote_b, ==, texts[1]);
+}
+
+static void
+test_compare_small_counts (void)
+{
+  const char *texts[] = {
+    "The Orlen council spent two years drafting its housing plan, officials said on Monday.",
+    "Tenants in Orlen have seen rents climb for three years running as landlords cited repairs.",
+    "Rain is expected over the coast. Trains will run a reduced timetable. The museum reopens.",
+    "Markets fell in early trading. The harbour authority named a new director.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 4);
+
+  /* two whole single-digit spans of years about different things, in
+   * clauses that only share a place name: no near miss */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      g_assert_false (d->kind == CC_DISAGREEMENT_NUMERIC && strstr (d->value_a, "years") != NULL);
+    }
+}
+
+static void
+test_compare_far_dates (void)
+{
+  const char *texts[] = {
+    "Voting in the Tarn regional election began on April 19, the commission said. "
+    "Counting in the Tarn regional election ended on May 12, officials said.",
+    "The Tarn regional election commission said counting ended on June 5 after a long night.",
+    "Counting in the Tarn regional election ended on May 13, the commission said.",
+    "Rain is expected over the coast. Trains will run a reduced timetable. The museum reopens.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 4);
+  gboolean slip = FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      if (d->kind != CC_DISAGREEMENT_DATE)
+        continue;
+      /* weeks apart in loosely similar clauses: different events */
+      g_assert_false (strstr (d->value_a, "April") != NULL || strstr (d->value_b, "April") != NULL);
+      if (strstr (d->value_a, "May 12") != NULL && strstr (d->value_b, "May 13") != NULL)
+        slip = TRUE;
+    }
+  /* a day apart: a disagreement */
+  g_assert_true (slip);
+}
+
+static void
 test_compare_other_time (void)
 {
   const char *texts[] = {
@@ -260,6 +346,60 @@ test_compare_other_time (void)
 
   /* another year is another fact, not a disagreement */
   g_assert_cmpuint (rows->len, ==, 0);
+}
+
+static gboolean
+has_weekday_row (GPtrArray *rows,
+                 guint      doc_a,
+                 guint      doc_b)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      if (d->kind == CC_DISAGREEMENT_DATE && d->doc_a == doc_a && d->doc_b == doc_b &&
+          g_str_has_suffix (d->value_a, "day") && g_str_has_suffix (d->value_b, "day"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_compare_weekday_moment (void)
+{
+  const char *texts[] = {
+    "The ferry Halvard left Ostrel harbour on Monday at 6:15 a.m. GMT, the operator said.",
+    "Crew members said the ferry Halvard left its Ostrel berth at 11:45 am IST on Tuesday, with calm seas.",
+    "Passengers boarded the Halvard at Ostrel before it sailed at 11:45 AM IST on Monday, a port official said.",
+    "Dockers at Ostrel loaded the Halvard at 9 am on Wednesday, a week before it sailed.",
+    "Rain is expected over the coast. Trains will run a reduced timetable. The museum reopens.",
+    "Markets fell in early trading. The harbour authority named a new director.",
+  };
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, texts[1], 1);
+  const CcStatementValue *v = find_value (sts, texts[1], "11:45");
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* the zone written after a clock time is read with it */
+  g_assert_nonnull (v);
+  g_assert_true (v->zoned);
+  g_assert_cmpint (v->zone, ==, 330);
+  g_clear_pointer (&sts, g_ptr_array_unref);
+  sts = cc_statements_extract (lex, texts[3], 3);
+  v = find_value (sts, texts[3], "9 am");
+  if (v == NULL)
+    v = find_value (sts, texts[3], "9");
+  g_assert_nonnull (v);
+  g_assert_false (v->zoned);
+
+  rows = run (texts, 6);
+  /* 6:15 GMT is 11:45 IST: the same moment, given on another weekday */
+  g_assert_true (has_weekday_row (rows, 0, 1));
+  /* the same moment on the same day, in another zone: no disagreement */
+  g_assert_false (has_weekday_row (rows, 0, 2));
+  /* another moment of the day is another event, whatever its day */
+  g_assert_false (has_weekday_row (rows, 0, 3));
+  g_assert_false (has_weekday_row (rows, 2, 3));
 }
 
 static void
@@ -348,12 +488,17 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/crosscheck/analysis/statement/values", test_statement_values);
+  g_test_add_func ("/crosscheck/analysis/statement/agent-anchor", test_statement_agent_anchor);
   g_test_add_func ("/crosscheck/analysis/statement/clauses", test_statement_clauses);
   g_test_add_func ("/crosscheck/analysis/statement/agree", test_statement_agree);
   g_test_add_func ("/crosscheck/analysis/lineup/paraphrase", test_lineup);
   g_test_add_func ("/crosscheck/analysis/lineup/scale", test_lineup_scale);
   g_test_add_func ("/crosscheck/analysis/compare/numeric", test_compare_numeric);
+  g_test_add_func ("/crosscheck/analysis/compare/one-row-per-fact", test_compare_one_row_per_fact);
+  g_test_add_func ("/crosscheck/analysis/compare/small-counts", test_compare_small_counts);
+  g_test_add_func ("/crosscheck/analysis/compare/far-dates", test_compare_far_dates);
   g_test_add_func ("/crosscheck/analysis/compare/other-time", test_compare_other_time);
+  g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
   g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);
   g_test_add_func ("/crosscheck/analysis/role-rank", test_role_rank);

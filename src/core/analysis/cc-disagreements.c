@@ -132,13 +132,14 @@ ends_sentence (const Texts *texts,
   return FALSE;
 }
 
-/* Which of two rows for the same parts to keep: the surer lining up, then
- * body text (a sentence with its full stop) over a headline. */
+/* Which of two rows for the same parts to keep: body text (a sentence with
+ * its full stop) over a headline, which restates the body in fewer words,
+ * then the surer lining up. */
 static double
 rank (const CcPartDisagreement *d,
       const Texts              *texts)
 {
-  return d->strength + 0.01 * (ends_sentence (texts, d->a->doc, d->a->end) +
+  return d->strength + 1.0 * (ends_sentence (texts, d->a->doc, d->a->end) +
                                ends_sentence (texts, d->b->doc, d->b->end));
 }
 
@@ -211,6 +212,30 @@ extract (CcDisagreementReport *report,
     }
 }
 
+/* What a row's value is, for keeping one row per document pair and pair of
+ * values: a figure by its digits ("287-Day" in a headline and "287 days"
+ * in the body are one), anything else by its folded text. */
+static char *
+value_key (const CcPartDisagreement *d,
+           const char               *value)
+{
+  g_autofree char *folded = g_utf8_casefold (value, -1);
+  GString *digits;
+
+  if (d->kind != CC_DISAGREEMENT_NUMERIC)
+    return g_steal_pointer (&folded);
+  digits = g_string_new (NULL);
+  for (const char *p = folded; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) || (*p == '.' && g_ascii_isdigit (p[1])) || *p == ':')
+      g_string_append_c (digits, *p);
+  if (digits->len == 0)
+    {
+      g_string_free (digits, TRUE);
+      return g_steal_pointer (&folded);
+    }
+  return g_string_free (digits, FALSE);
+}
+
 static void
 keep_rows (CcDisagreementReport *report,
            GArray               *found,
@@ -228,8 +253,8 @@ keep_rows (CcDisagreementReport *report,
       orient (p);
       va = slice (texts, p->a->doc, p->a_start, p->a_end);
       vb = slice (texts, p->b->doc, p->b_start, p->b_end);
-      fa = g_utf8_casefold (va, -1);
-      fb = g_utf8_casefold (vb, -1);
+      fa = value_key (p, va);
+      fb = value_key (p, vb);
       keep_best (best, p, texts, fa, fb);
     }
   g_hash_table_iter_init (&iter, best);
@@ -256,8 +281,8 @@ debug_dump (CcDisagreementReport *report,
           g_autofree char *about = g_strjoinv (",", (char **) v->about);
 
 
-          g_printerr ("   v[%s] kind=%d %g..%g step=%g hedge=%d role=%s anchor=%s about=%s\n", vs, v->kind,
-                      v->low, v->high, v->step, v->hedge, v->role, v->anchor ? v->anchor : "-", about);
+          g_printerr ("   v[%s] kind=%d %g..%g step=%g hedge=%d zone=%d/%d role=%s anchor=%s about=%s\n", vs, v->kind,
+                      v->low, v->high, v->step, v->hedge, v->zoned, v->zone, v->role, v->anchor ? v->anchor : "-", about);
         }
     }
   for (guint i = 0; i < lineup->pairs->len; i++)

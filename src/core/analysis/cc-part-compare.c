@@ -197,6 +197,28 @@ same_slot (const CcStatementValue *x,
   return anchors_match (x->anchor, y->anchor);
 }
 
+/* Calendar days (month * 100 + day) further apart than this, in clauses
+ * that are not nearly the same sentence, are dates of different events
+ * ("the vote began on April 19", "counting ended on June 5"): a date
+ * disagreement in reporting is a slip of a day or two. */
+#define MAX_DATE_SLIP 3
+
+static double
+day_number (double month_day)
+{
+  double month = floor (month_day / 100);
+
+  return month * 31 + (month_day - month * 100);
+}
+
+static gboolean
+days_far_apart (const CcStatementValue *x,
+                const CcStatementValue *y)
+{
+  return x->kind == CC_PART_DAY &&
+         fabs (day_number (x->low) - day_number (y->low)) > MAX_DATE_SLIP;
+}
+
 static gboolean
 agrees_with_any (const CcPartContext    *context,
                  const CcStatementValue *v,
@@ -268,7 +290,8 @@ compare_values (const CcPartContext *context,
         {
           const CcStatementValue *y = &b->values[j];
 
-          if (!same_slot (x, y) || other_time_values (context, x, y))
+          if (!same_slot (x, y) || other_time_values (context, x, y) ||
+              (similarity < SAME_SENTENCE && days_far_apart (x, y)))
             continue;
           slots++;
           if (!agrees_with_any (context, y, a) && !doc_stated (context, a->doc, y) &&
@@ -283,11 +306,119 @@ compare_values (const CcPartContext *context,
     }
 }
 
+/* The one weekday a sentence names, or NULL (none, or several). */
+static const CcStatementValue *
+sentence_weekday (const CcPartContext *context,
+                  const CcStatement   *clause)
+{
+  const CcStatementValue *day = NULL;
+  guint from = context->statements != NULL ? clause->first_clause : clause->index;
+  guint to = context->statements != NULL ? from + clause->n_clauses : from + 1;
+
+  for (guint c = from; c < to; c++)
+    {
+      const CcStatement *st = context->statements != NULL
+                                ? g_ptr_array_index (context->statements, c)
+                                : clause;
+
+      for (guint k = 0; k < st->n_values; k++)
+        if (st->values[k].kind == CC_PART_WEEKDAY)
+          {
+            if (day != NULL && day->low != st->values[k].low)
+              return NULL;
+            day = &st->values[k];
+          }
+    }
+  return day;
+}
+
+#define MINUTES_A_DAY 1440
+
+/* The day (0..6) of the week on which clock time @t of weekday @day falls
+ * in universal time, with the zone taken @shift minutes further ahead; -1
+ * when @t and @u do not name the same moment of the day. */
+static int
+utc_day (const CcStatementValue *t,
+         int                     t_shift,
+         double                  day,
+         const CcStatementValue *u,
+         int                     u_shift)
+{
+  double tu = t->low - (t->zoned ? t->zone + t_shift : 0);
+  double uu = u->low - (u->zoned ? u->zone + u_shift : 0);
+
+  if (fmod (fabs (tu - uu), MINUTES_A_DAY) > 0.5)
+    return -1;
+  return (int) fmod (day + floor (tu / MINUTES_A_DAY) + 7 * 2, 7);
+}
+
+/* Whether clock times @t (on weekday @dt) and @u (on @du) are the same
+ * moment of the day, and if so whether they fall on different days:
+ * "Tuesday at 10:35 AM (IST)" is "Tuesday at 1:05 a.m. ET", which
+ * "Wednesday at 1.05 am ET" contradicts. */
+static gboolean
+clocks_differ_in_day (const CcStatementValue *t,
+                      double                  dt,
+                      const CcStatementValue *u,
+                      double                  du,
+                      gboolean               *same_moment)
+{
+  /* a zone on one side only: the moment is not known */
+  if (t->kind != CC_PART_CLOCK || u->kind != CC_PART_CLOCK || t->zoned != u->zoned)
+    return FALSE;
+  for (int ts = 0; ts <= (t->zone_dst ? 60 : 0); ts += 60)
+    for (int us = 0; us <= (u->zone_dst ? 60 : 0); us += 60)
+      {
+        int x = utc_day (t, ts, dt, u, us);
+
+        if (x < 0)
+          continue;
+        *same_moment = TRUE;
+        if (x == utc_day (u, us, du, t, ts))
+          return FALSE;
+      }
+  return *same_moment;
+}
+
+/* The clause pair's sentences give the same clock time of their event on
+ * different weekdays. */
+static gboolean
+same_moment_other_day (const CcPartContext    *context,
+                       const CcStatement      *a,
+                       const CcStatementValue *x,
+                       const CcStatement      *b,
+                       const CcStatementValue *y)
+{
+  guint from = context->statements != NULL ? a->first_clause : a->index;
+  guint to = context->statements != NULL ? from + a->n_clauses : from + 1;
+  gboolean same_moment = FALSE;
+
+  if (context->statements == NULL)
+    return FALSE;
+  for (guint c = from; c < to; c++)
+    {
+      const CcStatement *sa = g_ptr_array_index (context->statements, c);
+
+      for (guint k = 0; k < sa->n_values; k++)
+        for (guint d = b->first_clause; d < b->first_clause + b->n_clauses; d++)
+          {
+            const CcStatement *sb = g_ptr_array_index (context->statements, d);
+
+            for (guint l = 0; l < sb->n_values; l++)
+              if (clocks_differ_in_day (&sa->values[k], x->low, &sb->values[l], y->low,
+                                        &same_moment))
+                return TRUE;
+          }
+    }
+  return FALSE;
+}
+
 static void
-compare_weekdays (const CcStatement *a,
-                  const CcStatement *b,
-                  double             similarity,
-                  GArray            *out)
+compare_weekdays (const CcPartContext *context,
+                  const CcStatement   *a,
+                  const CcStatement   *b,
+                  double               similarity,
+                  GArray              *out)
 {
   const CcStatementValue *x = NULL, *y = NULL;
   guint nx = 0, ny = 0;
@@ -298,7 +429,18 @@ compare_weekdays (const CcStatement *a,
   for (guint k = 0; k < b->n_values; k++)
     if (b->values[k].kind == CC_PART_WEEKDAY)
       y = &b->values[k], ny++;
-  if (nx == 1 && ny == 1 && x->low != y->low)
+  if (similarity >= SAME_SENTENCE)
+    {
+      if (nx == 1 && ny == 1 && x->low != y->low)
+        add (out, CC_DISAGREEMENT_DATE, a, x->start, x->end, b, y->start, y->end, similarity,
+             "", "weekday");
+      return;
+    }
+  /* Worded differently: the same moment of the day, on another day. Once
+   * per sentence pair (from its first clause pair). */
+  x = sentence_weekday (context, a);
+  y = sentence_weekday (context, b);
+  if (x != NULL && y != NULL && same_moment_other_day (context, a, x, b, y))
     add (out, CC_DISAGREEMENT_DATE, a, x->start, x->end, b, y->start, y->end, similarity,
          "", "weekday");
 }
@@ -403,9 +545,9 @@ cc_part_compare (const CcPartContext *context,
                  GArray              *out)
 {
   compare_values (context, a, b, similarity, out);
+  compare_weekdays (context, a, b, similarity, out);
   if (similarity < SAME_SENTENCE)
     return;
-  compare_weekdays (a, b, similarity, out);
   compare_names (a, b, similarity, out);
   /* the same statement, said and denied */
   if (a->negated != b->negated && similarity >= SAME_STATEMENT && a->n_terms >= 4 && b->n_terms >= 4)
@@ -414,6 +556,10 @@ cc_part_compare (const CcPartContext *context,
 }
 
 /* ---- near-miss figures ---- */
+
+/* The smallest figure that a figure further off than CC_PART_NEAR_RATIO
+ * in the same unit may be a near miss of. */
+#define NEAR_MIN_FIGURE 10
 
 typedef struct
 {
@@ -468,7 +614,13 @@ near (const Slot *x,
 {
   if (x->v->kind == CC_PART_DAY || y->v->low <= x->v->high * CC_PART_NEAR_RATIO)
     return TRUE;
-  /* a measure further off: the clauses must speak of the same thing */
+  /* a measure further off: the clauses must speak of the same thing; and
+   * two whole single-digit counts of a unit ("two years", "three years")
+   * that far apart are other spans, not a near miss (a reading given as a
+   * range, "7-8C", still is one) */
+  if (x->v->low < NEAR_MIN_FIGURE && y->v->low < NEAR_MIN_FIGURE &&
+      x->v->low == x->v->high && y->v->low == y->v->high)
+    return FALSE;
   return share_term (x->st, y->st, x->v->role);
 }
 

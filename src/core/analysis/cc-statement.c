@@ -305,6 +305,23 @@ is_meridiem (Doc  *doc,
          ((strcmp (l, "a") == 0 || strcmp (l, "p") == 0) && word_is (doc, i + 1, "m"));
 }
 
+/* The time zone written after a clock time whose meridiem ends at word
+ * @m ("1:05 a.m. ET", "10:35 AM (IST)"). */
+static void
+read_zone (Doc              *doc,
+           guint             m,
+           CcStatementValue *v)
+{
+  guint z = word_is (doc, m, "a") || word_is (doc, m, "p") ? m + 2 : m + 1;
+  g_autofree char *upper = NULL;
+
+  /* written with a capital: "et" or "ist" in lower case is a word */
+  if (z >= doc->n || !(doc->w[z].flags & W_CAP))
+    return;
+  upper = g_ascii_strup (doc->w[z].lex, -1);
+  v->zoned = cc_value_zone (upper, strlen (upper), &v->zone, &v->zone_dst);
+}
+
 typedef struct
 {
   CcStatementValue v;
@@ -356,6 +373,7 @@ read_number (Doc   *doc,
       if (is_meridiem (doc, last + 1))
         {
           f->v.kind = CC_PART_CLOCK;
+          read_zone (doc, last + 1, &f->v);
           total = fmod (low, 12) * 60 + g_ascii_strtod (doc->w[i + 1].lex, NULL) +
                   (doc->w[last + 1].lex[0] == 'p' ? 720 : 0);
         }
@@ -371,6 +389,7 @@ read_number (Doc   *doc,
       double h = floor (low);
 
       f->v.kind = CC_PART_CLOCK;
+      read_zone (doc, i + 1, &f->v);
       low = high = fmod (h, 12) * 60 + round ((low - h) * 100) +
                    (doc->w[i + 1].lex[0] == 'p' ? 720 : 0);
       goto done;
@@ -613,8 +632,44 @@ read_hedge (Doc   *doc,
     }
 }
 
+/* The first word of the run of name words that ends at word @last. */
+static guint
+name_run_start (Doc   *doc,
+                guint  last)
+{
+  guint k = last;
+
+  while (k > 0 && (doc->w[k - 1].flags & W_NAME) && gap_is (doc, k - 1, " "))
+    k--;
+  return k;
+}
+
+/* A name that only qualifies the noun before it: "by" after a participle
+ * ("the alliance led by the Tarn party", "a fund backed by Orlen").
+ * Returns the index of the participle, or 0 when the name at @start is
+ * none such. */
+static guint
+agent_participle (Doc   *doc,
+                  guint  start)
+{
+  guint by = start;
+  const char *participle;
+
+  if (by > 0 && (word_is (doc, by - 1, "the") || word_is (doc, by - 1, "a")))
+    by--;
+  if (by < 2 || !word_is (doc, by - 1, "by"))
+    return 0;
+  participle = doc->w[by - 2].lex;
+  if ((doc->w[by - 2].flags & W_NAME) || strlen (participle) <= 2 ||
+      !g_str_has_suffix (participle, "ed"))
+    return 0;
+  return by - 2;
+}
+
 /* The name a value is said of: the run of name words nearest before it
- * in its clause ("NDA" in "the ruling NDA combine has won 291"), joined. */
+ * in its clause ("NDA" in "the ruling NDA combine has won 291"), joined;
+ * passing over a name in an agent phrase ("the INDIA alliance led by
+ * Congress has 233 seats" is said of INDIA). */
 static const char *
 read_anchor (Doc   *doc,
              Found *f)
@@ -624,6 +679,15 @@ read_anchor (Doc   *doc,
 
   while (j > 0 && !(doc->w[j - 1].flags & W_NAME))
     j--;
+  if (j > 0 && agent_participle (doc, name_run_start (doc, j - 1)) > 0)
+    {
+      guint k = agent_participle (doc, name_run_start (doc, j - 1));
+
+      while (k > 0 && !(doc->w[k - 1].flags & W_NAME))
+        k--;
+      if (k > 0)
+        j = k;
+    }
   if (j == 0)
     {
       /* none before: the name just after ("2:01:53 last December in Valencia") */

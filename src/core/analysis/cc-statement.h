@@ -68,6 +68,9 @@ typedef struct
                                 * says what it is, names need not */
   const char      **about;     /* every name token the value is about, NULL-terminated */
   guint             word;      /* index of its first word in the sentence */
+  gboolean          zoned;     /* a clock time with its zone written after it ("1:05 a.m. ET") */
+  int               zone;      /* then its offset from UTC, in minutes */
+  gboolean          zone_dst;  /* the zone may also be an hour ahead (daylight time: "ET") */
 } CcStatementValue;
 
 typedef struct

@@ -421,6 +421,16 @@ compare_ids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Whether the sorted @ids hold @id. An empty story's array may have no
+ * data at all, and bsearch() must not be given a null array. */
+static gboolean
+ids_contain (GArray *ids,
+             gint64  id)
+{
+  return ids->len > 0 &&
+         bsearch (&id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL;
+}
+
 gboolean
 cc_store_filter_story_documents (CcStore    *self,
                                  gint64      story_id,
@@ -442,7 +452,7 @@ cc_store_filter_story_documents (CcStore    *self,
     {
       gint64 id = cc_document_get_id (documents->pdata[i]);
 
-      if (bsearch (&id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL)
+      if (ids_contain (ids, id))
         g_ptr_array_add (kept, g_object_ref (documents->pdata[i]));
     }
   g_ptr_array_set_size (documents, 0);
@@ -473,8 +483,7 @@ cc_store_filter_story_hits (CcStore    *self,
         {
           CcSearchHit *hit = hits->pdata[i - 1];
 
-          if (bsearch (&hit->document_id, ids->data, ids->len, sizeof (gint64),
-                       compare_ids) == NULL)
+          if (!ids_contain (ids, hit->document_id))
             g_ptr_array_remove_index (hits, i - 1);
         }
     }

@@ -519,6 +519,28 @@ test_not_figures (void)
   assert_no_figure ("He uses Model 3 daily.\n", "3");
 }
 
+/* Found by fuzz-values: a range whose right end starts with a currency
+ * made the reader step past the end of the text (seen under
+ * AddressSanitizer). The input, as the fuzz target builds it, holds NUL
+ * bytes: only its first part is the C string parsed. */
+static void
+test_fuzz_range_overread (void)
+{
+  static const char input[] = "BR\x94\xb5\xff\x1b\0\0\0j \xe2\x80\x93 EUR 6";
+  static const CcValueKind kinds[] = {
+    CC_VALUE_NONE, CC_VALUE_MONEY, CC_VALUE_PERCENT, CC_VALUE_DATE, CC_VALUE_QUANTITY,
+    CC_VALUE_SCORE,
+  };
+  g_autofree char *text = g_utf8_make_valid (input, sizeof input - 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(CcValue) value = cc_value_parse (text, kinds[i]);
+
+      g_assert_null (value);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +548,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/crosscheck/values/parse", test_parse);
+  g_test_add_func ("/crosscheck/values/fuzz-range-overread", test_fuzz_range_overread);
   g_test_add_func ("/crosscheck/values/normalized-round-trip", test_normalized_round_trip);
   g_test_add_func ("/crosscheck/values/compare", test_compare);
   g_test_add_func ("/crosscheck/values/ambiguous-dollar", test_ambiguous_dollar);

@@ -698,6 +698,46 @@ test_position_range (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+/* Found by fuzz-w3c: half of a UTF-16 surrogate pair in a \u escape
+ * ("\udddd") became bytes that are not UTF-8 in a stored quote, and raw
+ * bytes that are not UTF-8 in the file went the same way. Both are
+ * refused by name; a whole pair (an emoji) is read. */
+static void
+test_json_not_utf8 (void)
+{
+  static const char * const bad[] = {
+    "x\\udddd", "x\\ud83dy", "x\\ud83d\\u0041", "x\\ud83d", "x\xff",
+  };
+  g_autoptr(CcExportFixture) fixture = cc_export_fixture_new (TRUE);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcW3cImportReport) report = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(CcW3cImportReport) refused = NULL;
+      g_autofree char *json = g_strdup_printf (
+        "[{\"type\": \"Annotation\", \"target\": {\"source\": \"harbour.txt\", "
+        "\"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"%s\"}}}]", bad[i]);
+
+      refused = cc_w3c_import_data (fixture->store, json, -1, "pair.json", &local_error);
+      g_assert_null (refused);
+      g_assert_error (local_error, CC_ERROR, CC_ERROR_INVALID);
+      g_assert_nonnull (strstr (local_error->message, "pair.json"));
+    }
+  none = list_all (fixture->store);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  report = cc_w3c_import_data (fixture->store,
+                               "[{\"type\": \"Annotation\", \"target\": {\"source\": "
+                               "\"harbour.txt\", \"selector\": {\"type\": "
+                               "\"TextQuoteSelector\", \"exact\": \"x\\ud83d\\ude00\"}}}]",
+                               -1, "pair.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+}
+
 /* Issue 9, item 10: a file name that is not UTF-8 went into the W3C
  * export as raw bytes, and the export could not be imported back. It is
  * now valid UTF-8, and restores: into the same library (by content),
@@ -772,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/w3c/cli", test_cli);
   g_test_add_func ("/crosscheck/w3c/deep-json", test_deep_json);
   g_test_add_func ("/crosscheck/w3c/position-range", test_position_range);
+  g_test_add_func ("/crosscheck/w3c/json-not-utf8", test_json_not_utf8);
   g_test_add_func ("/crosscheck/w3c/non-utf8-name", test_non_utf8_name);
 
   return g_test_run ();

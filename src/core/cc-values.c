@@ -1211,7 +1211,10 @@ parse_range (const char  *text,
       memset (a, 0, sizeof *a);
       if (!parse_single (joined, b->kind, reference, a))
         {
-          const char *after_first = right + skip + CC_VALTOK (rt, 0)->len;
+          /* the currency skipped and the first token of the text before
+           * it may together be longer than the text (found by fuzz-values) */
+          gsize first = skip + CC_VALTOK (rt, 0)->len;
+          const char *after_first = first <= strlen (right) ? right + first : "";
 
           /* "1,150억~1,350억 달러": the left end has its scale already */
           if (skip == 0 && (after_first = strchr (right, ' ')) == NULL)

@@ -489,6 +489,47 @@ is_json_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* At a backslash in a string (data[*i]): steps *@i over the escape's
+ * first character, or over a whole \uXXXX escape, and follows UTF-16
+ * surrogate pairs: json-glib turns half of a pair into bytes that are not
+ * UTF-8. Returns FALSE for such a half. */
+static gboolean
+check_unicode_escape (const char *data,
+                      gsize       length,
+                      gsize      *i,
+                      gboolean   *pending_high)
+{
+  guint unit = 0;
+
+  if (*i + 1 >= length || data[*i + 1] != 'u')
+    {
+      *i += 1;
+      return !*pending_high;
+    }
+  if (*i + 5 >= length)
+    return TRUE;  /* cut short: the parser reports it */
+  for (guint k = 2; k < 6; k++)
+    {
+      int digit = g_ascii_xdigit_value (data[*i + k]);
+
+      if (digit < 0)
+        return TRUE;  /* not an escape: the parser reports it */
+      unit = unit * 16 + (guint)digit;
+    }
+  *i += 5;
+  if (unit >= 0xDC00 && unit <= 0xDFFF)
+    {
+      if (!*pending_high)
+        return FALSE;
+      *pending_high = FALSE;
+      return TRUE;
+    }
+  if (*pending_high)
+    return FALSE;
+  *pending_high = unit >= 0xD800 && unit <= 0xDBFF;
+  return TRUE;
+}
+
 /* json-glib's parser recurses once per level of nesting: a deep enough
  * input overflows the stack. It also takes a value followed by another
  * ("0{…}") as one document and leaks one of them. So the text is checked
@@ -505,6 +546,7 @@ _cc_w3c_check_json (const char  *data,
   gboolean in_string = FALSE;
   gboolean in_scalar = FALSE;  /* a number or literal at the top */
   gboolean had_value = FALSE;  /* a whole value at the top has ended */
+  gboolean pending_high = FALSE;  /* a \u escape of a high surrogate wants its low half */
   guint depth = 0;
   guint line = 1;
 
@@ -513,6 +555,14 @@ _cc_w3c_check_json (const char  *data,
       g_set_error (error, CC_ERROR, CC_ERROR_TOO_LARGE,
                    _("%s: too large (%" G_GSIZE_FORMAT " bytes; the limit is %u MB)"),
                    name, length, CC_W3C_MAX_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
+  /* JSON is UTF-8 (RFC 8259); json-glib would pass other bytes on. */
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                   _("%s: not valid JSON: the text is not UTF-8"), name);
       return FALSE;
     }
 
@@ -526,7 +576,22 @@ _cc_w3c_check_json (const char  *data,
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            {
+              if (!check_unicode_escape (data, length, &i, &pending_high))
+                {
+                  g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                               _("%s, line %u: not valid JSON: a \\u escape is half of a "
+                                 "UTF-16 pair"), name, line);
+                  return FALSE;
+                }
+            }
+          else if (pending_high)
+            {
+              g_set_error (error, CC_ERROR, CC_ERROR_INVALID,
+                           _("%s, line %u: not valid JSON: a \\u escape is half of a "
+                             "UTF-16 pair"), name, line);
+              return FALSE;
+            }
           else if (c == '"')
             {
               in_string = FALSE;

@@ -147,3 +147,43 @@ cc_ui_test_find_child (GtkBox *box,
       return child;
   return NULL;
 }
+
+gboolean
+cc_ui_test_init (int     *argc,
+                 char  ***argv,
+                 char   **home)
+{
+  *home = g_dir_make_tmp ("crosscheck-ui-test-XXXXXX", NULL);
+  g_assert_nonnull (*home);
+  g_setenv ("XDG_DATA_HOME", *home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", *home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", *home, TRUE);
+  g_setenv ("XDG_STATE_HOME", *home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/crosscheck-test-bus", TRUE);
+
+  g_test_init (argc, argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: run under xvfb-run. Skipping.\n");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+CcApplication *
+cc_ui_test_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  CcApplication *app = cc_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  return app;
+}

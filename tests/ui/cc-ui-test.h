@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "cc-application.h"
+
 G_BEGIN_DECLS
 
 /* What the GUI tests share. They wait for conditions by iterating the main
@@ -32,5 +34,16 @@ GtkWidget *cc_ui_test_find_child     (GtkBox        *box,
                                       GType          type);
 /* A condition: the window (a GtkNative) is on a monitor. */
 gboolean cc_ui_test_on_a_monitor     (gpointer       window);
+
+/* The environment of a GUI test process: private XDG folders under a new
+ * temporary folder (*@home, for cc_test_tmpdir_free()), GSettings in
+ * memory, no accessibility bus, no session bus unless one is given; then
+ * g_test_init(). FALSE when there is no display: main() then returns 77
+ * (skipped). */
+gboolean       cc_ui_test_init             (int            *argc,
+                                            char         ***argv,
+                                            char          **home);
+/* The application the tests drive: registered, not unique, animations off. */
+CcApplication *cc_ui_test_application_new  (void);
 
 G_END_DECLS

@@ -201,6 +201,25 @@ test_names_counts_and_brackets (void)
 }
 
 static void
+test_names_table_rows (void)
+{
+  /* Rows of a table of figures, one per line, are not headlines, and a
+   * code in capitals before the dash is no dateline. */
+  const char *text =
+    "Seats won by each party:\n\n"
+    "Harbour Workers Party \u2013 41\n\n"
+    "KVP \u2013 12\n\n"
+    "Mountain League: 3\n\n"
+    "The count ended late in the evening.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  assert_mention (m, "Harbour Workers Party", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "KVP", 0, CC_ENTITY_ORG, NULL);
+  g_assert_nonnull (find (m, "Mountain League", 0));
+}
+
+static void
 test_names_compounds (void)
 {
   const char *text =
@@ -502,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/names/counts-and-brackets", test_names_counts_and_brackets);
   g_test_add_func ("/crosscheck/entities/names/compounds", test_names_compounds);
   g_test_add_func ("/crosscheck/entities/names/places", test_names_places);
+  g_test_add_func ("/crosscheck/entities/names-table-rows", test_names_table_rows);
   g_test_add_func ("/crosscheck/entities/values-in-text", test_values_in_text);
   g_test_add_func ("/crosscheck/entities/value-api", test_value_api);
   g_test_add_func ("/crosscheck/entities/bad-input", test_bad_input);

@@ -133,6 +133,23 @@ mark_quoted_titles (CcScan *scan)
     }
 }
 
+/* A line "Name – 240" or "Name: 12" is a row of a list or table of figures,
+ * not a headline: its name stands on its own. */
+static gboolean
+is_list_entry (CcScan *scan,
+               guint   line_start,
+               guint   last)
+{
+  gunichar c;
+
+  if (last < line_start + 2 || !(T (last)->flags & TF_NUMBER) ||
+      !(T (last)->flags & TF_SPACE) || (T (last - 1)->flags & TF_WORD) ||
+      !(T (line_start)->flags & TF_WORD))
+    return FALSE;
+  c = T (last - 1)->first;
+  return c == '-' || c == 0x2013 || c == 0x2014 || c == ':';
+}
+
 void
 cc_scan_names_prepare (CcScan *scan)
 {
@@ -191,6 +208,8 @@ cc_scan_names_prepare (CcScan *scan)
           for (guint k = line_start; k <= i && !ends_sentence; k++)
             if (is_char (scan, k, '|'))
               ends_sentence = TRUE; /* a byline: "Jane Roe | Daily Planet" */
+          if (is_list_entry (scan, line_start, i))
+            ends_sentence = TRUE;   /* a table row: "Green Party – 240" */
           if (!ends_sentence && n_words <= 8 && n_words >= 1 && line_caps == n_words)
             n_long = n_cap = MAX (n_cap, 2);   /* a short title line: "The Takeaway" */
           if (!ends_sentence && n_words <= 30 && n_long >= 2 && n_cap * 10 >= n_long * 7)

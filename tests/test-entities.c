@@ -201,6 +201,23 @@ test_names_counts_and_brackets (void)
 }
 
 static void
+test_names_party_qualifiers (void)
+{
+  /* A bracketed qualifier after a party name with no organisation word,
+   * and a faction in brackets; a person's party in brackets is not joined. */
+  const char *text =
+    "The Kisan Sangh (Democratic) and the Lok Manch (Verma faction) joined talks. "
+    "Mary Jones (Labour) voted against the plan in Bristol.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  assert_mention (m, "Kisan Sangh (Democratic)", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Lok Manch (Verma faction)", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Mary Jones", 0, CC_ENTITY_PERSON, NULL);
+  g_assert_null (find (m, "Mary Jones (Labour)", 0));
+}
+
+static void
 test_names_table_rows (void)
 {
   /* Rows of a table of figures, one per line, are not headlines, and a
@@ -522,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/names/compounds", test_names_compounds);
   g_test_add_func ("/crosscheck/entities/names/places", test_names_places);
   g_test_add_func ("/crosscheck/entities/names-table-rows", test_names_table_rows);
+  g_test_add_func ("/crosscheck/entities/names-party-qualifiers", test_names_party_qualifiers);
   g_test_add_func ("/crosscheck/entities/values-in-text", test_values_in_text);
   g_test_add_func ("/crosscheck/entities/value-api", test_value_api);
   g_test_add_func ("/crosscheck/entities/bad-input", test_bad_input);

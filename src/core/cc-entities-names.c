@@ -756,21 +756,34 @@ paren_qualifier (CcScan *scan,
                  guint   j)
 {
   static const char * const org_ends[] = { "party", "front", "alliance", "league", "congress", NULL };
+  static const char * const faction_words[] = { "faction", "group", "wing", NULL };
   guint k = j + 1;
-  gboolean tight, acronym_only;
+  gboolean tight, acronym_only, faction = FALSE, plain;
 
   if (!is_char (scan, j, '(') || cc_scan_tok_in (scan, j - 1, scan->gaz->stop_names) ||
       cc_scan_tok_in (scan, j + 1, scan->gaz->stop_names))
     return j;
   tight = !(T (j)->flags & TF_SPACE);
-  if (!tight && !(T (j - 1)->flags & TF_ALLCAPS) &&
-      !cc_scan_tok_in (scan, j - 1, scan->gaz->org_words) &&
-      !cc_names_tok_in_list (scan, j - 1, org_ends))
-    return j;
+  plain = !tight && !(T (j - 1)->flags & TF_ALLCAPS) &&
+          !cc_scan_tok_in (scan, j - 1, scan->gaz->org_words) &&
+          !cc_names_tok_in_list (scan, j - 1, org_ends);
   while (k < N_TOKS && k - j <= 4 && same_line (scan, k) && is_name_word (scan, k) &&
          !(T (k)->flags & TF_POSS))
     k++;
+  /* "Shiv Dal (Rao faction)", "National Front (youth wing)" */
+  if (k < N_TOKS && k - j <= 4 && same_line (scan, k) && (T (k)->flags & TF_LOWER) &&
+      cc_names_tok_in_list (scan, k, faction_words))
+    k++, faction = TRUE;
   if (k == j + 1 || k >= N_TOKS || !is_char (scan, k, ')'))
+    return j;
+  /* After plain words the brackets often hold a person's party or a
+   * team's country ("Ann Lee (Labour)", "Ajax (Netherlands)"): a
+   * qualifier only after two or more words that do not begin with a given
+   * name, around no place. */
+  if (plain && !faction &&
+      (j - start < 2 || cc_scan_tok_in (scan, start, scan->gaz->first_names) ||
+       is_place (scan, start, j) || is_place (scan, j + 1, k) ||
+       ((T (j + 1)->flags & TF_ALLCAPS) && k == j + 2)))
     return j;
   acronym_only = k == j + 2 && (T (j + 1)->flags & TF_ALLCAPS) && j - start >= 2;
   if (acronym_only && !tight)

@@ -227,13 +227,19 @@ test_names_table_rows (void)
     "Harbour Workers Party \u2013 41\n\n"
     "KVP \u2013 12\n\n"
     "Mountain League: 3\n\n"
-    "The count ended late in the evening.\n";
+    "National Front \u2013 2\n\n"
+    "The count ended late in the evening, with the KVP winning 12 seats and the Ravi Sangh 7.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
 
   check_sorted_and_in_bounds (m, text);
   assert_mention (m, "Harbour Workers Party", 0, CC_ENTITY_ORG, NULL);
   assert_mention (m, "KVP", 0, CC_ENTITY_ORG, NULL);
   g_assert_nonnull (find (m, "Mountain League", 0));
+  /* a row's label of several words is not a sentence's first words */
+  assert_mention (m, "National Front", 0, CC_ENTITY_ORG, NULL);
+  /* "... and the X 7." ends a tally */
+  g_assert_null (find (m, "Ravi Sangh 7", 0));
+  g_assert_nonnull (find (m, "Ravi Sangh", 0));
 }
 
 static void

@@ -209,7 +209,13 @@ cc_scan_names_prepare (CcScan *scan)
             if (is_char (scan, k, '|'))
               ends_sentence = TRUE; /* a byline: "Jane Roe | Daily Planet" */
           if (is_list_entry (scan, line_start, i))
-            ends_sentence = TRUE;   /* a table row: "Green Party – 240" */
+            {
+              ends_sentence = TRUE;   /* a table row: "Green Party – 240" */
+              /* its label of several words is a name, not a sentence's
+               * first words ("National Front – 12") */
+              if (i >= line_start + 3 && (T (line_start + 1)->flags & TF_WORD))
+                T (line_start)->flags &= ~TF_SENT_START;
+            }
           if (!ends_sentence && n_words <= 8 && n_words >= 1 && line_caps == n_words)
             n_long = n_cap = MAX (n_cap, 2);   /* a short title line: "The Takeaway" */
           if (!ends_sentence && n_words <= 30 && n_long >= 2 && n_cap * 10 >= n_long * 7)
@@ -724,6 +730,11 @@ is_tally (CcScan *scan,
     return TRUE;
   /* "Y 2, X 4": a name and a number before the comma too */
   if (start > 1 && is_char (scan, start - 1, ',') && (T (start - 2)->flags & TF_NUMBER))
+    return TRUE;
+  /* "... 240 seats and the X 99." */
+  if (start > 1 && (j + 1 >= N_TOKS || !same_line (scan, j + 1) || is_char (scan, j + 1, '.')) &&
+      (cc_scan_tok_is (scan, start - 1, "and") ||
+       (cc_scan_tok_is (scan, start - 1, "the") && cc_scan_tok_is (scan, start - 2, "and"))))
     return TRUE;
   /* "..., X 4" ending a line or a sentence after a comma */
   return start > 0 && is_char (scan, start - 1, ',') &&

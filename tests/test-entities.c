@@ -218,6 +218,19 @@ test_names_party_qualifiers (void)
 }
 
 static void
+test_names_coordinated_surnames (void)
+{
+  const char *text =
+    "The pilot Ingrid Solberg landed at dawn. Solberg and Haverkamp will now rest "
+    "for a week before the next flight.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  /* a lone surname beside a known person's surname is a person's */
+  assert_mention (m, "Haverkamp", 0, CC_ENTITY_PERSON, NULL);
+}
+
+static void
 test_names_table_rows (void)
 {
   /* Rows of a table of figures, one per line, are not headlines, and a
@@ -545,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/names/compounds", test_names_compounds);
   g_test_add_func ("/crosscheck/entities/names/places", test_names_places);
   g_test_add_func ("/crosscheck/entities/names-table-rows", test_names_table_rows);
+  g_test_add_func ("/crosscheck/entities/names-coordinated-surnames", test_names_coordinated_surnames);
   g_test_add_func ("/crosscheck/entities/names-party-qualifiers", test_names_party_qualifiers);
   g_test_add_func ("/crosscheck/entities/values-in-text", test_values_in_text);
   g_test_add_func ("/crosscheck/entities/value-api", test_value_api);

@@ -615,6 +615,7 @@ add_chunk (Names   *nm,
 static gboolean is_tally        (CcScan *scan, guint start, guint j);
 static gboolean is_nickname     (CcScan *scan, guint j);
 static guint    paren_qualifier (CcScan *scan, guint start, guint j);
+static void     type_coordinated_surnames (Names *nm);
 
 static void
 chunk_all (Names   *nm,
@@ -1077,6 +1078,40 @@ merge_aliases (Names *nm)
           }
       }
   }
+  type_coordinated_surnames (nm);
+}
+
+/* "Lee and Marsh": beside the surname of a person named in full, a lone
+ * word seen once or twice with little evidence of its own is a person's
+ * surname too. Runs after surnames are merged into full names. */
+static void
+type_coordinated_surnames (Names *nm)
+{
+  CcScan *scan = nm->scan;
+
+  for (guint k = 0; k + 1 < nm->cands->len; k++)
+    {
+      Cand *c[2] = { &g_array_index (nm->cands, Cand, k), &g_array_index (nm->cands, Cand, k + 1) };
+      Entity *r[2];
+
+      if (c[0]->te != c[0]->ts + 1 || c[1]->te != c[1]->ts + 1 || c[1]->ts != c[0]->te + 1 ||
+          !cc_scan_tok_is (scan, c[0]->te, "and") ||
+          ((T (c[0]->ts)->flags | T (c[1]->ts)->flags) & (TF_ALLCAPS | TF_INNER_CAP)))
+        continue;
+      r[0] = entity_root (c[0]->entity);
+      r[1] = entity_root (c[1]->entity);
+      for (int a = 0; a < 2; a++)
+        {
+          Entity *known = r[a], *other = r[1 - a];
+          int most = 0;
+
+          for (int t = 0; t < N_VOTES; t++)
+            most = MAX (most, other->votes[t]);
+          if (known != other && known->type == V_PERSON && known->n_tokens >= 2 &&
+              other->n_tokens == 1 && most < 3 && other->mentions <= 2)
+            other->type = V_PERSON;
+        }
+    }
 }
 
 /* Headlines: the longest runs of words that name something found in the

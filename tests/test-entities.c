@@ -231,6 +231,18 @@ test_names_coordinated_surnames (void)
 }
 
 static void
+test_names_tight_acronym (void)
+{
+  /* an acronym of the name in brackets with no space defines it */
+  const char *text = "Staff of the Coastal Rescue Service(CRS) met on Monday. The CRS said little.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  g_assert_null (find (m, "Coastal Rescue Service(CRS)", 0));
+  assert_mention (m, "Coastal Rescue Service", 0, CC_ENTITY_ORG, NULL);
+}
+
+static void
 test_names_table_rows (void)
 {
   /* Rows of a table of figures, one per line, are not headlines, and a
@@ -558,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/names/compounds", test_names_compounds);
   g_test_add_func ("/crosscheck/entities/names/places", test_names_places);
   g_test_add_func ("/crosscheck/entities/names-table-rows", test_names_table_rows);
+  g_test_add_func ("/crosscheck/entities/names-tight-acronym", test_names_tight_acronym);
   g_test_add_func ("/crosscheck/entities/names-coordinated-surnames", test_names_coordinated_surnames);
   g_test_add_func ("/crosscheck/entities/names-party-qualifiers", test_names_party_qualifiers);
   g_test_add_func ("/crosscheck/entities/values-in-text", test_values_in_text);

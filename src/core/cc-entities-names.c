@@ -757,6 +757,27 @@ is_nickname (CcScan *scan,
          is_name_word (scan, j + 3) && !(T (j + 1)->flags & TF_ALLCAPS);
 }
 
+/* Whether token @acr spells the initials of the words [ts, te). */
+static gboolean
+spells_initials (CcScan *scan,
+                 guint   ts,
+                 guint   te,
+                 guint   acr)
+{
+  const char *a = tok_text (scan, acr);
+  guint n = name_len (scan, acr), k = 0;
+
+  for (guint i = ts; i < te; i++)
+    {
+      if (!(T (i)->flags & TF_WORD) || is_connector (scan, i))
+        continue;
+      if (k >= n || g_ascii_toupper (tok_text (scan, i)[0]) != a[k])
+        return FALSE;
+      k++;
+    }
+  return k == n && n >= 2;
+}
+
 /* "JD(U)", "NCP (Left)", "Workers Party (Reformed)": a qualifier in
  * brackets that is part of a party's or company's name, written after an
  * acronym, an organisation word, or with no space. An acronym of the name
@@ -798,8 +819,8 @@ paren_qualifier (CcScan *scan,
        ((T (j + 1)->flags & TF_ALLCAPS) && k == j + 2)))
     return j;
   acronym_only = k == j + 2 && (T (j + 1)->flags & TF_ALLCAPS) && j - start >= 2;
-  if (acronym_only && !tight)
-    return j;
+  if (acronym_only && (!tight || spells_initials (scan, start, j, j + 1)))
+    return j;   /* "Air Safety Board(ASB)" defines an acronym */
   return k + 1;
 }
 

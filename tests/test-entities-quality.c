@@ -40,7 +40,7 @@ typedef struct
 /* The named F1 every story in ../shared/eval must reach. The issue asks
  * for 0.85; three stories reach it (0.87 to 0.91) but politics reaches
  * 0.80, so the bar is the value honestly reached (see issue 11's note). */
-#define EVAL_MIN_NAMED_F1 0.80
+#define EVAL_MIN_NAMED_F1 0.87
 
 static gboolean
 is_named (const char *type)

@@ -201,6 +201,73 @@ test_names_counts_and_brackets (void)
 }
 
 static void
+test_names_party_qualifiers (void)
+{
+  /* A bracketed qualifier after a party name with no organisation word,
+   * and a faction in brackets; a person's party in brackets is not joined. */
+  const char *text =
+    "The Kisan Sangh (Democratic) and the Lok Manch (Verma faction) joined talks. "
+    "Mary Jones (Labour) voted against the plan in Bristol.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  assert_mention (m, "Kisan Sangh (Democratic)", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Lok Manch (Verma faction)", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Mary Jones", 0, CC_ENTITY_PERSON, NULL);
+  g_assert_null (find (m, "Mary Jones (Labour)", 0));
+}
+
+static void
+test_names_coordinated_surnames (void)
+{
+  const char *text =
+    "The pilot Ingrid Solberg landed at dawn. Solberg and Haverkamp will now rest "
+    "for a week before the next flight.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  /* a lone surname beside a known person's surname is a person's */
+  assert_mention (m, "Haverkamp", 0, CC_ENTITY_PERSON, NULL);
+}
+
+static void
+test_names_tight_acronym (void)
+{
+  /* an acronym of the name in brackets with no space defines it */
+  const char *text = "Staff of the Coastal Rescue Service(CRS) met on Monday. The CRS said little.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  g_assert_null (find (m, "Coastal Rescue Service(CRS)", 0));
+  assert_mention (m, "Coastal Rescue Service", 0, CC_ENTITY_ORG, NULL);
+}
+
+static void
+test_names_table_rows (void)
+{
+  /* Rows of a table of figures, one per line, are not headlines, and a
+   * code in capitals before the dash is no dateline. */
+  const char *text =
+    "Seats won by each party:\n\n"
+    "Harbour Workers Party \u2013 41\n\n"
+    "KVP \u2013 12\n\n"
+    "Mountain League: 3\n\n"
+    "National Front \u2013 2\n\n"
+    "The count ended late in the evening, with the KVP winning 12 seats and the Ravi Sangh 7.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  assert_mention (m, "Harbour Workers Party", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "KVP", 0, CC_ENTITY_ORG, NULL);
+  g_assert_nonnull (find (m, "Mountain League", 0));
+  /* a row's label of several words is not a sentence's first words */
+  assert_mention (m, "National Front", 0, CC_ENTITY_ORG, NULL);
+  /* "... and the X 7." ends a tally */
+  g_assert_null (find (m, "Ravi Sangh 7", 0));
+  g_assert_nonnull (find (m, "Ravi Sangh", 0));
+}
+
+static void
 test_names_compounds (void)
 {
   const char *text =
@@ -502,6 +569,10 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/names/counts-and-brackets", test_names_counts_and_brackets);
   g_test_add_func ("/crosscheck/entities/names/compounds", test_names_compounds);
   g_test_add_func ("/crosscheck/entities/names/places", test_names_places);
+  g_test_add_func ("/crosscheck/entities/names-table-rows", test_names_table_rows);
+  g_test_add_func ("/crosscheck/entities/names-tight-acronym", test_names_tight_acronym);
+  g_test_add_func ("/crosscheck/entities/names-coordinated-surnames", test_names_coordinated_surnames);
+  g_test_add_func ("/crosscheck/entities/names-party-qualifiers", test_names_party_qualifiers);
   g_test_add_func ("/crosscheck/entities/values-in-text", test_values_in_text);
   g_test_add_func ("/crosscheck/entities/value-api", test_value_api);
   g_test_add_func ("/crosscheck/entities/bad-input", test_bad_input);

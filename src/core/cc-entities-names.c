@@ -133,6 +133,23 @@ mark_quoted_titles (CcScan *scan)
     }
 }
 
+/* A line "Name – 240" or "Name: 12" is a row of a list or table of figures,
+ * not a headline: its name stands on its own. */
+static gboolean
+is_list_entry (CcScan *scan,
+               guint   line_start,
+               guint   last)
+{
+  gunichar c;
+
+  if (last < line_start + 2 || !(T (last)->flags & TF_NUMBER) ||
+      !(T (last)->flags & TF_SPACE) || (T (last - 1)->flags & TF_WORD) ||
+      !(T (line_start)->flags & TF_WORD))
+    return FALSE;
+  c = T (last - 1)->first;
+  return c == '-' || c == 0x2013 || c == 0x2014 || c == ':';
+}
+
 void
 cc_scan_names_prepare (CcScan *scan)
 {
@@ -191,6 +208,14 @@ cc_scan_names_prepare (CcScan *scan)
           for (guint k = line_start; k <= i && !ends_sentence; k++)
             if (is_char (scan, k, '|'))
               ends_sentence = TRUE; /* a byline: "Jane Roe | Daily Planet" */
+          if (is_list_entry (scan, line_start, i))
+            {
+              ends_sentence = TRUE;   /* a table row: "Green Party – 240" */
+              /* its label of several words is a name, not a sentence's
+               * first words ("National Front – 12") */
+              if (i >= line_start + 3 && (T (line_start + 1)->flags & TF_WORD))
+                T (line_start)->flags &= ~TF_SENT_START;
+            }
           if (!ends_sentence && n_words <= 8 && n_words >= 1 && line_caps == n_words)
             n_long = n_cap = MAX (n_cap, 2);   /* a short title line: "The Takeaway" */
           if (!ends_sentence && n_words <= 30 && n_long >= 2 && n_cap * 10 >= n_long * 7)
@@ -590,6 +615,7 @@ add_chunk (Names   *nm,
 static gboolean is_tally        (CcScan *scan, guint start, guint j);
 static gboolean is_nickname     (CcScan *scan, guint j);
 static guint    paren_qualifier (CcScan *scan, guint start, guint j);
+static void     type_coordinated_surnames (Names *nm);
 
 static void
 chunk_all (Names   *nm,
@@ -706,6 +732,11 @@ is_tally (CcScan *scan,
   /* "Y 2, X 4": a name and a number before the comma too */
   if (start > 1 && is_char (scan, start - 1, ',') && (T (start - 2)->flags & TF_NUMBER))
     return TRUE;
+  /* "... 240 seats and the X 99." */
+  if (start > 1 && (j + 1 >= N_TOKS || !same_line (scan, j + 1) || is_char (scan, j + 1, '.')) &&
+      (cc_scan_tok_is (scan, start - 1, "and") ||
+       (cc_scan_tok_is (scan, start - 1, "the") && cc_scan_tok_is (scan, start - 2, "and"))))
+    return TRUE;
   /* "..., X 4" ending a line or a sentence after a comma */
   return start > 0 && is_char (scan, start - 1, ',') &&
          (j + 1 >= N_TOKS || !same_line (scan, j + 1) || is_char (scan, j + 1, '.'));
@@ -726,6 +757,27 @@ is_nickname (CcScan *scan,
          is_name_word (scan, j + 3) && !(T (j + 1)->flags & TF_ALLCAPS);
 }
 
+/* Whether token @acr spells the initials of the words [ts, te). */
+static gboolean
+spells_initials (CcScan *scan,
+                 guint   ts,
+                 guint   te,
+                 guint   acr)
+{
+  const char *a = tok_text (scan, acr);
+  guint n = name_len (scan, acr), k = 0;
+
+  for (guint i = ts; i < te; i++)
+    {
+      if (!(T (i)->flags & TF_WORD) || is_connector (scan, i))
+        continue;
+      if (k >= n || g_ascii_toupper (tok_text (scan, i)[0]) != a[k])
+        return FALSE;
+      k++;
+    }
+  return k == n && n >= 2;
+}
+
 /* "JD(U)", "NCP (Left)", "Workers Party (Reformed)": a qualifier in
  * brackets that is part of a party's or company's name, written after an
  * acronym, an organisation word, or with no space. An acronym of the name
@@ -737,25 +789,38 @@ paren_qualifier (CcScan *scan,
                  guint   j)
 {
   static const char * const org_ends[] = { "party", "front", "alliance", "league", "congress", NULL };
+  static const char * const faction_words[] = { "faction", "group", "wing", NULL };
   guint k = j + 1;
-  gboolean tight, acronym_only;
+  gboolean tight, acronym_only, faction = FALSE, plain;
 
   if (!is_char (scan, j, '(') || cc_scan_tok_in (scan, j - 1, scan->gaz->stop_names) ||
       cc_scan_tok_in (scan, j + 1, scan->gaz->stop_names))
     return j;
   tight = !(T (j)->flags & TF_SPACE);
-  if (!tight && !(T (j - 1)->flags & TF_ALLCAPS) &&
-      !cc_scan_tok_in (scan, j - 1, scan->gaz->org_words) &&
-      !cc_names_tok_in_list (scan, j - 1, org_ends))
-    return j;
+  plain = !tight && !(T (j - 1)->flags & TF_ALLCAPS) &&
+          !cc_scan_tok_in (scan, j - 1, scan->gaz->org_words) &&
+          !cc_names_tok_in_list (scan, j - 1, org_ends);
   while (k < N_TOKS && k - j <= 4 && same_line (scan, k) && is_name_word (scan, k) &&
          !(T (k)->flags & TF_POSS))
     k++;
+  /* "Shiv Dal (Rao faction)", "National Front (youth wing)" */
+  if (k < N_TOKS && k - j <= 4 && same_line (scan, k) && (T (k)->flags & TF_LOWER) &&
+      cc_names_tok_in_list (scan, k, faction_words))
+    k++, faction = TRUE;
   if (k == j + 1 || k >= N_TOKS || !is_char (scan, k, ')'))
     return j;
-  acronym_only = k == j + 2 && (T (j + 1)->flags & TF_ALLCAPS) && j - start >= 2;
-  if (acronym_only && !tight)
+  /* After plain words the brackets often hold a person's party or a
+   * team's country ("Ann Lee (Labour)", "Ajax (Netherlands)"): a
+   * qualifier only after two or more words that do not begin with a given
+   * name, around no place. */
+  if (plain && !faction &&
+      (j - start < 2 || cc_scan_tok_in (scan, start, scan->gaz->first_names) ||
+       is_place (scan, start, j) || is_place (scan, j + 1, k) ||
+       ((T (j + 1)->flags & TF_ALLCAPS) && k == j + 2)))
     return j;
+  acronym_only = k == j + 2 && (T (j + 1)->flags & TF_ALLCAPS) && j - start >= 2;
+  if (acronym_only && (!tight || spells_initials (scan, start, j, j + 1)))
+    return j;   /* "Air Safety Board(ASB)" defines an acronym */
   return k + 1;
 }
 
@@ -1034,6 +1099,40 @@ merge_aliases (Names *nm)
           }
       }
   }
+  type_coordinated_surnames (nm);
+}
+
+/* "Lee and Marsh": beside the surname of a person named in full, a lone
+ * word seen once or twice with little evidence of its own is a person's
+ * surname too. Runs after surnames are merged into full names. */
+static void
+type_coordinated_surnames (Names *nm)
+{
+  CcScan *scan = nm->scan;
+
+  for (guint k = 0; k + 1 < nm->cands->len; k++)
+    {
+      Cand *c[2] = { &g_array_index (nm->cands, Cand, k), &g_array_index (nm->cands, Cand, k + 1) };
+      Entity *r[2];
+
+      if (c[0]->te != c[0]->ts + 1 || c[1]->te != c[1]->ts + 1 || c[1]->ts != c[0]->te + 1 ||
+          !cc_scan_tok_is (scan, c[0]->te, "and") ||
+          ((T (c[0]->ts)->flags | T (c[1]->ts)->flags) & (TF_ALLCAPS | TF_INNER_CAP)))
+        continue;
+      r[0] = entity_root (c[0]->entity);
+      r[1] = entity_root (c[1]->entity);
+      for (int a = 0; a < 2; a++)
+        {
+          Entity *known = r[a], *other = r[1 - a];
+          int most = 0;
+
+          for (int t = 0; t < N_VOTES; t++)
+            most = MAX (most, other->votes[t]);
+          if (known != other && known->type == V_PERSON && known->n_tokens >= 2 &&
+              other->n_tokens == 1 && most < 3 && other->mentions <= 2)
+            other->type = V_PERSON;
+        }
+    }
 }
 
 /* Headlines: the longest runs of words that name something found in the

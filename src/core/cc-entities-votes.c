@@ -300,7 +300,10 @@ context:
   /* A dateline: "DRUMLOW — The factory..." */
   if (ts < N_TOKS && (T (ts)->flags & TF_NL_BEFORE) && (T (ts)->flags & TF_ALLCAPS) &&
       te < N_TOKS && same_line (scan, te) &&
-      (is_char (scan, te, 0x2014) || is_char (scan, te, 0x2013) || is_char (scan, te, '-')))
+      (is_char (scan, te, 0x2014) || is_char (scan, te, 0x2013) || is_char (scan, te, '-')) &&
+      /* but "ABC – 240" alone on its line is a row of a table of figures */
+      !(te + 1 < N_TOKS && (T (te + 1)->flags & TF_NUMBER) &&
+        (te + 2 >= N_TOKS || !same_line (scan, te + 2))))
     v[V_LOCATION] += 5;
 
   /* What stands before it */

@@ -197,7 +197,7 @@ test_wrong_charset (void)
   g_assert_no_error (error);
   g_assert_cmpstr (text, ==, "Café prices rose by a tenth.");
   g_assert_nonnull (warning);
-  assert_contains (warning, "declared as utf-8 but is not valid utf-8");
+  assert_contains (warning, "declared as utf-8; not valid UTF-8");
   /* the shared decoder's guess is named (short text: it may pick any
    * Latin encoding in which 0xE9 is é) */
   assert_contains (warning, "(a guess)");

@@ -808,8 +808,8 @@ decode (const guint8  *data,
         return g_strndup ((const char *)data, len);
       if (charset == NULL)
         return decode_fallback (data, len, g_strdup (_("no charset declared")), warning, error);
-      return decode_fallback (data, len,
-                              g_strdup_printf (_("declared as %s but is not valid %s"), charset, charset),
+      /* the shared decoder says what is wrong with the bytes */
+      return decode_fallback (data, len, g_strdup_printf (_("declared as %s"), charset),
                               warning, error);
     }
 

@@ -13,6 +13,7 @@
 #include "cc-article.h"
 #include "cc-error.h"
 #include "cc-html.h"
+#include "cc-text.h"
 
 /* libxml2 parses (it is the HTML parser every GNOME stack trusts, and it
  * recovers from broken markup the way browsers do); which parts of a page
@@ -746,15 +747,42 @@ is_utf8_name (const char *charset)
   return g_ascii_strcasecmp (charset, "utf-8") == 0 || g_ascii_strcasecmp (charset, "utf8") == 0;
 }
 
-/* The page in UTF-8: the transport's charset, a byte order mark, the
- * page's <meta charset>, else UTF-8 when valid, else Windows-1252 (what
- * browsers assume). A charset that does not fit the bytes is named in
- * *@warning. */
+/* The page when it cannot be read as declared, or declares nothing and is
+ * not UTF-8: the shared decoder (cc_text_decode) repairs stray bytes in
+ * UTF-8 or guesses the legacy encoding, and names what it did; @why, when
+ * not NULL, says first what was wrong with the declaration. */
+static char *
+decode_fallback (const guint8  *data,
+                 gsize          len,
+                 char          *why,
+                 char         **warning,
+                 GError       **error)
+{
+  g_autofree char *reason = why;
+  g_autofree char *encoding = NULL;
+  g_autofree char *repair = NULL;
+  char *out = cc_text_decode (data, len, &encoding, &repair, error);
+
+  if (out == NULL)
+    return NULL;
+  if (reason != NULL && repair != NULL)
+    *warning = g_strconcat (reason, "; ", repair, NULL);
+  else
+    *warning = g_strdup (reason != NULL ? reason : repair);
+  return out;
+}
+
+/* The page in UTF-8, by the HTML order: the transport's charset, a byte
+ * order mark, the page's <meta charset>, else UTF-8 when valid, else what
+ * the shared decoder makes of it. A charset that does not fit the bytes,
+ * and every repair or guess, is named in *@warning. NULL, with @error set,
+ * when the bytes are not text. */
 static char *
 decode (const guint8  *data,
         gsize          len,
         const char    *charset,
-        char         **warning)
+        char         **warning,
+        GError       **error)
 {
   g_autofree char *sniffed = NULL;
   char *out = NULL;
@@ -778,24 +806,19 @@ decode (const guint8  *data,
     {
       if (g_utf8_validate ((const char *)data, len, NULL) && memchr (data, 0, len) == NULL)
         return g_strndup ((const char *)data, len);
-      if (charset != NULL)
-        *warning = g_strdup_printf (_("declared as %s but is not valid %s; read as Windows-1252"),
-                                    charset, charset);
-      else
-        *warning = g_strdup (_("not valid UTF-8 and no charset declared; read as Windows-1252"));
+      if (charset == NULL)
+        return decode_fallback (data, len, g_strdup (_("no charset declared")), warning, error);
+      /* the shared decoder says what is wrong with the bytes */
+      return decode_fallback (data, len, g_strdup_printf (_("declared as %s"), charset),
+                              warning, error);
     }
-  else
-    {
-      out = g_convert ((const char *)data, len, "UTF-8", charset, NULL, NULL, NULL);
-      if (out != NULL)
-        return out;
-      *warning = g_strdup_printf (_("declared as %s but cannot be read as %s; read as Windows-1252"),
-                                  charset, charset);
-    }
-  out = g_convert ((const char *)data, len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
-  if (out == NULL)
-    out = g_convert ((const char *)data, len, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
-  return out;
+
+  out = g_convert ((const char *)data, len, "UTF-8", charset, NULL, NULL, NULL);
+  if (out != NULL)
+    return out;
+  return decode_fallback (data, len,
+                          g_strdup_printf (_("declared as %s but cannot be read as %s"), charset, charset),
+                          warning, error);
 }
 
 /* Metadata ------------------------------------------------------------------ */
@@ -927,8 +950,10 @@ cc_html_extract (const guint8     *data,
                    len / (1024.0 * 1024.0), CC_HTML_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
-  utf8 = decode (data, len, charset, &repair);
-  if (utf8 == NULL || *utf8 == '\0')
+  utf8 = decode (data, len, charset, &repair, error);
+  if (utf8 == NULL)
+    return NULL;
+  if (*utf8 == '\0')
     {
       g_set_error (error, CC_ERROR, CC_ERROR_EMPTY, _("is empty"));
       return NULL;

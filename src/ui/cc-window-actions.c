@@ -34,6 +34,7 @@ _cc_window_update_actions (CcWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "win.open-folder", !self->importing);
+  gtk_widget_action_set_enabled (widget, "win.open-files", !self->importing);
   gtk_widget_action_set_enabled (widget, "win.add-link", !self->importing);
   gtk_widget_action_set_enabled (widget, "win.open-sample", !self->importing && sample_corpus_dir () != NULL);
   gtk_widget_action_set_enabled (widget, "win.open-library", !self->importing);
@@ -58,6 +59,14 @@ open_folder_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   _cc_window_choose_folder (CC_WINDOW (widget));
+}
+
+static void
+open_files_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _cc_window_choose_files (CC_WINDOW (widget));
 }
 
 static void
@@ -216,6 +225,7 @@ void
 _cc_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.open-files", NULL, open_files_action);
   gtk_widget_class_install_action (widget_class, "win.add-link", NULL, add_link_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
@@ -246,6 +256,8 @@ _cc_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.search-library", NULL);
   /* Ctrl+L is a location (a link) in GNOME apps; filtering moved to Ctrl+K */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.open-files", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.add-link", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.filter-documents", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);

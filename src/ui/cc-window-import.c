@@ -353,81 +353,29 @@ _cc_window_show_import_report (CcWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Open Folder… */
+/* Open Folder…, Open Files… and drag and drop */
 
-static void
-on_folder_chosen (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
+/* Imports the local ones of @files (a list of GFile), as chosen or dropped;
+ * returns FALSE, with a toast, when none of them is local. */
+gboolean
+_cc_window_import_files (CcWindow   *self,
+                         GListModel *files)
 {
-  CcWindow *self = CC_WINDOW (user_data);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-      guint n = g_list_model_get_n_items (files);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GFile) file = g_list_model_get_item (files, i);
-          char *path = g_file_get_path (file);
-
-          if (path != NULL)
-            g_ptr_array_add (paths, path);
-        }
-      g_ptr_array_add (paths, NULL);
-
-      if (window_is_alive (self))
-        _cc_window_offer_story_import (self, (const char * const *) paths->pdata);
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-void
-_cc_window_choose_folder (CcWindow *self)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open Folder"),
-                                         GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Open"),
-                                         _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_folder_chosen), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* Drag and drop */
-
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         gpointer       user_data)
-{
-  CcWindow *self = CC_WINDOW (user_data);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-  GSList *files;
+  guint n;
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
+  g_return_val_if_fail (CC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (files), FALSE);
 
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = files; l != NULL; l = l->next)
+  n = g_list_model_get_n_items (files);
+  for (guint i = 0; i < n; i++)
     {
-      char *path = g_file_get_path (l->data);
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      char *path = g_file_get_path (file);
 
       if (path != NULL)
         g_ptr_array_add (paths, path);
     }
-  g_slist_free (files);
 
   if (paths->len == 0)
     {
@@ -438,6 +386,92 @@ on_drop (GtkDropTarget *target,
   g_ptr_array_add (paths, NULL);
   _cc_window_offer_story_import (self, (const char * const *) paths->pdata);
   return TRUE;
+}
+
+static void
+on_chooser_response (GtkNativeDialog *dialog,
+                     int              response,
+                     gpointer         user_data)
+{
+  CcWindow *self = CC_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT && window_is_alive (self))
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      _cc_window_import_files (self, files);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+show_chooser (CcWindow             *self,
+              GtkFileChooserNative *chooser)
+{
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_cc_window_choose_folder (CcWindow *self)
+{
+  show_chooser (self, gtk_file_chooser_native_new (_("Open Folder"),
+                                                   GTK_WINDOW (self),
+                                                   GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                   _("_Open"),
+                                                   _("_Cancel")));
+}
+
+void
+_cc_window_choose_files (CcWindow *self)
+{
+  static const char * const suffixes[] = {
+    "txt", "md", "html", "htm", "xhtml", "mhtml", "mht", "pdf",
+  };
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) articles = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Files"),
+                                         GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (articles, _("Articles, Web Pages and PDFs"));
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    gtk_file_filter_add_suffix (articles, suffixes[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), articles);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), articles);
+  show_chooser (self, chooser);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GSList *list;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  g_slist_free (list);
+
+  return _cc_window_import_files (CC_WINDOW (user_data), G_LIST_MODEL (files));
 }
 
 void

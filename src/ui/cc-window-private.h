@@ -88,6 +88,9 @@ void     _cc_window_update_actions     (CcWindow           *self);
 void     _cc_window_import_init        (CcWindow           *self);
 void     _cc_window_show_import_report (CcWindow           *self);
 void     _cc_window_choose_folder      (CcWindow           *self);
+void     _cc_window_choose_files       (CcWindow           *self);
+gboolean _cc_window_import_files       (CcWindow           *self,
+                                        GListModel         *files);
 void     _cc_window_ask_link           (CcWindow           *self);
 /* cc-window-views.c */
 void     _cc_window_views_init         (CcWindow           *self);  /* views */

@@ -129,6 +129,171 @@ test_files (void)
   cc_test_tmpdir_free (g_steal_pointer (&tmp));
 }
 
+static GtkDropTarget *
+find_drop_target (CcWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window->toast_overlay));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* Whether a mapped label under @widget reads @text (the widget tree is
+ * ours and shallow). */
+static gboolean
+label_shown (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_shown (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The page and the PDF were just added, and the list shows their titles. */
+static void
+check_listed (CcWindow   *window,
+              const char *screenshot)
+{
+  CcDocument *page;
+  CcDocument *pdf;
+
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  g_assert_nonnull (window->last_report);
+  g_assert_cmpuint (window->last_report->added, ==, 2);
+  g_assert_cmpuint (window->last_report->skipped, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 2);
+  page = find_by_suffix (window, "bridge.html");
+  pdf = find_by_suffix (window, "oaks.pdf");
+  g_assert_nonnull (page);
+  g_assert_nonnull (pdf);
+  g_assert_cmpstr (cc_document_get_title (page), ==, "Harbour bridge reopens after eight months of repairs");
+  g_assert_cmpstr (cc_document_get_title (pdf), ==, "Oaks return to the quarry");
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (label_shown (GTK_WIDGET (window->document_list), cc_document_get_title (page)));
+  g_assert_true (label_shown (GTK_WIDGET (window->document_list), cc_document_get_title (pdf)));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window), screenshot);
+}
+
+static GtkWindow *
+find_toplevel_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (g_strcmp0 (gtk_window_get_title (toplevel), title) == 0 &&
+          gtk_widget_get_mapped (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gboolean
+chooser_mapped (gpointer data)
+{
+  return find_toplevel_titled (data) != NULL;
+}
+
+/* Open Files… shows a chooser of several files, filtered to what can be
+ * imported; cancelling it imports nothing. */
+static void
+check_open_files_chooser (CcWindow *window)
+{
+  GtkWindow *chooser;
+  GtkFileFilter *filter;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-files", NULL));
+  g_assert_true (cc_ui_test_wait_for (chooser_mapped, (gpointer) "Open Files"));
+  chooser = find_toplevel_titled ("Open Files");
+  g_assert_true (GTK_IS_FILE_CHOOSER (chooser));
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==, GTK_FILE_CHOOSER_ACTION_OPEN);
+  g_assert_true (gtk_file_chooser_get_select_multiple (GTK_FILE_CHOOSER (chooser)));
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (filter);
+  {
+    g_autoptr(GFileInfo) info = g_file_info_new ();
+    g_file_info_set_display_name (info, "story.mhtml");
+    g_assert_true (gtk_filter_match (GTK_FILTER (filter), info));
+    g_file_info_set_display_name (info, "photo.jpg");
+    g_assert_false (gtk_filter_match (GTK_FILTER (filter), info));
+  }
+  cc_ui_test_wait_for_frames (GTK_WIDGET (chooser));
+  cc_ui_test_save_screenshot (GTK_WIDGET (chooser), "test-formats-open-files.png");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  cc_ui_test_drain ();
+  g_assert_false (cc_window_get_importing (window));
+}
+
+/* A saved page and a PDF, dropped on the window, then chosen with Open
+ * Files… (its response imports what was chosen) into a second library. */
+static void
+test_drop_and_open (void)
+{
+  g_autofree char *tmp = cc_test_tmpdir_new ();
+  g_autofree char *db = g_build_filename (tmp, "library.db", NULL);
+  g_autofree char *db2 = g_build_filename (tmp, "other.db", NULL);
+  g_autofree char *folder = g_build_filename (tmp, "downloads", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "html",
+                                                    "news-site.html", NULL);
+  g_autofree char *page = NULL;
+  g_autofree char *page_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autoptr(GFile) page_file = NULL;
+  g_autoptr(GFile) pdf_file = NULL;
+  g_autoptr(GListStore) chosen = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GError) error = NULL;
+  GValue value = G_VALUE_INIT;
+  GSList *files = NULL;
+  gboolean accepted = FALSE;
+  gsize len;
+  CcWindow *window;
+
+  g_assert_true (g_file_get_contents (fixture, &page, &len, &error));
+  page_path = cc_test_write_file (folder, "bridge.html", page, len);
+  pdf_path = g_build_filename (folder, "oaks.pdf", NULL);
+  write_pdf (pdf_path);
+  page_file = g_file_new_for_path (page_path);
+  pdf_file = g_file_new_for_path (pdf_path);
+
+  window = cc_window_new (ADW_APPLICATION (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cc_window_open_library (window, db, &error));
+  g_assert_no_error (error);
+
+  files = g_slist_append (g_slist_append (NULL, page_file), pdf_file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  g_signal_emit_by_name (find_drop_target (window), "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  check_listed (window, "test-formats-drop.png");
+
+  g_assert_true (cc_window_open_library (window, db2, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 0);
+  check_open_files_chooser (window);
+  g_list_store_append (chosen, page_file);
+  g_list_store_append (chosen, pdf_file);
+  g_assert_true (_cc_window_import_files (window, G_LIST_MODEL (chosen)));
+  check_listed (window, "test-formats-open.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cc_ui_test_drain ();
+  cc_test_tmpdir_free (g_steal_pointer (&tmp));
+}
+
 static void
 serve_page (SoupServer        *server,
             SoupServerMessage *msg,
@@ -256,6 +421,7 @@ main (int   argc,
 
   g_test_add_func ("/crosscheck/ui/formats/files", test_files);
   g_test_add_func ("/crosscheck/ui/formats/link", test_link);
+  g_test_add_func ("/crosscheck/ui/formats/drop-and-open", test_drop_and_open);
   ret = g_test_run ();
   g_clear_object (&app);
   cc_test_tmpdir_free (g_steal_pointer (&home));

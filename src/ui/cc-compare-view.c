@@ -184,7 +184,10 @@ ensure_highlighters (CcCompareView *self)
 }
 
 /* Jumping to a pair sets both panes; the scroll handlers stay quiet for the
- * few frames the text views take to carry out their scrolls. */
+ * frames the text views take to carry out their scrolls (a far target is
+ * only reached once the lines before it are laid out, some frames later). */
+#define JUMP_TICKS 24
+
 static gboolean
 jump_tick (GtkWidget     *widget,
            GdkFrameClock *clock,
@@ -247,7 +250,7 @@ show_pair (CcCompareView        *self,
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      self->jump_ticks = 4;
+      self->jump_ticks = JUMP_TICKS;
       if (self->jump_tick_id == 0)
         self->jump_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), jump_tick, NULL, NULL);
     }

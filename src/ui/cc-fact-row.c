@@ -214,30 +214,92 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
+/* A cut at character @at of @text moved to the start of the next word
+ * (not past @limit), or to the end of the word before (not past @limit). */
+static guint
+word_start (const char *text,
+            guint       at,
+            guint       limit)
+{
+  const char *p = g_utf8_offset_to_pointer (text, at);
+
+  for (guint i = at; i > 0 && i < limit && i < at + 16; i++, p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      return i + 1;
+  return at;
+}
+
+static guint
+word_end (const char *text,
+          guint       at,
+          guint       n)
+{
+  const char *p = g_utf8_offset_to_pointer (text, at);
+
+  for (guint i = at; i < n && i + 16 > at; i--)
+    {
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        return i;
+      if (i == 0)
+        break;
+      p = g_utf8_prev_char (p);
+    }
+  return at;
+}
+
 char *
 cc_fact_quote_to_markup (const CcFactQuote *quote,
-                         const char        *attributes)
+                         const char        *attributes,
+                         guint              max_chars)
 {
   GString *out = g_string_new (NULL);
-  const char *p = quote->text;
-  guint at = quote->start;
+  guint n, from, to;
+  const char *p;
+  guint at;
 
   g_return_val_if_fail (quote != NULL, NULL);
 
+  /* The window shown: all of it, or @max_chars from a little before the
+   * first mark, so that the marks are in sight however long the sentence. */
+  n = quote->end - quote->start;
+  from = 0;
+  to = n;
+  if (max_chars > 0 && n > max_chars)
+    {
+      guint first = quote->marks->len > 0
+                    ? g_array_index (quote->marks, CcSpan, 0).start - quote->start : 0;
+
+      from = first > max_chars / 4 ? first - max_chars / 4 : 0;
+      to = MIN (n, from + max_chars);
+      from = to - MIN (to, max_chars);
+      from = word_start (quote->text, from, first);
+      to = word_end (quote->text, to, n);
+    }
+  p = g_utf8_offset_to_pointer (quote->text, from);
+  at = quote->start + from;
+  if (from > 0)
+    g_string_append (out, "…");
   for (guint i = 0; i < quote->marks->len; i++)
     {
       const CcSpan *mark = &g_array_index (quote->marks, CcSpan, i);
-      const char *start = g_utf8_offset_to_pointer (p, mark->start - at);
-      const char *end = g_utf8_offset_to_pointer (start, mark->end - mark->start);
+      guint start = CLAMP (mark->start, at, quote->start + to);
+      guint end = CLAMP (mark->end, start, quote->start + to);
+      const char *s = g_utf8_offset_to_pointer (p, start - at);
+      const char *e = g_utf8_offset_to_pointer (s, end - start);
 
-      append_escaped (out, p, start);
-      g_string_append_printf (out, "<span %s>", attributes);
-      append_escaped (out, start, end);
-      g_string_append (out, "</span>");
-      p = end;
-      at = mark->end;
+      append_escaped (out, p, s);
+      if (e > s)
+        {
+          g_string_append_printf (out, "<span %s>", attributes);
+          append_escaped (out, s, e);
+          g_string_append (out, "</span>");
+        }
+      p = e;
+      at = end;
     }
-  append_escaped (out, p, p + strlen (p));
+  append_escaped (out, p, g_utf8_offset_to_pointer (p, quote->start + to - at));
+  if (to < n)
+    g_string_append (out, "…");
   return g_string_free (out, FALSE);
 }
 

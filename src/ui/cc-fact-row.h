@@ -59,9 +59,12 @@ guint        cc_fact_row_get_n_documents  (CcFactRow    *self);
 GPtrArray   *cc_fact_row_get_quotes_for   (CcFactRow    *self,
                                            gint64        document_id);
 /* @quote's text as Pango markup, escaped, its marks in <span>s of the
- * given @attributes ("weight='bold' underline='single'"). */
+ * given @attributes ("weight='bold' underline='single'"); with @max_chars
+ * (0: no limit) a window of that many characters around the marks, with
+ * "…" where it is cut. */
 char        *cc_fact_quote_to_markup      (const CcFactQuote *quote,
-                                           const char        *attributes);
+                                           const char        *attributes,
+                                           guint              max_chars);
 /* The marked parts of @quote as written, joined with " · ". */
 char        *cc_fact_quote_dup_values     (const CcFactQuote *quote);
 /* TRUE when the subject, the attribute, a quote or the note contains

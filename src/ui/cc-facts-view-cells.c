@@ -392,6 +392,9 @@ on_quote_clicked (GtkButton   *button,
   open_quote (self, g_object_get_data (G_OBJECT (button), "cc-fact-quote"));
 }
 
+/* About six lines of the column. */
+#define QUOTE_CHARS 200
+
 static GtkWidget *
 quote_button_new (CcFactsView       *self,
                   CcFactRow         *row,
@@ -399,7 +402,8 @@ quote_button_new (CcFactsView       *self,
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *label = gtk_label_new (NULL);
-  g_autofree char *markup = cc_fact_quote_to_markup (quote, mark_attributes (cc_fact_row_get_kind (row)));
+  g_autofree char *markup = cc_fact_quote_to_markup (quote, mark_attributes (cc_fact_row_get_kind (row)),
+                                                     QUOTE_CHARS);
   g_autofree char *values = cc_fact_quote_dup_values (quote);
   g_autofree char *tooltip = NULL;
 
@@ -408,11 +412,9 @@ quote_button_new (CcFactsView       *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_lines (GTK_LABEL (label), 6);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "fact-value");
+  gtk_widget_add_css_class (button, "fact-quote");
   gtk_widget_add_css_class (button, cc_fact_row_get_verdict (row) == CC_VERDICT_CONFLICT
                                     ? "conflict" : "agree");
 

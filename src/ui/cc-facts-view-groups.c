@@ -189,6 +189,27 @@ document_id (GPtrArray *documents,
   return cc_document_get_id (g_ptr_array_index (documents, doc));
 }
 
+/* @subject (the engine's, lower-cased) as one of the quotes writes it, or
+ * NULL when neither does. */
+static char *
+written_subject (const char *subject,
+                 const char *quote_a,
+                 const char *quote_b)
+{
+  const char *quotes[] = { quote_a, quote_b };
+  gsize n;
+
+  if (subject == NULL || *subject == '\0')
+    return NULL;
+  n = strlen (subject);
+  for (guint q = 0; q < G_N_ELEMENTS (quotes); q++)
+    for (const char *p = quotes[q]; *p != '\0'; p++)
+      if (g_ascii_strncasecmp (p, subject, n) == 0 &&
+          (p == quotes[q] || !g_ascii_isalnum (p[-1])) && !g_ascii_isalnum (p[n]))
+        return g_strndup (p, n);
+  return NULL;
+}
+
 static void
 add_disagreements (const CcDisagreementReport *report,
                    GPtrArray                  *documents,
@@ -196,7 +217,7 @@ add_disagreements (const CcDisagreementReport *report,
                    GHashTable                 *paired)
 {
   g_autoptr(GHashTable) rows = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr(GHashTable) subjects = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) subjects = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   g_autofree guint *ends = g_new (guint, 2 * report->disagreements->len + 1);
   Groups g;
 
@@ -221,7 +242,11 @@ add_disagreements (const CcDisagreementReport *report,
       gpointer root = GUINT_TO_POINTER (groups_find (&g, ends[2 * k]) + 1);
 
       if (d->subject != NULL && *d->subject != '\0' && !g_hash_table_contains (subjects, root))
-        g_hash_table_insert (subjects, root, (gpointer) d->subject);
+        {
+          char *written = written_subject (d->subject, d->quote_a, d->quote_b);
+
+          g_hash_table_insert (subjects, root, written != NULL ? written : g_strdup (d->subject));
+        }
     }
   for (guint k = 0; k < report->disagreements->len; k++)
     {

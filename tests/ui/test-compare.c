@@ -837,7 +837,7 @@ test_compare_engine (void)
       for (guint k = 0; k < G_N_ELEMENTS (differences); k++)
         if (strstr (va, differences[k].left) != NULL)
           {
-            g_autofree char *markup = cc_fact_quote_to_markup (qa, "weight='bold'");
+            g_autofree char *markup = cc_fact_quote_to_markup (qa, "weight='bold'", 0);
             g_autofree char *plain = NULL;
             g_autofree char *marked = g_strdup_printf ("<span weight='bold'>%s", va);
 

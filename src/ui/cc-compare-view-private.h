@@ -60,7 +60,9 @@ struct _CcCompareView
 
   int               current;         /* into the report's disagreements */
   guint             syncing;
-  guint             jump_ticks;
+  guint             jump_ticks;      /* frames left of the quiet after a jump */
+  guint             jump_still;      /* frames in which neither pane moved */
+  double            jump_values[2];  /* the panes' scroll positions last frame */
   guint             jump_tick_id;
   guint             sync_tick_id;
   guint             sync_driver;

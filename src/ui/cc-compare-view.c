@@ -183,10 +183,21 @@ ensure_highlighters (CcCompareView *self)
   self->highlighters[1] = cc_highlighter_new (self->right_reader, self->undo);
 }
 
-/* Jumping to a pair sets both panes; the scroll handlers stay quiet for the
- * frames the text views take to carry out their scrolls (a far target is
- * only reached once the lines before it are laid out, some frames later). */
-#define JUMP_TICKS 24
+/* Jumping to a pair sets both panes; the scroll handlers stay quiet while
+ * the text views carry out their scrolls: a far target is only reached
+ * once the lines before it are laid out, some frames later. The quiet ends
+ * when neither pane has moved for a few frames (or after JUMP_TICKS). */
+#define JUMP_TICKS 30
+#define JUMP_SETTLED 3
+
+static double
+pane_value (CcReaderView *reader)
+{
+  GtkAdjustment *adjustment =
+    gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (cc_reader_view_get_text_view (reader)));
+
+  return adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+}
 
 static gboolean
 jump_tick (GtkWidget     *widget,
@@ -194,9 +205,18 @@ jump_tick (GtkWidget     *widget,
            gpointer       user_data)
 {
   CcCompareView *self = CC_COMPARE_VIEW (widget);
+  double values[2] = { pane_value (self->left_reader), pane_value (self->right_reader) };
 
+  if (values[0] == self->jump_values[0] && values[1] == self->jump_values[1])
+    self->jump_still++;
+  else
+    self->jump_still = 0;
+  self->jump_values[0] = values[0];
+  self->jump_values[1] = values[1];
   if (self->jump_ticks > 0)
     self->jump_ticks--;
+  if (self->jump_still >= JUMP_SETTLED)
+    self->jump_ticks = 0;
   if (self->jump_ticks > 0)
     return G_SOURCE_CONTINUE;
   self->jump_tick_id = 0;
@@ -251,6 +271,8 @@ show_pair (CcCompareView        *self,
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->jump_ticks = JUMP_TICKS;
+      self->jump_still = 0;
+      self->jump_values[0] = self->jump_values[1] = -1;
       if (self->jump_tick_id == 0)
         self->jump_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), jump_tick, NULL, NULL);
     }

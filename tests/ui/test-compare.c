@@ -589,6 +589,23 @@ static const char city_courier[] =
   "\n"
   "The bridge carries roughly 60,000 vehicles each day, and cyclists will get a new lane in the autumn.\n";
 
+/* A third source, which gives a third figure and agrees with the first on
+ * the name and the date. */
+static const char evening_star[] =
+  "Bridge open again\n"
+  "By Ana Ruiz, Evening Star\n"
+  "May 6, 2026\n"
+  "\n"
+  "The Lindqvist Harbour Bridge reopened to traffic on Tuesday after eleven months of repairs, the city's transport department said.\n"
+  "\n"
+  "Engineers from the Roads & Bridges office replaced 430 steel cables during the works, which cost the city $38 million.\n"
+  "\n"
+  "The chief engineer, Marta Okonkwo, said the deck had been strengthened to carry heavier lorries.\n"
+  "\n"
+  "Work began on March 3, 2025, after inspectors found corrosion in the main span.\n"
+  "\n"
+  "The bridge carries about 60,000 vehicles a day, and cyclists will get a new lane in the autumn.\n";
+
 /* The differing parts of each article, and the kind each is of. */
 static const struct
 {
@@ -865,6 +882,67 @@ test_compare_engine (void)
   close_window (window, g_steal_pointer (&tmp));
 }
 
+/* Facts joins the engine's pairs into one row per fact: three sources that
+ * each give another figure make one row with three quotes, not three rows
+ * of two; where two agree against the third, the row still holds all
+ * three, each with its own part marked. */
+static void
+test_facts_groups (void)
+{
+  g_autofree char *tmp = cc_test_tmpdir_new ();
+  g_autofree char *folder = g_build_filename (tmp, "articles", NULL);
+  g_autofree char *db = g_build_filename (tmp, "library.db", NULL);
+  const char *paths[] = { folder, NULL };
+  const char *names[] = { "bridge-harbour-post.txt", "bridge-city-courier.txt", "bridge-evening-star.txt" };
+  const char *figures[] = { "412", "421", "430" };
+  g_autoptr(GError) error = NULL;
+  CcWindow *window = cc_window_new (ADW_APPLICATION (app));
+  CcDocument *documents[3];
+  CcFactsView *facts;
+  guint n_conflicts = 0;
+  gboolean figure_row = FALSE;
+
+  g_free (cc_test_write_file (folder, names[0], harbour_post, -1));
+  g_free (cc_test_write_file (folder, names[1], city_courier, -1));
+  g_free (cc_test_write_file (folder, names[2], evening_star, -1));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cc_window_open_library (window, db, &error));
+  g_assert_no_error (error);
+  cc_window_import_paths (window, paths);
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    documents[i] = document_named (window, names[i]);
+
+  facts = CC_FACTS_VIEW (find_child (cc_window_get_facts_page (window), CC_TYPE_FACTS_VIEW));
+  adw_view_stack_set_visible_child_name (window->main_stack, "facts");
+  g_assert_true (cc_ui_test_wait_for (facts_done, facts));
+  for (guint i = 0; i < g_list_model_get_n_items (cc_facts_view_get_rows (facts)); i++)
+    {
+      g_autoptr(CcFactRow) row = g_list_model_get_item (cc_facts_view_get_rows (facts), i);
+
+      if (cc_fact_row_get_verdict (row) != CC_VERDICT_CONFLICT)
+        continue;
+      n_conflicts++;
+      g_assert_cmpuint (cc_fact_row_get_n_documents (row), ==, G_N_ELEMENTS (names));
+      if (g_strcmp0 (cc_fact_row_get_kind (row), "numeric") != 0)
+        continue;
+      figure_row = TRUE;
+      for (guint d = 0; d < G_N_ELEMENTS (names); d++)
+        {
+          g_autofree char *values = cc_fact_quote_dup_values (only_quote (row, documents[d]));
+
+          g_assert_nonnull (strstr (values, figures[d]));
+        }
+    }
+  g_assert_true (figure_row);
+  g_assert_cmpuint (n_conflicts, ==, G_N_ELEMENTS (differences));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_unref (documents[i]);
+  close_window (window, g_steal_pointer (&tmp));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -882,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/ui/compare/align-navigate-swap-scroll", test_compare_view);
   g_test_add_func ("/crosscheck/ui/facts/matrix-filter-open-note", test_facts_view);
   g_test_add_func ("/crosscheck/ui/compare/engine-marks-facts-quotes", test_compare_engine);
+  g_test_add_func ("/crosscheck/ui/facts/engine-groups", test_facts_groups);
 
   ret = g_test_run ();
 

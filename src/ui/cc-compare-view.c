@@ -351,8 +351,25 @@ excerpt_markup (const char *text,
   end = CLAMP (end, start, n);
   if (n > max)
     {
+      const char *p;
+
       from = start > max / 2 ? start - max / 2 : 0;
       to = MIN (n, from + max);
+      /* Cut between words. */
+      p = g_utf8_offset_to_pointer (text, from);
+      for (guint i = from; from > 0 && i < start && i < from + 16; i++, p = g_utf8_next_char (p))
+        if (g_unichar_isspace (g_utf8_get_char (p)))
+          {
+            from = i + 1;
+            break;
+          }
+      p = g_utf8_offset_to_pointer (text, to);
+      for (guint i = to; to < n && i > end && i + 16 > to; i--, p = g_utf8_prev_char (p))
+        if (g_unichar_isspace (g_utf8_get_char (p)))
+          {
+            to = i;
+            break;
+          }
     }
   before = g_utf8_substring (text, from, start);
   mark = g_utf8_substring (text, start, end);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cc-compare-view.h"
+#include "cc-disagreements.h"
 #include "cc-highlighter.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,15 @@ typedef struct
   int a;
   int b;
 } Anchor;
+
+/* What the worker thread finds for the two documents shown. */
+typedef struct
+{
+  GPtrArray            *pairs;    /* CcAlignPair: the passages lined up */
+  CcDisagreementReport *report;   /* the engine's, texts (left, right); NULL
+                                   * for a document against itself */
+  GArray               *pair_of;  /* guint per disagreement: its pair */
+} CcCompareResult;
 
 struct _CcCompareView
 {
@@ -43,20 +53,36 @@ struct _CcCompareView
   CcDocument       *right;
   GCancellable     *cancellable;
   GPtrArray        *pairs;           /* CcAlignPair */
-  GArray           *disagreements;   /* guint: indexes into pairs */
+  CcCompareResult  *result;          /* owns pairs and the disagreements */
   GArray           *anchors;         /* Anchor: a monotone chain */
   CcHighlighter    *highlighters[2];
   CcUndoStack      *undo;            /* weak */
 
-  int               current;         /* into disagreements */
+  int               current;         /* into the report's disagreements */
   guint             syncing;
-  guint             jump_ticks;
+  guint             jump_ticks;      /* frames left of the quiet after a jump */
+  guint             jump_still;      /* frames in which neither pane moved */
+  double            jump_values[2];  /* the panes' scroll positions last frame */
   guint             jump_tick_id;
   guint             sync_tick_id;
   guint             sync_driver;
   guint             updating_dropdowns : 1;
   guint             busy : 1;
 };
+
+/* cc-compare-view-engine.c: the comparison, off the main thread */
+void             _cc_compare_result_free (CcCompareResult     *result);
+void             _cc_compare_run_async   (CcStore             *store,
+                                          CcDocument          *a,
+                                          CcDocument          *b,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+CcCompareResult *_cc_compare_run_finish  (CcStore             *store,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+const char      *_cc_compare_kind_label  (CcDisagreementKind   kind);
+char            *_cc_compare_describe    (const CcDisagreement *d);
 
 /* cc-compare-view-scroll.c: synchronised scrolling */
 void _cc_compare_view_build_anchors     (CcCompareView *self);

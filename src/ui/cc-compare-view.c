@@ -9,6 +9,16 @@
 
 #define VALUE_TAG   "cc-compare-value"
 #define CURRENT_TAG "cc-compare-current"
+#define FOCUS_TAG   "cc-compare-focus"
+
+/* One tag per kind of disagreement, on top of VALUE_TAG, so that each
+ * kind has its colour: "cc-compare-numeric", "cc-compare-date", ... */
+static const char * const kind_tags[] = {
+  [CC_DISAGREEMENT_NUMERIC] = "cc-compare-numeric",
+  [CC_DISAGREEMENT_DATE] = "cc-compare-date",
+  [CC_DISAGREEMENT_NAMING] = "cc-compare-naming",
+  [CC_DISAGREEMENT_CLAIM] = "cc-compare-claim",
+};
 
 G_DEFINE_FINAL_TYPE (CcCompareView, cc_compare_view, GTK_TYPE_WIDGET)
 
@@ -105,7 +115,29 @@ guint
 cc_compare_view_get_n_disagreements (CcCompareView *self)
 {
   g_return_val_if_fail (CC_IS_COMPARE_VIEW (self), 0);
-  return self->disagreements != NULL ? self->disagreements->len : 0;
+  if (self->result == NULL || self->result->report == NULL)
+    return 0;
+  return self->result->report->disagreements->len;
+}
+
+const CcDisagreement *
+cc_compare_view_get_disagreement (CcCompareView *self,
+                                  guint          index)
+{
+  g_return_val_if_fail (CC_IS_COMPARE_VIEW (self), NULL);
+  if (index >= cc_compare_view_get_n_disagreements (self))
+    return NULL;
+  return g_ptr_array_index (self->result->report->disagreements, index);
+}
+
+int
+cc_compare_view_get_disagreement_pair (CcCompareView *self,
+                                       guint          index)
+{
+  g_return_val_if_fail (CC_IS_COMPARE_VIEW (self), -1);
+  if (index >= cc_compare_view_get_n_disagreements (self))
+    return -1;
+  return (int) g_array_index (self->result->pair_of, guint, index);
 }
 
 int
@@ -151,26 +183,52 @@ ensure_highlighters (CcCompareView *self)
   self->highlighters[1] = cc_highlighter_new (self->right_reader, self->undo);
 }
 
-/* Jumping to a pair sets both panes; the scroll handlers stay quiet for the
- * few frames the text views take to carry out their scrolls. */
+/* Jumping to a pair sets both panes; the scroll handlers stay quiet while
+ * the text views carry out their scrolls: a far target is only reached
+ * once the lines before it are laid out, some frames later. The quiet ends
+ * when neither pane has moved for a few frames (or after JUMP_TICKS). */
+#define JUMP_TICKS 30
+#define JUMP_SETTLED 3
+
+static double
+pane_value (CcReaderView *reader)
+{
+  GtkAdjustment *adjustment =
+    gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (cc_reader_view_get_text_view (reader)));
+
+  return adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+}
+
 static gboolean
 jump_tick (GtkWidget     *widget,
            GdkFrameClock *clock,
            gpointer       user_data)
 {
   CcCompareView *self = CC_COMPARE_VIEW (widget);
+  double values[2] = { pane_value (self->left_reader), pane_value (self->right_reader) };
 
+  if (values[0] == self->jump_values[0] && values[1] == self->jump_values[1])
+    self->jump_still++;
+  else
+    self->jump_still = 0;
+  self->jump_values[0] = values[0];
+  self->jump_values[1] = values[1];
   if (self->jump_ticks > 0)
     self->jump_ticks--;
+  if (self->jump_still >= JUMP_SETTLED)
+    self->jump_ticks = 0;
   if (self->jump_ticks > 0)
     return G_SOURCE_CONTINUE;
   self->jump_tick_id = 0;
   return G_SOURCE_REMOVE;
 }
 
+/* Shows the pair at @index in both panes; with @d (a disagreement of the
+ * pair), scrolls to its two values and outlines them. */
 static void
-show_pair (CcCompareView *self,
-           guint          index)
+show_pair (CcCompareView        *self,
+           guint                 index,
+           const CcDisagreement *d)
 {
   const CcAlignPair *pair;
   CcSpan span;
@@ -181,25 +239,40 @@ show_pair (CcCompareView *self,
 
   cc_reader_view_clear_ranges (self->left_reader, CURRENT_TAG);
   cc_reader_view_clear_ranges (self->right_reader, CURRENT_TAG);
+  cc_reader_view_clear_ranges (self->left_reader, FOCUS_TAG);
+  cc_reader_view_clear_ranges (self->right_reader, FOCUS_TAG);
   if (pair->a_start >= 0)
     {
       span.start = pair->a_start;
       span.end = pair->a_end;
       cc_reader_view_mark_ranges (self->left_reader, CURRENT_TAG, &span, 1);
-      cc_reader_view_scroll_to_offset (self->left_reader, pair->a_start, 0);
+      cc_reader_view_scroll_to_offset (self->left_reader,
+                                       d != NULL ? d->value_a_start : (guint) pair->a_start, 0);
     }
   if (pair->b_start >= 0)
     {
       span.start = pair->b_start;
       span.end = pair->b_end;
       cc_reader_view_mark_ranges (self->right_reader, CURRENT_TAG, &span, 1);
-      cc_reader_view_scroll_to_offset (self->right_reader, pair->b_start, 0);
+      cc_reader_view_scroll_to_offset (self->right_reader,
+                                       d != NULL ? d->value_b_start : (guint) pair->b_start, 0);
+    }
+  if (d != NULL)
+    {
+      span.start = d->value_a_start;
+      span.end = d->value_a_end;
+      cc_reader_view_mark_ranges (self->left_reader, FOCUS_TAG, &span, 1);
+      span.start = d->value_b_start;
+      span.end = d->value_b_end;
+      cc_reader_view_mark_ranges (self->right_reader, FOCUS_TAG, &span, 1);
     }
   cc_connector_strip_set_current (self->strip, index);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      self->jump_ticks = 4;
+      self->jump_ticks = JUMP_TICKS;
+      self->jump_still = 0;
+      self->jump_values[0] = self->jump_values[1] = -1;
       if (self->jump_tick_id == 0)
         self->jump_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), jump_tick, NULL, NULL);
     }
@@ -228,6 +301,14 @@ update_navigation (CcCompareView *self)
   gtk_menu_button_set_label (self->list_button, label);
 }
 
+static void
+show_disagreement (CcCompareView *self,
+                   guint          index)
+{
+  show_pair (self, (guint) cc_compare_view_get_disagreement_pair (self, index),
+             cc_compare_view_get_disagreement (self, index));
+}
+
 gboolean
 cc_compare_view_go_to_disagreement (CcCompareView *self,
                                     gboolean       forward)
@@ -245,36 +326,91 @@ cc_compare_view_go_to_disagreement (CcCompareView *self,
   else
     self->current = ((guint)self->current + (forward ? 1 : n - 1)) % n;
 
-  show_pair (self, g_array_index (self->disagreements, guint, self->current));
+  show_disagreement (self, self->current);
   update_navigation (self);
   return TRUE;
 }
 
 /* Results */
 
+/* @text with the characters from @start to @end (offsets into @text)
+ * in bold, escaped for Pango markup, cut to about @max characters around
+ * the mark. */
 static char *
-pair_excerpt (CcReaderView *reader,
-              int           start,
-              int           end)
+excerpt_markup (const char *text,
+                guint       start,
+                guint       end,
+                guint       max)
 {
-  GtkTextBuffer *buffer = cc_reader_view_get_buffer (reader);
-  GtkTextIter a, b;
+  guint n = g_utf8_strlen (text, -1);
+  guint from = 0, to = n;
+  g_autofree char *before = NULL, *mark = NULL, *after = NULL;
+  g_autofree char *b = NULL, *m = NULL, *a = NULL;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
-  return gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+  start = MIN (start, n);
+  end = CLAMP (end, start, n);
+  if (n > max)
+    {
+      const char *p;
+
+      from = start > max / 2 ? start - max / 2 : 0;
+      to = MIN (n, from + max);
+      /* Cut between words. */
+      p = g_utf8_offset_to_pointer (text, from);
+      for (guint i = from; from > 0 && i < start && i < from + 16; i++, p = g_utf8_next_char (p))
+        if (g_unichar_isspace (g_utf8_get_char (p)))
+          {
+            from = i + 1;
+            break;
+          }
+      p = g_utf8_offset_to_pointer (text, to);
+      for (guint i = to; to < n && i > end && i + 16 > to; i--, p = g_utf8_prev_char (p))
+        if (g_unichar_isspace (g_utf8_get_char (p)))
+          {
+            to = i;
+            break;
+          }
+    }
+  before = g_utf8_substring (text, from, start);
+  mark = g_utf8_substring (text, start, end);
+  after = g_utf8_substring (text, end, MAX (to, end));
+  b = g_markup_escape_text (before, -1);
+  m = g_markup_escape_text (mark, -1);
+  a = g_markup_escape_text (after, -1);
+  return g_strdup_printf ("%s%s<b>%s</b>%s%s", from > 0 ? "…" : "", b, m, a, to < n ? "…" : "");
 }
 
 static GtkWidget *
-disagreement_row (CcCompareView     *self,
-                  const CcAlignPair *pair,
-                  guint              number)
+excerpt_label (const char *quote,
+               guint       quote_start,
+               guint       value_start,
+               guint       value_end)
+{
+  g_autofree char *markup = excerpt_markup (quote, value_start - quote_start,
+                                            value_end - quote_start, 110);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_widget_add_css_class (label, "caption");
+  return label;
+}
+
+static GtkWidget *
+disagreement_row (const CcDisagreement *d,
+                  guint                 number)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   g_autofree char *number_text = g_strdup_printf ("%u", number);
-  g_autofree char *excerpt = NULL;
+  g_autofree char *values = NULL;
+  g_autofree char *tooltip = _cc_compare_describe (d);
   GtkWidget *label;
 
   label = gtk_label_new (number_text);
@@ -282,7 +418,15 @@ disagreement_row (CcCompareView     *self,
   gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
   gtk_box_append (GTK_BOX (title_box), label);
 
-  label = gtk_label_new (pair->detail != NULL ? pair->detail : "");
+  label = gtk_label_new (_cc_compare_kind_label (d->kind));
+  gtk_widget_add_css_class (label, "compare-kind");
+  gtk_widget_add_css_class (label, kind_tags[d->kind]);
+  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
+  gtk_box_append (GTK_BOX (title_box), label);
+
+  /* Translators: what the left and the right article say, in Compare's list */
+  values = g_strdup_printf (_("%s / %s"), d->value_a, d->value_b);
+  label = gtk_label_new (values);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -291,21 +435,13 @@ disagreement_row (CcCompareView     *self,
   gtk_box_append (GTK_BOX (title_box), label);
   gtk_box_append (GTK_BOX (box), title_box);
 
-  if (pair->a_start >= 0)
-    {
-      excerpt = pair_excerpt (self->left_reader, pair->a_start, pair->a_end);
-      label = gtk_label_new (excerpt);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-    }
+  gtk_box_append (GTK_BOX (box), excerpt_label (d->quote_a, d->quote_a_start,
+                                                d->value_a_start, d->value_a_end));
+  label = excerpt_label (d->quote_b, d->quote_b_start, d->value_b_start, d->value_b_end);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (box), label);
 
+  gtk_widget_set_tooltip_text (row, tooltip);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -318,11 +454,11 @@ on_disagreement_activated (CcCompareView *self,
 {
   int index = gtk_list_box_row_get_index (row);
 
-  if (self->disagreements == NULL || index < 0 || (guint)index >= self->disagreements->len)
+  if (index < 0 || (guint) index >= cc_compare_view_get_n_disagreements (self))
     return;
   gtk_popover_popdown (self->list_popover);
   self->current = index;
-  show_pair (self, g_array_index (self->disagreements, guint, index));
+  show_disagreement (self, index);
   update_navigation (self);
 }
 
@@ -330,13 +466,27 @@ static void
 on_connector_activated (CcCompareView *self,
                         guint          index)
 {
+  guint n = cc_compare_view_get_n_disagreements (self);
+
   self->current = -1;
-  if (self->disagreements != NULL)
-    for (guint i = 0; i < self->disagreements->len; i++)
-      if (g_array_index (self->disagreements, guint, i) == index)
-        self->current = i;
-  show_pair (self, index);
+  for (guint i = 0; i < n && self->current < 0; i++)
+    if ((guint) cc_compare_view_get_disagreement_pair (self, i) == index)
+      self->current = i;
+  if (self->current >= 0)
+    show_disagreement (self, self->current);
+  else
+    show_pair (self, index, NULL);
   update_navigation (self);
+}
+
+static void
+clear_marks (CcReaderView *reader)
+{
+  cc_reader_view_clear_ranges (reader, VALUE_TAG);
+  cc_reader_view_clear_ranges (reader, CURRENT_TAG);
+  cc_reader_view_clear_ranges (reader, FOCUS_TAG);
+  for (guint k = 0; k < G_N_ELEMENTS (kind_tags); k++)
+    cc_reader_view_clear_ranges (reader, kind_tags[k]);
 }
 
 static void
@@ -344,77 +494,83 @@ clear_results (CcCompareView *self)
 {
   GtkWidget *child;
 
-  g_clear_pointer (&self->pairs, g_ptr_array_unref);
-  g_clear_pointer (&self->disagreements, g_array_unref);
+  self->pairs = NULL;
+  g_clear_pointer (&self->result, _cc_compare_result_free);
   g_clear_pointer (&self->anchors, g_array_unref);
   self->current = -1;
   cc_connector_strip_set_pairs (self->strip, NULL);
-  cc_reader_view_clear_ranges (self->left_reader, VALUE_TAG);
-  cc_reader_view_clear_ranges (self->right_reader, VALUE_TAG);
-  cc_reader_view_clear_ranges (self->left_reader, CURRENT_TAG);
-  cc_reader_view_clear_ranges (self->right_reader, CURRENT_TAG);
+  clear_marks (self->left_reader);
+  clear_marks (self->right_reader);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->disagreement_list))) != NULL)
     gtk_list_box_remove (self->disagreement_list, child);
   gtk_label_set_label (self->summary_label, "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), NULL);
   update_navigation (self);
 }
 
 static void
-show_results (CcCompareView *self,
-              GPtrArray     *pairs)
+mark_value (CcReaderView       *reader,
+            CcDisagreementKind  kind,
+            guint               start,
+            guint               end)
+{
+  CcSpan span = { start, end };
+
+  cc_reader_view_mark_ranges (reader, VALUE_TAG, &span, 1);
+  cc_reader_view_mark_ranges (reader, kind_tags[kind], &span, 1);
+}
+
+static void
+show_results (CcCompareView   *self,
+              CcCompareResult *result)
 {
   guint n_same = 0, n_differs = 0, n_only_a = 0, n_only_b = 0;
+  guint n;
   g_autofree char *same_text = NULL;
   g_autofree char *differs_text = NULL;
   g_autofree char *only_text = NULL;
   g_autofree char *summary = NULL;
 
   clear_results (self);
-  self->pairs = g_ptr_array_ref (pairs);
-  self->disagreements = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->result = result;
+  self->pairs = result->pairs;
 
-  for (guint i = 0; i < pairs->len; i++)
+  for (guint i = 0; i < self->pairs->len; i++)
     {
-      const CcAlignPair *pair = g_ptr_array_index (pairs, i);
+      const CcAlignPair *pair = g_ptr_array_index (self->pairs, i);
 
-      switch (pair->status)
+      if (pair->a_start >= 0 && pair->b_start >= 0)
         {
-        case CC_ALIGN_SAME:
-          n_same++;
-          break;
-        case CC_ALIGN_DIFFERS:
-          n_differs++;
-          g_array_append_val (self->disagreements, i);
-          if (pair->a_marks != NULL)
-            cc_reader_view_mark_ranges (self->left_reader, VALUE_TAG,
-                                        (const CcSpan *)(gpointer)pair->a_marks->data,
-                                        pair->a_marks->len);
-          if (pair->b_marks != NULL)
-            cc_reader_view_mark_ranges (self->right_reader, VALUE_TAG,
-                                        (const CcSpan *)(gpointer)pair->b_marks->data,
-                                        pair->b_marks->len);
-          gtk_list_box_append (self->disagreement_list,
-                               disagreement_row (self, pair, self->disagreements->len));
-          break;
-        case CC_ALIGN_UNMATCHED:
-        default:
-          if (pair->a_start >= 0)
-            n_only_a++;
+          if (pair->status == CC_ALIGN_DIFFERS)
+            n_differs++;
           else
-            n_only_b++;
-          break;
+            n_same++;
         }
+      else if (pair->a_start >= 0)
+        n_only_a++;
+      else
+        n_only_b++;
     }
 
-  cc_connector_strip_set_pairs (self->strip, pairs);
+  n = cc_compare_view_get_n_disagreements (self);
+  for (guint i = 0; i < n; i++)
+    {
+      const CcDisagreement *d = cc_compare_view_get_disagreement (self, i);
+
+      mark_value (self->left_reader, d->kind, d->value_a_start, d->value_a_end);
+      mark_value (self->right_reader, d->kind, d->value_b_start, d->value_b_end);
+      gtk_list_box_append (self->disagreement_list, disagreement_row (d, i + 1));
+    }
+
+  cc_connector_strip_set_pairs (self->strip, self->pairs);
   _cc_compare_view_build_anchors (self);
 
-  same_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u matching passage",
-                                            "%u matching passages", n_same), n_same);
-  differs_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u differs",
-                                               "%u differ", n_differs), n_differs);
+  same_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage agrees",
+                                            "%u passages agree", n_same), n_same);
+  differs_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u disagrees",
+                                               "%u disagree", n_differs), n_differs);
   only_text = g_strdup_printf (_("%u only on the left, %u only on the right"), n_only_a, n_only_b);
-  /* Translators: "12 matching passages · 3 differ · 4 only on the left, 2 only on the right" */
+  /* Translators: "12 passages agree · 3 disagree · 4 only on the left, 2 only on the right" */
   summary = g_strdup_printf (_("%s · %s · %s"), same_text, differs_text, only_text);
   gtk_label_set_label (self->summary_label, summary);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_label), summary);
@@ -424,29 +580,29 @@ show_results (CcCompareView *self,
 }
 
 static void
-on_aligned (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+on_compared (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
 {
   g_autoptr(CcCompareView) self = user_data;
-  g_autoptr(GPtrArray) pairs = NULL;
   g_autoptr(GError) error = NULL;
+  CcCompareResult *result;
 
-  pairs = cc_align_documents_finish (CC_STORE (source), result, &error);
+  result = _cc_compare_run_finish (CC_STORE (source), res, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->cancellable);
   set_busy (self, FALSE);
 
-  if (pairs == NULL)
+  if (result == NULL)
     {
       adw_status_page_set_description (self->error_page, error != NULL ? error->message : NULL);
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_label_set_label (self->summary_label, "");
       return;
     }
-  show_results (self, pairs);
+  show_results (self, result);
 }
 
 static gboolean
@@ -492,8 +648,8 @@ start_alignment (CcCompareView *self)
 
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
-  cc_align_documents_async (store, self->left, self->right, self->cancellable,
-                            on_aligned, g_object_ref (self));
+  _cc_compare_run_async (store, self->left, self->right, self->cancellable,
+                         on_compared, g_object_ref (self));
 }
 
 /* Choosing the documents */
@@ -824,8 +980,8 @@ cc_compare_view_dispose (GObject *object)
   g_clear_weak_pointer (&self->store);
   g_clear_object (&self->left);
   g_clear_object (&self->right);
-  g_clear_pointer (&self->pairs, g_ptr_array_unref);
-  g_clear_pointer (&self->disagreements, g_array_unref);
+  self->pairs = NULL;
+  g_clear_pointer (&self->result, _cc_compare_result_free);
   g_clear_pointer (&self->anchors, g_array_unref);
 
   G_OBJECT_CLASS (cc_compare_view_parent_class)->dispose (object);
@@ -905,18 +1061,39 @@ add_shortcut (GtkShortcutController *controller,
 static void
 init_tag (CcReaderView *reader)
 {
-  GdkRGBA value_bg = { 0.88f, 0.11f, 0.14f, 0.20f };
-  GdkRGBA value_line = { 0.88f, 0.11f, 0.14f, 0.9f };
+  /* numeric red, date orange, naming purple, claim teal (the GNOME palette) */
+  static const GdkRGBA kind_colors[] = {
+    [CC_DISAGREEMENT_NUMERIC] = { 0.88f, 0.11f, 0.14f, 1.0f },
+    [CC_DISAGREEMENT_DATE] = { 0.90f, 0.38f, 0.00f, 1.0f },
+    [CC_DISAGREEMENT_NAMING] = { 0.57f, 0.25f, 0.67f, 1.0f },
+    [CC_DISAGREEMENT_CLAIM] = { 0.13f, 0.53f, 0.55f, 1.0f },
+  };
   GdkRGBA current_bg = { 0.21f, 0.52f, 0.89f, 0.13f };
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (kind_colors) == G_N_ELEMENTS (kind_tags));
+
+  /* Created in order of priority: the sentence under the values. */
   g_object_set (cc_reader_view_ensure_tag (reader, CURRENT_TAG),
                 "background-rgba", &current_bg,
                 NULL);
   g_object_set (cc_reader_view_ensure_tag (reader, VALUE_TAG),
-                "background-rgba", &value_bg,
                 "underline", PANGO_UNDERLINE_SINGLE,
-                "underline-rgba", &value_line,
                 "weight", PANGO_WEIGHT_BOLD,
+                NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (kind_tags); k++)
+    {
+      GdkRGBA bg = kind_colors[k];
+      GdkRGBA line = kind_colors[k];
+
+      bg.alpha = 0.20f;
+      line.alpha = 0.9f;
+      g_object_set (cc_reader_view_ensure_tag (reader, kind_tags[k]),
+                    "background-rgba", &bg,
+                    "underline-rgba", &line,
+                    NULL);
+    }
+  g_object_set (cc_reader_view_ensure_tag (reader, FOCUS_TAG),
+                "underline", PANGO_UNDERLINE_DOUBLE,
                 NULL);
 }
 

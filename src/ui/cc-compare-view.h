@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cc-connector-strip.h"
+#include "cc-disagreements.h"
 #include "cc-reader-view.h"
 #include "cc-undo-stack.h"
 #include "cc-window.h"
@@ -14,10 +15,15 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CcCompareView, cc_compare_view, CC, COMPARE_VIEW, GtkWidget)
 
 /* The Compare view: two documents of the window's library side by side,
- * aligned off the main thread (cc_align_documents_async()), with
- * synchronised scrolling that keeps aligned passages level, a connector
- * strip between the panes, the differing values marked in both texts and
- * navigation between the disagreements (Alt+Down / Alt+Up, a list).
+ * compared off the main thread: the passages lined up
+ * (cc_align_documents()) and the disagreements the engine finds between
+ * them (cc_disagreements_find()). Synchronised scrolling keeps lined-up
+ * passages level, a connector strip between the panes joins each passage
+ * to its partner (highlighted where they disagree), the differing parts
+ * are marked in both texts in a colour per kind (tags "cc-compare-value"
+ * and "cc-compare-numeric", "-date", "-naming", "-claim"), and the
+ * disagreements can be gone through (Alt+Down / Alt+Up, a list that names
+ * the kind and both values).
  *
  * Property "busy" (gboolean, read-only, notified): an alignment is running.
  *
@@ -35,9 +41,17 @@ CcDocument    *cc_compare_view_get_right           (CcCompareView  *self);
 void           cc_compare_view_swap                (CcCompareView  *self);
 gboolean       cc_compare_view_get_busy            (CcCompareView  *self);
 
-/* The alignment shown (GPtrArray of CcAlignPair), or NULL. */
+/* The passages lined up (GPtrArray of CcAlignPair), or NULL: a pair is
+ * CC_ALIGN_DIFFERS when a disagreement lies in it, its marks the values. */
 GPtrArray     *cc_compare_view_get_pairs           (CcCompareView  *self);
+/* The disagreements found, in the order of the left text (doc_a is the
+ * left document, doc_b the right one). */
 guint          cc_compare_view_get_n_disagreements (CcCompareView  *self);
+const CcDisagreement *cc_compare_view_get_disagreement (CcCompareView *self,
+                                                        guint          index);
+/* The index among the pairs of the one the disagreement lies in. */
+int            cc_compare_view_get_disagreement_pair (CcCompareView *self,
+                                                      guint          index);
 /* Index among the disagreements of the one shown last, -1 for none. */
 int            cc_compare_view_get_current         (CcCompareView  *self);
 /* Moves to the next (@forward) or previous disagreement, wrapping around;

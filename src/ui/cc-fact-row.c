@@ -14,13 +14,12 @@ struct _CcFactRow
   char      *key;
   char      *subject;
   char      *attribute;
+  char      *kind;
   char      *note;
   char      *note_folded;
-  char      *search_text;   /* casefolded subject, attribute and values */
-  GPtrArray *claims;        /* CcClaim */
-  GArray    *verdicts;      /* CcVerdict per claim */
+  char      *search_text;   /* casefolded subject, attribute and quotes, made on demand */
+  GPtrArray *quotes;        /* CcFactQuote, by document then position */
   CcVerdict  verdict;
-  guint      n_documents;
 };
 
 G_DEFINE_FINAL_TYPE (CcFactRow, cc_fact_row, G_TYPE_OBJECT)
@@ -33,98 +32,104 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static int
-verdict_rank (CcVerdict verdict)
+static void
+quote_free (CcFactQuote *quote)
 {
-  switch (verdict)
-    {
-    case CC_VERDICT_CONFLICT:
-      return 3;
-    case CC_VERDICT_APPROXIMATE:
-      return 2;
-    case CC_VERDICT_AGREE:
-      return 1;
-    case CC_VERDICT_UNRELATED:
-    default:
-      return 0;
-    }
+  g_free (quote->text);
+  g_array_unref (quote->marks);
+  g_free (quote);
 }
 
 CcFactRow *
-cc_fact_row_new (const CcFact *fact)
+cc_fact_row_new (const char *key,
+                 const char *subject,
+                 const char *attribute,
+                 const char *kind,
+                 CcVerdict   verdict)
 {
-  CcFactRow *self;
-  g_autoptr(GHashTable) documents = NULL;
-  g_autoptr(GString) search = NULL;
-  g_autofree char *folded = NULL;
+  CcFactRow *self = g_object_new (CC_TYPE_FACT_ROW, NULL);
 
-  g_return_val_if_fail (fact != NULL, NULL);
-
-  self = g_object_new (CC_TYPE_FACT_ROW, NULL);
-  self->key = g_strdup (fact->key != NULL ? fact->key : "");
-  self->subject = g_strdup (fact->subject != NULL ? fact->subject : "");
-  self->attribute = g_strdup (fact->attribute != NULL ? fact->attribute : "");
-  self->claims = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_claim_unref);
-  self->verdicts = g_array_new (FALSE, TRUE, sizeof (CcVerdict));
-  self->verdict = fact->worst;
-
-  documents = g_hash_table_new (g_int64_hash, g_int64_equal);
-  search = g_string_new (NULL);
-  g_string_append_printf (search, "%s\n%s\n", self->subject, self->attribute);
-
-  if (fact->claims != NULL)
-    for (guint i = 0; i < fact->claims->len; i++)
-      {
-        CcClaim *claim = g_ptr_array_index (fact->claims, i);
-
-        g_ptr_array_add (self->claims, cc_claim_ref (claim));
-        g_hash_table_add (documents, &claim->document_id);
-        if (claim->surface != NULL)
-          g_string_append_printf (search, "%s\n", claim->surface);
-        if (claim->value_text != NULL)
-          g_string_append_printf (search, "%s\n", claim->value_text);
-      }
-  self->n_documents = g_hash_table_size (documents);
-
-  /* Each claim against the other documents: a document agrees with a claim
-   * when any of its values does (it may state several, about several
-   * things); the claim's verdict is the worst over the documents. */
-  g_array_set_size (self->verdicts, self->claims->len);
-  for (guint i = 0; i < self->claims->len; i++)
-    {
-      const CcClaim *a = g_ptr_array_index (self->claims, i);
-      g_autoptr(GHashTable) best = g_hash_table_new (g_int64_hash, g_int64_equal);
-      CcVerdict worst = CC_VERDICT_UNRELATED;
-      GHashTableIter iter;
-      gpointer value;
-
-      for (guint j = 0; j < self->claims->len; j++)
-        {
-          CcClaim *b = g_ptr_array_index (self->claims, j);
-          CcVerdict verdict;
-          gpointer previous;
-
-          if (a->document_id == b->document_id)
-            continue;
-          verdict = cc_verdict_claims (a, b);
-          if (verdict == CC_VERDICT_UNRELATED)
-            continue;
-          previous = g_hash_table_lookup (best, &b->document_id);
-          if (previous == NULL ||
-              verdict_rank (verdict) < verdict_rank (GPOINTER_TO_INT (previous)))
-            g_hash_table_insert (best, &b->document_id, GINT_TO_POINTER (verdict));
-        }
-
-      g_hash_table_iter_init (&iter, best);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        if (verdict_rank (GPOINTER_TO_INT (value)) > verdict_rank (worst))
-          worst = GPOINTER_TO_INT (value);
-      g_array_index (self->verdicts, CcVerdict, i) = worst;
-    }
-
-  folded = g_utf8_casefold (search->str, -1);
-  self->search_text = g_steal_pointer (&folded);
+  self->key = g_strdup (key != NULL ? key : "");
+  self->subject = g_strdup (subject != NULL ? subject : "");
+  self->attribute = g_strdup (attribute != NULL ? attribute : "");
+  self->kind = g_strdup (kind != NULL ? kind : "");
+  self->verdict = verdict;
   return self;
+}
+
+static void
+add_mark (CcFactQuote *quote,
+          guint        start,
+          guint        end)
+{
+  CcSpan span = { start, end };
+  guint i;
+
+  if (end <= start || start < quote->start || end > quote->end)
+    return;
+  /* In order; a mark overlapping another is merged into it. */
+  for (i = 0; i < quote->marks->len; i++)
+    {
+      CcSpan *old = &g_array_index (quote->marks, CcSpan, i);
+
+      if (start < old->end && end > old->start)
+        {
+          old->start = MIN (old->start, start);
+          old->end = MAX (old->end, end);
+          while (i + 1 < quote->marks->len &&
+                 g_array_index (quote->marks, CcSpan, i + 1).start < old->end)
+            {
+              old->end = MAX (old->end, g_array_index (quote->marks, CcSpan, i + 1).end);
+              g_array_remove_index (quote->marks, i + 1);
+            }
+          return;
+        }
+      if (start < old->start)
+        break;
+    }
+  g_array_insert_val (quote->marks, i, span);
+}
+
+const CcFactQuote *
+cc_fact_row_add_quote (CcFactRow  *self,
+                       gint64      document_id,
+                       guint       start,
+                       guint       end,
+                       const char *text,
+                       guint       mark_start,
+                       guint       mark_end)
+{
+  CcFactQuote *quote = NULL;
+  guint i;
+
+  g_return_val_if_fail (CC_IS_FACT_ROW (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (i = 0; i < self->quotes->len; i++)
+    {
+      CcFactQuote *q = g_ptr_array_index (self->quotes, i);
+
+      if (q->document_id == document_id && q->start == start)
+        {
+          quote = q;
+          break;
+        }
+      if (q->document_id > document_id || (q->document_id == document_id && q->start > start))
+        break;
+    }
+  if (quote == NULL)
+    {
+      quote = g_new0 (CcFactQuote, 1);
+      quote->document_id = document_id;
+      quote->start = start;
+      quote->end = end;
+      quote->text = g_strdup (text);
+      quote->marks = g_array_new (FALSE, FALSE, sizeof (CcSpan));
+      g_ptr_array_insert (self->quotes, i, quote);
+      g_clear_pointer (&self->search_text, g_free);
+    }
+  add_mark (quote, mark_start, mark_end);
+  return quote;
 }
 
 const char *
@@ -148,6 +153,13 @@ cc_fact_row_get_attribute (CcFactRow *self)
   return self->attribute;
 }
 
+const char *
+cc_fact_row_get_kind (CcFactRow *self)
+{
+  g_return_val_if_fail (CC_IS_FACT_ROW (self), NULL);
+  return self->kind;
+}
+
 CcVerdict
 cc_fact_row_get_verdict (CcFactRow *self)
 {
@@ -158,39 +170,157 @@ cc_fact_row_get_verdict (CcFactRow *self)
 guint
 cc_fact_row_get_n_documents (CcFactRow *self)
 {
+  guint n = 0;
+
   g_return_val_if_fail (CC_IS_FACT_ROW (self), 0);
-  return self->n_documents;
+
+  /* The quotes are by document. */
+  for (guint i = 0; i < self->quotes->len; i++)
+    {
+      const CcFactQuote *q = g_ptr_array_index (self->quotes, i);
+
+      if (i == 0 || q->document_id != ((CcFactQuote *) g_ptr_array_index (self->quotes, i - 1))->document_id)
+        n++;
+    }
+  return n;
 }
 
 GPtrArray *
-cc_fact_row_get_claims_for (CcFactRow *self,
+cc_fact_row_get_quotes_for (CcFactRow *self,
                             gint64     document_id)
 {
-  GPtrArray *claims;
+  GPtrArray *quotes;
 
   g_return_val_if_fail (CC_IS_FACT_ROW (self), NULL);
 
-  claims = g_ptr_array_new ();
-  for (guint i = 0; i < self->claims->len; i++)
+  quotes = g_ptr_array_new ();
+  for (guint i = 0; i < self->quotes->len; i++)
     {
-      CcClaim *claim = g_ptr_array_index (self->claims, i);
+      CcFactQuote *q = g_ptr_array_index (self->quotes, i);
 
-      if (claim->document_id == document_id)
-        g_ptr_array_add (claims, claim);
+      if (q->document_id == document_id)
+        g_ptr_array_add (quotes, q);
     }
-  return claims;
+  return quotes;
 }
 
-CcVerdict
-cc_fact_row_get_claim_verdict (CcFactRow     *self,
-                               const CcClaim *claim)
+static void
+append_escaped (GString    *out,
+                const char *from,
+                const char *to)
 {
-  g_return_val_if_fail (CC_IS_FACT_ROW (self), CC_VERDICT_UNRELATED);
+  g_autofree char *escaped = g_markup_escape_text (from, to - from);
 
-  for (guint i = 0; i < self->claims->len; i++)
-    if (g_ptr_array_index (self->claims, i) == claim)
-      return g_array_index (self->verdicts, CcVerdict, i);
-  return CC_VERDICT_UNRELATED;
+  g_string_append (out, escaped);
+}
+
+/* A cut at character @at of @text moved to the start of the next word
+ * (not past @limit), or to the end of the word before (not past @limit). */
+static guint
+word_start (const char *text,
+            guint       at,
+            guint       limit)
+{
+  const char *p = g_utf8_offset_to_pointer (text, at);
+
+  for (guint i = at; i > 0 && i < limit && i < at + 16; i++, p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      return i + 1;
+  return at;
+}
+
+static guint
+word_end (const char *text,
+          guint       at,
+          guint       n)
+{
+  const char *p = g_utf8_offset_to_pointer (text, at);
+
+  for (guint i = at; i < n && i + 16 > at; i--)
+    {
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        return i;
+      if (i == 0)
+        break;
+      p = g_utf8_prev_char (p);
+    }
+  return at;
+}
+
+char *
+cc_fact_quote_to_markup (const CcFactQuote *quote,
+                         const char        *attributes,
+                         guint              max_chars)
+{
+  GString *out = g_string_new (NULL);
+  guint n, from, to;
+  const char *p;
+  guint at;
+
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  /* The window shown: all of it, or @max_chars from a little before the
+   * first mark, so that the marks are in sight however long the sentence. */
+  n = quote->end - quote->start;
+  from = 0;
+  to = n;
+  if (max_chars > 0 && n > max_chars)
+    {
+      guint first = quote->marks->len > 0
+                    ? g_array_index (quote->marks, CcSpan, 0).start - quote->start : 0;
+
+      from = first > max_chars / 4 ? first - max_chars / 4 : 0;
+      to = MIN (n, from + max_chars);
+      from = to - MIN (to, max_chars);
+      from = word_start (quote->text, from, first);
+      to = word_end (quote->text, to, n);
+    }
+  p = g_utf8_offset_to_pointer (quote->text, from);
+  at = quote->start + from;
+  if (from > 0)
+    g_string_append (out, "…");
+  for (guint i = 0; i < quote->marks->len; i++)
+    {
+      const CcSpan *mark = &g_array_index (quote->marks, CcSpan, i);
+      guint start = CLAMP (mark->start, at, quote->start + to);
+      guint end = CLAMP (mark->end, start, quote->start + to);
+      const char *s = g_utf8_offset_to_pointer (p, start - at);
+      const char *e = g_utf8_offset_to_pointer (s, end - start);
+
+      append_escaped (out, p, s);
+      if (e > s)
+        {
+          g_string_append_printf (out, "<span %s>", attributes);
+          append_escaped (out, s, e);
+          g_string_append (out, "</span>");
+        }
+      p = e;
+      at = end;
+    }
+  append_escaped (out, p, g_utf8_offset_to_pointer (p, quote->start + to - at));
+  if (to < n)
+    g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
+char *
+cc_fact_quote_dup_values (const CcFactQuote *quote)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  for (guint i = 0; i < quote->marks->len; i++)
+    {
+      const CcSpan *mark = &g_array_index (quote->marks, CcSpan, i);
+      g_autofree char *value = g_utf8_substring (quote->text, mark->start - quote->start,
+                                                 mark->end - quote->start);
+
+      if (i > 0)
+        g_string_append (out, " · ");
+      g_string_append (out, value);
+    }
+  return g_string_free (out, FALSE);
 }
 
 gboolean
@@ -201,6 +331,19 @@ cc_fact_row_matches (CcFactRow  *self,
 
   if (folded == NULL || *folded == '\0')
     return TRUE;
+  if (self->search_text == NULL)
+    {
+      g_autoptr(GString) search = g_string_new (NULL);
+
+      g_string_append_printf (search, "%s\n%s\n", self->subject, self->attribute);
+      for (guint i = 0; i < self->quotes->len; i++)
+        {
+          const CcFactQuote *q = g_ptr_array_index (self->quotes, i);
+
+          g_string_append_printf (search, "%s\n", q->text);
+        }
+      self->search_text = g_utf8_casefold (search->str, -1);
+    }
   if (strstr (self->search_text, folded) != NULL)
     return TRUE;
   return self->note_folded != NULL && strstr (self->note_folded, folded) != NULL;
@@ -239,11 +382,11 @@ cc_fact_row_finalize (GObject *object)
   g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->subject, g_free);
   g_clear_pointer (&self->attribute, g_free);
+  g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->note_folded, g_free);
   g_clear_pointer (&self->search_text, g_free);
-  g_clear_pointer (&self->claims, g_ptr_array_unref);
-  g_clear_pointer (&self->verdicts, g_array_unref);
+  g_clear_pointer (&self->quotes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cc_fact_row_parent_class)->finalize (object);
 }
@@ -284,4 +427,5 @@ cc_fact_row_class_init (CcFactRowClass *klass)
 static void
 cc_fact_row_init (CcFactRow *self)
 {
+  self->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) quote_free);
 }

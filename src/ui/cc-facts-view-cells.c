@@ -10,13 +10,13 @@
 /* Cells */
 
 static gboolean
-open_claim (CcFactsView   *self,
-            const CcClaim *claim)
+open_quote (CcFactsView       *self,
+            const CcFactQuote *quote)
 {
-  if (self->window == NULL || claim == NULL)
+  if (self->window == NULL || quote == NULL)
     return FALSE;
-  return cc_window_show_document_range (self->window, claim->document_id, claim->start,
-                                        claim->end - claim->start);
+  return cc_window_show_document_range (self->window, quote->document_id, quote->start,
+                                        quote->end - quote->start);
 }
 
 gboolean
@@ -24,15 +24,46 @@ cc_facts_view_open_cell (CcFactsView *self,
                          CcFactRow   *row,
                          gint64       document_id)
 {
-  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
 
   g_return_val_if_fail (CC_IS_FACTS_VIEW (self), FALSE);
   g_return_val_if_fail (CC_IS_FACT_ROW (row), FALSE);
 
-  claims = cc_fact_row_get_claims_for (row, document_id);
-  if (claims->len == 0)
+  quotes = cc_fact_row_get_quotes_for (row, document_id);
+  if (quotes->len == 0)
     return FALSE;
-  return open_claim (self, g_ptr_array_index (claims, 0));
+  return open_quote (self, g_ptr_array_index (quotes, 0));
+}
+
+/* What a row's kind is called ("numeric" is a figure). */
+static const char *
+kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "numeric") == 0)
+    return _("Figure");
+  if (g_strcmp0 (kind, "date") == 0)
+    return _("Date");
+  if (g_strcmp0 (kind, "naming") == 0)
+    return _("Name");
+  if (g_strcmp0 (kind, "claim") == 0)
+    return _("Claim");
+  return NULL;
+}
+
+/* The look of the marked parts, in Pango markup: a colour per kind of
+ * disagreement (as in Compare), green where the sources agree. */
+static const char *
+mark_attributes (const char *kind)
+{
+  if (g_strcmp0 (kind, "numeric") == 0)
+    return "weight='bold' underline='single' bgcolor='#e01b24' bgalpha='22%'";
+  if (g_strcmp0 (kind, "date") == 0)
+    return "weight='bold' underline='single' bgcolor='#e66100' bgalpha='22%'";
+  if (g_strcmp0 (kind, "naming") == 0)
+    return "weight='bold' underline='single' bgcolor='#9141ac' bgalpha='22%'";
+  if (g_strcmp0 (kind, "claim") == 0)
+    return "weight='bold' underline='single' bgcolor='#2190a4' bgalpha='22%'";
+  return "weight='bold' bgcolor='#2ec27e' bgalpha='18%'";
 }
 
 /* Notes */
@@ -72,9 +103,7 @@ update_note_button (GtkWidget  *button,
   const char *note = cc_fact_row_get_note (row);
   CcVerdict verdict = cc_fact_row_get_verdict (row);
 
-  gtk_widget_set_visible (button, note != NULL ||
-                                  verdict == CC_VERDICT_CONFLICT ||
-                                  verdict == CC_VERDICT_APPROXIMATE);
+  gtk_widget_set_visible (button, note != NULL || verdict == CC_VERDICT_CONFLICT);
   if (note != NULL)
     {
       gtk_widget_add_css_class (button, "has-note");
@@ -285,11 +314,20 @@ _cc_facts_view_bind_fact_cell (GtkSignalListItemFactory *factory,
   GtkWidget *subject = gtk_widget_get_first_child (labels);
   GtkWidget *attribute = gtk_widget_get_next_sibling (subject);
   const char *subject_text = cc_fact_row_get_subject (row);
+  const char *attribute_text = cc_fact_row_get_attribute (row);
+  const char *kind = kind_label (cc_fact_row_get_kind (row));
   CcVerdict verdict = cc_fact_row_get_verdict (row);
+  g_autofree char *what = NULL;
 
   gtk_label_set_label (GTK_LABEL (subject),
                        *subject_text != '\0' ? subject_text : _("(no subject)"));
-  gtk_label_set_label (GTK_LABEL (attribute), cc_fact_row_get_attribute (row));
+  if (kind != NULL && *attribute_text != '\0')
+    /* Translators: a row of Facts: the kind of disagreement, then what is
+     * compared ("Figure · seats") */
+    what = g_strdup_printf (_("%s · %s"), kind, attribute_text);
+  else
+    what = g_strdup (kind != NULL ? kind : attribute_text);
+  gtk_label_set_label (GTK_LABEL (attribute), what);
 
   gtk_widget_remove_css_class (marker, "error");
   gtk_widget_remove_css_class (marker, "warning");
@@ -344,78 +382,50 @@ _cc_facts_view_unbind_fact_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (note), "cc-fact-row", NULL);
 }
 
-/* A document's column: one button per value it states, coloured by how it
- * compares with the other documents' values. */
+/* A document's column: its own wording of the fact, one button per
+ * sentence, the differing parts marked. */
 
 static void
-on_value_clicked (GtkButton   *button,
+on_quote_clicked (GtkButton   *button,
                   CcFactsView *self)
 {
-  open_claim (self, g_object_get_data (G_OBJECT (button), "cc-claim"));
+  open_quote (self, g_object_get_data (G_OBJECT (button), "cc-fact-quote"));
 }
 
-static const char *
-claim_display (const CcClaim *claim)
-{
-  if (claim->value.kind == CC_CLAIM_STATE)
-    {
-      switch (claim->value.state)
-        {
-        case CC_CLAIM_STATE_DONE:
-          return _("Already happened");
-        case CC_CLAIM_STATE_FUTURE:
-          return _("Still to come");
-        case CC_CLAIM_STATE_UNKNOWN:
-        default:
-          break;
-        }
-    }
-  if (claim->surface != NULL && *claim->surface != '\0')
-    return claim->surface;
-  return claim->value_text != NULL ? claim->value_text : "";
-}
+/* About six lines of the column. */
+#define QUOTE_CHARS 200
 
 static GtkWidget *
-value_button_new (CcFactsView *self,
-                  CcFactRow   *row,
-                  CcClaim     *claim)
+quote_button_new (CcFactsView       *self,
+                  CcFactRow         *row,
+                  const CcFactQuote *quote)
 {
   GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (claim_display (claim));
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *markup = cc_fact_quote_to_markup (quote, mark_attributes (cc_fact_row_get_kind (row)),
+                                                     QUOTE_CHARS);
+  g_autofree char *values = cc_fact_quote_dup_values (quote);
   g_autofree char *tooltip = NULL;
 
+  gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "fact-value");
+  gtk_widget_add_css_class (button, "fact-quote");
+  gtk_widget_add_css_class (button, cc_fact_row_get_verdict (row) == CC_VERDICT_CONFLICT
+                                    ? "conflict" : "agree");
 
-  switch (cc_fact_row_get_claim_verdict (row, claim))
-    {
-    case CC_VERDICT_CONFLICT:
-      gtk_widget_add_css_class (button, "conflict");
-      break;
-    case CC_VERDICT_APPROXIMATE:
-      gtk_widget_add_css_class (button, "approximate");
-      break;
-    case CC_VERDICT_AGREE:
-      gtk_widget_add_css_class (button, "agree");
-      break;
-    case CC_VERDICT_UNRELATED:
-    default:
-      break;
-    }
-
-  /* Translators: a value's tooltip in the Facts view: the sentence it is
-   * stated in, then a hint */
-  tooltip = g_strdup_printf (_("“%s”\n\nClick to show it in the article"),
-                             claim->quote != NULL ? claim->quote : "");
+  /* Translators: a quote's tooltip in the Facts view: the parts marked,
+   * the sentence, then a hint */
+  tooltip = g_strdup_printf (_("%s\n\n“%s”\n\nClick to show it in the article"), values, quote->text);
   gtk_widget_set_tooltip_text (button, tooltip);
-  g_object_set_data_full (G_OBJECT (button), "cc-claim", cc_claim_ref (claim),
-                          (GDestroyNotify)cc_claim_unref);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_value_clicked), self, 0);
+  g_object_set_data (G_OBJECT (button), "cc-fact-quote", (gpointer) quote);
+  /* The quote lives as long as the row. */
+  g_object_set_data_full (G_OBJECT (button), "cc-fact-row", g_object_ref (row), g_object_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_quote_clicked), self, 0);
   return button;
 }
 
@@ -448,10 +458,10 @@ _cc_facts_view_bind_value_cell (GtkSignalListItemFactory *factory,
   CcFactRow *row = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   gint64 *document_id = g_object_get_data (G_OBJECT (factory), "cc-document-id");
-  g_autoptr(GPtrArray) claims = cc_fact_row_get_claims_for (row, *document_id);
+  g_autoptr(GPtrArray) quotes = cc_fact_row_get_quotes_for (row, *document_id);
 
   clear_box (box);
-  if (claims->len == 0)
+  if (quotes->len == 0)
     {
       GtkWidget *label = gtk_label_new ("—");
 
@@ -462,8 +472,8 @@ _cc_facts_view_bind_value_cell (GtkSignalListItemFactory *factory,
       gtk_box_append (GTK_BOX (box), label);
       return;
     }
-  for (guint i = 0; i < claims->len; i++)
-    gtk_box_append (GTK_BOX (box), value_button_new (self, row, g_ptr_array_index (claims, i)));
+  for (guint i = 0; i < quotes->len; i++)
+    gtk_box_append (GTK_BOX (box), quote_button_new (self, row, g_ptr_array_index (quotes, i)));
 }
 
 void

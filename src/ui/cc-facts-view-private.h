@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cc-conflict-notes.h"
+#include "cc-disagreements.h"
 #include "cc-facts-view.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,15 @@ struct _CcFactsView
 
 /* cc-facts-view.c */
 CcStore *_cc_facts_view_get_store         (CcFactsView              *self);
+
+/* cc-facts-view-groups.c: the rows (CcFactRow) from the engine's report
+ * on @documents (@texts their texts), disagreements first, then with
+ * @with_agreements the lined-up facts they agree on; in the worker thread */
+GPtrArray *_cc_facts_view_build_rows      (const CcDisagreementReport *report,
+                                           GPtrArray                  *documents,
+                                           const char * const         *texts,
+                                           gboolean                    with_agreements,
+                                           GCancellable               *cancellable);
 
 /* cc-facts-view-cells.c: the cells of the matrix and the notes on facts */
 void     _cc_facts_view_setup_fact_cell   (GtkSignalListItemFactory *factory,

@@ -20,7 +20,9 @@ static GParamSpec *properties[N_PROPS];
 
 static void on_library_changed (CcFactsView *self);
 
-/* The computation, in a worker thread on its own library connection. */
+/* The computation, in a worker thread on its own library connection: the
+ * texts of the story's documents, then the disagreement engine on them
+ * (cc_disagreements_find()), then the rows (cc-facts-view-groups.c). */
 
 typedef struct
 {
@@ -32,8 +34,8 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray        *documents;  /* CcDocument, in library order */
-  CcConflictReport *report;
+  GPtrArray *documents;  /* CcDocument, in library order */
+  GPtrArray *rows;       /* CcFactRow, disagreements first */
 } Result;
 
 static void
@@ -47,7 +49,7 @@ static void
 result_free (Result *result)
 {
   g_clear_pointer (&result->documents, g_ptr_array_unref);
-  g_clear_pointer (&result->report, cc_conflict_report_free);
+  g_clear_pointer (&result->rows, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -60,7 +62,8 @@ facts_thread (GTask        *task,
   Job *job = task_data;
   g_autoptr(CcStore) store = NULL;
   g_autoptr(GPtrArray) documents = NULL;
-  g_autoptr(GPtrArray) sets = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(CcDisagreementReport) report = NULL;
   g_autoptr(GError) error = NULL;
   Result *result;
 
@@ -78,36 +81,41 @@ facts_thread (GTask        *task,
     }
   g_atomic_int_set (&job->total, (int)documents->len + 1);
 
-  sets = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  texts = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < documents->len; i++)
     {
       CcDocument *document = g_ptr_array_index (documents, i);
       g_autoptr(GError) local_error = NULL;
-      GPtrArray *claims;
+      char *text;
 
       if (g_task_return_error_if_cancelled (task))
         return;
 
-      claims = cc_claims_for_document (store, document, &local_error);
-      if (claims == NULL)
+      text = cc_store_load_text (store, cc_document_get_id (document), &local_error);
+      if (text == NULL)
         {
-          /* A document that cannot be read is left out; the rest goes on. */
+          /* A document that cannot be read counts as empty; the rest goes on. */
           g_warning ("%s: %s", cc_document_get_basename (document), local_error->message);
-          claims = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_claim_unref);
+          text = g_strdup ("");
         }
-      g_ptr_array_add (sets, claims);
+      g_ptr_array_add (texts, text);
       g_atomic_int_inc (&job->done);
     }
+  g_ptr_array_add (texts, NULL);
+
+  report = cc_disagreements_find ((const char * const *)texts->pdata, documents->len);
+  if (g_task_return_error_if_cancelled (task))
+    return;
 
   result = g_new0 (Result, 1);
-  result->report = cc_conflicts_find (sets, cancellable, &error);
-  if (result->report == NULL)
+  result->rows = _cc_facts_view_build_rows (report, documents, (const char * const *)texts->pdata,
+                                            TRUE, cancellable);
+  result->documents = g_steal_pointer (&documents);
+  if (g_task_return_error_if_cancelled (task))
     {
       result_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  result->documents = g_steal_pointer (&documents);
   g_atomic_int_inc (&job->done);
   g_task_return_pointer (task, result, (GDestroyNotify)result_free);
 }
@@ -322,41 +330,6 @@ add_document_columns (CcFactsView *self,
 
 /* Results */
 
-static int
-verdict_order (CcVerdict verdict)
-{
-  switch (verdict)
-    {
-    case CC_VERDICT_CONFLICT:
-      return 0;
-    case CC_VERDICT_APPROXIMATE:
-      return 1;
-    case CC_VERDICT_AGREE:
-      return 2;
-    case CC_VERDICT_UNRELATED:
-    default:
-      return 3;
-    }
-}
-
-/* Disagreements first, then what the sources agree on, then what only one
- * states; by subject and attribute within each. */
-static int
-compare_row_pointers (gconstpointer a,
-                      gconstpointer b)
-{
-  CcFactRow *x = *(CcFactRow * const *)a;
-  CcFactRow *y = *(CcFactRow * const *)b;
-  int order = verdict_order (cc_fact_row_get_verdict (x)) - verdict_order (cc_fact_row_get_verdict (y));
-
-  if (order != 0)
-    return order;
-  order = g_utf8_collate (cc_fact_row_get_subject (x), cc_fact_row_get_subject (y));
-  if (order != 0)
-    return order;
-  return g_utf8_collate (cc_fact_row_get_attribute (x), cc_fact_row_get_attribute (y));
-}
-
 static void
 update_summary (CcFactsView *self,
                 guint        n_documents)
@@ -374,16 +347,17 @@ update_summary (CcFactsView *self,
 
       if (cc_fact_row_get_verdict (row) == CC_VERDICT_CONFLICT)
         n_conflicts++;
-      if (cc_fact_row_get_n_documents (row) > 1)
+      else
         n_shared++;
     }
 
-  facts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u fact", "%u facts", n_rows), n_rows);
-  shared = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stated by several sources",
-                                         "%u stated by several sources", n_shared), n_shared);
+  facts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u fact lined up across sources",
+                                        "%u facts lined up across sources", n_rows), n_rows);
+  shared = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agreed on",
+                                         "%u agreed on", n_shared), n_shared);
   conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in conflict",
                                             "%u in conflict", n_conflicts), n_conflicts);
-  /* Translators: "40 facts · 12 stated by several sources · 3 in conflict" */
+  /* Translators: "40 facts lined up across sources · 37 agreed on · 3 in conflict" */
   summary = g_strdup_printf (_("%s · %s · %s"), facts, shared, conflicts);
   gtk_label_set_label (self->summary_label, n_documents > 0 ? summary : "");
 }
@@ -394,7 +368,6 @@ show_result (CcFactsView *self,
 {
   g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                        (GDestroyNotify)cc_conflict_note_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) note_list = NULL;
   g_autoptr(GError) error = NULL;
   CcStore *store = _cc_facts_view_get_store (self);
@@ -416,22 +389,19 @@ show_result (CcFactsView *self,
       g_warning ("Cannot read the notes on facts: %s", error->message);
     }
 
-  for (guint i = 0; i < result->report->facts->len; i++)
+  for (guint i = 0; i < result->rows->len; i++)
     {
-      const CcFact *fact = g_ptr_array_index (result->report->facts, i);
-      CcFactRow *row = cc_fact_row_new (fact);
+      CcFactRow *row = g_ptr_array_index (result->rows, i);
       CcConflictNote *note = g_hash_table_lookup (notes, cc_fact_row_get_key (row));
 
       if (note != NULL)
         cc_fact_row_set_note (row, note->note);
-      g_ptr_array_add (rows, row);
     }
-  g_ptr_array_sort (rows, compare_row_pointers);
 
   clear_document_columns (self);
   add_document_columns (self, result->documents);
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
-                       rows->pdata, rows->len);
+                       result->rows->pdata, result->rows->len);
   update_summary (self, result->documents->len);
 }
 
@@ -463,7 +433,7 @@ update_progress (gpointer user_data)
       if (done < total - 1)
         text = g_strdup_printf (_("Reading article %d of %d"), done + 1, total - 1);
       else
-        text = g_strdup (_("Lining up the values of every article"));
+        text = g_strdup (_("Lining up what the articles say"));
       adw_status_page_set_description (self->loading_page, text);
     }
   else
@@ -692,6 +662,9 @@ cc_facts_view_init (CcFactsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->dirty = TRUE;
+  /* Disagreements only at first (the toggle is active in the template);
+   * the facts the sources agree on are behind it. */
+  self->conflicts_only = TRUE;
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->rows = g_list_store_new (CC_TYPE_FACT_ROW);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);

@@ -11,15 +11,18 @@ G_BEGIN_DECLS
 #define CC_TYPE_FACTS_VIEW (cc_facts_view_get_type ())
 G_DECLARE_FINAL_TYPE (CcFactsView, cc_facts_view, CC, FACTS_VIEW, GtkWidget)
 
-/* The Facts view: a matrix for the whole library, one row per subject and
- * attribute (CcFactRow), one column per document, each cell the value that
- * document states. Rows whose values conflict stand out; a toggle keeps
- * only those, a search entry filters; clicking a cell shows its sentence
- * in the reader, and a note ("which source is right?") can be kept on a
- * disagreement (conflict_notes, exported with the other notes).
+/* The Facts view: for the current story, one row per fact the
+ * disagreement engine lined up across its documents (CcFactRow), one
+ * column per document holding that document's own wording (its quotes),
+ * the parts that differ marked and the kind of disagreement named. Rows in
+ * which the sources disagree come first and are all that is shown at
+ * first; the toggle also shows the lined-up facts they agree on, a search
+ * entry filters; clicking a quote shows its sentence in the reader, and a
+ * note ("which source is right?") can be kept on a disagreement
+ * (conflict_notes, exported with the other notes).
  *
- * The claims and conflicts are computed in a worker thread, with progress,
- * when the view is first shown and again after the library changes.
+ * The engine runs in a worker thread, with progress, when the view is
+ * first shown and again after the library or the story changes.
  *
  * Property "busy" (gboolean, read-only, notified). */
 
@@ -36,8 +39,8 @@ void         cc_facts_view_set_search     (CcFactsView *self,
                                            const char  *text);
 /* The columns of the matrix after the fact column: documents, in order. */
 guint        cc_facts_view_get_n_document_columns (CcFactsView *self);
-/* Shows the sentence of the first claim of @row by the document with
- * @document_id in the reader (what clicking the cell does). */
+/* Shows the first sentence of @row by the document with @document_id in
+ * the reader, selected (what clicking the cell does). */
 gboolean     cc_facts_view_open_cell      (CcFactsView *self,
                                            CcFactRow   *row,
                                            gint64       document_id);

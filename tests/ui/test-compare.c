@@ -3,10 +3,11 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <string.h>
 
 #include "cc-annotation-store.h"
 #include "cc-application.h"
-#include "cc-compare-view.h"
+#include "cc-compare-view-private.h"
 #include "cc-conflict-notes.h"
 #include "cc-facts-view.h"
 #include "cc-test-util.h"
@@ -129,30 +130,62 @@ vvalue (CcReaderView *reader)
     GTK_SCROLLABLE (cc_reader_view_get_text_view (reader))));
 }
 
+static gboolean
+span_holds (int   start,
+            int   end,
+            guint offset)
+{
+  return start >= 0 && (guint)start <= offset && offset < (guint)end;
+}
+
+/* Every disagreement the engine found is marked in both texts, in its
+ * kind's colour, inside a pair of lined-up passages that differs; a pair
+ * differs only when a disagreement lies in it. */
 static void
 check_marks (CcCompareView *view)
 {
   GPtrArray *pairs = cc_compare_view_get_pairs (view);
+  guint n = cc_compare_view_get_n_disagreements (view);
+  g_autoptr(GHashTable) differing = g_hash_table_new (g_direct_hash, g_direct_equal);
   guint n_differs = 0;
 
+  for (guint k = 0; k < n; k++)
+    {
+      const CcDisagreement *d = cc_compare_view_get_disagreement (view, k);
+      int index = cc_compare_view_get_disagreement_pair (view, k);
+      g_autofree char *kind_tag = g_strdup_printf ("cc-compare-%s",
+                                                   cc_disagreement_kind_to_string (d->kind));
+      const CcAlignPair *pair;
+
+      g_assert_cmpint (index, >=, 0);
+      g_assert_cmpint (index, <, (int)pairs->len);
+      pair = g_ptr_array_index (pairs, index);
+      g_assert_cmpint (pair->status, ==, CC_ALIGN_DIFFERS);
+      g_assert_true (span_holds (pair->a_start, pair->a_end, d->value_a_start));
+      g_assert_true (span_holds (pair->b_start, pair->b_end, d->value_b_start));
+      g_assert_cmpuint (d->value_a_end, >, d->value_a_start);
+      g_assert_cmpuint (d->value_b_end, >, d->value_b_start);
+      g_assert_true (offset_has_tag (cc_compare_view_get_reader (view, 0), d->value_a_start,
+                                     "cc-compare-value"));
+      g_assert_true (offset_has_tag (cc_compare_view_get_reader (view, 1), d->value_b_start,
+                                     "cc-compare-value"));
+      g_assert_true (offset_has_tag (cc_compare_view_get_reader (view, 0), d->value_a_end - 1,
+                                     kind_tag));
+      g_assert_true (offset_has_tag (cc_compare_view_get_reader (view, 1), d->value_b_end - 1,
+                                     kind_tag));
+      g_hash_table_add (differing, GINT_TO_POINTER (index + 1));
+    }
   for (guint i = 0; i < pairs->len; i++)
     {
       const CcAlignPair *pair = g_ptr_array_index (pairs, i);
 
-      if (pair->status != CC_ALIGN_DIFFERS)
-        continue;
-      n_differs++;
-      /* The differing values are marked in both texts. */
-      for (guint j = 0; pair->a_marks != NULL && j < pair->a_marks->len; j++)
-        g_assert_true (offset_has_tag (cc_compare_view_get_reader (view, 0),
-                                       g_array_index (pair->a_marks, CcSpan, j).start,
-                                       "cc-compare-value"));
-      for (guint j = 0; pair->b_marks != NULL && j < pair->b_marks->len; j++)
-        g_assert_true (offset_has_tag (cc_compare_view_get_reader (view, 1),
-                                       g_array_index (pair->b_marks, CcSpan, j).start,
-                                       "cc-compare-value"));
+      if (pair->status == CC_ALIGN_DIFFERS)
+        {
+          n_differs++;
+          g_assert_true (g_hash_table_contains (differing, GINT_TO_POINTER (i + 1)));
+        }
     }
-  g_assert_cmpuint (cc_compare_view_get_n_disagreements (view), ==, n_differs);
+  g_assert_cmpuint (g_hash_table_size (differing), ==, n_differs);
   g_assert_true (cc_connector_strip_get_pairs (cc_compare_view_get_strip (view)) == pairs);
 }
 
@@ -217,15 +250,21 @@ test_compare_view (void)
   g_assert_cmpuint (n, >, 0);
 
   /* Alt+Down / Alt+Up (the actions) go through the disagreements, wrapping
-   * around, and show each in both panes. */
+   * around, and show each in both panes, at its values. */
   g_assert_cmpint (cc_compare_view_get_current (view), ==, -1);
   gtk_widget_activate_action (GTK_WIDGET (view), "compare.next-disagreement", NULL);
   g_assert_cmpint (cc_compare_view_get_current (view), ==, 0);
   pair = current_pair (view);
   g_assert_cmpint (pair->status, ==, CC_ALIGN_DIFFERS);
+  g_assert_cmpint (cc_connector_strip_get_current (cc_compare_view_get_strip (view)), ==,
+                   cc_compare_view_get_disagreement_pair (view, 0));
   cc_ui_test_wait_for_frames (GTK_WIDGET (view));
-  g_assert_true (offset_visible (cc_compare_view_get_reader (view, 0), pair->a_start));
-  g_assert_true (offset_visible (cc_compare_view_get_reader (view, 1), pair->b_start));
+  {
+    const CcDisagreement *d = cc_compare_view_get_disagreement (view, 0);
+
+    g_assert_true (offset_visible (cc_compare_view_get_reader (view, 0), d->value_a_start));
+    g_assert_true (offset_visible (cc_compare_view_get_reader (view, 1), d->value_b_start));
+  }
   g_assert_true (offset_has_tag (cc_compare_view_get_reader (view, 0), pair->a_start,
                                  "cc-compare-current"));
 
@@ -375,18 +414,23 @@ test_facts_view (void)
   rows = cc_facts_view_get_rows (view);
   shown = cc_facts_view_get_shown_rows (view);
   n_rows = g_list_model_get_n_items (rows);
-  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_rows);
   for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(CcFactRow) row = g_list_model_get_item (rows, i);
 
+      /* A row is lined up across documents, each quote with its parts
+       * marked. */
+      g_assert_cmpuint (cc_fact_row_get_n_documents (row), >=, 2);
       if (cc_fact_row_get_verdict (row) == CC_VERDICT_CONFLICT)
         {
           n_conflicts++;
           if (conflict == NULL)
             conflict = g_object_ref (row);
-          /* A conflict is between documents. */
-          g_assert_cmpuint (cc_fact_row_get_n_documents (row), >=, 2);
+          g_assert_cmpstr (cc_fact_row_get_kind (row), !=, "");
+        }
+      else
+        {
+          g_assert_cmpint (cc_fact_row_get_verdict (row), ==, CC_VERDICT_AGREE);
         }
     }
   g_assert_cmpuint (n_conflicts, >, 0);
@@ -397,8 +441,7 @@ test_facts_view (void)
     g_assert_cmpint (cc_fact_row_get_verdict (first), ==, CC_VERDICT_CONFLICT);
   }
 
-  /* Conflicts only. */
-  cc_facts_view_set_conflicts_only (view, TRUE);
+  /* Conflicts only, at first. */
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_conflicts);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
@@ -409,8 +452,25 @@ test_facts_view (void)
   cc_facts_view_set_conflicts_only (view, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_rows);
 
-  /* Search: by the attribute of a row, case-insensitively. */
-  needle = g_utf8_strup (cc_fact_row_get_attribute (conflict), -1);
+  /* Search: by what a quote says, case-insensitively. */
+  {
+    GListModel *documents = cc_window_get_documents (window);
+
+    for (guint i = 0; i < g_list_model_get_n_items (documents) && needle == NULL; i++)
+      {
+        g_autoptr(CcDocument) document = g_list_model_get_item (documents, i);
+        g_autoptr(GPtrArray) quotes = cc_fact_row_get_quotes_for (conflict, cc_document_get_id (document));
+
+        if (quotes->len > 0)
+          {
+            g_autofree char *values = cc_fact_quote_dup_values (g_ptr_array_index (quotes, 0));
+
+            g_assert_cmpstr (values, !=, "");
+            needle = g_utf8_strup (values, -1);
+          }
+      }
+    g_assert_nonnull (needle);
+  }
   cc_facts_view_set_search (view, needle);
   g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (shown), <=, n_rows);
@@ -428,17 +488,17 @@ test_facts_view (void)
     for (guint i = 0; i < g_list_model_get_n_items (documents) && !opened; i++)
       {
         g_autoptr(CcDocument) document = g_list_model_get_item (documents, i);
-        g_autoptr(GPtrArray) claims = cc_fact_row_get_claims_for (conflict, cc_document_get_id (document));
+        g_autoptr(GPtrArray) quotes = cc_fact_row_get_quotes_for (conflict, cc_document_get_id (document));
         GtkTextBuffer *buffer;
         GtkTextIter start, end;
-        const CcClaim *claim;
+        const CcFactQuote *claim;
 
-        if (claims->len == 0)
+        if (quotes->len == 0)
           {
             g_assert_false (cc_facts_view_open_cell (view, conflict, cc_document_get_id (document)));
             continue;
           }
-        claim = g_ptr_array_index (claims, 0);
+        claim = g_ptr_array_index (quotes, 0);
         g_assert_true (cc_facts_view_open_cell (view, conflict, cc_document_get_id (document)));
         opened = TRUE;
         g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->main_stack), ==, "read");
@@ -495,6 +555,394 @@ test_facts_view (void)
   close_window (window, g_steal_pointer (&tmp));
 }
 
+/* Two short articles written for this test: one report, where the second
+ * source gives another figure (421 cables), spells the engineer's name
+ * another way (Okonkwu) and gives another date (March 13); the rest agrees
+ * in other words ("about" / "roughly" 60,000 vehicles). */
+static const char harbour_post[] =
+  "Harbour Bridge Reopens After Repairs\n"
+  "By Lena Vos, Harbour Post\n"
+  "May 6, 2026\n"
+  "\n"
+  "The Lindqvist Harbour Bridge reopened to traffic on Tuesday after eleven months of repairs, the city's transport department said.\n"
+  "\n"
+  "Engineers from the Roads & Bridges office replaced 412 steel cables during the works, which cost the city $38 million.\n"
+  "\n"
+  "The chief engineer, Marta Okonkwo, said the deck had been strengthened to carry heavier lorries.\n"
+  "\n"
+  "Work began on March 3, 2025, after inspectors found corrosion in the main span.\n"
+  "\n"
+  "The bridge carries about 60,000 vehicles a day, and cyclists will get a new lane in the autumn.\n";
+
+static const char city_courier[] =
+  "Harbour bridge back in service after year of works\n"
+  "By Tomas Berg, City Courier\n"
+  "May 6, 2026\n"
+  "\n"
+  "The Lindqvist Harbour Bridge reopened to traffic on Tuesday after eleven months of repairs, according to the transport department.\n"
+  "\n"
+  "Engineers from the Roads & Bridges office replaced 421 steel cables during the works, which cost the city $38 million.\n"
+  "\n"
+  "The chief engineer, Marta Okonkwu, said the deck had been strengthened to carry heavier lorries.\n"
+  "\n"
+  "Work began on March 13, 2025, after inspectors found corrosion in the main span.\n"
+  "\n"
+  "The bridge carries roughly 60,000 vehicles each day, and cyclists will get a new lane in the autumn.\n";
+
+/* A third source, which gives a third figure and agrees with the first on
+ * the name and the date. */
+static const char evening_star[] =
+  "Bridge open again\n"
+  "By Ana Ruiz, Evening Star\n"
+  "May 6, 2026\n"
+  "\n"
+  "The Lindqvist Harbour Bridge reopened to traffic on Tuesday after eleven months of repairs, the city's transport department said.\n"
+  "\n"
+  "Engineers from the Roads & Bridges office replaced 430 steel cables during the works, which cost the city $38 million.\n"
+  "\n"
+  "The chief engineer, Marta Okonkwo, said the deck had been strengthened to carry heavier lorries.\n"
+  "\n"
+  "Work began on March 3, 2025, after inspectors found corrosion in the main span.\n"
+  "\n"
+  "The bridge carries about 60,000 vehicles a day, and cyclists will get a new lane in the autumn.\n";
+
+/* The differing parts of each article, and the kind each is of. */
+static const struct
+{
+  const char *left;
+  const char *right;
+  const char *kind;
+} differences[] = {
+  { "412", "421", "numeric" },
+  { "Okonkwo", "Okonkwu", "naming" },
+  { "March 3,", "March 13", "date" },
+};
+
+typedef struct
+{
+  guint start;
+  guint end;
+  char *text;
+} Range;
+
+static void
+range_clear (gpointer data)
+{
+  g_free (((Range *)data)->text);
+}
+
+/* The ranges of the buffer tagged @tag_name. */
+static GArray *
+tagged_ranges (CcReaderView *reader,
+               const char   *tag_name)
+{
+  GtkTextBuffer *buffer = cc_reader_view_get_buffer (reader);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  GtkTextIter iter, end;
+
+  g_array_set_clear_func (ranges, range_clear);
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (gtk_text_iter_starts_tag (&iter, tag) ||
+         gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      Range range;
+
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        continue;
+      end = iter;
+      gtk_text_iter_forward_to_tag_toggle (&end, tag);
+      range.start = gtk_text_iter_get_offset (&iter);
+      range.end = gtk_text_iter_get_offset (&end);
+      range.text = gtk_text_iter_get_text (&iter, &end);
+      g_array_append_val (ranges, range);
+      iter = end;
+    }
+  return ranges;
+}
+
+static guint
+offset_of (CcReaderView *reader,
+           const char   *needle)
+{
+  GtkTextBuffer *buffer = cc_reader_view_get_buffer (reader);
+  GtkTextIter start, match;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, needle, 0, &match, NULL, NULL));
+  return gtk_text_iter_get_offset (&match);
+}
+
+static CcDocument *
+document_named (CcWindow   *window,
+                const char *basename)
+{
+  GListModel *documents = cc_window_get_documents (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(CcDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_strcmp0 (cc_document_get_basename (document), basename) == 0)
+        return g_steal_pointer (&document);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Compare marks exactly the differing parts, in both texts, each in its
+ * kind's colour. */
+static void
+check_engine_marks (CcCompareView *view,
+                    guint          side)
+{
+  CcReaderView *reader = cc_compare_view_get_reader (view, side);
+  g_autoptr(GArray) ranges = tagged_ranges (reader, "cc-compare-value");
+
+  g_assert_cmpuint (ranges->len, ==, G_N_ELEMENTS (differences));
+  for (guint i = 0; i < G_N_ELEMENTS (differences); i++)
+    {
+      const char *needle = side == 0 ? differences[i].left : differences[i].right;
+      g_autofree char *kind_tag = g_strdup_printf ("cc-compare-%s", differences[i].kind);
+      guint at = offset_of (reader, needle);
+      guint n_holding = 0;
+
+      for (guint j = 0; j < ranges->len; j++)
+        {
+          const Range *range = &g_array_index (ranges, Range, j);
+
+          if (range->start <= at && at + g_utf8_strlen (needle, -1) <= range->end)
+            {
+              n_holding++;
+              /* A value, not its sentence. */
+              g_assert_cmpuint (range->end - range->start, <=, 20);
+              g_assert_true (offset_has_tag (reader, range->start, kind_tag));
+            }
+        }
+      g_assert_cmpuint (n_holding, ==, 1);
+    }
+  /* What both say alike is not marked. */
+  g_assert_false (offset_has_tag (reader, offset_of (reader, "60,000"), "cc-compare-value"));
+  g_assert_false (offset_has_tag (reader, offset_of (reader, "$38"), "cc-compare-value"));
+}
+
+static const CcFactQuote *
+only_quote (CcFactRow  *row,
+            CcDocument *document)
+{
+  g_autoptr(GPtrArray) quotes = cc_fact_row_get_quotes_for (row, cc_document_get_id (document));
+
+  g_assert_cmpuint (quotes->len, ==, 1);
+  return g_ptr_array_index (quotes, 0);
+}
+
+static void
+test_compare_engine (void)
+{
+  g_autofree char *tmp = cc_test_tmpdir_new ();
+  g_autofree char *folder = g_build_filename (tmp, "articles", NULL);
+  g_autofree char *db = g_build_filename (tmp, "library.db", NULL);
+  const char *paths[] = { folder, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcDocument) left = NULL;
+  g_autoptr(CcDocument) right = NULL;
+  CcWindow *window = cc_window_new (ADW_APPLICATION (app));
+  CcCompareView *view;
+  CcFactsView *facts;
+  GPtrArray *pairs;
+  guint n_differs = 0, n_conflicts = 0, n_agree = 0, n_rows;
+  gboolean seen[G_N_ELEMENTS (differences)] = { FALSE, };
+
+  g_free (cc_test_write_file (folder, "bridge-harbour-post.txt", harbour_post, -1));
+  g_free (cc_test_write_file (folder, "bridge-city-courier.txt", city_courier, -1));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cc_window_open_library (window, db, &error));
+  g_assert_no_error (error);
+  cc_window_import_paths (window, paths);
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  left = document_named (window, "bridge-harbour-post.txt");
+  right = document_named (window, "bridge-city-courier.txt");
+
+  view = CC_COMPARE_VIEW (find_child (cc_window_get_compare_page (window), CC_TYPE_COMPARE_VIEW));
+  adw_view_stack_set_visible_child_name (window->main_stack, "compare");
+  cc_compare_view_set_documents (view, left, right);
+  g_assert_true (cc_ui_test_wait_for (compare_done, view));
+  check_marks (view);
+  g_assert_cmpuint (cc_compare_view_get_n_disagreements (view), ==, G_N_ELEMENTS (differences));
+  check_engine_marks (view, 0);
+  check_engine_marks (view, 1);
+
+  /* Each disagreement is in its own pair of passages, which the strip
+   * draws as differing; the passages that agree are paired too. */
+  pairs = cc_compare_view_get_pairs (view);
+  for (guint i = 0; i < pairs->len; i++)
+    if (((CcAlignPair *)g_ptr_array_index (pairs, i))->status == CC_ALIGN_DIFFERS)
+      n_differs++;
+  g_assert_cmpuint (n_differs, ==, G_N_ELEMENTS (differences));
+  {
+    guint a = offset_of (cc_compare_view_get_reader (view, 0), "60,000");
+    guint b = offset_of (cc_compare_view_get_reader (view, 1), "60,000");
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < pairs->len; i++)
+      {
+        const CcAlignPair *pair = g_ptr_array_index (pairs, i);
+
+        if (span_holds (pair->a_start, pair->a_end, a))
+          {
+            g_assert_true (span_holds (pair->b_start, pair->b_end, b));
+            g_assert_cmpint (pair->status, ==, CC_ALIGN_SAME);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
+  /* The list names each disagreement's kind and both values; choosing one
+   * shows it in both panes and in the strip. */
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (view->disagreement_list, 1);
+    const CcDisagreement *d = cc_compare_view_get_disagreement (view, 1);
+    const char *tooltip;
+
+    g_assert_nonnull (row);
+    g_assert_null (gtk_list_box_get_row_at_index (view->disagreement_list,
+                                                  G_N_ELEMENTS (differences)));
+    tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (row));
+    g_assert_nonnull (strstr (tooltip, d->value_a));
+    g_assert_nonnull (strstr (tooltip, d->value_b));
+    g_signal_emit_by_name (view->disagreement_list, "row-activated", row);
+    g_assert_cmpint (cc_compare_view_get_current (view), ==, 1);
+    g_assert_cmpint (cc_connector_strip_get_current (cc_compare_view_get_strip (view)), ==,
+                     cc_compare_view_get_disagreement_pair (view, 1));
+    g_assert_true (offset_has_tag (cc_compare_view_get_reader (view, 0), d->value_a_start,
+                                   "cc-compare-focus"));
+    g_assert_true (offset_has_tag (cc_compare_view_get_reader (view, 1), d->value_b_start,
+                                   "cc-compare-focus"));
+  }
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window), "compare-engine.png");
+
+  /* Facts: one row per disagreement, with both sources' own sentences and
+   * the differing parts marked; then the facts they agree on. */
+  facts = CC_FACTS_VIEW (find_child (cc_window_get_facts_page (window), CC_TYPE_FACTS_VIEW));
+  adw_view_stack_set_visible_child_name (window->main_stack, "facts");
+  cc_facts_view_refresh (facts);
+  g_assert_true (cc_ui_test_wait_for (facts_done, facts));
+  n_rows = g_list_model_get_n_items (cc_facts_view_get_rows (facts));
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(CcFactRow) row = g_list_model_get_item (cc_facts_view_get_rows (facts), i);
+      const CcFactQuote *qa = only_quote (row, left);
+      const CcFactQuote *qb = only_quote (row, right);
+      g_autofree char *va = cc_fact_quote_dup_values (qa);
+      g_autofree char *vb = cc_fact_quote_dup_values (qb);
+      gboolean matched = FALSE;
+
+      g_assert_cmpuint (cc_fact_row_get_n_documents (row), ==, 2);
+      g_assert_cmpuint (qa->marks->len, >=, 1);
+      g_assert_cmpuint (qb->marks->len, >=, 1);
+      if (cc_fact_row_get_verdict (row) != CC_VERDICT_CONFLICT)
+        {
+          g_assert_cmpint (cc_fact_row_get_verdict (row), ==, CC_VERDICT_AGREE);
+          n_agree++;
+          continue;
+        }
+      n_conflicts++;
+      for (guint k = 0; k < G_N_ELEMENTS (differences); k++)
+        if (strstr (va, differences[k].left) != NULL)
+          {
+            g_autofree char *markup = cc_fact_quote_to_markup (qa, "weight='bold'", 0);
+            g_autofree char *plain = NULL;
+            g_autofree char *marked = g_strdup_printf ("<span weight='bold'>%s", va);
+
+            g_assert_false (seen[k]);
+            seen[k] = matched = TRUE;
+            g_assert_nonnull (strstr (vb, differences[k].right));
+            g_assert_cmpstr (cc_fact_row_get_kind (row), ==, differences[k].kind);
+            /* Each source's own sentence, marked and escaped. */
+            g_assert_nonnull (strstr (qa->text, differences[k].left));
+            g_assert_nonnull (strstr (qb->text, differences[k].right));
+            g_assert_nonnull (strstr (markup, marked));
+            g_assert_true (pango_parse_markup (markup, -1, 0, NULL, &plain, NULL, NULL));
+            g_assert_cmpstr (plain, ==, qa->text);
+          }
+      g_assert_true (matched);
+    }
+  g_assert_cmpuint (n_conflicts, ==, G_N_ELEMENTS (differences));
+  g_assert_cmpuint (n_agree, >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_facts_view_get_shown_rows (facts)), ==, n_conflicts);
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window), "facts-engine.png");
+  cc_facts_view_set_conflicts_only (facts, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (cc_facts_view_get_shown_rows (facts)), ==, n_rows);
+
+  close_window (window, g_steal_pointer (&tmp));
+}
+
+/* Facts joins the engine's pairs into one row per fact: three sources that
+ * each give another figure make one row with three quotes, not three rows
+ * of two; where two agree against the third, the row still holds all
+ * three, each with its own part marked. */
+static void
+test_facts_groups (void)
+{
+  g_autofree char *tmp = cc_test_tmpdir_new ();
+  g_autofree char *folder = g_build_filename (tmp, "articles", NULL);
+  g_autofree char *db = g_build_filename (tmp, "library.db", NULL);
+  const char *paths[] = { folder, NULL };
+  const char *names[] = { "bridge-harbour-post.txt", "bridge-city-courier.txt", "bridge-evening-star.txt" };
+  const char *figures[] = { "412", "421", "430" };
+  g_autoptr(GError) error = NULL;
+  CcWindow *window = cc_window_new (ADW_APPLICATION (app));
+  CcDocument *documents[3];
+  CcFactsView *facts;
+  guint n_conflicts = 0;
+  gboolean figure_row = FALSE;
+
+  g_free (cc_test_write_file (folder, names[0], harbour_post, -1));
+  g_free (cc_test_write_file (folder, names[1], city_courier, -1));
+  g_free (cc_test_write_file (folder, names[2], evening_star, -1));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cc_window_open_library (window, db, &error));
+  g_assert_no_error (error);
+  cc_window_import_paths (window, paths);
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    documents[i] = document_named (window, names[i]);
+
+  facts = CC_FACTS_VIEW (find_child (cc_window_get_facts_page (window), CC_TYPE_FACTS_VIEW));
+  adw_view_stack_set_visible_child_name (window->main_stack, "facts");
+  g_assert_true (cc_ui_test_wait_for (facts_done, facts));
+  for (guint i = 0; i < g_list_model_get_n_items (cc_facts_view_get_rows (facts)); i++)
+    {
+      g_autoptr(CcFactRow) row = g_list_model_get_item (cc_facts_view_get_rows (facts), i);
+
+      if (cc_fact_row_get_verdict (row) != CC_VERDICT_CONFLICT)
+        continue;
+      n_conflicts++;
+      g_assert_cmpuint (cc_fact_row_get_n_documents (row), ==, G_N_ELEMENTS (names));
+      if (g_strcmp0 (cc_fact_row_get_kind (row), "numeric") != 0)
+        continue;
+      figure_row = TRUE;
+      for (guint d = 0; d < G_N_ELEMENTS (names); d++)
+        {
+          g_autofree char *values = cc_fact_quote_dup_values (only_quote (row, documents[d]));
+
+          g_assert_nonnull (strstr (values, figures[d]));
+        }
+    }
+  g_assert_true (figure_row);
+  g_assert_cmpuint (n_conflicts, ==, G_N_ELEMENTS (differences));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_unref (documents[i]);
+  close_window (window, g_steal_pointer (&tmp));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +959,8 @@ main (int   argc,
 
   g_test_add_func ("/crosscheck/ui/compare/align-navigate-swap-scroll", test_compare_view);
   g_test_add_func ("/crosscheck/ui/facts/matrix-filter-open-note", test_facts_view);
+  g_test_add_func ("/crosscheck/ui/compare/engine-marks-facts-quotes", test_compare_engine);
+  g_test_add_func ("/crosscheck/ui/facts/engine-groups", test_facts_groups);
 
   ret = g_test_run ();
 

@@ -3,9 +3,12 @@
 
 #include <sqlite3.h>
 
+#include "analysis/cc-disagreements.h"
 #include "cc-article.h"
+#include "cc-entities.h"
 #include "cc-formats.h"
 #include "cc-importer.h"
+#include "cc-store-meta.h"
 #include "cc-test-util.h"
 
 static void
@@ -258,6 +261,130 @@ test_migration_fills_dates (void)
   cc_test_tmpdir_free (dir);
 }
 
+static void
+set_published (CcStore    *store,
+               gint64      id,
+               const char *published)
+{
+  g_autoptr(CcDocumentMeta) meta = cc_document_meta_new ();
+  g_autoptr(GError) error = NULL;
+
+  meta->published = g_strdup (published);
+  g_assert_true (cc_store_begin (store, &error));
+  g_assert_true (cc_store_set_document_meta (store, id, meta, &error));
+  g_assert_true (cc_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+/* The value the library's mentions of document @id give the mention @surface. */
+static char *
+mention_value (CcStore    *store,
+               gint64      id,
+               const char *surface)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) mentions = cc_entities_for_document (store, id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      CcMention *m = mentions->pdata[i];
+
+      if (strcmp (m->surface, surface) == 0)
+        return g_strdup (m->value);
+    }
+  return NULL;
+}
+
+static guint
+date_disagreements (CcStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcDisagreementReport) report = cc_disagreements_for_store (store, NULL, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->disagreements->len; i++)
+    {
+      CcDisagreement *d = report->disagreements->pdata[i];
+
+      if (d->kind == CC_DISAGREEMENT_DATE)
+        n++;
+    }
+  return n;
+}
+
+/* The article's stored date resolves its weekdays, for the entities and for
+ * the disagreements, and a changed date is seen (not a stale cache). */
+static void
+test_dated_analysis (void)
+{
+  char *dir = cc_test_tmpdir_new ();
+  g_autofree char *a = cc_test_write_file (dir, "a/ferry-a.txt",
+                                           "Ferry service resumes\n\n"
+                                           "Harbour Line resumed its island sailings on Wednesday "
+                                           "after the storm, the operator said.\n", -1);
+  g_autofree char *b = cc_test_write_file (dir, "a/ferry-b.txt",
+                                           "Island ferry back\n\n"
+                                           "Harbour Line resumed its island sailings on March 12 "
+                                           "after the storm, the operator said.\n", -1);
+  const char *paths[] = { a, b, NULL };
+  g_autoptr(CcStore) store = cc_test_open_store (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CcImportReport) report = cc_import_paths (store, paths, NULL, NULL, NULL, &error);
+  g_autoptr(GPtrArray) docs = NULL;
+  gint64 id_a = 0;
+  char *value;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 2);
+  docs = cc_store_list_documents (store, &error);
+  for (guint i = 0; i < docs->len; i++)
+    if (strcmp (cc_document_get_basename (docs->pdata[i]), "ferry-a.txt") == 0)
+      id_a = cc_document_get_id (docs->pdata[i]);
+  g_assert_cmpint (id_a, >, 0);
+
+  /* No date: the weekday stays a weekday, not comparable with a date. */
+  value = mention_value (store, id_a, "Wednesday");
+  g_assert_nonnull (value);
+  g_assert_false (g_str_has_prefix (value, "2031"));
+  g_free (value);
+  g_assert_cmpuint (date_disagreements (store), ==, 0);
+
+  /* Thursday 13 March 2031: "Wednesday" is the 12th, as the other says. */
+  set_published (store, id_a, "2031-03-13");
+  value = mention_value (store, id_a, "Wednesday");
+  g_assert_cmpstr (value, ==, "2031-03-12");
+  g_free (value);
+  g_assert_cmpuint (date_disagreements (store), ==, 0);
+
+  /* A week later the same words name the 19th: the sources disagree. */
+  set_published (store, id_a, "2031-03-20T08:00:00Z");
+  value = mention_value (store, id_a, "Wednesday");
+  g_assert_cmpstr (value, ==, "2031-03-19");
+  g_free (value);
+  g_assert_cmpuint (date_disagreements (store), ==, 1);
+
+  g_clear_object (&store);
+  cc_test_tmpdir_free (dir);
+}
+
+static void
+test_date_to_gdate (void)
+{
+  GDate date;
+
+  g_assert_true (cc_article_date_to_gdate ("2024-05-01", &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 1);
+  g_assert_cmpuint (g_date_get_month (&date), ==, G_DATE_MAY);
+  g_assert_true (cc_article_date_to_gdate ("2024-05-01T23:30:00-05:00", &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 1);
+  g_assert_false (cc_article_date_to_gdate ("2024-02-30", &date));
+  g_assert_false (g_date_valid (&date));
+  g_assert_false (cc_article_date_to_gdate ("May 2024", &date));
+  g_assert_false (cc_article_date_to_gdate (NULL, &date));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -271,5 +398,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/article/opening-is-not-title", test_opening_is_not_title);
   g_test_add_func ("/article/text-kept", test_text_kept);
   g_test_add_func ("/article/migration-fills-dates", test_migration_fills_dates);
+  g_test_add_func ("/article/date-to-gdate", test_date_to_gdate);
+  g_test_add_func ("/article/dated-analysis", test_dated_analysis);
   return g_test_run ();
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cc-article.h"
@@ -119,6 +121,23 @@ cc_article_parse_date (const char *text)
       g_autofree char *y = g_match_info_fetch (m2, 3);
       return format_date (atoi (y), month_number (m), atoi (d));
     }
+}
+
+gboolean
+cc_article_date_to_gdate (const char *iso,
+                          GDate      *date)
+{
+  int year, month, day;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+  if (iso == NULL || strlen (iso) < 10 || iso[4] != '-' || iso[7] != '-' ||
+      sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
 }
 
 gboolean

@@ -49,6 +49,8 @@ test_bylines (void)
     { "By the end of the year the bridge will reopen", NULL },
     { "by contrast", NULL },
     { "Jane Doe said the plan was sound", NULL },
+    { "By Ana Lima and Rui Sousa, both from the city desk", "Ana Lima and Rui Sousa" },
+    { "Teresa Alves and Joana Reis, both from Porto, set course records.", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

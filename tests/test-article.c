@@ -61,6 +61,42 @@ test_bylines (void)
 }
 
 static void
+test_captions (void)
+{
+  static const struct { const char *line; gboolean caption; } cases[] = {
+    { "Photo: Jane Doe/Northwind Agency", TRUE },
+    { "PHOTO: JANE DOE", TRUE },
+    { "Photo by Jane Doe / Northwind Pictures via Agency", TRUE },
+    { "Photograph: Tom Hale for the Ledger", TRUE },
+    { "Image credit: Northwind Agency", TRUE },
+    { "Image source, Northwind Agency", FALSE },
+    { "File photo", TRUE },
+    { "File photo of the harbour bridge at dusk.", TRUE },
+    { "(Reuters)", TRUE },
+    { "(AP Photo/Jane Doe)", TRUE },
+    { "Crowds gather at the gates of the stadium. | Northwind Images", TRUE },
+    { "The mayor cuts the ribbon at the new depot Image: ANA LIMA/AGENCY", TRUE },
+    { "Riders cross the finish line in the capital, 4 June 2031.Agency", TRUE },
+    { "Credit: Ana Lima", TRUE },
+    /* text, headings and sentences that only mention pictures */
+    { "The Birth of a New Laboratory", FALSE },
+    { "The council published a photo of the site on Monday.", FALSE },
+    { "Her key image: a ferry at sea, she said.", FALSE },
+    { "Photographers were kept away from the site.", FALSE },
+    { "(The figures were revised later, the ministry said.)", FALSE },
+    { "He said the results were good.They were.", FALSE },
+    { "Pictures of the launch spread quickly", FALSE },
+    { "", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("caption? “%s”", cases[i].line);
+      g_assert_cmpint (cc_article_is_caption (cases[i].line), ==, cases[i].caption);
+    }
+}
+
+static void
 test_datelines (void)
 {
   g_autofree char *place = NULL;
@@ -173,6 +209,37 @@ test_plain_article (void)
                    "PORTSMOUTH (Coastal Wire) - The morning ferry will leave twenty minutes earlier from June.\n"
                    "\n"
                    "The operator said the change follows a survey of commuters.\n");
+}
+
+/* Photo credits and captions are neither title, byline, outlet nor
+ * furniture to drop: they stay in the text (annotations and names rest on
+ * them) and are known as captions. */
+static void
+test_captions_in_text (void)
+{
+  const char *text =
+    "Photo: Ana Lima/Northwind Agency\n"
+    "Harbour bridge reopens after repairs\n"
+    "Crews test the deck before dawn. | Northwind Images\n"
+    "\n"
+    "The harbour bridge reopened to traffic on Monday after months of repairs.\n"
+    "(Coastal Wire)\n"
+    "Engineers said the deck would last another 40 years.\n";
+  g_autoptr(CcDocumentMeta) meta = NULL;
+  g_autoptr(CcTextResult) result = read_text ("/tmp/0042.txt", text, &meta);
+  g_auto(GStrv) lines = NULL;
+  guint captions = 0;
+
+  g_assert_cmpstr (result->title, ==, "Harbour bridge reopens after repairs");
+  g_assert_null (meta->byline);
+  g_assert_null (result->byline);
+  g_assert_null (meta->outlet);
+  g_assert_null (result->outlet);
+  g_assert_cmpstr (result->text, ==, text);
+  lines = g_strsplit (result->text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    captions += cc_article_is_caption (lines[i]);
+  g_assert_cmpuint (captions, ==, 3);
 }
 
 /* A 40-word opening is no title: a file name of words, else the first
@@ -394,6 +461,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/article/dates", test_dates);
   g_test_add_func ("/article/bylines", test_bylines);
   g_test_add_func ("/article/datelines", test_datelines);
+  g_test_add_func ("/article/captions", test_captions);
+  g_test_add_func ("/article/captions-in-text", test_captions_in_text);
   g_test_add_func ("/article/boilerplate", test_boilerplate);
   g_test_add_func ("/article/title-like", test_title_like);
   g_test_add_func ("/article/plain-article", test_plain_article);

@@ -187,6 +187,9 @@ test_bylines (void)
     { "Headline\nTeresa Alves and Joana Reis, both from Porto, set course records "
       "in the relay.\nText.\n", NULL, NULL },
     { "Headline\nTeresa Alves, the favourite, won for the third time.\nText.\n", NULL, NULL },
+    /* a photo credit is not the article's byline */
+    { "Headline\nAna Lima | Northwind Images\nText.\n", NULL, NULL },
+    { "Headline\nPhoto by Ana Lima for The Post\nText.\n", NULL, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

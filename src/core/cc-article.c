@@ -160,6 +160,51 @@ cc_article_is_boilerplate (const char *line)
   return line != NULL && *line && g_regex_match (regex, line, 0, NULL);
 }
 
+gboolean
+cc_article_is_caption (const char *line)
+{
+  static gsize lead_once, tail_once, glued_once, paren_once;
+  /* a credit at the start: "Photo: …", "Photo by …", "Image credit …", "File photo" */
+  GRegex *lead = regex_once (&lead_once,
+    "^\\s*(?:(?:file\\s+)?(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|"
+    "graphics?|video|footage)(?:\\s+(?:credits?|source|courtesy))?\\s*(?::|by\\b|©|courtesy\\b|/)|"
+    "(?:photo|image|picture)\\s+credits?\\b|credits?\\s*:|courtesy\\s+(?:of\\s+)?\\p{Lu}|©|"
+    "file\\s+(?:photo|picture|image|footage)\\b)");
+  /* a credit at the end of a caption: "… Image: NAME/AGENCY", "… | Getty Images" */
+  GRegex *tail = regex_once (&tail_once,
+    "(?:(?-i:\\b(?:Photo(?:graph)?|Picture|Image|Credit)s?\\s*:\\s*\\p{Lu})[^.!?:]{1,80}|"
+    "\\s[|/]\\s*[^|/.!?]{0,40}\\b(?:images|photos?|pictures|photography)\\b[^|/.!?]{0,20})$");
+  GRegex *paren = regex_once (&paren_once, "^\\s*\\(([^()]{2,60})\\)\\s*$");
+  GRegex *glued;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (line == NULL || *line == '\0' || g_utf8_strlen (line, -1) > 400)
+    return FALSE;
+  if (g_regex_match (lead, line, 0, NULL) || g_regex_match (tail, line, 0, NULL))
+    return TRUE;
+  /* "(Reuters)", "(AP Photo/Jane Doe)": a short credit alone in parentheses */
+  if (g_regex_match (paren, line, 0, &match))
+    {
+      g_autofree char *inner = g_match_info_fetch (match, 1);
+
+      if (cc_text_count_words (inner) <= 5 && g_unichar_isupper (g_utf8_get_char (inner)) &&
+          strpbrk (inner, ",;.!?") == NULL)
+        return TRUE;
+    }
+  /* A caption with its credit glued on after the full stop: "… in the
+   * city on 4 June.Agency". Case matters here. */
+  if (g_once_init_enter (&glued_once))
+    {
+      GRegex *r = g_regex_new ("\\p{Ll}[.!?]\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?\\s*$|"
+                               "\\d[.]\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?\\s*$",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (r != NULL);
+      g_once_init_leave (&glued_once, (gsize)r);
+    }
+  glued = (GRegex *)glued_once;
+  return g_regex_match (glued, line, 0, NULL);
+}
+
 char *
 cc_article_parse_byline (const char *line)
 {
@@ -444,6 +489,23 @@ cc_article_refine (CcTextResult   *result,
 {
   g_return_if_fail (result != NULL && meta != NULL);
 
+  /* A photo credit over the headline is not the title: the first line
+   * after the credits is. */
+  if (cc_article_is_caption (result->title))
+    {
+      g_auto(GStrv) lines = g_strsplit (result->text, "\n", HEAD_LINES * 2 + 1);
+
+      for (guint i = 0; lines[i] != NULL && i < HEAD_LINES * 2; i++)
+        {
+          g_strstrip (lines[i]);
+          if (*lines[i] != '\0' && !cc_article_is_caption (lines[i]))
+            {
+              g_free (result->title);
+              result->title = g_strdup (lines[i]);
+              break;
+            }
+        }
+    }
   if (!cc_article_is_title_like (result->title))
     {
       char *title = cc_article_fallback_title (path, result->title);

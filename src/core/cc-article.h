@@ -24,6 +24,11 @@ gboolean  cc_article_date_to_gdate    (const char *iso,
 /* A line of page furniture rather than article text: "Advertisement",
  * "Share", "Log in", "12 comments", "Skip to content"... */
 gboolean  cc_article_is_boilerplate   (const char *line);
+/* A photo caption or credit line rather than article text or a heading:
+ * "Photo: Jane Doe/Agency", "Photo by …", "Image credit …", "File photo",
+ * "(Reuters)", "A crowd at the gates. | Getty Images", a caption ending
+ * "Image: NAME/AGENCY" or with its credit glued on ("… 4 June 2024.Agency"). */
+gboolean  cc_article_is_caption       (const char *line);
 /* "By Jane Doe" / "By Jane Doe and John Roe" / "Jane Doe, Reporter" ->
  * the names; NULL when @line is not a byline. */
 char     *cc_article_parse_byline     (const char *line);

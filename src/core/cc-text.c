@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cc-article.h"
 #include "cc-error.h"
 #include "cc-text.h"
 
@@ -563,7 +564,9 @@ detect_byline_in (const char  *text,
       seen++;
       if (seen == 1)
         continue;  /* the title */
-      if (g_utf8_strlen (lines[i], -1) <= 120 && parse_byline (lines[i], byline, outlet))
+      /* "Crews at work | Northwind Images" credits a photo, not the article */
+      if (g_utf8_strlen (lines[i], -1) <= 120 && !cc_article_is_caption (lines[i]) &&
+          parse_byline (lines[i], byline, outlet))
         return;
     }
 

@@ -211,6 +211,15 @@ is_heading_like (const char *line,
   return cc_article_is_title_like (g_strstrip (copy));
 }
 
+static gboolean
+is_caption (const char *line,
+            gsize       len)
+{
+  g_autofree char *copy = g_strndup (line, len);
+
+  return cc_article_is_caption (g_strstrip (copy));
+}
+
 static void
 apply_tag_to_bytes (GtkTextBuffer *buffer,
                     GtkTextTag    *tag,
@@ -262,7 +271,8 @@ style_text (CcReaderView *self,
             {
               /* The first non-empty line is the title unless the title was
                * found further down (a Markdown H1). */
-              if (line_matches (p, len, title) || (content_lines == 0 && is_heading_like (p, len)))
+              if (line_matches (p, len, title) ||
+                  (content_lines == 0 && is_heading_like (p, len) && !is_caption (p, len)))
                 {
                   apply_tag_to_bytes (buffer, self->title_tag, text, p, len, char_offset);
                   seen_title = TRUE;
@@ -296,8 +306,13 @@ style_text (CcReaderView *self,
                   next = next_end ? next_end + 1 : NULL;
                 }
 
-              if (looks_like_subheading (p, len, next_len))
-                apply_tag_to_bytes (buffer, self->subheading_tag, text, p, len, char_offset);
+              {
+                /* a photo caption or credit is set small, never as a heading */
+                if (is_caption (p, len))
+                  apply_tag_to_bytes (buffer, self->byline_tag, text, p, len, char_offset);
+                else if (looks_like_subheading (p, len, next_len))
+                  apply_tag_to_bytes (buffer, self->subheading_tag, text, p, len, char_offset);
+              }
             }
           content_lines++;
         }

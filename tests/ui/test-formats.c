@@ -251,6 +251,8 @@ test_drop_and_open (void)
   g_autofree char *pdf_path = NULL;
   g_autoptr(GFile) page_file = NULL;
   g_autoptr(GFile) pdf_file = NULL;
+  g_autofree char *files_dir = NULL;
+  g_autoptr(GFile) files_file = NULL;
   g_autoptr(GListStore) chosen = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GError) error = NULL;
   GValue value = G_VALUE_INIT;
@@ -261,6 +263,13 @@ test_drop_and_open (void)
 
   g_assert_true (g_file_get_contents (fixture, &page, &len, &error));
   page_path = cc_test_write_file (folder, "bridge.html", page, len);
+  /* a page saved whole: its _files folder, selected with it, holds a frame
+   * and a style sheet, which are not articles */
+  g_free (cc_test_write_file (folder, "bridge_files/ad-frame.html",
+                              "<html><body><p>An advert frame with words in it.</p></body></html>", -1));
+  g_free (cc_test_write_file (folder, "bridge_files/site.css", "body { color: red }", -1));
+  files_dir = g_build_filename (folder, "bridge_files", NULL);
+  files_file = g_file_new_for_path (files_dir);
   pdf_path = g_build_filename (folder, "oaks.pdf", NULL);
   write_pdf (pdf_path);
   page_file = g_file_new_for_path (page_path);
@@ -272,7 +281,7 @@ test_drop_and_open (void)
   g_assert_true (cc_window_open_library (window, db, &error));
   g_assert_no_error (error);
 
-  files = g_slist_append (g_slist_append (NULL, page_file), pdf_file);
+  files = g_slist_append (g_slist_append (g_slist_append (NULL, page_file), files_file), pdf_file);
   g_value_init (&value, GDK_TYPE_FILE_LIST);
   g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
   g_slist_free (files);
@@ -285,6 +294,7 @@ test_drop_and_open (void)
   g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 0);
   check_open_files_chooser (window);
   g_list_store_append (chosen, page_file);
+  g_list_store_append (chosen, files_file);
   g_list_store_append (chosen, pdf_file);
   g_assert_true (_cc_window_import_files (window, G_LIST_MODEL (chosen)));
   check_listed (window, "test-formats-open.png");

@@ -161,6 +161,17 @@ cc_article_is_boilerplate (const char *line)
 }
 
 gboolean
+cc_article_is_date_line (const char *line)
+{
+  g_autofree char *date = NULL;
+
+  if (line == NULL || g_utf8_strlen (line, -1) > 60 || cc_text_count_words (line) > 8)
+    return FALSE;
+  date = cc_article_parse_date (line);
+  return date != NULL;
+}
+
+gboolean
 cc_article_is_caption (const char *line)
 {
   static gsize lead_once, tail_once, glued_once, paren_once;
@@ -422,7 +433,7 @@ strip_lines (CcTextResult   *result,
       if (*trimmed != '\0' && head++ < HEAD_LINES && i > 0)
         {
           g_autofree char *byline = cc_article_parse_byline (trimmed);
-          g_autofree char *date = g_utf8_strlen (trimmed, -1) <= 60
+          g_autofree char *date = cc_article_is_date_line (trimmed)
                                     ? cc_article_parse_date (trimmed) : NULL;
 
           g_autofree char *next = g_strstrip (g_strdup (next_nonblank (lines, i)));
@@ -431,8 +442,7 @@ strip_lines (CcTextResult   *result,
           /* "Name" over a lone "|": a byline whose date or outlet went missing */
           if (is_separator (next) && is_name_like (trimmed))
             cc_document_meta_take (&meta->byline, trimmed);
-          if (date != NULL && cc_text_count_words (trimmed) <= 8)
-            cc_document_meta_take (&meta->published, date);
+          cc_document_meta_take (&meta->published, date);
         }
       if (cc_article_is_boilerplate (trimmed) || is_separator (trimmed))
         {

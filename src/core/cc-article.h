@@ -24,6 +24,9 @@ gboolean  cc_article_date_to_gdate    (const char *iso,
 /* A line of page furniture rather than article text: "Advertisement",
  * "Share", "Log in", "12 comments", "Skip to content"... */
 gboolean  cc_article_is_boilerplate   (const char *line);
+/* A short line that gives the article's date ("12 May 2025", "Published
+ * 14 March 2025, 10:02"): at most 60 characters and 8 words. */
+gboolean  cc_article_is_date_line     (const char *line);
 /* A photo caption or credit line rather than article text or a heading:
  * "Photo: Jane Doe/Agency", "Photo by …", "Image credit …", "File photo",
  * "(Reuters)", "A crowd at the gates. | Getty Images", a caption ending

@@ -220,6 +220,16 @@ is_caption (const char *line,
   return cc_article_is_caption (g_strstrip (copy));
 }
 
+/* "12 March 2031" under the title: the article's date, set as its byline */
+static gboolean
+is_date_line (const char *line,
+              gsize       len)
+{
+  g_autofree char *copy = g_strndup (line, len);
+
+  return cc_article_is_date_line (g_strstrip (copy));
+}
+
 static void
 apply_tag_to_bytes (GtkTextBuffer *buffer,
                     GtkTextTag    *tag,
@@ -277,11 +287,14 @@ style_text (CcReaderView *self,
                   apply_tag_to_bytes (buffer, self->title_tag, text, p, len, char_offset);
                   seen_title = TRUE;
                 }
+              else if (is_caption (p, len))
+                apply_tag_to_bytes (buffer, self->byline_tag, text, p, len, char_offset);
               else if (content_lines >= 6)
                 in_front_matter = FALSE;
             }
           else if (in_front_matter && len <= 160 &&
-                   (line_matches (p, len, byline) || line_matches (p, len, outlet)))
+                   (line_matches (p, len, byline) || line_matches (p, len, outlet) ||
+                    is_date_line (p, len)))
             {
               apply_tag_to_bytes (buffer, self->byline_tag, text, p, len, char_offset);
             }

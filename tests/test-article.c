@@ -242,6 +242,48 @@ test_captions_in_text (void)
   g_assert_cmpuint (captions, ==, 3);
 }
 
+/* A name over a dateline is a byline, a line crediting the outlet over
+ * the dateline is the outlet: neither is the title. */
+static void
+test_head_lines (void)
+{
+  const char *byline_first =
+    "Ana Lima\n\nLisbon, June 5\n\n"
+    "The city council approved a plan to widen the tram network on the eastern bank, "
+    "officials said after a vote that ran late into the evening.\n";
+  const char *credit_first =
+    "Northwind Media Network - Porto\n"
+    "Porto, Mar 19: Fishermen returned to the harbour after the storm, the port "
+    "authority said on Tuesday morning, as the wind eased over the bay.\n";
+  const char *headline_first =
+    "World Record Falls\n\n12 May 2025\n\nThe record fell on Sunday.\n";
+
+  {
+    g_autoptr(CcDocumentMeta) meta = NULL;
+    g_autoptr(CcTextResult) result = read_text ("/tmp/0042.txt", byline_first, &meta);
+
+    g_assert_cmpstr (meta->byline, ==, "Ana Lima");
+    g_assert_true (g_str_has_prefix (result->title, "The city council approved"));
+    g_assert_cmpstr (result->text, ==, byline_first);
+  }
+  {
+    g_autoptr(CcDocumentMeta) meta = NULL;
+    g_autoptr(CcTextResult) result = read_text ("/tmp/0042.txt", credit_first, &meta);
+
+    g_assert_cmpstr (meta->outlet, ==, "Northwind Media Network");
+    g_assert_null (meta->byline);
+    g_assert_true (g_str_has_prefix (result->title, "Fishermen returned to the harbour"));
+  }
+  {
+    g_autoptr(CcDocumentMeta) meta = NULL;
+    g_autoptr(CcTextResult) result = read_text ("/tmp/0042.txt", headline_first, &meta);
+
+    g_assert_cmpstr (result->title, ==, "World Record Falls");
+    g_assert_null (meta->byline);
+    g_assert_cmpstr (meta->published, ==, "2025-05-12");
+  }
+}
+
 /* A 40-word opening is no title: a file name of words, else the first
  * sentence when short, else the first words. */
 static void
@@ -463,6 +505,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/article/datelines", test_datelines);
   g_test_add_func ("/article/captions", test_captions);
   g_test_add_func ("/article/captions-in-text", test_captions_in_text);
+  g_test_add_func ("/article/head-lines", test_head_lines);
   g_test_add_func ("/article/boilerplate", test_boilerplate);
   g_test_add_func ("/article/title-like", test_title_like);
   g_test_add_func ("/article/plain-article", test_plain_article);

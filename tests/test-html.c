@@ -457,6 +457,21 @@ test_import (void)
     assert_contains (json, "\"language\" : \"en-GB\"");
   }
   g_free ((char *)paths[0]);
+
+  /* The page's _files folder chosen alone, or with the page, stands for
+   * the page: nothing of the folder becomes a document. */
+  {
+    g_autofree char *folder = g_build_filename (dir, "articles", "bridge_files", NULL);
+    const char *chosen[] = { folder, page, folder, NULL };
+    g_autoptr(CcImportReport) again = cc_import_paths (store, chosen, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->added, ==, 0);
+    g_assert_cmpuint (again->skipped, ==, 0);
+    g_assert_cmpuint (again->events->len, ==, 1);
+    g_assert_cmpstr (((CcImportEvent *)again->events->pdata[0])->path, ==, page);
+    g_assert_cmpuint (cc_store_count_documents (store), ==, 1);
+  }
   g_clear_object (&store);
   cc_test_tmpdir_free (dir);
 }

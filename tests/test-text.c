@@ -177,6 +177,19 @@ test_bylines (void)
     { "Headline\nSource: Metro Gazette\nText.\n", NULL, "Metro Gazette" },
     { "Headline\nBy the time we arrived, 3 people had left.\nText.\n", NULL, NULL },
     { "Headline\nBody.\nWritten by\nBruno Costa\nBio line.\n", "Bruno Costa", NULL },
+    /* names and a phrase about them: the names, no outlet */
+    { "Headline\nBy Ana Lima and Rui Sousa, both from the city desk\nText.\n",
+      "Ana Lima and Rui Sousa", NULL },
+    { "Headline\nBy Ana Lima, staff writer\nText.\n", "Ana Lima", NULL },
+    { "Headline\nBy Ana Lima, Senior Correspondent\nText.\n", "Ana Lima", NULL },
+    { "Headline\nBy Ana Lima, Northern Ledger\nText.\n", "Ana Lima", "Northern Ledger" },
+    /* a sentence of the body that starts with two names is no byline */
+    { "Headline\nTeresa Alves and Joana Reis, both from Porto, set course records "
+      "in the relay.\nText.\n", NULL, NULL },
+    { "Headline\nTeresa Alves, the favourite, won for the third time.\nText.\n", NULL, NULL },
+    /* a photo credit is not the article's byline */
+    { "Headline\nAna Lima | Northwind Images\nText.\n", NULL, NULL },
+    { "Headline\nPhoto by Ana Lima for The Post\nText.\n", NULL, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

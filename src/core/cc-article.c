@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cc-article.h"
+#include "cc-gazetteer.h"
 
 #define MONTHS "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|" \
                "aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -122,6 +125,23 @@ cc_article_parse_date (const char *text)
 }
 
 gboolean
+cc_article_date_to_gdate (const char *iso,
+                          GDate      *date)
+{
+  int year, month, day;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+  if (iso == NULL || strlen (iso) < 10 || iso[4] != '-' || iso[7] != '-' ||
+      sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+gboolean
 cc_article_is_boilerplate (const char *line)
 {
   static gsize once;
@@ -139,6 +159,62 @@ cc_article_is_boilerplate (const char *line)
     ")[\\s.:!|»›)\\]…]*$");
 
   return line != NULL && *line && g_regex_match (regex, line, 0, NULL);
+}
+
+gboolean
+cc_article_is_date_line (const char *line)
+{
+  g_autofree char *date = NULL;
+
+  if (line == NULL || g_utf8_strlen (line, -1) > 60 || cc_text_count_words (line) > 8)
+    return FALSE;
+  date = cc_article_parse_date (line);
+  return date != NULL;
+}
+
+gboolean
+cc_article_is_caption (const char *line)
+{
+  static gsize lead_once, tail_once, glued_once, paren_once;
+  /* a credit at the start: "Photo: …", "Photo by …", "Image credit …", "File photo" */
+  GRegex *lead = regex_once (&lead_once,
+    "^\\s*(?:(?:file\\s+)?(?:photo(?:graph)?s?|pictures?|pics?|images?|illustrations?|"
+    "graphics?|video|footage)(?:\\s+(?:credits?|source|courtesy))?\\s*(?::|by\\b|©|courtesy\\b|/)|"
+    "(?:photo|image|picture)\\s+credits?\\b|credits?\\s*:|courtesy\\s+(?:of\\s+)?\\p{Lu}|©|"
+    "file\\s+(?:photo|picture|image|footage)\\b)");
+  /* a credit at the end of a caption: "… Image: NAME/AGENCY", "… | Getty Images" */
+  GRegex *tail = regex_once (&tail_once,
+    "(?:(?-i:\\b(?:Photo(?:graph)?|Picture|Image|Credit)s?\\s*:\\s*\\p{Lu})[^.!?:]{1,80}|"
+    "\\s[|/]\\s*[^|/.!?]{0,40}\\b(?:images|photos?|pictures|photography)\\b[^|/.!?]{0,20})$");
+  GRegex *paren = regex_once (&paren_once, "^\\s*\\(([^()]{2,60})\\)\\s*$");
+  GRegex *glued;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (line == NULL || *line == '\0' || g_utf8_strlen (line, -1) > 400)
+    return FALSE;
+  if (g_regex_match (lead, line, 0, NULL) || g_regex_match (tail, line, 0, NULL))
+    return TRUE;
+  /* "(Reuters)", "(AP Photo/Jane Doe)": a short credit alone in parentheses */
+  if (g_regex_match (paren, line, 0, &match))
+    {
+      g_autofree char *inner = g_match_info_fetch (match, 1);
+
+      if (cc_text_count_words (inner) <= 5 && g_unichar_isupper (g_utf8_get_char (inner)) &&
+          strpbrk (inner, ",;.!?") == NULL)
+        return TRUE;
+    }
+  /* A caption with its credit glued on after the full stop: "… in the
+   * city on 4 June.Agency". Case matters here. */
+  if (g_once_init_enter (&glued_once))
+    {
+      GRegex *r = g_regex_new ("\\p{Ll}[.!?]\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?\\s*$|"
+                               "\\d[.]\\p{Lu}\\p{L}+(?:\\s+\\p{Lu}\\p{L}+)?\\s*$",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (r != NULL);
+      g_once_init_leave (&glued_once, (gsize)r);
+    }
+  glued = (GRegex *)glued_once;
+  return g_regex_match (glued, line, 0, NULL);
 }
 
 char *
@@ -358,7 +434,7 @@ strip_lines (CcTextResult   *result,
       if (*trimmed != '\0' && head++ < HEAD_LINES && i > 0)
         {
           g_autofree char *byline = cc_article_parse_byline (trimmed);
-          g_autofree char *date = g_utf8_strlen (trimmed, -1) <= 60
+          g_autofree char *date = cc_article_is_date_line (trimmed)
                                     ? cc_article_parse_date (trimmed) : NULL;
 
           g_autofree char *next = g_strstrip (g_strdup (next_nonblank (lines, i)));
@@ -367,8 +443,7 @@ strip_lines (CcTextResult   *result,
           /* "Name" over a lone "|": a byline whose date or outlet went missing */
           if (is_separator (next) && is_name_like (trimmed))
             cc_document_meta_take (&meta->byline, trimmed);
-          if (date != NULL && cc_text_count_words (trimmed) <= 8)
-            cc_document_meta_take (&meta->published, date);
+          cc_document_meta_take (&meta->published, date);
         }
       if (cc_article_is_boilerplate (trimmed) || is_separator (trimmed))
         {
@@ -409,6 +484,146 @@ find_dateline (CcTextResult   *result,
     }
 }
 
+/* A name alone on a line, as a byline without "By" is written: two or
+ * three capitalised words, none an everyday word ("Ana Lima", not "Budget
+ * Plan" or "World Record"). */
+static gboolean
+is_person_like (const char *line)
+{
+  const CcGazetteer *gaz = cc_gazetteer_get ();
+  g_auto(GStrv) words = NULL;
+  guint n;
+
+  if (!is_name_like (line))
+    return FALSE;
+  words = g_strsplit (line, " ", -1);
+  n = g_strv_length (words);
+  if (n < 2 || n > 3)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (cc_gazetteer_lookup (gaz, words[i], strlen (words[i])) & CC_LEX_COMMON)
+      return FALSE;
+  return TRUE;
+}
+
+/* "New Delhi, June 5", "Washington, Mar 19: Astronauts…": a place in
+ * capitalised words and a day without a year, at the start of a line.
+ * Returns the length of that prefix (with its colon or dash), or 0. */
+static gsize
+place_date_prefix (const char *line)
+{
+  static gsize once;
+  gint end = 0;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      GRegex *r = g_regex_new ("^\\s*\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3},\\s+"
+                               "(?i:" MONTHS ")\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?"
+                               "(?:\\s*(?::|[—–-])\\s*|\\s*$)",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (r != NULL);
+      g_once_init_leave (&once, (gsize)r);
+    }
+  if (!g_regex_match ((GRegex *)once, line, 0, &match))
+    return 0;
+  g_match_info_fetch_pos (match, 0, NULL, &end);
+  return end;
+}
+
+/* "Network Name - Washington" over "Washington, Mar 19: …": a credit
+ * naming the outlet and the place of the dateline under it. Returns the
+ * outlet, or NULL. */
+static char *
+credit_over_dateline (const char *line,
+                      const char *next)
+{
+  static const char * const dashes[] = { " - ", " – ", " — " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
+    {
+      const char *dash = g_strrstr (line, dashes[i]);
+      const char *place;
+      gsize len;
+
+      if (dash == NULL)
+        continue;
+      place = dash + strlen (dashes[i]);
+      len = strlen (place);
+      if (len > 0 && len < 40 && strncmp (next, place, len) == 0 && next[len] == ',' &&
+          place_date_prefix (next) > 0 && dash > line)
+        {
+          g_autofree char *outlet = g_strndup (line, dash - line);
+
+          g_strstrip (outlet);
+          if (g_unichar_isupper (g_utf8_get_char (outlet)) && cc_text_count_words (outlet) <= 6)
+            return g_steal_pointer (&outlet);
+        }
+    }
+  return NULL;
+}
+
+/* Text: what stands over the article's first words before its headline,
+ * when the first line is not one: photo credits, a byline over a date or
+ * dateline ("Ana Lima" over "Lisbon, June 5"), a line crediting the outlet
+ * over the dateline, a dateline alone. They stay in the text; the byline
+ * and outlet are noted, and the first other line is the title (or the
+ * opening a title is made from, without its dateline). */
+static void
+find_head_title (CcTextResult   *result,
+                 CcDocumentMeta *meta)
+{
+  g_auto(GStrv) lines = g_strsplit (result->text, "\n", HEAD_LINES * 2 + 1);
+  const char *candidate = NULL;
+  guint first = 0;
+  gboolean skipped = FALSE;
+
+  for (guint i = 0; lines[i] != NULL && i < HEAD_LINES * 2; i++)
+    g_strstrip (lines[i]);
+  while (lines[first] != NULL && *lines[first] == '\0')
+    first++;
+  /* only a title read from the first line (not a Markdown heading) */
+  if (lines[first] == NULL || g_strcmp0 (lines[first], result->title) != 0)
+    return;
+
+  for (guint i = first; lines[i] != NULL && i < HEAD_LINES * 2 && candidate == NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *next = "";
+      g_autofree char *outlet = NULL;
+
+      if (*line == '\0')
+        continue;
+      for (guint j = i + 1; lines[j] != NULL && j < HEAD_LINES * 2; j++)
+        if (*lines[j] != '\0')
+          {
+            next = lines[j];
+            break;
+          }
+      if (cc_article_is_caption (line))
+        skipped = TRUE;
+      else if (is_person_like (line) &&
+               (cc_article_is_date_line (next) || place_date_prefix (next) == strlen (next)))
+        {
+          cc_document_meta_take (&meta->byline, line);
+          skipped = TRUE;
+        }
+      else if ((outlet = credit_over_dateline (line, next)) != NULL)
+        {
+          cc_document_meta_take (&meta->outlet, outlet);
+          skipped = TRUE;
+        }
+      else if (skipped && place_date_prefix (line) == strlen (line))
+        ;  /* the dateline alone, under a byline */
+      else
+        candidate = line + (skipped ? place_date_prefix (line) : 0);
+    }
+  if (!skipped || candidate == NULL || *candidate == '\0')
+    return;
+  g_free (result->title);
+  result->title = g_strdup (candidate);
+}
+
 char *
 cc_article_fallback_title (const char *path,
                            const char *opening)
@@ -425,6 +640,7 @@ cc_article_refine (CcTextResult   *result,
 {
   g_return_if_fail (result != NULL && meta != NULL);
 
+  find_head_title (result, meta);
   if (!cc_article_is_title_like (result->title))
     {
       char *title = cc_article_fallback_title (path, result->title);

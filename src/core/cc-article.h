@@ -15,9 +15,23 @@ G_BEGIN_DECLS
  * "Wednesday, 1 May 2024 09:30" -> ISO 8601 ("2024-05-01" or the date-time
  * as given when it is valid ISO 8601). NULL when @text holds no date. */
 char     *cc_article_parse_date       (const char *text);
+/* The calendar date of an ISO 8601 date or date-time as stored
+ * ("2024-05-01", "2024-05-01T23:30:00-05:00": the day as written, where the
+ * article's "yesterday" and "on Wednesday" were meant). FALSE, and @date
+ * cleared, when @iso is NULL or holds no valid date. */
+gboolean  cc_article_date_to_gdate    (const char *iso,
+                                       GDate      *date);
 /* A line of page furniture rather than article text: "Advertisement",
  * "Share", "Log in", "12 comments", "Skip to content"... */
 gboolean  cc_article_is_boilerplate   (const char *line);
+/* A short line that gives the article's date ("12 May 2025", "Published
+ * 14 March 2025, 10:02"): at most 60 characters and 8 words. */
+gboolean  cc_article_is_date_line     (const char *line);
+/* A photo caption or credit line rather than article text or a heading:
+ * "Photo: Jane Doe/Agency", "Photo by …", "Image credit …", "File photo",
+ * "(Reuters)", "A crowd at the gates. | Getty Images", a caption ending
+ * "Image: NAME/AGENCY" or with its credit glued on ("… 4 June 2024.Agency"). */
+gboolean  cc_article_is_caption       (const char *line);
 /* "By Jane Doe" / "By Jane Doe and John Roe" / "Jane Doe, Reporter" ->
  * the names; NULL when @line is not a byline. */
 char     *cc_article_parse_byline     (const char *line);

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cc-article.h"
 #include "cc-entities-private.h"
 #include "cc-error.h"
 
@@ -190,27 +191,53 @@ cc_entities_extract_dated (const char  *text,
 /* ---- the library cache ------------------------------------------------ */
 
 #define ANALYSIS_KIND "entities"
+/* The article date the mentions of a hash were resolved against, as the
+ * "version" of a second analysis row: its Julian day, 0 or no row when
+ * they were extracted without one. A changed date is a cache miss. */
+#define REFERENCE_KIND "entities-reference"
+
+/* Sets @version to that of analysis @kind of @hash, -1 when there is none. */
+static gboolean
+cached_version (CcStore     *store,
+                const char  *hash,
+                const char  *kind,
+                gint64      *version,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  *version = -1;
+  stmt = cc_store_prepare (store, "SELECT version FROM analysis WHERE hash = ? AND kind = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
 
 static GPtrArray *
 load_cached (CcStore     *store,
              const char  *hash,
+             guint32      reference,
              gboolean    *found,
              GError     **error)
 {
   g_autoptr(GPtrArray) mentions = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free);
   sqlite3_stmt *stmt;
+  gint64 version, dated;
   int rc;
 
   *found = FALSE;
-  stmt = cc_store_prepare (store, "SELECT version FROM analysis WHERE hash = ? AND kind = ?",
-                           error);
-  if (stmt == NULL)
+  if (!cached_version (store, hash, ANALYSIS_KIND, &version, error) ||
+      !cached_version (store, hash, REFERENCE_KIND, &dated, error))
     return NULL;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, ANALYSIS_KIND, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == CC_ENTITIES_VERSION)
-    *found = TRUE;
-  sqlite3_reset (stmt);
+  if (dated < 0)
+    dated = 0;
+  *found = version == CC_ENTITIES_VERSION && dated == reference;
   if (!*found)
     return g_steal_pointer (&mentions);
 
@@ -247,6 +274,7 @@ load_cached (CcStore     *store,
 static gboolean
 store_mentions (CcStore     *store,
                 const char  *hash,
+                guint32      reference,
                 GPtrArray   *mentions,
                 GError     **error)
 {
@@ -307,6 +335,16 @@ store_mentions (CcStore     *store,
       goto fail;
     }
   sqlite3_reset (stmt);
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, REFERENCE_KIND, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, reference);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      cc_store_set_error (store, error, "cannot store entities");
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
 
   return cc_store_commit (store, error);
 
@@ -325,6 +363,8 @@ cc_entities_for_document (CcStore  *store,
   g_autofree char *text = NULL;
   const char *hash;
   gboolean found = FALSE;
+  GDate reference;
+  guint32 julian = 0;
 
   g_return_val_if_fail (CC_IS_STORE (store), NULL);
 
@@ -332,8 +372,12 @@ cc_entities_for_document (CcStore  *store,
   if (doc == NULL)
     return NULL;
   hash = cc_document_get_hash (doc);
+  /* Relative dates ("on Wednesday", "last year") are resolved against the
+   * article's own date when the library has one. */
+  if (cc_article_date_to_gdate (cc_document_get_published (doc), &reference))
+    julian = g_date_get_julian (&reference);
 
-  mentions = load_cached (store, hash, &found, error);
+  mentions = load_cached (store, hash, julian, &found, error);
   if (mentions == NULL)
     return NULL;
   if (found)
@@ -343,8 +387,8 @@ cc_entities_for_document (CcStore  *store,
   if (text == NULL)
     return NULL;
   g_clear_pointer (&mentions, g_ptr_array_unref);
-  mentions = cc_entities_extract (text);
-  if (!store_mentions (store, hash, mentions, error))
+  mentions = cc_entities_extract_dated (text, julian != 0 ? &reference : NULL);
+  if (!store_mentions (store, hash, julian, mentions, error))
     {
       g_prefix_error (error, _("Cannot store the entities of “%s”: "),
                       cc_document_get_basename (doc));

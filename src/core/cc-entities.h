@@ -48,7 +48,8 @@ const char   *cc_entity_type_get_label      (CcEntityType  type);   /* translate
 GPtrArray    *cc_entities_extract           (const char   *text);
 
 /* The mentions of a document, from the library's cache (keyed by content
- * hash and CC_ENTITIES_VERSION) or extracted and stored. */
+ * hash, CC_ENTITIES_VERSION and the document's publication date) or
+ * extracted with cc_entities_extract_dated() against that date and stored. */
 GPtrArray    *cc_entities_for_document      (CcStore      *store,
                                              gint64        document_id,
                                              GError      **error);

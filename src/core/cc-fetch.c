@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
@@ -116,6 +118,19 @@ cc_fetch_url (const char       *url,
                     cancellable, error);
 }
 
+/* An import event names its link already: its reason is the message
+ * without the "URL: " that cc_fetch_url() puts first. */
+static const char *
+reason_of (const char *message,
+           const char *url)
+{
+  gsize len = strlen (url);
+
+  if (strncmp (message, url, len) == 0 && strncmp (message + len, ": ", 2) == 0)
+    return message + len + 2;
+  return message;
+}
+
 CcImportReport *
 cc_fetch_import (CcStore          *store,
                  const char       *url,
@@ -137,7 +152,7 @@ cc_fetch_import (CcStore          *store,
       return NULL;
     }
   return cc_import_fetched (store, url, body, type, charset, final_url,
-                            fetch_error ? fetch_error->message : NULL, error);
+                            fetch_error ? reason_of (fetch_error->message, url) : NULL, error);
 }
 
 /* Async ------------------------------------------------------------------- */

@@ -171,26 +171,36 @@ cc_format_read (CcFormat          format,
   return result;
 }
 
-gboolean
-cc_format_is_saved_page_folder (const char *path)
+char *
+cc_format_dup_saved_page (const char *folder)
 {
   static const char * const suffixes[] = { "_files", "_archivos", "-Dateien", "_fichiers" };
   static const char * const pages[] = { ".html", ".htm" };
+
+  g_return_val_if_fail (folder != NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *stem = NULL;
 
-      if (!g_str_has_suffix (path, suffixes[i]))
+      if (!g_str_has_suffix (folder, suffixes[i]))
         continue;
-      stem = g_strndup (path, strlen (path) - strlen (suffixes[i]));
+      stem = g_strndup (folder, strlen (folder) - strlen (suffixes[i]));
       for (guint j = 0; j < G_N_ELEMENTS (pages); j++)
         {
           g_autofree char *page = g_strconcat (stem, pages[j], NULL);
           if (g_file_test (page, G_FILE_TEST_IS_REGULAR) &&
-              g_file_test (path, G_FILE_TEST_IS_DIR))
-            return TRUE;
+              g_file_test (folder, G_FILE_TEST_IS_DIR))
+            return g_steal_pointer (&page);
         }
     }
-  return FALSE;
+  return NULL;
+}
+
+gboolean
+cc_format_is_saved_page_folder (const char *path)
+{
+  g_autofree char *page = cc_format_dup_saved_page (path);
+
+  return page != NULL;
 }

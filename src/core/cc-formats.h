@@ -28,6 +28,8 @@ CcFormat      cc_format_for_content  (const char    *content_type,
 /* "page_files" beside "page.html": the folder a browser saves a page's
  * images and scripts in. */
 gboolean      cc_format_is_saved_page_folder (const char *path);
+/* The page ("page.html" or ".htm") whose folder @folder is, or NULL. */
+char         *cc_format_dup_saved_page (const char *folder);
 /* The extensions Crosscheck reads, for messages: ".txt, .md, .html, .pdf" */
 const char   *cc_format_extensions   (void);
 /* Reads @data as @format. @path (a file path or URL) names the source in

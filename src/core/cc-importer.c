@@ -278,7 +278,15 @@ walk_path (Walk       *walk,
   if (S_ISDIR (st.st_mode))
     {
       g_autofree char *real = canonical ? NULL : realpath (path, NULL);
+      g_autofree char *page = explicit ? cc_format_dup_saved_page (path) : NULL;
 
+      /* A saved page's folder of images and frames, chosen or dropped
+       * (often with the page): the page is the article, read once. */
+      if (page != NULL)
+        {
+          walk_path (walk, page, depth, TRUE, FALSE);
+          return;
+        }
       if (explicit)
         g_ptr_array_add (walk->roots, g_strdup (path));
       walk_folder (walk, real ? real : path, path, &st, depth);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cc-article.h"
 #include "cc-error.h"
 #include "cc-text.h"
 
@@ -435,6 +436,33 @@ looks_like_name (const char *s)
   return words >= 1 && words <= 6;
 }
 
+/* What may follow a byline's names as the outlet: a capitalised name of a
+ * few words ("The Courier", "Daily Wire Service"), not a phrase ("both from
+ * the city desk"), a role ("Senior Reporter") or a sentence. */
+static gboolean
+looks_like_outlet (const char *s)
+{
+  static const char * const roles[] = {
+    "reporter", "correspondent", "editor", "writer", "journalist", "contributor",
+    "columnist", "desk", "staff", "photographer", NULL
+  };
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+
+  if (!g_unichar_isupper (g_utf8_get_char (s)) || g_utf8_strlen (s, -1) > 80 ||
+      cc_text_count_words (s) > 8 || strpbrk (s, "!?;") != NULL ||
+      (g_str_has_suffix (s, ".") && cc_text_count_words (s) > 4))
+    return FALSE;
+  folded = g_utf8_casefold (s, -1);
+  words = g_regex_split_simple ("[^\\p{L}]+", folded, 0, 0);
+  for (guint i = 0; words[i] != NULL; i++)
+    for (guint r = 0; roles[r] != NULL; r++)
+      if (g_str_has_prefix (words[i], roles[r]) &&
+          (words[i][strlen (roles[r])] == '\0' || strcmp (words[i] + strlen (roles[r]), "s") == 0))
+        return FALSE;
+  return TRUE;
+}
+
 /* "By Jane Roe, The Courier", "By Jane Roe | The Courier", "Jane Roe | The
  * Courier", "By Jane Roe for The Courier", "Source: The Courier". */
 static gboolean
@@ -477,13 +505,15 @@ parse_byline (const char  *line,
     rest = g_strdup (line);
   g_strstrip (rest);
 
+  /* " for " and ", " follow names only after "By": "Ana Lima, both from
+   * Lisbon, won" is a sentence. */
   if ((sep = strstr (rest, " | ")) != NULL)
     seplen = 3;
   else if ((sep = strstr (rest, " — ")) != NULL)
     seplen = strlen (" — ");
-  else if ((sep = strstr (rest, " for ")) != NULL && by)
+  else if (by && (sep = strstr (rest, " for ")) != NULL)
     seplen = 5;
-  else if ((sep = strstr (rest, ", ")) != NULL && by)
+  else if (by && (sep = strstr (rest, ", ")) != NULL)
     seplen = 2;
 
   if (sep != NULL)
@@ -492,13 +522,20 @@ parse_byline (const char  *line,
       g_autofree char *where = g_strdup (sep + seplen);
       g_strstrip (name);
       g_strstrip (where);
-      if (looks_like_name (name) && *where && g_utf8_strlen (where, -1) <= 80)
+      if (!looks_like_name (name) || *where == '\0')
+        return FALSE;
+      if (looks_like_outlet (where))
         {
           *byline = g_steal_pointer (&name);
           *outlet = g_steal_pointer (&where);
           return TRUE;
         }
-      return FALSE;
+      /* "By A and B, both from the city desk", "By A, staff writer": the
+       * names without an outlet. Without "By", not a byline. */
+      if (!by)
+        return FALSE;
+      *byline = g_steal_pointer (&name);
+      return TRUE;
     }
 
   if (by && looks_like_name (rest))
@@ -527,7 +564,9 @@ detect_byline_in (const char  *text,
       seen++;
       if (seen == 1)
         continue;  /* the title */
-      if (g_utf8_strlen (lines[i], -1) <= 120 && parse_byline (lines[i], byline, outlet))
+      /* "Crews at work | Northwind Images" credits a photo, not the article */
+      if (g_utf8_strlen (lines[i], -1) <= 120 && !cc_article_is_caption (lines[i]) &&
+          parse_byline (lines[i], byline, outlet))
         return;
     }
 

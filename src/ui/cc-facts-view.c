@@ -263,13 +263,28 @@ on_search_changed (CcFactsView    *self,
 
 /* Columns */
 
+/* @text cut to @max characters, with an ellipsis */
+static char *
+shorten (const char *text,
+         glong       max)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= max)
+    return g_strdup (text);
+  start = g_utf8_substring (text, 0, max - 1);
+  return g_strconcat (g_strchomp (start), "…", NULL);
+}
+
 static char *
 column_title (CcDocument *document)
 {
   const char *outlet = cc_document_get_outlet (document);
   const char *title = cc_document_get_title (document);
+  const char *byline = cc_document_get_byline (document);
   g_autofree char *date = NULL;
   g_autofree char *shown = NULL;
+  g_autofree char *author = NULL;
   const char *text;
 
   if (outlet != NULL && *outlet != '\0')
@@ -280,18 +295,16 @@ column_title (CcDocument *document)
     text = cc_document_get_basename (document);
 
   date = cc_document_dup_published_display (document);
-  if (g_utf8_strlen (text, -1) > 28)
-    {
-      g_autofree char *start = g_utf8_substring (text, 0, 27);
-
-      shown = g_strconcat (g_strchomp (start), "…", NULL);
-    }
-  else
-    shown = g_strdup (text);
-  if (date == NULL)
+  shown = shorten (text, 28);
+  if (byline != NULL && *byline != '\0')
+    author = shorten (byline, date != NULL ? 18 : 28);
+  if (date == NULL && author == NULL)
     return g_steal_pointer (&shown);
-  /* Translators: a Facts column: the source, then its publication date */
-  return g_strdup_printf (_("%s\n%s"), shown, date);
+  if (author == NULL || date == NULL)
+    /* Translators: a Facts column: the source, then its author or its publication date */
+    return g_strdup_printf (_("%s\n%s"), shown, author != NULL ? author : date);
+  /* Translators: a Facts column: the source, then its author and publication date */
+  return g_strdup_printf (_("%s\n%s · %s"), shown, author, date);
 }
 
 static void

@@ -211,6 +211,25 @@ is_heading_like (const char *line,
   return cc_article_is_title_like (g_strstrip (copy));
 }
 
+static gboolean
+is_caption (const char *line,
+            gsize       len)
+{
+  g_autofree char *copy = g_strndup (line, len);
+
+  return cc_article_is_caption (g_strstrip (copy));
+}
+
+/* "12 March 2031" under the title: the article's date, set as its byline */
+static gboolean
+is_date_line (const char *line,
+              gsize       len)
+{
+  g_autofree char *copy = g_strndup (line, len);
+
+  return cc_article_is_date_line (g_strstrip (copy));
+}
+
 static void
 apply_tag_to_bytes (GtkTextBuffer *buffer,
                     GtkTextTag    *tag,
@@ -262,16 +281,20 @@ style_text (CcReaderView *self,
             {
               /* The first non-empty line is the title unless the title was
                * found further down (a Markdown H1). */
-              if (line_matches (p, len, title) || (content_lines == 0 && is_heading_like (p, len)))
+              if (line_matches (p, len, title) ||
+                  (content_lines == 0 && is_heading_like (p, len) && !is_caption (p, len)))
                 {
                   apply_tag_to_bytes (buffer, self->title_tag, text, p, len, char_offset);
                   seen_title = TRUE;
                 }
+              else if (is_caption (p, len))
+                apply_tag_to_bytes (buffer, self->byline_tag, text, p, len, char_offset);
               else if (content_lines >= 6)
                 in_front_matter = FALSE;
             }
           else if (in_front_matter && len <= 160 &&
-                   (line_matches (p, len, byline) || line_matches (p, len, outlet)))
+                   (line_matches (p, len, byline) || line_matches (p, len, outlet) ||
+                    is_date_line (p, len)))
             {
               apply_tag_to_bytes (buffer, self->byline_tag, text, p, len, char_offset);
             }
@@ -296,8 +319,13 @@ style_text (CcReaderView *self,
                   next = next_end ? next_end + 1 : NULL;
                 }
 
-              if (looks_like_subheading (p, len, next_len))
-                apply_tag_to_bytes (buffer, self->subheading_tag, text, p, len, char_offset);
+              {
+                /* a photo caption or credit is set small, never as a heading */
+                if (is_caption (p, len))
+                  apply_tag_to_bytes (buffer, self->byline_tag, text, p, len, char_offset);
+                else if (looks_like_subheading (p, len, next_len))
+                  apply_tag_to_bytes (buffer, self->subheading_tag, text, p, len, char_offset);
+              }
             }
           content_lines++;
         }

@@ -8,6 +8,7 @@
 #include "cc-application.h"
 #include "cc-test-util.h"
 #include "cc-ui-test.h"
+#include "cc-facts-view-private.h"
 #include "cc-reader-view-private.h"
 #include "cc-window-private.h"
 
@@ -79,6 +80,24 @@ read_and_shoot (CcWindow   *window,
   cc_ui_test_save_screenshot (GTK_WIDGET (window), screenshot);
 }
 
+static gboolean
+facts_done (gpointer data)
+{
+  return !cc_facts_view_get_busy (CC_FACTS_VIEW (data));
+}
+
+static gboolean
+has_column (CcFactsView *facts,
+            const char  *title)
+{
+  for (guint i = 0; i < facts->columns->len; i++)
+    if (g_strcmp0 (gtk_column_view_column_get_title (facts->columns->pdata[i]), title) == 0)
+      return TRUE;
+  for (guint i = 0; i < facts->columns->len; i++)
+    g_test_message ("column “%s”", gtk_column_view_column_get_title (facts->columns->pdata[i]));
+  return FALSE;
+}
+
 static void
 test_files (void)
 {
@@ -93,6 +112,7 @@ test_files (void)
   const char *paths[] = { folder, NULL };
   gsize len;
   CcWindow *window;
+  CcFactsView *facts;
 
   g_assert_true (g_file_get_contents (fixture, &page, &len, &error));
   g_free (cc_test_write_file (folder, "bridge.html", page, len));
@@ -106,6 +126,7 @@ test_files (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (cc_window_open_library (window, db, &error));
   g_assert_no_error (error);
+  facts = CC_FACTS_VIEW (cc_ui_test_find_child (window->facts_page, CC_TYPE_FACTS_VIEW));
 
   cc_window_import_paths (window, paths);
   g_assert_true (cc_ui_test_wait_for (import_finished, window));
@@ -120,9 +141,13 @@ test_files (void)
   read_and_shoot (window, find_by_suffix (window, "oaks.pdf"), "Ines Varga · 3 Jun 2024",
                   "test-formats-pdf.png");
 
-  /* Facts: a column a source, headed by its outlet and date */
+  /* Facts: a column a source, headed by its outlet (else its title),
+   * author and date */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "facts"));
+  g_assert_true (cc_ui_test_wait_for (facts_done, facts));
   cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (has_column (facts, "The Coastal Ledger\nMira Okonjo · 14 Mar 2025"));
+  g_assert_true (has_column (facts, "Oaks return to the quarry\nInes Varga · 3 Jun 2024"));
   cc_ui_test_save_screenshot (GTK_WIDGET (window), "test-formats-facts.png");
   gtk_window_destroy (GTK_WINDOW (window));
   cc_ui_test_drain ();
@@ -251,6 +276,8 @@ test_drop_and_open (void)
   g_autofree char *pdf_path = NULL;
   g_autoptr(GFile) page_file = NULL;
   g_autoptr(GFile) pdf_file = NULL;
+  g_autofree char *files_dir = NULL;
+  g_autoptr(GFile) files_file = NULL;
   g_autoptr(GListStore) chosen = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GError) error = NULL;
   GValue value = G_VALUE_INIT;
@@ -261,6 +288,13 @@ test_drop_and_open (void)
 
   g_assert_true (g_file_get_contents (fixture, &page, &len, &error));
   page_path = cc_test_write_file (folder, "bridge.html", page, len);
+  /* a page saved whole: its _files folder, selected with it, holds a frame
+   * and a style sheet, which are not articles */
+  g_free (cc_test_write_file (folder, "bridge_files/ad-frame.html",
+                              "<html><body><p>An advert frame with words in it.</p></body></html>", -1));
+  g_free (cc_test_write_file (folder, "bridge_files/site.css", "body { color: red }", -1));
+  files_dir = g_build_filename (folder, "bridge_files", NULL);
+  files_file = g_file_new_for_path (files_dir);
   pdf_path = g_build_filename (folder, "oaks.pdf", NULL);
   write_pdf (pdf_path);
   page_file = g_file_new_for_path (page_path);
@@ -272,7 +306,7 @@ test_drop_and_open (void)
   g_assert_true (cc_window_open_library (window, db, &error));
   g_assert_no_error (error);
 
-  files = g_slist_append (g_slist_append (NULL, page_file), pdf_file);
+  files = g_slist_append (g_slist_append (g_slist_append (NULL, page_file), files_file), pdf_file);
   g_value_init (&value, GDK_TYPE_FILE_LIST);
   g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
   g_slist_free (files);
@@ -285,6 +319,7 @@ test_drop_and_open (void)
   g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 0);
   check_open_files_chooser (window);
   g_list_store_append (chosen, page_file);
+  g_list_store_append (chosen, files_file);
   g_list_store_append (chosen, pdf_file);
   g_assert_true (_cc_window_import_files (window, G_LIST_MODEL (chosen)));
   check_listed (window, "test-formats-open.png");

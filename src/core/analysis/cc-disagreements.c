@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "cc-article.h"
 #include "cc-disagreements.h"
 #include "cc-lineup.h"
 #include "cc-name-variants.h"
@@ -199,15 +200,45 @@ orient (CcPartDisagreement *d)
     }
 }
 
+/* A weekday said in an article of known date ("on Wednesday") is the last
+ * such day on or before that date, as for the values (cc_value_parse_dated):
+ * it becomes that day, comparable with a date another source writes. */
+static void
+resolve_weekdays (GPtrArray   *statements,
+                  const GDate *date)
+{
+  guint today = g_date_get_weekday (date);  /* Monday = 1, as CC_PART_WEEKDAY */
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (statements, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          CcStatementValue *v = &st->values[k];
+          GDate day = *date;
+
+          if (v->kind != CC_PART_WEEKDAY || v->low < 1 || v->low > 7)
+            continue;
+          g_date_subtract_days (&day, (today + 7 - (guint) v->low) % 7);
+          v->kind = CC_PART_DAY;
+          v->low = v->high = g_date_get_month (&day) * 100 + g_date_get_day (&day);
+        }
+    }
+}
+
 static void
 extract (CcDisagreementReport *report,
          const char * const   *texts,
+         const GDate          *dates,
          guint                 n_texts)
 {
   for (guint i = 0; i < n_texts; i++)
     {
       g_autoptr(GPtrArray) sts = cc_statements_extract (report->lexicon, texts[i], i);
 
+      if (dates != NULL && g_date_valid (&dates[i]))
+        resolve_weekdays (sts, &dates[i]);
       cc_statements_add_to_story (report->statements, sts);
     }
 }
@@ -296,6 +327,14 @@ CcDisagreementReport *
 cc_disagreements_find (const char * const *texts,
                        guint               n_texts)
 {
+  return cc_disagreements_find_dated (texts, NULL, n_texts);
+}
+
+CcDisagreementReport *
+cc_disagreements_find_dated (const char * const *texts,
+                             const GDate        *dates,
+                             guint               n_texts)
+{
   CcDisagreementReport *report = g_new0 (CcDisagreementReport, 1);
   g_autoptr(CcLineup) lineup = NULL;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
@@ -305,7 +344,7 @@ cc_disagreements_find (const char * const *texts,
   report->lexicon = cc_lexicon_new ();
   report->statements = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_statement_free);
   report->disagreements = g_ptr_array_new_with_free_func (disagreement_free);
-  extract (report, texts, n_texts);
+  extract (report, texts, dates, n_texts);
   texts_init (&index, texts, n_texts);
 
   lineup = cc_lineup_find (report->statements);
@@ -337,6 +376,7 @@ cc_disagreements_for_store (CcStore    *store,
 {
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) dates = g_array_new (FALSE, TRUE, sizeof (GDate));
 
   g_return_val_if_fail (CC_IS_STORE (store), NULL);
 
@@ -362,6 +402,11 @@ cc_disagreements_for_store (CcStore    *store,
           text = g_strdup ("");
         }
       g_ptr_array_add (texts, text);
+      /* The publication date the library keeps, for relative dates */
+      g_array_set_size (dates, i + 1);
+      cc_article_date_to_gdate (cc_document_get_published (doc),
+                                &g_array_index (dates, GDate, i));
     }
-  return cc_disagreements_find ((const char * const *) texts->pdata, texts->len);
+  return cc_disagreements_find_dated ((const char * const *) texts->pdata,
+                                      (const GDate *) dates->data, texts->len);
 }

@@ -50,8 +50,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CcDisagreementReport, cc_disagreement_report_free
 /* The disagreements among @n_texts documents. */
 CcDisagreementReport *cc_disagreements_find      (const char * const *texts,
                                                   guint               n_texts);
+/* The same, with @dates (one a text, or NULL) the articles' own dates: a
+ * weekday an article names ("on Wednesday") stands for the last such day
+ * on or before its date. An invalid (cleared) GDate is no date. */
+CcDisagreementReport *cc_disagreements_find_dated (const char * const *texts,
+                                                  const GDate        *dates,
+                                                  guint               n_texts);
 /* The same for documents of a library (CcDocument); NULL for all of them.
- * A document whose text cannot be read is left out with a warning. */
+ * A document whose text cannot be read is left out with a warning. Each
+ * document's publication date (cc_document_get_published()) is its date. */
 CcDisagreementReport *cc_disagreements_for_store (CcStore            *store,
                                                   GPtrArray          *documents,
                                                   GError            **error);

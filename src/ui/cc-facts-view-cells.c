@@ -13,10 +13,11 @@ static gboolean
 open_claim (CcFactsView   *self,
             const CcClaim *claim)
 {
-  if (self->window == NULL || claim == NULL)
+  if (self->session == NULL || claim == NULL)
     return FALSE;
-  return cc_window_show_document_range (self->window, claim->document_id, claim->start,
-                                        claim->end - claim->start);
+  return cc_session_show_document (self->session, claim->document_id,
+                                   (int)MIN (claim->start, (guint)G_MAXINT),
+                                   claim->end - claim->start);
 }
 
 gboolean
@@ -116,8 +117,8 @@ on_note_save (GtkButton *save)
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!cc_facts_view_save_note (self, row, text, &error))
     {
-      if (self->window != NULL)
-        cc_window_add_toast (self->window, adw_toast_new (error->message));
+      if (self->session != NULL)
+        cc_session_add_toast (self->session, adw_toast_new (error->message));
       return;
     }
   gtk_popover_popdown (GTK_POPOVER (popover));

@@ -113,16 +113,15 @@ facts_thread (GTask        *task,
 }
 
 GtkWidget *
-cc_facts_view_new (CcWindow *window)
+cc_facts_view_new (CcSession *session)
 {
   CcFactsView *self;
 
-  g_return_val_if_fail (CC_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (CC_IS_SESSION (session), NULL);
 
   self = g_object_new (CC_TYPE_FACTS_VIEW, NULL);
-  self->window = window;
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&self->window);
-  g_signal_connect_object (window, "library-changed",
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "library-changed",
                            G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }
@@ -130,7 +129,7 @@ cc_facts_view_new (CcWindow *window)
 CcStore *
 _cc_facts_view_get_store (CcFactsView *self)
 {
-  return self->window != NULL ? cc_window_get_store (self->window) : NULL;
+  return self->session != NULL ? cc_session_get_store (self->session) : NULL;
 }
 
 static void
@@ -551,7 +550,7 @@ cc_facts_view_refresh (CcFactsView *self)
 
   job = g_new0 (Job, 1);
   job->path = g_strdup (cc_store_get_path (store));
-  job->story_id = cc_session_get_story_id (cc_window_get_session (self->window));
+  job->story_id = cc_session_get_story_id (self->session);
   self->cancellable = g_cancellable_new ();
   self->task = g_task_new (NULL, self->cancellable, on_facts_ready, g_object_ref (self));
   g_task_set_source_tag (self->task, cc_facts_view_refresh);
@@ -610,12 +609,7 @@ cc_facts_view_dispose (GObject *object)
   GtkWidget *child;
 
   cancel_job (self);
-  if (self->window != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->window, self);
-      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *)&self->window);
-      self->window = NULL;
-    }
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_FACTS_VIEW);
   /* The template's top box is not bound to a field: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

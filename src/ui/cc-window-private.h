@@ -54,7 +54,6 @@ struct _CcWindow
   GtkCustomFilter      *filter;
   GtkFilterListModel   *filtered;
   GtkSingleSelection   *selection;
-  GHashTable           *filter_ids;     /* gint64* set, nullable */
   char                 *filter_text;    /* casefolded, nullable */
   GCancellable         *import_cancellable;
   CcImportReport       *last_report;

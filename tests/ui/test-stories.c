@@ -16,6 +16,7 @@
 #include "cc-test-util.h"
 #include "cc-ui-test.h"
 #include "cc-window-private.h"
+#include "cc-window.h"
 
 /* Two folders imported as two stories (run under Xvfb): the sidebar lists
  * them with their counts, and choosing one changes the document list, what

@@ -101,8 +101,9 @@ open_sample_action (GtkWidget  *widget,
   const char *dir = sample_corpus_dir ();
   const char *paths[] = { dir, NULL };
 
+  /* The sample becomes a story of its own, like any folder opened. */
   if (dir != NULL)
-    cc_window_import_paths (CC_WINDOW (widget), paths);
+    cc_window_open_paths (CC_WINDOW (widget), paths);
 }
 
 static void

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cc-folder-watch.h"
 #include "cc-importer.h"
 #include "cc-search-popover.h"
 #include "cc-session.h"
@@ -67,7 +68,7 @@ struct _CcWindow
   gboolean              import_quiet;   /* started by a watched folder */
   gint64                watched_story_id; /* ... of this story */
   gboolean              changing_store;
-  GHashTable           *watches;        /* folder -> watch */
+  GHashTable           *watches;        /* story id -> watch of its folder */
 
   gboolean              importing;
 };
@@ -103,6 +104,9 @@ void     _cc_window_stories_import_done (CcWindow           *self,
 gboolean _cc_window_stories_watch_toast (CcWindow             *self,
                                          const CcImportReport *report);
 void     _cc_window_watch_folders       (CcWindow           *self);
+/* The watch of story @story_id's folder, or NULL (for tests). */
+CcFolderWatch *_cc_window_get_folder_watch (CcWindow         *self,
+                                            gint64            story_id);
 void     _cc_window_choose_new_library  (CcWindow           *self);
 
 /* cc-window-library.c */

@@ -81,6 +81,12 @@ void           cc_window_import_into_story     (CcWindow            *self,
                                                 const char          *new_story,
                                                 gint64               story_id,
                                                 const char          *folder);
+/* Imports @paths as the command line asks: one folder not imported before
+ * becomes a new story named after it (what Open Folder offers first); a
+ * folder a story was made from goes into that story again; files go into
+ * the current story, or the library when "All articles" is chosen. */
+void           cc_window_open_paths            (CcWindow            *self,
+                                                const char * const  *paths);
 /* The window's state (library, story, document) that panels bind to. */
 CcSession     *cc_window_get_session           (CcWindow            *self);
 

@@ -9,6 +9,8 @@
 #include "cc-entities-panel.h"
 #include "cc-entities.h"
 #include "cc-export-fixture.h"
+#include "cc-annotation-store.h"
+#include "cc-folder-watch.h"
 #include "cc-facts-view-private.h"
 #include "cc-notes-panel.h"
 #include "cc-store-stories.h"
@@ -503,6 +505,185 @@ test_story_scope (void)
   cc_test_tmpdir_free (g_steal_pointer (&tmp));
 }
 
+/* Watched folders: every folder under a story's folder is watched. */
+
+typedef struct
+{
+  CcWindow   *window;
+  const char *story;
+  guint       n_documents;
+} StoryWait;
+
+static gboolean
+story_has (gpointer data)
+{
+  StoryWait *wait = data;
+  g_autoptr(CcStory) story = cc_store_find_story (cc_window_get_store (wait->window),
+                                                  wait->story, NULL);
+
+  return story != NULL && cc_story_get_n_documents (story) == wait->n_documents &&
+         !cc_window_get_importing (wait->window);
+}
+
+typedef struct
+{
+  CcStore    *store;
+  const char *uuid;
+  guint       start;   /* where the passage stood before */
+} AnchorWait;
+
+/* The annotation was re-anchored: still attached, and moved. */
+static gboolean
+reanchored (gpointer data)
+{
+  AnchorWait *wait = data;
+  g_autoptr(CcAnnotation) annotation = cc_annotation_store_get (wait->store, wait->uuid, NULL);
+
+  return annotation != NULL && !cc_annotation_is_orphaned (annotation) &&
+         cc_annotation_get_start (annotation) != wait->start;
+}
+
+static const char inner_text[] =
+  "Bridge repairs\n\nThe county said on Monday that repairs to the old bridge would "
+  "take six weeks and cost 2.4 million.\n";
+
+static void
+test_watched_subfolders (void)
+{
+  g_autofree char *tmp = cc_test_tmpdir_new ();
+  g_autofree char *db = g_build_filename (tmp, "library.db", NULL);
+  g_autofree char *folder = g_build_filename (tmp, "County roads", NULL);
+  g_autofree char *inner = g_build_filename (folder, "2026", "spring", NULL);
+  g_autofree char *deeper = g_build_filename (inner, "late", NULL);
+  g_autofree char *inner_file = NULL;
+  g_autofree char *lone_file = NULL;
+  const char *paths[] = { folder, NULL };
+  CcWindow *window = cc_window_new (ADW_APPLICATION (app));
+  CcSession *session = cc_window_get_session (window);
+  GListModel *rows = cc_session_get_stories (session);
+  StoryWait wait = { window, "County roads", 0 };
+  g_autoptr(CcDocument) document = NULL;
+  g_autoptr(CcAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changed = NULL;
+  CcFolderWatch *watch;
+  AnchorWait anchor;
+  gint64 story;
+
+  g_free (cc_test_write_file (folder, "top.txt",
+                              "Road closures\n\nThe county closed two roads after the storm, "
+                              "officials said.\n", -1));
+  inner_file = cc_test_write_file (inner, "bridge.txt", inner_text, -1);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cc_window_open_library (window, db, &error));
+  g_assert_no_error (error);
+
+  /* A folder opened as the command line does: a story named after it,
+   * holding what its subfolders hold too. */
+  cc_window_open_paths (window, paths);
+  wait.n_documents = 2;
+  g_assert_true (cc_ui_test_wait_for (story_has, &wait));
+  story = story_id_named (window, "County roads");
+  g_assert_cmpint (cc_session_get_story_id (session), ==, story);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);  /* All articles + 1 */
+
+  /* The same folder again: the same story, not a second one. */
+  cc_session_set_story_id (session, 0);
+  cc_window_open_paths (window, paths);
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  g_assert_cmpint (cc_session_get_story_id (session), ==, story);
+
+  /* The folder and both levels under it have a monitor each. */
+  watch = _cc_window_get_folder_watch (window, story);
+  g_assert_nonnull (watch);
+  g_assert_cmpuint (cc_folder_watch_get_n_folders (watch), ==, 3);
+
+  /* A file changed two levels down is imported again, and its note
+   * re-anchored to where the passage now is. */
+  document = document_named (cc_window_get_store (window), "bridge.txt");
+  annotation = cc_export_fixture_annotate (cc_window_get_store (window), document, "old bridge",
+                                           NULL, "How old?", NULL);
+  anchor.store = cc_window_get_store (window);
+  anchor.uuid = cc_annotation_get_uuid (annotation);
+  anchor.start = cc_annotation_get_start (annotation);
+  changed = g_strdup_printf ("Bridge repairs (corrected)\n\nThis story was corrected on "
+                             "Tuesday.\n\n%s", inner_text + strlen ("Bridge repairs\n\n"));
+  g_assert_true (g_file_set_contents (inner_file, changed, -1, NULL));
+  g_assert_true (cc_ui_test_wait_for (reanchored, &anchor));
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  wait.n_documents = 2;
+  g_assert_true (story_has (&wait));
+
+  /* A folder made after the story: watched from then on. */
+  g_free (cc_test_write_file (deeper, "first.txt",
+                              "Detour signs\n\nDetour signs went up on Wednesday.\n", -1));
+  wait.n_documents = 3;
+  g_assert_true (cc_ui_test_wait_for (story_has, &wait));
+  /* (created before its file: watched by the time the file is imported) */
+  g_assert_cmpuint (cc_folder_watch_get_n_folders (watch), ==, 4);
+  g_free (cc_test_write_file (deeper, "second.txt",
+                              "Bridge reopens\n\nThe bridge reopened on Friday, the county "
+                              "said.\n", -1));
+  wait.n_documents = 4;
+  g_assert_true (cc_ui_test_wait_for (story_has, &wait));
+
+  /* A file opened while the story is current goes into it. */
+  lone_file = cc_test_write_file (tmp, "elsewhere.txt",
+                                  "Salt stocks\n\nThe county has salt for the winter, a "
+                                  "spokesperson said.\n", -1);
+  paths[0] = lone_file;
+  cc_window_open_paths (window, paths);
+  wait.n_documents = 5;
+  g_assert_true (cc_ui_test_wait_for (story_has, &wait));
+  g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 5);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cc_ui_test_drain ();
+  cc_test_tmpdir_free (g_steal_pointer (&tmp));
+}
+
+/* The watch walks folders from a queue: a chain deeper than the cap is
+ * watched to the cap, and says so. */
+static void
+test_folder_watch_caps (void)
+{
+  g_autofree char *tmp = cc_test_tmpdir_new ();
+  g_autoptr(GString) path = g_string_new (tmp);
+  g_autoptr(CcFolderWatch) watch = NULL;
+  g_autoptr(CcFolderWatch) shallow = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < CC_FOLDER_WATCH_MAX_DEPTH + 8; i++)
+    g_string_append (path, "/d");
+  g_assert_cmpint (g_mkdir_with_parents (path->str, 0700), ==, 0);
+  g_free (cc_test_write_file (tmp, ".hidden/x.txt", "x\n", -1));
+
+  watch = cc_folder_watch_new (tmp, 100, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (watch);
+  /* The folder and CC_FOLDER_WATCH_MAX_DEPTH levels; not .hidden. */
+  g_assert_cmpuint (cc_folder_watch_get_n_folders (watch), ==, CC_FOLDER_WATCH_MAX_DEPTH + 1);
+  g_assert_true (cc_folder_watch_get_truncated (watch));
+
+  shallow = cc_folder_watch_new (path->str, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cc_folder_watch_get_n_folders (shallow), ==, 1);
+  g_assert_false (cc_folder_watch_get_truncated (shallow));
+
+  /* Not a folder: an error naming it. */
+  g_clear_object (&shallow);
+  g_string_append (path, "/missing");
+  shallow = cc_folder_watch_new (path->str, 100, &error);
+  g_assert_null (shallow);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, "missing"));
+
+  cc_test_tmpdir_free (g_steal_pointer (&tmp));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +700,8 @@ main (int   argc,
 
   g_test_add_func ("/crosscheck/ui/stories/two-stories-kept-apart", test_two_stories);
   g_test_add_func ("/crosscheck/ui/stories/story-scope-counts-and-notes", test_story_scope);
+  g_test_add_func ("/crosscheck/ui/stories/watched-subfolders", test_watched_subfolders);
+  g_test_add_func ("/crosscheck/ui/stories/folder-watch-caps", test_folder_watch_caps);
 
   ret = g_test_run ();
 

@@ -62,6 +62,7 @@ struct _CcWindow
   /* stories (issue 13) */
   CcSession            *session;        /* library, story, document */
   GtkWidget            *stories_sidebar;
+  GtkLabel             *story_label;    /* "library — story" in the header */
   char                 *import_story;   /* the running import makes this story */
   char                 *import_folder;  /* ... made from this folder */
   gint64                import_story_id; /* ... or adds to this one */

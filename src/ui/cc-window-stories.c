@@ -470,8 +470,9 @@ _cc_window_choose_new_library (CcWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* The window title and the header name library and story (the view
- * switcher hides its subtitle when the window is wide). */
+/* The window title and the header name library and story: the header
+ * once, in a label that stays when the view switcher folds into a title
+ * (which then shows no subtitle, not the same words again). */
 static gboolean
 title_to_window_title (GBinding     *binding,
                        const GValue *from,
@@ -497,6 +498,7 @@ add_story_label (CcWindow *self)
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_tooltip_text (label, _("The open library and the current story"));
   adw_header_bar_pack_start (self->header_bar, label);
+  self->story_label = GTK_LABEL (label);
   g_object_bind_property (self->session, "title", label, "label", G_BINDING_SYNC_CREATE);
   g_object_bind_property_full (self->session, "title", self, "title", G_BINDING_SYNC_CREATE,
                                title_to_window_title, NULL, NULL, NULL);

@@ -90,7 +90,14 @@ update_list_count (CcWindow *self)
                              shown, total);
 
   gtk_label_set_label (self->list_count, label);
-  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "list" : "no-match");
+  /* An empty story of a library that has articles says so, once, in the
+   * list (the window's own status page is for an empty library). */
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->list_stack,
+                                      self->store != NULL && cc_store_count_documents (self->store) > 0
+                                        ? "empty-story" : "list");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "no-match");
 }
 
 static void
@@ -319,8 +326,12 @@ on_document_filter_changed (CcWindow *self)
 void
 _cc_window_update_content (CcWindow *self)
 {
+  /* An empty story of a library with articles keeps the sidebar, to
+   * choose another story; the status page is for an empty library. */
   gboolean has_documents = self->store != NULL &&
-                           g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0;
+                           (g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0 ||
+                            (cc_session_get_story_id (self->session) != 0 &&
+                             cc_store_count_documents (self->store) > 0));
 
   gtk_stack_set_visible_child_name (self->content_stack, has_documents ? "library" : "empty");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_documents);
@@ -331,9 +342,7 @@ _cc_window_update_content (CcWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->side_panel_button), has_documents);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), has_documents);
 
-  adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                        cc_session_get_title (self->session));
-
+  update_list_count (self);
   _cc_window_update_actions (self);
 }
 

@@ -385,6 +385,21 @@ update_summary (CcFactsView *self,
   /* Translators: "40 facts · 12 stated by several sources · 3 in conflict" */
   summary = g_strdup_printf (_("%s · %s · %s"), facts, shared, conflicts);
   gtk_label_set_label (self->summary_label, n_documents > 0 ? summary : "");
+
+  /* With no rows, say why: no articles (an empty story) is not "no facts". */
+  if (n_documents == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Articles"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("The current story has no articles to compare yet"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Facts Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("None of the articles states a figure, an amount or a "
+                                         "date that could be compared"));
+    }
 }
 
 static void

@@ -49,6 +49,12 @@ facts_done (gpointer data)
          g_list_model_get_n_items (cc_facts_view_get_rows (view)) > 0;
 }
 
+static gboolean
+facts_idle (gpointer data)
+{
+  return !cc_facts_view_get_busy (CC_FACTS_VIEW (data));
+}
+
 static char *
 copy_articles (const char         *tmp,
                const char         *folder_name,
@@ -303,6 +309,12 @@ test_two_stories (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "library");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "empty-story");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_button)));
+  /* Facts says there is nothing to compare, not that nothing was found. */
+  adw_view_stack_set_visible_child_name (window->main_stack, "facts");
+  cc_facts_view_refresh (facts);
+  g_assert_true (cc_ui_test_wait_for (facts_idle, facts));
+  g_assert_cmpuint (cc_facts_view_get_n_document_columns (facts), ==, 0);
+  g_assert_cmpstr (adw_status_page_get_title (facts->empty_page), ==, "No Articles");
   cc_ui_test_wait_for_frames (GTK_WIDGET (window));
   cc_ui_test_save_screenshot (GTK_WIDGET (window), "stories-empty-story.png");
   g_assert_true (cc_stories_sidebar_undo (sidebar));

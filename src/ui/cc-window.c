@@ -491,7 +491,8 @@ cc_window_add_toast (CcWindow *self,
   g_return_if_fail (CC_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Every toast goes through the session, which the window answers. */
+  cc_session_add_toast (self->session, toast);
 }
 
 GtkBox *

@@ -55,6 +55,72 @@ facts_idle (gpointer data)
   return !cc_facts_view_get_busy (CC_FACTS_VIEW (data));
 }
 
+/* The action names of the items of @model and its sections. */
+static void
+collect_actions (GMenuModel *model,
+                 GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      char *action = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, action);
+      if (section != NULL)
+        collect_actions (section, actions);
+    }
+}
+
+/* The window's primary menu offers New Library and Open Library, and
+ * both actions are there to run. */
+static void
+check_library_menu (CcWindow *window)
+{
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *child;
+  guint buttons = 0;
+
+  /* The menu buttons are somewhere under the header bar. */
+  {
+    GQueue queue = G_QUEUE_INIT;
+
+    g_queue_push_tail (&queue, GTK_WIDGET (window->header_bar));
+    while ((child = g_queue_pop_head (&queue)) != NULL)
+      {
+        if (GTK_IS_MENU_BUTTON (child) &&
+            gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)) != NULL)
+          {
+            collect_actions (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)), actions);
+            buttons++;
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (child); c != NULL;
+             c = gtk_widget_get_next_sibling (c))
+          g_queue_push_tail (&queue, c);
+      }
+  }
+  g_assert_cmpuint (buttons, >, 0);
+  g_assert_true (g_ptr_array_find_with_equal_func (actions, "win.new-library", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (actions, "win.open-library", g_str_equal, NULL));
+  {
+    gboolean found_new = FALSE, found_open = FALSE;
+    GType owner;
+    const char *name;
+    const GVariantType *parameter;
+    const char *property;
+
+    for (guint i = 0;
+         gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner, &name,
+                                        &parameter, &property);
+         i++)
+      {
+        found_new |= g_str_equal (name, "win.new-library");
+        found_open |= g_str_equal (name, "win.open-library");
+      }
+    g_assert_true (found_new && found_open);
+  }
+}
+
 static char *
 copy_articles (const char         *tmp,
                const char         *folder_name,
@@ -221,8 +287,11 @@ test_two_stories (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
+  check_library_menu (window);
   g_assert_true (cc_window_open_library (window, db, &error));
   g_assert_no_error (error);
+  /* The header names the library open. */
+  g_assert_nonnull (strstr (gtk_label_get_label (window->story_label), "library.db"));
 
   /* Two folders, two stories named after them. */
   cc_window_import_into_story (window, paths_a, "Council", 0, a);
@@ -567,6 +636,25 @@ reanchored (gpointer data)
          cc_annotation_get_start (annotation) != wait->start;
 }
 
+static void
+on_toast (GPtrArray *titles,
+          AdwToast  *toast)
+{
+  g_ptr_array_add (titles, g_strdup (adw_toast_get_title (toast)));
+}
+
+/* Whether a toast shown says all of @words. */
+static gboolean
+toasted (GPtrArray  *titles,
+         const char *word,
+         const char *other)
+{
+  for (guint i = 0; i < titles->len; i++)
+    if (strstr (titles->pdata[i], word) != NULL && strstr (titles->pdata[i], other) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static const char inner_text[] =
   "Bridge repairs\n\nThe county said on Monday that repairs to the old bridge would "
   "take six weeks and cost 2.4 million.\n";
@@ -593,6 +681,9 @@ test_watched_subfolders (void)
   CcFolderWatch *watch;
   AnchorWait anchor;
   gint64 story;
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new_with_free_func (g_free);
+
+  g_signal_connect_swapped (session, "toast", G_CALLBACK (on_toast), toasts);
 
   g_free (cc_test_write_file (folder, "top.txt",
                               "Road closures\n\nThe county closed two roads after the storm, "
@@ -640,6 +731,8 @@ test_watched_subfolders (void)
   g_assert_true (cc_ui_test_wait_for (import_finished, window));
   wait.n_documents = 2;
   g_assert_true (story_has (&wait));
+  /* A toast names the file and what happened to it. */
+  g_assert_true (toasted (toasts, "bridge.txt", "updated"));
 
   /* A folder made after the story: watched from then on. */
   g_free (cc_test_write_file (deeper, "first.txt",
@@ -653,6 +746,7 @@ test_watched_subfolders (void)
                               "said.\n", -1));
   wait.n_documents = 4;
   g_assert_true (cc_ui_test_wait_for (story_has, &wait));
+  g_assert_true (toasted (toasts, "second.txt", "added"));
 
   /* A file opened while the story is current goes into it. */
   lone_file = cc_test_write_file (tmp, "elsewhere.txt",
@@ -664,6 +758,7 @@ test_watched_subfolders (void)
   g_assert_true (cc_ui_test_wait_for (story_has, &wait));
   g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 5);
 
+  g_signal_handlers_disconnect_by_data (session, toasts);
   gtk_window_destroy (GTK_WINDOW (window));
   cc_ui_test_drain ();
   cc_test_tmpdir_free (g_steal_pointer (&tmp));

@@ -22,9 +22,9 @@ G_DECLARE_FINAL_TYPE (CcWindow, cc_window, CC, WINDOW, AdwApplicationWindow)
  * The state views and panels follow is in the window's CcSession
  * (cc_window_get_session()): they are given the session, never the
  * window. The window answers the session's "toast" and "show-document"
- * and applies its "document-filter", and emits its "library-changed"
- * after the library is opened or replaced, after every import and when
- * another story becomes current.
+ * and applies its "document-filter", and has the session emit
+ * "library-changed" after the library is opened or replaced, after every
+ * import and when another story becomes current.
  *
  * Pages other widgets append their content to (each a vertical GtkBox that
  * initially holds a placeholder AdwStatusPage; remove it with

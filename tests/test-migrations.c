@@ -19,6 +19,12 @@
   "     JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id ORDER BY t.name))" \
   " FROM annotations a ORDER BY a.uuid"
 
+/* Every story with each of its documents: name, folder, document path. */
+#define STORIES_SQL \
+  "SELECT s.id, s.name, s.folder, s.created, s.modified, d.path FROM stories s" \
+  " JOIN story_documents sd ON sd.story_id = s.id JOIN documents d ON d.id = sd.document_id" \
+  " ORDER BY s.id, d.id"
+
 /* Each row of @sql as one line of its columns, NULL shown as "(null)". */
 static GPtrArray *
 dump_rows (sqlite3    *db,
@@ -147,6 +153,7 @@ test_migrate_version (gconstpointer data)
   g_autoptr(GPtrArray) documents_before = NULL;
   g_autoptr(GPtrArray) annotations_before = NULL;
   g_autoptr(GPtrArray) notes_before = NULL;
+  g_autoptr(GPtrArray) stories_before = NULL;
   gboolean from_fixture = write_old_library (path, version);
   sqlite3 *db = NULL;
 
@@ -163,6 +170,8 @@ test_migrate_version (gconstpointer data)
     annotations_before = dump_rows (db, ANNOTATIONS_SQL);
   if (version >= 4)
     notes_before = dump_rows (db, "SELECT * FROM conflict_notes ORDER BY key");
+  if (version >= 7)
+    stories_before = dump_rows (db, STORIES_SQL);
   sqlite3_close (db);
 
   store = cc_store_open (path, &error);
@@ -190,6 +199,16 @@ test_migrate_version (gconstpointer data)
       g_autoptr(GPtrArray) after = dump_rows (cc_store_get_db (store),
                                               "SELECT * FROM conflict_notes ORDER BY key");
       assert_same_rows (notes_before, after);
+    }
+  if (stories_before != NULL)
+    {
+      g_autoptr(GPtrArray) after = dump_rows (cc_store_get_db (store), STORIES_SQL);
+      g_autoptr(GPtrArray) listed = cc_store_list_stories (store, &error);
+
+      g_assert_cmpuint (stories_before->len, >=, from_fixture ? 3 : 0);
+      assert_same_rows (stories_before, after);
+      g_assert_no_error (error);
+      g_assert_cmpuint (listed->len, >=, from_fixture ? 2 : 0);
     }
   if (version < 5 || from_fixture)
     {
@@ -255,8 +274,8 @@ test_fixtures_match_steps (void)
       sqlite3_close (b);
       compared++;
     }
-  /* At least the versions this test was written with (1 to 6). */
-  g_assert_cmpuint (compared, >=, 6);
+  /* At least the versions with fixtures (1 to 7). */
+  g_assert_cmpuint (compared, >=, 7);
   cc_test_tmpdir_free (g_steal_pointer (&dir));
 }
 

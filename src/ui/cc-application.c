@@ -163,7 +163,7 @@ cc_application_command_line (GApplication            *application,
   /* Import only into a library that opened: a broken one shows its dialog
    * and is left alone. */
   if (paths->len > 1 && cc_window_get_store (window) != NULL)
-    cc_window_import_paths (window, (const char * const *) paths->pdata);
+    cc_window_open_paths (window, (const char * const *) paths->pdata);
 
   gtk_window_present (GTK_WINDOW (window));
 

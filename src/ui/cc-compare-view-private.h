@@ -45,7 +45,7 @@ struct _CcCompareView
   GtkListBox       *disagreement_list;
 
   /* Borrowed */
-  CcWindow         *window;          /* weak */
+  CcSession        *session;         /* owned: the library, story and documents */
   CcStore          *store;           /* weak: the library the documents are from */
 
   /* Owned */

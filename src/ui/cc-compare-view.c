@@ -36,26 +36,27 @@ static void on_documents_changing (CcCompareView *self);
 static void on_documents_changed  (CcCompareView *self);
 
 GtkWidget *
-cc_compare_view_new (CcWindow *window)
+cc_compare_view_new (CcSession *session)
 {
   CcCompareView *self;
+  GListModel *documents;
 
-  g_return_val_if_fail (CC_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (CC_IS_SESSION (session), NULL);
 
   self = g_object_new (CC_TYPE_COMPARE_VIEW, NULL);
-  self->window = window;
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&self->window);
-  g_signal_connect_object (window, "library-changed",
+  self->session = g_object_ref (session);
+  documents = cc_session_get_documents (session);
+  g_signal_connect_object (session, "library-changed",
                            G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
   /* The dropdowns pick a position of their own when the list changes: keep
    * the documents chosen here instead (connected before the dropdowns'). */
-  g_signal_connect_object (cc_window_get_documents (window), "items-changed",
+  g_signal_connect_object (documents, "items-changed",
                            G_CALLBACK (on_documents_changing), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (cc_window_get_documents (window), "items-changed",
+  g_signal_connect_object (documents, "items-changed",
                            G_CALLBACK (on_documents_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_drop_down_set_model (self->left_dropdown, cc_window_get_documents (window));
-  gtk_drop_down_set_model (self->right_dropdown, cc_window_get_documents (window));
+  gtk_drop_down_set_model (self->left_dropdown, documents);
+  gtk_drop_down_set_model (self->right_dropdown, documents);
   gtk_drop_down_set_selected (self->left_dropdown, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_selected (self->right_dropdown, GTK_INVALID_LIST_POSITION);
 
@@ -65,7 +66,7 @@ cc_compare_view_new (CcWindow *window)
 static CcStore *
 get_store (CcCompareView *self)
 {
-  return self->window != NULL ? cc_window_get_store (self->window) : NULL;
+  return self->session != NULL ? cc_session_get_store (self->session) : NULL;
 }
 
 static void
@@ -771,7 +772,7 @@ same_content (CcDocument *a,
 static void
 on_library_changed (CcCompareView *self)
 {
-  GListModel *model = self->window != NULL ? cc_window_get_documents (self->window) : NULL;
+  GListModel *model = self->session != NULL ? cc_session_get_documents (self->session) : NULL;
   CcStore *store = get_store (self);
   g_autoptr(CcDocument) left = NULL;
   g_autoptr(CcDocument) right = NULL;
@@ -811,9 +812,9 @@ cc_compare_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (cc_compare_view_parent_class)->map (widget);
   ensure_highlighters (self);
 
-  if (self->left == NULL && self->right == NULL && self->window != NULL)
+  if (self->left == NULL && self->right == NULL && self->session != NULL)
     {
-      GListModel *model = cc_window_get_documents (self->window);
+      GListModel *model = cc_session_get_documents (self->session);
 
       if (g_list_model_get_n_items (model) >= 2)
         {
@@ -962,11 +963,10 @@ cc_compare_view_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->window != NULL)
+  if (self->session != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->window, self);
-      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *)&self->window);
-      self->window = NULL;
+      g_signal_handlers_disconnect_by_data (cc_session_get_documents (self->session), self);
+      g_clear_object (&self->session);
     }
   /* The highlighters first: they hold the panes and parent popovers to
    * their text views. */

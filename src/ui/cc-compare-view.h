@@ -6,15 +6,15 @@
 #include "cc-connector-strip.h"
 #include "cc-disagreements.h"
 #include "cc-reader-view.h"
+#include "cc-session.h"
 #include "cc-undo-stack.h"
-#include "cc-window.h"
 
 G_BEGIN_DECLS
 
 #define CC_TYPE_COMPARE_VIEW (cc_compare_view_get_type ())
 G_DECLARE_FINAL_TYPE (CcCompareView, cc_compare_view, CC, COMPARE_VIEW, GtkWidget)
 
-/* The Compare view: two documents of the window's library side by side,
+/* The Compare view: two documents of the session's current story side by side,
  * compared off the main thread: the passages lined up
  * (cc_align_documents()) and the disagreements the engine finds between
  * them (cc_disagreements_find()). Synchronised scrolling keeps lined-up
@@ -30,7 +30,7 @@ G_DECLARE_FINAL_TYPE (CcCompareView, cc_compare_view, CC, COMPARE_VIEW, GtkWidge
  * Actions (group "compare"): "next-disagreement", "previous-disagreement",
  * "swap". */
 
-GtkWidget     *cc_compare_view_new                 (CcWindow       *window);
+GtkWidget     *cc_compare_view_new                 (CcSession      *session);
 
 /* Shows @left and @right (either may be NULL) and aligns them. */
 void           cc_compare_view_set_documents       (CcCompareView  *self,

@@ -30,8 +30,9 @@ struct _CcEntitiesPanel
   GtkListView     *list_view;
   AdwStatusPage   *empty_page;
 
-  /* Borrowed */
-  CcWindow        *window;
+  /* Owned */
+  CcSession       *session;   /* store, story, document, toasts (issue 13) */
+  CcReaderView    *reader;    /* the reader the mentions are underlined in */
 
   /* Owned */
   GListStore          *rows;       /* CcEntityItem */
@@ -64,7 +65,7 @@ static const char * const type_colors[CC_N_ENTITY_TYPES] = {
 static CcReaderView *
 get_reader (CcEntitiesPanel *self)
 {
-  return self->window ? cc_window_get_reader (self->window) : NULL;
+  return self->reader;
 }
 
 static char *
@@ -278,14 +279,14 @@ compare_rows (gconstpointer a,
 static gint64
 story_id (CcEntitiesPanel *self)
 {
-  return self->window ? cc_session_get_story_id (cc_window_get_session (self->window)) : 0;
+  return self->session ? cc_session_get_story_id (self->session) : 0;
 }
 
 static void
 refresh (CcEntitiesPanel *self)
 {
-  CcStore *store = self->window ? cc_window_get_store (self->window) : NULL;
-  CcDocument *doc = self->window ? cc_window_get_document (self->window) : NULL;
+  CcStore *store = self->session ? cc_session_get_store (self->session) : NULL;
+  CcDocument *doc = self->reader ? cc_reader_view_get_document (self->reader) : NULL;
   gboolean library = gtk_toggle_button_get_active (self->library_scope);
   const char *filter = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *needle = filter && *filter ? g_utf8_casefold (filter, -1) : NULL;
@@ -307,7 +308,7 @@ refresh (CcEntitiesPanel *self)
         {
           g_autofree char *title = g_strdup_printf (_("Cannot find the entities of “%s”: %s"),
                                                     cc_document_get_title (doc), error->message);
-          cc_window_add_toast (self->window, adw_toast_new (title));
+          cc_session_add_toast (self->session, adw_toast_new (title));
           g_clear_error (&error);
         }
     }
@@ -542,7 +543,7 @@ filter_documents_action (GtkWidget  *widget,
 {
   CcEntitiesPanel *self = CC_ENTITIES_PANEL (widget);
   CcEntityItem *item = gtk_single_selection_get_selected_item (self->selection);
-  CcStore *store = self->window ? cc_window_get_store (self->window) : NULL;
+  CcStore *store = self->session ? cc_session_get_store (self->session) : NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GHashTable) set = NULL;
@@ -554,14 +555,14 @@ filter_documents_action (GtkWidget  *widget,
                                           cc_entity_item_get_entity_type (item), &error);
   if (ids == NULL)
     {
-      cc_window_add_toast (self->window, adw_toast_new (error->message));
+      cc_session_add_toast (self->session, adw_toast_new (error->message));
       return;
     }
   set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < ids->len; i++)
     g_hash_table_add (set, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
   description = g_strdup_printf (_("mentions of “%s”"), cc_entity_item_get_canonical (item));
-  cc_window_set_document_filter (self->window, set, description);
+  cc_session_set_document_filter (self->session, set, description);
 }
 
 /* ---- GObject ---------------------------------------------------------------- */
@@ -574,11 +575,8 @@ cc_entities_panel_dispose (GObject *object)
   g_clear_handle_id (&self->underline_source, g_source_remove);
   g_cancellable_cancel (self->analysis);
   g_clear_object (&self->analysis);
-  if (self->window != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *)&self->window);
-      self->window = NULL;
-    }
+  g_clear_object (&self->session);
+  g_clear_object (&self->reader);
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_ENTITIES_PANEL);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
@@ -684,17 +682,17 @@ analysis_done (GObject      *source,
   CcEntitiesPanel *self = CC_ENTITIES_PANEL (source);
   g_autoptr(GError) error = NULL;
 
-  /* Superseded, or the panel or its window is gone (the task keeps the
-   * panel alive; the window is a weak pointer): nothing to refresh. */
+  /* Superseded, or the panel is disposed (the task keeps it alive):
+   * nothing to refresh. */
   if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))) ||
-      self->window == NULL)
+      self->session == NULL)
     return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->window != NULL)
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_autofree char *title = g_strdup_printf (_("Cannot find entities: %s"), error->message);
-          cc_window_add_toast (self->window, adw_toast_new (title));
+          cc_session_add_toast (self->session, adw_toast_new (title));
         }
       return;
     }
@@ -708,7 +706,7 @@ analysis_done (GObject      *source,
 static void
 start_analysis (CcEntitiesPanel *self)
 {
-  CcStore *store = self->window ? cc_window_get_store (self->window) : NULL;
+  CcStore *store = self->session ? cc_session_get_store (self->session) : NULL;
   g_autoptr(GTask) task = NULL;
 
   g_cancellable_cancel (self->analysis);
@@ -731,27 +729,27 @@ on_library_changed (CcEntitiesPanel *self)
 }
 
 GtkWidget *
-cc_entities_panel_new (CcWindow *window)
+cc_entities_panel_new (CcSession    *session,
+                       CcReaderView *reader)
 {
-  CcEntitiesPanel *self = g_object_new (CC_TYPE_ENTITIES_PANEL, NULL);
-  CcReaderView *reader;
+  CcEntitiesPanel *self;
 
-  self->window = window;
-  if (window != NULL)
-    {
-      g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&self->window);
-      reader = cc_window_get_reader (window);
-      g_signal_connect_object (reader, "document-changed",
-                               G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (window, "library-changed",
-                               G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (cc_window_get_session (window), "notify::story",
-                               G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-      gtk_widget_set_has_tooltip (GTK_WIDGET (cc_reader_view_get_text_view (reader)), TRUE);
-      g_signal_connect_object (cc_reader_view_get_text_view (reader), "query-tooltip",
-                               G_CALLBACK (on_query_tooltip), self, 0);
-      on_library_changed (self);
-    }
+  g_return_val_if_fail (CC_IS_SESSION (session), NULL);
+  g_return_val_if_fail (CC_IS_READER_VIEW (reader), NULL);
+
+  self = g_object_new (CC_TYPE_ENTITIES_PANEL, NULL);
+  self->session = g_object_ref (session);
+  self->reader = g_object_ref (reader);
+  g_signal_connect_object (reader, "document-changed",
+                           G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "library-changed",
+                           G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::story",
+                           G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (cc_reader_view_get_text_view (reader)), TRUE);
+  g_signal_connect_object (cc_reader_view_get_text_view (reader), "query-tooltip",
+                           G_CALLBACK (on_query_tooltip), self, 0);
+  on_library_changed (self);
   return GTK_WIDGET (self);
 }
 

@@ -3,7 +3,8 @@
 
 #include <gtk/gtk.h>
 
-#include "cc-window.h"
+#include "cc-reader-view.h"
+#include "cc-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,10 @@ G_DECLARE_FINAL_TYPE (CcEntitiesPanel, cc_entities_panel, CC, ENTITIES_PANEL, Gt
  * selected entity (Alt+Down / Alt+Up, F8 / Shift+F8), filtering the
  * document list to the documents that mention it, and underlining every
  * mention by type with a tooltip. */
-GtkWidget *cc_entities_panel_new             (CcWindow        *window);
+/* Follows @session (store, story, library changes) and the document of
+ * @reader, whose mentions it underlines. */
+GtkWidget *cc_entities_panel_new             (CcSession       *session,
+                                              CcReaderView    *reader);
 
 /* For tests and benchmarks. */
 guint      cc_entities_panel_get_n_rows      (CcEntitiesPanel *self);

@@ -9,8 +9,6 @@
 #include "cc-annotation-store.h"
 #include "cc-annotation.h"
 #include "cc-export-dialog.h"
-#include "cc-window-private.h"
-#include "cc-window.h"
 
 struct _CcExportDialog
 {
@@ -33,6 +31,7 @@ struct _CcExportDialog
   GtkSwitch       *conflicts_switch;
 
   /* Owned */
+  CcSession       *session;
   CcStore         *store;
   CcDocument      *current;
   GListModel      *listed;
@@ -111,6 +110,7 @@ cc_export_dialog_get_options (CcExportDialog *self)
 typedef struct
 {
   GtkWindow *parent;
+  CcSession *session;   /* shows the toasts */
   GFile     *file;
 } ExportJob;
 
@@ -118,6 +118,7 @@ static void
 export_job_free (ExportJob *job)
 {
   g_clear_object (&job->parent);
+  g_clear_object (&job->session);
   g_clear_object (&job->file);
   g_free (job);
 }
@@ -134,13 +135,13 @@ on_launched (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(CcSession) session = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_app_info_launch_default_for_uri_finish (result, &error) && CC_IS_WINDOW (parent))
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Cannot open the file: %s"), error->message);
-      cc_window_add_toast (CC_WINDOW (parent), adw_toast_new (message));
+      cc_session_add_toast (session, adw_toast_new (message));
     }
 }
 
@@ -153,7 +154,7 @@ on_open_clicked (AdwToast  *toast,
 
   context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (job->parent)));
   g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
-                                           on_launched, g_object_ref (job->parent));
+                                           on_launched, g_object_ref (job->session));
 }
 
 static void
@@ -183,7 +184,7 @@ on_exported (GObject      *source,
       return;
     }
 
-  if (CC_IS_WINDOW (job->parent))
+  if (job->session != NULL)
     {
       g_autofree char *basename = g_file_get_basename (job->file);
       g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), basename);
@@ -194,7 +195,7 @@ on_exported (GObject      *source,
       /* The job lives as long as the toast. */
       g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_clicked), job,
                              export_job_closure_free, 0);
-      cc_window_add_toast (CC_WINDOW (job->parent), toast);
+      cc_session_add_toast (job->session, toast);
     }
   else
     export_job_free (job);
@@ -213,6 +214,7 @@ cc_export_dialog_export_to (CcExportDialog *self,
   options = cc_export_dialog_get_options (self);
   job = g_new0 (ExportJob, 1);
   job->parent = self->parent != NULL ? g_object_ref (self->parent) : g_object_ref (GTK_WINDOW (self));
+  job->session = g_object_ref (self->session);
   job->file = g_object_ref (file);
   cc_export_to_file_async (self->store, cc_export_dialog_get_format (self), options, file, NULL,
                            on_exported, job);
@@ -306,12 +308,25 @@ setup_scope (CcExportDialog *self)
   guint listed = self->listed != NULL ? g_list_model_get_n_items (self->listed) : 0;
   g_autofree char *in_list = count_articles (listed);
   g_autofree char *in_library = count_articles (cc_store_count_documents (self->store));
+  CcStory *story = cc_session_get_story (self->session);
 
   if (self->current != NULL)
     adw_action_row_set_subtitle (self->scope_document_row, cc_document_get_title (self->current));
   else
     gtk_widget_set_sensitive (GTK_WIDGET (self->scope_document_row), FALSE);
-  adw_action_row_set_subtitle (self->scope_list_row, in_list);
+  if (story != NULL && !cc_story_is_all (story))
+    {
+      /* Translators: the export scope's subtitle, "4 articles of “Story”" */
+      g_autofree char *of_story = g_strdup_printf (_("%s of “%s”"), in_list,
+                                                   cc_story_get_name (story));
+
+      adw_action_row_set_subtitle (self->scope_list_row, of_story);
+      /* A story is current: its articles, not every story's, by default. */
+      if (listed > 0)
+        gtk_check_button_set_active (self->scope_list, TRUE);
+    }
+  else
+    adw_action_row_set_subtitle (self->scope_list_row, in_list);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scope_list_row), listed > 0);
   adw_action_row_set_subtitle (self->scope_library_row, in_library);
 }
@@ -341,19 +356,22 @@ setup_filters (CcExportDialog *self)
 
 CcExportDialog *
 cc_export_dialog_new (GtkWindow  *parent,
-                      CcStore    *store,
-                      CcDocument *current,
+                      CcSession  *session,
                       GListModel *listed)
 {
   CcExportDialog *self;
+  CcDocument *current;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (CC_IS_STORE (store), NULL);
+  g_return_val_if_fail (CC_IS_SESSION (session), NULL);
+  g_return_val_if_fail (CC_IS_STORE (cc_session_get_store (session)), NULL);
 
   self = g_object_new (CC_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
                        NULL);
-  self->store = g_object_ref (store);
+  current = cc_session_get_document (session);
+  self->session = g_object_ref (session);
+  self->store = g_object_ref (cc_session_get_store (session));
   self->current = current != NULL ? g_object_ref (current) : NULL;
   self->listed = listed != NULL ? g_object_ref (listed) : NULL;
   self->parent = parent != NULL ? g_object_ref (parent) : NULL;
@@ -361,22 +379,6 @@ cc_export_dialog_new (GtkWindow  *parent,
   setup_filters (self);
   on_format_changed (self);
   return self;
-}
-
-void
-_cc_window_export_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  CcWindow *window = CC_WINDOW (widget);
-  CcExportDialog *dialog;
-
-  if (cc_window_get_store (window) == NULL)
-    return;
-  dialog = cc_export_dialog_new (GTK_WINDOW (window), cc_window_get_store (window),
-                                 cc_window_get_document (window),
-                                 G_LIST_MODEL (window->filtered));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -397,6 +399,7 @@ cc_export_dialog_finalize (GObject *object)
 {
   CcExportDialog *self = CC_EXPORT_DIALOG (object);
 
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
   g_clear_object (&self->current);
   g_clear_object (&self->listed);

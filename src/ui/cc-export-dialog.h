@@ -5,7 +5,7 @@
 
 #include "cc-document.h"
 #include "cc-export.h"
-#include "cc-store.h"
+#include "cc-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,14 +15,15 @@ G_DECLARE_FINAL_TYPE (CcExportDialog, cc_export_dialog, CC, EXPORT_DIALOG, AdwWi
 /* The Export… dialog: scope (this article, the articles in the list, the
  * whole library), colour and tag filters, format (Markdown or W3C JSON),
  * entity summary and conflicts (Markdown), then a file chooser. The file is
- * written atomically in a thread; when it is done a toast on @parent offers
- * to open it, and a failure is shown in a message dialog.
+ * written atomically in a thread; when it is done a toast (through
+ * @session) offers to open it, and a failure is shown in a message dialog.
  *
- * @current (nullable): the document shown; @listed (nullable): the
- * documents the list shows (CcDocument items). */
+ * The library and the current document come from @session (whose store
+ * must be open); @listed (nullable): the documents the list shows
+ * (CcDocument items of the current story), the default scope while a
+ * story is current. */
 CcExportDialog *cc_export_dialog_new          (GtkWindow        *parent,
-                                               CcStore          *store,
-                                               CcDocument       *current,
+                                               CcSession        *session,
                                                GListModel       *listed);
 /* The options as the dialog is set (for tests). */
 CcExportOptions *cc_export_dialog_get_options (CcExportDialog   *self);
@@ -30,10 +31,5 @@ CcExportFormat   cc_export_dialog_get_format  (CcExportDialog   *self);
 /* Exports to @file without asking (the file chooser's accept path). */
 void             cc_export_dialog_export_to   (CcExportDialog   *self,
                                                GFile            *file);
-
-/* The "win.export" action of CcWindow (installed by cc-window-actions.c). */
-void             _cc_window_export_action     (GtkWidget        *widget,
-                                               const char       *action_name,
-                                               GVariant         *parameter);
 
 G_END_DECLS

@@ -13,10 +13,11 @@ static gboolean
 open_quote (CcFactsView       *self,
             const CcFactQuote *quote)
 {
-  if (self->window == NULL || quote == NULL)
+  if (self->session == NULL || quote == NULL)
     return FALSE;
-  return cc_window_show_document_range (self->window, quote->document_id, quote->start,
-                                        quote->end - quote->start);
+  return cc_session_show_document (self->session, quote->document_id,
+                                   (int)MIN (quote->start, (guint)G_MAXINT),
+                                   quote->end - quote->start);
 }
 
 gboolean
@@ -145,8 +146,8 @@ on_note_save (GtkButton *save)
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!cc_facts_view_save_note (self, row, text, &error))
     {
-      if (self->window != NULL)
-        cc_window_add_toast (self->window, adw_toast_new (error->message));
+      if (self->session != NULL)
+        cc_session_add_toast (self->session, adw_toast_new (error->message));
       return;
     }
   gtk_popover_popdown (GTK_POPOVER (popover));

@@ -23,7 +23,7 @@ struct _CcFactsView
   GtkLabel          *summary_label;
 
   /* Borrowed */
-  CcWindow          *window;        /* weak */
+  CcSession         *session;       /* owned: the library and story */
 
   /* Owned */
   GListStore        *rows;          /* CcFactRow */

@@ -121,16 +121,15 @@ facts_thread (GTask        *task,
 }
 
 GtkWidget *
-cc_facts_view_new (CcWindow *window)
+cc_facts_view_new (CcSession *session)
 {
   CcFactsView *self;
 
-  g_return_val_if_fail (CC_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (CC_IS_SESSION (session), NULL);
 
   self = g_object_new (CC_TYPE_FACTS_VIEW, NULL);
-  self->window = window;
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&self->window);
-  g_signal_connect_object (window, "library-changed",
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "library-changed",
                            G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }
@@ -138,7 +137,7 @@ cc_facts_view_new (CcWindow *window)
 CcStore *
 _cc_facts_view_get_store (CcFactsView *self)
 {
-  return self->window != NULL ? cc_window_get_store (self->window) : NULL;
+  return self->session != NULL ? cc_session_get_store (self->session) : NULL;
 }
 
 static void
@@ -373,6 +372,21 @@ update_summary (CcFactsView *self,
   /* Translators: "40 facts lined up across sources · 37 agreed on · 3 in conflict" */
   summary = g_strdup_printf (_("%s · %s · %s"), facts, shared, conflicts);
   gtk_label_set_label (self->summary_label, n_documents > 0 ? summary : "");
+
+  /* With no rows, say why: no articles (an empty story) is not "no facts". */
+  if (n_documents == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Articles"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("The current story has no articles to compare yet"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Facts Found"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("None of the articles states a figure, an amount or a "
+                                         "date that could be compared"));
+    }
 }
 
 static void
@@ -534,7 +548,7 @@ cc_facts_view_refresh (CcFactsView *self)
 
   job = g_new0 (Job, 1);
   job->path = g_strdup (cc_store_get_path (store));
-  job->story_id = cc_session_get_story_id (cc_window_get_session (self->window));
+  job->story_id = cc_session_get_story_id (self->session);
   self->cancellable = g_cancellable_new ();
   self->task = g_task_new (NULL, self->cancellable, on_facts_ready, g_object_ref (self));
   g_task_set_source_tag (self->task, cc_facts_view_refresh);
@@ -593,12 +607,7 @@ cc_facts_view_dispose (GObject *object)
   GtkWidget *child;
 
   cancel_job (self);
-  if (self->window != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->window, self);
-      g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *)&self->window);
-      self->window = NULL;
-    }
+  g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_FACTS_VIEW);
   /* The template's top box is not bound to a field: unparent it too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cc-fact-row.h"
-#include "cc-window.h"
+#include "cc-session.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +26,7 @@ G_DECLARE_FINAL_TYPE (CcFactsView, cc_facts_view, CC, FACTS_VIEW, GtkWidget)
  *
  * Property "busy" (gboolean, read-only, notified). */
 
-GtkWidget   *cc_facts_view_new            (CcWindow    *window);
+GtkWidget   *cc_facts_view_new            (CcSession   *session);
 gboolean     cc_facts_view_get_busy       (CcFactsView *self);
 /* Recomputes now (cancelling a computation under way). */
 void         cc_facts_view_refresh        (CcFactsView *self);

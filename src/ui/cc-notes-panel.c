@@ -28,9 +28,10 @@ struct _CcNotesPanel
   AdwStatusPage   *empty_page;
   GtkLabel        *count_label;
 
-  /* Borrowed */
-  CcWindow        *window;
-  CcSession       *session;        /* owned: store, document, toasts (issue 13) */
+  /* Owned */
+  CcSession       *session;        /* store, document, toasts (issue 13) */
+  CcReaderView    *reader;         /* the reader the highlighter paints */
+  GtkWindow       *root;           /* weak: followed for "is-active" */
 
   /* Owned */
   CcUndoStack     *undo;
@@ -257,7 +258,7 @@ cc_notes_panel_refresh (CcNotesPanel *self)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   self->dirty = FALSE;
-  if (self->window == NULL)
+  if (self->session == NULL)
     return;
 
   store = get_store (self);
@@ -409,21 +410,21 @@ on_row_reattach (CcNotesPanel *self,
   GtkTextIter start, end;
   gint64 document_id;
 
-  if (annotation == NULL || self->window == NULL)
+  if (annotation == NULL || self->session == NULL)
     return;
 
   document_id = cc_annotation_get_document_id (annotation);
   document = cc_session_get_document (self->session);
   if (document == NULL || cc_document_get_id (document) != document_id)
     {
-      if (cc_window_select_document (self->window, document_id))
+      if (cc_session_show_document (self->session, document_id, -1, 0))
         add_toast (self, adw_toast_new (_("Select the passage for this note, then press Re-attach")));
       else
         add_toast (self, adw_toast_new (_("The article of this note is no longer in the library")));
       return;
     }
 
-  buffer = cc_reader_view_get_buffer (cc_window_get_reader (self->window));
+  buffer = cc_reader_view_get_buffer (self->reader);
   if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
     {
       /* Not the white space around the passage. */
@@ -550,7 +551,7 @@ on_row_activated (CcNotesPanel *self,
   CcAnnotation *annotation;
   guint start;
 
-  if (!CC_IS_ANNOTATION (object) || self->window == NULL)
+  if (!CC_IS_ANNOTATION (object) || self->session == NULL)
     return;
 
   annotation = CC_ANNOTATION (object);
@@ -560,8 +561,8 @@ on_row_activated (CcNotesPanel *self,
   start = cc_annotation_get_start (annotation);
   /* The passage is shown (scrolled to, not selected: the highlight stays
    * visible) with its note open. */
-  if (!cc_window_show_document_range (self->window, cc_annotation_get_document_id (annotation),
-                                      start, 0))
+  if (!cc_session_show_document (self->session, cc_annotation_get_document_id (annotation),
+                                 (int)MIN (start, (guint)G_MAXINT), 0))
     {
       add_toast (self, adw_toast_new (_("The article of this note is no longer in the library")));
       return;
@@ -660,7 +661,7 @@ on_active_changed (CcNotesPanel *self)
 {
   gint64 version;
 
-  if (self->window == NULL || !gtk_window_is_active (GTK_WINDOW (self->window)))
+  if (self->root == NULL || !gtk_window_is_active (self->root))
     return;
 
   version = read_data_version (self);
@@ -693,16 +694,8 @@ static const GActionEntry action_entries[] = {
 };
 
 static void
-install_window_actions (CcNotesPanel *self)
+create_actions (CcNotesPanel *self)
 {
-  GtkEventController *controller;
-  GtkShortcutController *shortcuts;
-  struct { const char *trigger; const char *action; } keys[] = {
-    { "<Control>z", "notes.undo" },
-    { "<Control><Shift>z", "notes.redo" },
-    { "<Control>y", "notes.redo" },
-  };
-
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
@@ -712,7 +705,28 @@ install_window_actions (CcNotesPanel *self)
   g_object_bind_property (self->undo, "can-redo",
                           g_action_map_lookup_action (G_ACTION_MAP (self->actions), "redo"), "enabled",
                           G_BINDING_SYNC_CREATE);
-  gtk_widget_insert_action_group (GTK_WIDGET (self->window), "notes", G_ACTION_GROUP (self->actions));
+}
+
+GActionGroup *
+cc_notes_panel_get_actions (CcNotesPanel *self)
+{
+  g_return_val_if_fail (CC_IS_NOTES_PANEL (self), NULL);
+
+  return G_ACTION_GROUP (self->actions);
+}
+
+GtkEventController *
+cc_notes_panel_create_shortcuts (CcNotesPanel *self)
+{
+  GtkEventController *controller;
+  GtkShortcutController *shortcuts;
+  struct { const char *trigger; const char *action; } keys[] = {
+    { "<Control>z", "notes.undo" },
+    { "<Control><Shift>z", "notes.redo" },
+    { "<Control>y", "notes.redo" },
+  };
+
+  g_return_val_if_fail (CC_IS_NOTES_PANEL (self), NULL);
 
   /* Bubble phase: a text entry with its own undo history goes first. */
   controller = gtk_shortcut_controller_new ();
@@ -721,7 +735,37 @@ install_window_actions (CcNotesPanel *self)
     gtk_shortcut_controller_add_shortcut (shortcuts,
                                           gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].trigger),
                                                             gtk_named_action_new (keys[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self->window), controller);
+  return controller;
+}
+
+/* The window the panel is in: its "is-active" says when to look for
+ * changes other programs made. */
+static void
+cc_notes_panel_root (GtkWidget *widget)
+{
+  CcNotesPanel *self = CC_NOTES_PANEL (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (cc_notes_panel_parent_class)->root (widget);
+
+  root = gtk_widget_get_root (widget);
+  if (!GTK_IS_WINDOW (root))
+    return;
+  g_set_weak_pointer (&self->root, GTK_WINDOW (root));
+  g_signal_connect_object (root, "notify::is-active", G_CALLBACK (on_active_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+cc_notes_panel_unroot (GtkWidget *widget)
+{
+  CcNotesPanel *self = CC_NOTES_PANEL (widget);
+
+  if (self->root != NULL)
+    g_signal_handlers_disconnect_by_func (self->root, on_active_changed, self);
+  g_clear_weak_pointer (&self->root);
+
+  GTK_WIDGET_CLASS (cc_notes_panel_parent_class)->unroot (widget);
 }
 
 static void
@@ -751,19 +795,21 @@ build_color_filter (CcNotesPanel *self)
 }
 
 GtkWidget *
-cc_notes_panel_new (CcWindow *window)
+cc_notes_panel_new (CcSession    *session,
+                    CcReaderView *reader)
 {
   CcNotesPanel *self;
 
-  g_return_val_if_fail (CC_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (CC_IS_SESSION (session), NULL);
+  g_return_val_if_fail (CC_IS_READER_VIEW (reader), NULL);
 
   self = g_object_new (CC_TYPE_NOTES_PANEL, NULL);
-  self->window = window;
-  self->session = g_object_ref (cc_window_get_session (window));
+  self->session = g_object_ref (session);
+  self->reader = g_object_ref (reader);
   cc_session_set_undo_stack (self->session, G_OBJECT (self->undo));
 
-  self->highlighter = cc_highlighter_new (cc_window_get_reader (window), self->undo);
-  install_window_actions (self);
+  self->highlighter = cc_highlighter_new (reader, self->undo);
+  create_actions (self);
 
   g_signal_connect_object (self->session, "notify::store", G_CALLBACK (on_store_changed),
                            self, G_CONNECT_SWAPPED);
@@ -771,9 +817,7 @@ cc_notes_panel_new (CcWindow *window)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::story", G_CALLBACK (on_story_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (window, "library-changed", G_CALLBACK (on_library_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (window, "notify::is-active", G_CALLBACK (on_active_changed),
+  g_signal_connect_object (self->session, "library-changed", G_CALLBACK (on_library_changed),
                            self, G_CONNECT_SWAPPED);
 
   on_store_changed (self);
@@ -811,9 +855,12 @@ cc_notes_panel_dispose (GObject *object)
   CcNotesPanel *self = CC_NOTES_PANEL (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  /* The window's "notes" actions point at this panel. */
-  if (self->window != NULL && self->actions != NULL)
-    gtk_widget_insert_action_group (GTK_WIDGET (self->window), "notes", NULL);
+  /* Whoever shows the "notes" actions may keep the group: it goes quiet. */
+  if (self->actions != NULL)
+    {
+      g_action_map_remove_action (G_ACTION_MAP (self->actions), "undo");
+      g_action_map_remove_action (G_ACTION_MAP (self->actions), "redo");
+    }
   if (self->highlighter != NULL)
     g_object_run_dispose (G_OBJECT (self->highlighter));
   g_clear_object (&self->highlighter);
@@ -823,10 +870,11 @@ cc_notes_panel_dispose (GObject *object)
   g_clear_object (&self->actions);
   g_clear_object (&self->undo);
   g_clear_object (&self->session);
+  g_clear_object (&self->reader);
+  g_clear_weak_pointer (&self->root);
   g_clear_object (&self->rows);
   g_clear_object (&self->tags);
   g_clear_object (&self->documents);
-  self->window = NULL;
 
   G_OBJECT_CLASS (cc_notes_panel_parent_class)->dispose (object);
 }
@@ -851,6 +899,8 @@ cc_notes_panel_class_init (CcNotesPanelClass *klass)
 
   object_class->dispose = cc_notes_panel_dispose;
   object_class->finalize = cc_notes_panel_finalize;
+  widget_class->root = cc_notes_panel_root;
+  widget_class->unroot = cc_notes_panel_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/gnome/Crosscheck/ui/cc-notes-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, CcNotesPanel, box);

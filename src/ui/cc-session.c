@@ -19,6 +19,8 @@ struct _CcSession
   GListStore *stories;     /* CcStory, "All articles" first */
   GListStore *documents;   /* CcDocument of @story */
   char       *title;
+  GHashTable *filter;      /* gint64* set, nullable */
+  char       *filter_description;
 };
 
 G_DEFINE_FINAL_TYPE (CcSession, cc_session, G_TYPE_OBJECT)
@@ -30,12 +32,15 @@ enum {
   PROP_DOCUMENT,
   PROP_UNDO_STACK,
   PROP_TITLE,
+  PROP_DOCUMENT_FILTER,
   N_PROPS
 };
 
 enum {
   TOAST,
   STORIES_CHANGED,
+  LIBRARY_CHANGED,
+  SHOW_DOCUMENT,
   N_SIGNALS
 };
 
@@ -176,6 +181,8 @@ cc_session_finalize (GObject *object)
   CcSession *self = (CcSession *)object;
 
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->filter, g_hash_table_unref);
+  g_clear_pointer (&self->filter_description, g_free);
 
   G_OBJECT_CLASS (cc_session_parent_class)->finalize (object);
 }
@@ -204,6 +211,9 @@ cc_session_get_property (GObject    *object,
       break;
     case PROP_TITLE:
       g_value_set_string (value, self->title);
+      break;
+    case PROP_DOCUMENT_FILTER:
+      g_value_set_boxed (value, self->filter);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -259,6 +269,9 @@ cc_session_class_init (CcSessionClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT_FILTER] =
+    g_param_spec_boxed ("document-filter", NULL, NULL, G_TYPE_HASH_TABLE,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[TOAST] =
@@ -267,6 +280,13 @@ cc_session_class_init (CcSessionClass *klass)
   signals[STORIES_CHANGED] =
     g_signal_new ("stories-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                   NULL, NULL, G_TYPE_NONE, 0);
+  signals[LIBRARY_CHANGED] =
+    g_signal_new ("library-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 0);
+  signals[SHOW_DOCUMENT] =
+    g_signal_new ("show-document", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  g_signal_accumulator_true_handled, NULL, NULL,
+                  G_TYPE_BOOLEAN, 3, G_TYPE_INT64, G_TYPE_INT, G_TYPE_UINT);
 }
 
 static void
@@ -416,4 +436,58 @@ cc_session_add_toast (CcSession *self,
   g_object_ref_sink (toast);
   g_signal_emit (self, signals[TOAST], 0, toast);
   g_object_unref (toast);
+}
+
+void
+cc_session_library_changed (CcSession *self)
+{
+  g_return_if_fail (CC_IS_SESSION (self));
+
+  g_signal_emit (self, signals[LIBRARY_CHANGED], 0);
+}
+
+gboolean
+cc_session_show_document (CcSession *self,
+                          gint64     document_id,
+                          int        offset,
+                          guint      length)
+{
+  gboolean shown = FALSE;
+
+  g_return_val_if_fail (CC_IS_SESSION (self), FALSE);
+
+  g_signal_emit (self, signals[SHOW_DOCUMENT], 0, document_id, offset, length, &shown);
+  return shown;
+}
+
+void
+cc_session_set_document_filter (CcSession  *self,
+                                GHashTable *ids,
+                                const char *description)
+{
+  g_return_if_fail (CC_IS_SESSION (self));
+
+  if (ids == NULL && self->filter == NULL)
+    return;
+  if (ids != NULL)
+    g_hash_table_ref (ids);
+  g_clear_pointer (&self->filter, g_hash_table_unref);
+  self->filter = ids;
+  g_free (self->filter_description);
+  self->filter_description = ids != NULL ? g_strdup (description) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_FILTER]);
+}
+
+GHashTable *
+cc_session_get_document_filter (CcSession *self)
+{
+  g_return_val_if_fail (CC_IS_SESSION (self), NULL);
+  return self->filter;
+}
+
+const char *
+cc_session_get_filter_description (CcSession *self)
+{
+  g_return_val_if_fail (CC_IS_SESSION (self), NULL);
+  return self->filter_description;
 }

@@ -25,10 +25,22 @@ G_DECLARE_FINAL_TYPE (CcSession, cc_session, CC, SESSION, GObject)
  *   "document"   CcDocument*  the document being read, or NULL
  *   "undo-stack" GObject*     the annotations' undo stack (CcUndoStack)
  *   "title"      char*        "library — story", for the window subtitle
+ *   "document-filter" GHashTable*  the documents the list is restricted to
+ *                             (a set of gint64* keys), or NULL for all
  *
  * Signals:
  *   "toast" (AdwToast *toast)  a transient message for the window to show
- *   "stories-changed" ()       the stories (names, counts) were reloaded */
+ *   "stories-changed" ()       the stories (names, counts) were reloaded
+ *   "library-changed" ()       the library was opened or replaced, an
+ *                              import changed it, or another story became
+ *                              current (the documents have been reloaded);
+ *                              views and panels that cache data refresh
+ *   "show-document" (gint64 id, int offset, guint length) -> gboolean
+ *                              a view or panel asks for document @id to be
+ *                              shown (and [@offset, @offset + @length)
+ *                              scrolled to, unless @offset is -1); the
+ *                              window handles it and returns whether the
+ *                              document is shown */
 
 CcSession   *cc_session_new               (void);
 
@@ -60,5 +72,23 @@ gboolean     cc_session_reload            (CcSession  *self,
                                            GError    **error);
 void         cc_session_add_toast         (CcSession  *self,
                                            AdwToast   *toast);
+/* Emits "library-changed". */
+void         cc_session_library_changed   (CcSession  *self);
+/* Asks for document @document_id to be shown (see "show-document");
+ * FALSE when nothing shows it or it is not in the current list. */
+gboolean     cc_session_show_document     (CcSession  *self,
+                                           gint64      document_id,
+                                           int         offset,
+                                           guint       length);
+
+/* Restricts the document list to the documents whose ids are keys of @ids
+ * (a set of gint64* keys made with g_int64_hash / g_int64_equal; the
+ * session takes a reference), described as @description ("mentions of
+ * “X”"). NULL @ids shows every document of the story again. */
+void         cc_session_set_document_filter (CcSession  *self,
+                                             GHashTable *ids,
+                                             const char *description);
+GHashTable  *cc_session_get_document_filter (CcSession  *self);
+const char  *cc_session_get_filter_description (CcSession *self);
 
 G_END_DECLS

@@ -80,7 +80,7 @@ create_row (gpointer item,
   else if (cc_story_get_folder (story) != NULL)
     icon = gtk_image_new_from_icon_name ("folder-symbolic");
   else
-    icon = gtk_image_new_from_icon_name ("tag-symbolic");
+    icon = gtk_image_new_from_icon_name ("user-bookmarks-symbolic");  /* in Adwaita 43 */
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (name, TRUE);

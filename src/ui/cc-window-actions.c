@@ -46,7 +46,7 @@ _cc_window_update_actions (CcWindow *self)
   gtk_widget_action_set_enabled (widget, "win.find-previous", has_document);
   gtk_widget_action_set_enabled (widget, "win.search-library", has_documents);
   gtk_widget_action_set_enabled (widget, "win.filter-documents", has_documents);
-  gtk_widget_action_set_enabled (widget, "win.clear-document-filter", self->filter_ids != NULL);
+  gtk_widget_action_set_enabled (widget, "win.clear-document-filter", cc_session_get_document_filter (self->session) != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", has_documents);  /* export */
 
   if (self->sample_button != NULL)
@@ -101,8 +101,9 @@ open_sample_action (GtkWidget  *widget,
   const char *dir = sample_corpus_dir ();
   const char *paths[] = { dir, NULL };
 
+  /* The sample becomes a story of its own, like any folder opened. */
   if (dir != NULL)
-    cc_window_import_paths (CC_WINDOW (widget), paths);
+    cc_window_open_paths (CC_WINDOW (widget), paths);
 }
 
 static void
@@ -167,6 +168,21 @@ filter_documents_action (GtkWidget  *widget,
 
   gtk_toggle_button_set_active (self->sidebar_button, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+/* Export… on the session: the current story's listed articles by default. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CcWindow *self = CC_WINDOW (widget);
+  CcExportDialog *dialog;
+
+  if (cc_session_get_store (self->session) == NULL)
+    return;
+  dialog = cc_export_dialog_new (GTK_WINDOW (self), self->session, G_LIST_MODEL (self->filtered));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -244,7 +260,7 @@ _cc_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-side-panel", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, _cc_window_export_action);  /* export */
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);  /* export */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);  /* export */
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);

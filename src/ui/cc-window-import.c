@@ -137,7 +137,7 @@ import_finished (CcWindow       *self,
       cc_window_add_toast (self, adw_toast_new (message));
       /* Whatever was committed before the failure is shown. */
       _cc_window_reload_documents (self);
-      g_signal_emit_by_name (self, "library-changed");
+      cc_session_library_changed (self->session);
       return;
     }
 
@@ -146,7 +146,7 @@ import_finished (CcWindow       *self,
   if (_cc_window_stories_watch_toast (self, report))
     {
       _cc_window_reload_documents (self);
-      g_signal_emit_by_name (self, "library-changed");
+      cc_session_library_changed (self->session);
       return;
     }
 
@@ -164,7 +164,7 @@ import_finished (CcWindow       *self,
 
   self->last_report = g_steal_pointer (&report);
   _cc_window_reload_documents (self);
-  g_signal_emit_by_name (self, "library-changed");
+  cc_session_library_changed (self->session);
   cc_window_add_toast (self, toast);
 
   /* Open something to read after a first import. */

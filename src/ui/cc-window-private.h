@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cc-folder-watch.h"
 #include "cc-importer.h"
 #include "cc-search-popover.h"
 #include "cc-session.h"
@@ -54,7 +55,6 @@ struct _CcWindow
   GtkCustomFilter      *filter;
   GtkFilterListModel   *filtered;
   GtkSingleSelection   *selection;
-  GHashTable           *filter_ids;     /* gint64* set, nullable */
   char                 *filter_text;    /* casefolded, nullable */
   GCancellable         *import_cancellable;
   CcImportReport       *last_report;
@@ -62,13 +62,14 @@ struct _CcWindow
   /* stories (issue 13) */
   CcSession            *session;        /* library, story, document */
   GtkWidget            *stories_sidebar;
+  GtkLabel             *story_label;    /* "library — story" in the header */
   char                 *import_story;   /* the running import makes this story */
   char                 *import_folder;  /* ... made from this folder */
   gint64                import_story_id; /* ... or adds to this one */
   gboolean              import_quiet;   /* started by a watched folder */
   gint64                watched_story_id; /* ... of this story */
   gboolean              changing_store;
-  GHashTable           *watches;        /* folder -> watch */
+  GHashTable           *watches;        /* story id -> watch of its folder */
 
   gboolean              importing;
 };
@@ -104,6 +105,9 @@ void     _cc_window_stories_import_done (CcWindow           *self,
 gboolean _cc_window_stories_watch_toast (CcWindow             *self,
                                          const CcImportReport *report);
 void     _cc_window_watch_folders       (CcWindow           *self);
+/* The watch of story @story_id's folder, or NULL (for tests). */
+CcFolderWatch *_cc_window_get_folder_watch (CcWindow         *self,
+                                            gint64            story_id);
 void     _cc_window_choose_new_library  (CcWindow           *self);
 
 /* cc-window-library.c */

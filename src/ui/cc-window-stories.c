@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
+#include "cc-folder-watch.h"
 #include "cc-store-stories.h"
 #include "cc-stories-sidebar.h"
 #include "cc-window-private.h"
@@ -93,6 +95,89 @@ out:
 
 /* The choice when a folder is imported ------------------------------------ */
 
+/* Whether @a and @b name the same folder (through links, "..", a trailing
+ * slash). */
+static gboolean
+same_folder (const char *a,
+             const char *b)
+{
+  g_autofree char *real_a = NULL;
+  g_autofree char *real_b = NULL;
+
+  if (g_strcmp0 (a, b) == 0)
+    return TRUE;
+  real_a = realpath (a, NULL);
+  real_b = realpath (b, NULL);
+  return real_a != NULL && real_b != NULL && g_str_equal (real_a, real_b);
+}
+
+/* The story made from @folder, or 0. */
+static gint64
+story_of_folder (CcWindow   *self,
+                 const char *folder)
+{
+  GListModel *stories = cc_session_get_stories (self->session);
+  guint n = g_list_model_get_n_items (stories);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CcStory) story = g_list_model_get_item (stories, i);
+
+      if (cc_story_get_folder (story) != NULL && same_folder (cc_story_get_folder (story), folder))
+        return cc_story_get_id (story);
+    }
+  return 0;
+}
+
+/* What every way of importing does without asking: a folder a story was
+ * made from goes back into that story; files go into the current story
+ * (if one is chosen: they would not be listed otherwise). Returns FALSE
+ * when the caller decides. */
+static gboolean
+import_without_asking (CcWindow           *self,
+                       const char * const *paths)
+{
+  gboolean one_folder = paths[0] != NULL && paths[1] == NULL &&
+                        g_file_test (paths[0], G_FILE_TEST_IS_DIR);
+  gint64 current = cc_session_get_story_id (self->session);
+  gint64 story;
+
+  if (self->store == NULL)
+    {
+      cc_window_import_paths (self, paths);
+      return TRUE;
+    }
+  if (one_folder)
+    {
+      story = story_of_folder (self, paths[0]);
+      if (story == 0)
+        return FALSE;
+      cc_window_import_into_story (self, paths, NULL, story, NULL);
+      return TRUE;
+    }
+  if (current != 0)
+    cc_window_import_into_story (self, paths, NULL, current, NULL);
+  else
+    cc_window_import_paths (self, paths);
+  return TRUE;
+}
+
+void
+cc_window_open_paths (CcWindow           *self,
+                      const char * const *paths)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (CC_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (paths[0] == NULL || import_without_asking (self, paths))
+    return;
+  /* A new folder: a new story named after it, as the dialog offers first. */
+  name = g_filename_display_basename (paths[0]);
+  cc_window_import_into_story (self, paths, name, 0, paths[0]);
+}
+
 static void
 on_import_choice (AdwMessageDialog *dialog,
                   const char       *response,
@@ -122,13 +207,10 @@ _cc_window_offer_story_import (CcWindow           *self,
   GtkWidget *dialog;
   GtkWidget *entry;
 
-  /* Files, several folders, or no library yet: into the library only. */
-  if (paths[0] == NULL || paths[1] != NULL || !g_file_test (paths[0], G_FILE_TEST_IS_DIR) ||
-      self->store == NULL)
-    {
-      cc_window_import_paths (self, paths);
-      return;
-    }
+  /* Files, several folders, a folder a story was made from, or no
+   * library yet: nothing to ask. */
+  if (paths[0] == NULL || import_without_asking (self, paths))
+    return;
 
   name = g_filename_display_basename (paths[0]);
   /* The first folder of an empty library becomes its first story. */
@@ -168,26 +250,23 @@ _cc_window_offer_story_import (CcWindow           *self,
 
 /* Watched folders ---------------------------------------------------------- */
 
+/* A story's folder watch: a CcFolderWatch (the folder and every folder
+ * under it) whose "changed" imports the folder into the story again. */
 typedef struct
 {
-  CcWindow     *window;     /* unowned: the watch dies with it */
-  gint64        story_id;
-  char         *folder;
-  GFileMonitor *monitor;
-  guint         timeout_id;
+  CcWindow      *window;     /* unowned: the watch dies with it */
+  gint64         story_id;
+  CcFolderWatch *watch;
+  guint          retry_id;   /* waiting for a running import to end */
 } Watch;
 
 static void
 watch_free (Watch *watch)
 {
-  g_clear_handle_id (&watch->timeout_id, g_source_remove);
-  if (watch->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (watch->monitor, watch);
-      g_file_monitor_cancel (watch->monitor);
-      g_clear_object (&watch->monitor);
-    }
-  g_free (watch->folder);
+  g_clear_handle_id (&watch->retry_id, g_source_remove);
+  if (watch->watch != NULL)
+    g_signal_handlers_disconnect_by_data (watch->watch, watch);
+  g_clear_object (&watch->watch);
   g_free (watch);
 }
 
@@ -195,13 +274,13 @@ static gboolean
 rescan_folder (gpointer data)
 {
   Watch *watch = data;
-  const char *paths[] = { watch->folder, NULL };
+  const char *paths[] = { cc_folder_watch_get_folder (watch->watch), NULL };
 
-  watch->timeout_id = 0;
+  watch->retry_id = 0;
   if (watch->window->importing)
     {
       /* Try again once the running import is done. */
-      watch->timeout_id = g_timeout_add (WATCH_DELAY_MS, rescan_folder, watch);
+      watch->retry_id = g_timeout_add (WATCH_DELAY_MS, rescan_folder, watch);
       return G_SOURCE_REMOVE;
     }
   watch->window->import_quiet = TRUE;
@@ -211,54 +290,92 @@ rescan_folder (gpointer data)
 }
 
 static void
-on_folder_changed (GFileMonitor      *monitor,
-                   GFile             *file,
-                   GFile             *other,
-                   GFileMonitorEvent  event,
-                   Watch             *watch)
+on_folder_changed (Watch *watch)
 {
-  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED &&
-      event != G_FILE_MONITOR_EVENT_MOVED_IN && event != G_FILE_MONITOR_EVENT_RENAMED &&
-      event != G_FILE_MONITOR_EVENT_DELETED && event != G_FILE_MONITOR_EVENT_MOVED_OUT)
-    return;
-  /* Several events come for one save: import once they have settled. */
-  g_clear_handle_id (&watch->timeout_id, g_source_remove);
-  watch->timeout_id = g_timeout_add (WATCH_DELAY_MS, rescan_folder, watch);
+  g_clear_handle_id (&watch->retry_id, g_source_remove);
+  rescan_folder (watch);
 }
 
+/* Watches the folder of every story made from one. A watch already there
+ * for the same story and folder is kept (with any change it is waiting
+ * to import); the others are made again. */
 void
 _cc_window_watch_folders (CcWindow *self)
 {
   GListModel *stories = cc_session_get_stories (self->session);
   guint n = g_list_model_get_n_items (stories);
+  g_autoptr(GHashTable) kept = NULL;
 
   if (self->watches == NULL)
-    self->watches = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+    self->watches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                            (GDestroyNotify)watch_free);
-  g_hash_table_remove_all (self->watches);
+  kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)watch_free);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CcStory) story = g_list_model_get_item (stories, i);
-      g_autoptr(GFile) dir = NULL;
-      Watch *watch;
+      g_autoptr(GError) error = NULL;
+      gint64 id = cc_story_get_id (story);
+      const char *folder = cc_story_get_folder (story);
+      gpointer key = NULL;
+      Watch *watch = NULL;
 
-      if (cc_story_get_folder (story) == NULL ||
-          !g_file_test (cc_story_get_folder (story), G_FILE_TEST_IS_DIR))
+      if (folder == NULL || !g_file_test (folder, G_FILE_TEST_IS_DIR))
         continue;
-      dir = g_file_new_for_path (cc_story_get_folder (story));
+      if (g_hash_table_steal_extended (self->watches, &id, &key, (gpointer *)&watch) &&
+          g_str_equal (cc_folder_watch_get_folder (watch->watch), folder))
+        {
+          g_hash_table_insert (kept, key, watch);
+          continue;
+        }
+      g_free (key);
+      g_clear_pointer (&watch, watch_free);
+
       watch = g_new0 (Watch, 1);
       watch->window = self;
-      watch->story_id = cc_story_get_id (story);
-      watch->folder = g_strdup (cc_story_get_folder (story));
-      watch->monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-      if (watch->monitor == NULL)
+      watch->story_id = id;
+      watch->watch = cc_folder_watch_new (folder, WATCH_DELAY_MS, &error);
+      if (watch->watch == NULL)
         {
+          g_message ("Cannot watch %s: %s", folder, error->message);
           watch_free (watch);
           continue;
         }
-      g_signal_connect (watch->monitor, "changed", G_CALLBACK (on_folder_changed), watch);
-      g_hash_table_insert (self->watches, watch->folder, watch);
+      g_signal_connect_swapped (watch->watch, "changed", G_CALLBACK (on_folder_changed), watch);
+      g_hash_table_insert (kept, g_memdup2 (&id, sizeof id), watch);
     }
+  /* What is left is of stories gone or no longer made from a folder. */
+  g_hash_table_unref (self->watches);
+  self->watches = g_steal_pointer (&kept);
+}
+
+CcFolderWatch *
+_cc_window_get_folder_watch (CcWindow *self,
+                             gint64    story_id)
+{
+  Watch *watch = self->watches != NULL ? g_hash_table_lookup (self->watches, &story_id) : NULL;
+
+  return watch != NULL ? watch->watch : NULL;
+}
+
+/* The one file an import added, updated or found missing, or NULL when
+ * there were several. */
+static const CcImportEvent *
+only_change (const CcImportReport *report)
+{
+  const CcImportEvent *found = NULL;
+
+  for (guint i = 0; i < report->events->len; i++)
+    {
+      const CcImportEvent *event = g_ptr_array_index (report->events, i);
+
+      if (event->status != CC_IMPORT_ADDED && event->status != CC_IMPORT_UPDATED &&
+          event->status != CC_IMPORT_MISSING)
+        continue;
+      if (found != NULL)
+        return NULL;
+      found = event;
+    }
+  return found;
 }
 
 /* A toast for an import a watched folder started: what changed, or
@@ -269,6 +386,7 @@ _cc_window_stories_watch_toast (CcWindow             *self,
 {
   g_autofree char *message = NULL;
   g_autoptr(CcStory) story = NULL;
+  const CcImportEvent *change;
 
   if (!self->import_quiet)
     return FALSE;
@@ -276,10 +394,28 @@ _cc_window_stories_watch_toast (CcWindow             *self,
   if (report == NULL || report->added + report->updated + report->missing == 0)
     return TRUE;
   story = cc_store_get_story (self->store, self->watched_story_id, NULL);
-  /* Translators: a toast, "Story “Name”: 1 added, 2 updated, 0 missing" */
-  message = g_strdup_printf (_("Watched folder of “%s”: %u added, %u updated, %u missing"),
-                             story ? cc_story_get_name (story) : "", report->added,
-                             report->updated, report->missing);
+  change = only_change (report);
+  if (change != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (change->path);
+      const char *in = story ? cc_story_get_name (story) : "";
+
+      if (change->status == CC_IMPORT_ADDED)
+        /* Translators: a toast, "“file.txt” added to “Story”" */
+        message = g_strdup_printf (_("“%s” added to “%s”"), name, in);
+      else if (change->status == CC_IMPORT_UPDATED)
+        /* Translators: a toast, "“file.txt” of “Story” changed on disk: updated" */
+        message = g_strdup_printf (_("“%s” of “%s” changed on disk: updated, notes re-anchored"),
+                                   name, in);
+      else
+        message = g_strdup_printf (_("“%s” of “%s” is gone from disk; the stored copy is kept"),
+                                   name, in);
+    }
+  else
+    /* Translators: a toast, "Story “Name”: 1 added, 2 updated, 0 missing" */
+    message = g_strdup_printf (_("Watched folder of “%s”: %u added, %u updated, %u missing"),
+                               story ? cc_story_get_name (story) : "", report->added,
+                               report->updated, report->missing);
   cc_window_add_toast (self, adw_toast_new (message));
   return TRUE;
 }
@@ -334,8 +470,9 @@ _cc_window_choose_new_library (CcWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* The window title and the header name library and story (the view
- * switcher hides its subtitle when the window is wide). */
+/* The window title and the header name library and story: the header
+ * once, in a label that stays when the view switcher folds into a title
+ * (which then shows no subtitle, not the same words again). */
 static gboolean
 title_to_window_title (GBinding     *binding,
                        const GValue *from,
@@ -361,6 +498,7 @@ add_story_label (CcWindow *self)
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_tooltip_text (label, _("The open library and the current story"));
   adw_header_bar_pack_start (self->header_bar, label);
+  self->story_label = GTK_LABEL (label);
   g_object_bind_property (self->session, "title", label, "label", G_BINDING_SYNC_CREATE);
   g_object_bind_property_full (self->session, "title", self, "title", G_BINDING_SYNC_CREATE,
                                title_to_window_title, NULL, NULL, NULL);

@@ -244,7 +244,7 @@ _cc_window_views_init (CcWindow *self)
 
   ensure_style (gtk_widget_get_display (GTK_WIDGET (self)));
 
-  compare = cc_compare_view_new (self);
+  compare = cc_compare_view_new (self->session);
   gtk_widget_set_vexpand (compare, TRUE);
   cc_window_clear_page (cc_window_get_compare_page (self));
   gtk_box_append (cc_window_get_compare_page (self), compare);
@@ -258,7 +258,7 @@ _cc_window_views_init (CcWindow *self)
       cc_compare_view_set_undo_stack (CC_COMPARE_VIEW (compare),
                                       cc_notes_panel_get_undo_stack (CC_NOTES_PANEL (child)));
 
-  facts = cc_facts_view_new (self);
+  facts = cc_facts_view_new (self->session);
   gtk_widget_set_vexpand (facts, TRUE);
   cc_window_clear_page (cc_window_get_facts_page (self));
   gtk_box_append (cc_window_get_facts_page (self), facts);

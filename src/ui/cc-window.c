@@ -23,13 +23,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  LIBRARY_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 CcWindow *
 cc_window_new (AdwApplication *application)
@@ -60,12 +54,13 @@ document_filter_func (gpointer item,
 {
   CcWindow *self = user_data;
   CcDocument *document = item;
+  GHashTable *ids = cc_session_get_document_filter (self->session);
 
-  if (self->filter_ids != NULL)
+  if (ids != NULL)
     {
       gint64 id = cc_document_get_id (document);
 
-      if (!g_hash_table_contains (self->filter_ids, &id))
+      if (!g_hash_table_contains (ids, &id))
         return FALSE;
     }
 
@@ -95,7 +90,14 @@ update_list_count (CcWindow *self)
                              shown, total);
 
   gtk_label_set_label (self->list_count, label);
-  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 || total == 0 ? "list" : "no-match");
+  /* An empty story of a library that has articles says so, once, in the
+   * list (the window's own status page is for an empty library). */
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->list_stack,
+                                      self->store != NULL && cc_store_count_documents (self->store) > 0
+                                        ? "empty-story" : "list");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "no-match");
 }
 
 static void
@@ -291,10 +293,15 @@ cc_window_set_document_filter (CcWindow   *self,
 {
   g_return_if_fail (CC_IS_WINDOW (self));
 
-  if (ids != NULL)
-    g_hash_table_ref (ids);
-  g_clear_pointer (&self->filter_ids, g_hash_table_unref);
-  self->filter_ids = ids;
+  cc_session_set_document_filter (self->session, ids, description);
+}
+
+/* The session's document filter, applied to the list. */
+static void
+on_document_filter_changed (CcWindow *self)
+{
+  GHashTable *ids = cc_session_get_document_filter (self->session);
+  const char *description = cc_session_get_filter_description (self->session);
 
   if (ids != NULL)
     {
@@ -319,8 +326,12 @@ cc_window_set_document_filter (CcWindow   *self,
 void
 _cc_window_update_content (CcWindow *self)
 {
+  /* An empty story of a library with articles keeps the sidebar, to
+   * choose another story; the status page is for an empty library. */
   gboolean has_documents = self->store != NULL &&
-                           g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0;
+                           (g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0 ||
+                            (cc_session_get_story_id (self->session) != 0 &&
+                             cc_store_count_documents (self->store) > 0));
 
   gtk_stack_set_visible_child_name (self->content_stack, has_documents ? "library" : "empty");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, has_documents);
@@ -331,9 +342,7 @@ _cc_window_update_content (CcWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->side_panel_button), has_documents);
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), has_documents);
 
-  adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                        cc_session_get_title (self->session));
-
+  update_list_count (self);
   _cc_window_update_actions (self);
 }
 
@@ -399,7 +408,7 @@ _cc_window_set_store (CcWindow *self,
   _cc_window_reload_documents (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-  g_signal_emit (self, signals[LIBRARY_CHANGED], 0);
+  cc_session_library_changed (self->session);
 
   return TRUE;
 }
@@ -482,7 +491,8 @@ cc_window_add_toast (CcWindow *self,
   g_return_if_fail (CC_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Every toast goes through the session, which the window answers. */
+  cc_session_add_toast (self->session, toast);
 }
 
 GtkBox *
@@ -549,7 +559,20 @@ on_story_changed (CcWindow *self)
   if (self->changing_store)
     return;
   _cc_window_reload_documents (self);
-  g_signal_emit (self, signals[LIBRARY_CHANGED], 0);
+  cc_session_library_changed (self->session);
+}
+
+/* A view or panel asks for a document (and a passage of it). */
+static gboolean
+on_show_document (CcWindow  *self,
+                  gint64     document_id,
+                  int        offset,
+                  guint      length,
+                  CcSession *session)
+{
+  if (offset < 0)
+    return cc_window_select_document (self, document_id);
+  return cc_window_show_document_range (self, document_id, (guint)offset, length);
 }
 
 static void
@@ -647,6 +670,8 @@ cc_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->library_dialog), (gpointer *) &self->library_dialog);
   self->library_dialog = NULL;
 
+  /* The notes actions point at the Notes panel, which goes with the template. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "notes", NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CC_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
@@ -655,7 +680,6 @@ cc_window_dispose (GObject *object)
   g_clear_object (&self->documents);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->filter_ids, g_hash_table_unref);
   g_clear_pointer (&self->watches, g_hash_table_unref);
   g_clear_object (&self->session);
 
@@ -722,13 +746,6 @@ cc_window_class_init (CcWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[LIBRARY_CHANGED] =
-    g_signal_new ("library-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
   g_type_ensure (CC_TYPE_READER_VIEW);
   g_type_ensure (CC_TYPE_SEARCH_POPOVER);
 
@@ -777,6 +794,7 @@ static void
 cc_window_init (CcWindow *self)
 {
   GtkListItemFactory *factory;
+  GtkWidget *notes;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -820,13 +838,23 @@ cc_window_init (CcWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::title", G_CALLBACK (_cc_window_update_content),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::document-filter",
+                           G_CALLBACK (on_document_filter_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "show-document", G_CALLBACK (on_show_document), self,
+                           G_CONNECT_SWAPPED);
 
-  /* Panels and views of other parts of the app are added here. */
+  /* Views and panels bind to the session; the reader is the one widget
+   * they share. */
+  notes = cc_notes_panel_new (self->session, self->reader);
   cc_window_clear_page (self->notes_page);  /* notes-ui: Notes tab, highlights, undo */
-  gtk_box_append (self->notes_page, cc_notes_panel_new (self));
+  gtk_box_append (self->notes_page, notes);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "notes",
+                                  cc_notes_panel_get_actions (CC_NOTES_PANEL (notes)));
+  gtk_widget_add_controller (GTK_WIDGET (self),
+                             cc_notes_panel_create_shortcuts (CC_NOTES_PANEL (notes)));
   _cc_window_views_init (self);  /* views: Compare and Facts views (issue 5) */
   cc_window_clear_page (self->entities_page);  /* entities: Entities tab (issue 3) */
-  gtk_box_append (self->entities_page, cc_entities_panel_new (self));
+  gtk_box_append (self->entities_page, cc_entities_panel_new (self->session, self->reader));
 
   update_list_count (self);
   _cc_window_update_content (self);

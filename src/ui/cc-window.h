@@ -19,11 +19,12 @@ G_DECLARE_FINAL_TYPE (CcWindow, cc_window, CC, WINDOW, AdwApplicationWindow)
  *   "store"    CcStore*    the open library, or NULL
  *   "document" CcDocument* the document shown in the reader, or NULL
  *
- * Signals:
- *   "library-changed" ()   emitted after the library is opened/replaced and
- *                          after every import that changed it (the document
- *                          list has been reloaded). Panels that cache data
- *                          about the library refresh on it.
+ * The state views and panels follow is in the window's CcSession
+ * (cc_window_get_session()): they are given the session, never the
+ * window. The window answers the session's "toast" and "show-document"
+ * and applies its "document-filter", and has the session emit
+ * "library-changed" after the library is opened or replaced, after every
+ * import and when another story becomes current.
  *
  * Pages other widgets append their content to (each a vertical GtkBox that
  * initially holds a placeholder AdwStatusPage; remove it with
@@ -57,9 +58,10 @@ gboolean       cc_window_show_document_range   (CcWindow            *self,
                                                 guint                length);
 
 /* Restricts the document list to the documents whose ids are keys of @ids
- * (a set of gint64* keys made with g_int64_hash / g_int64_equal; the window
- * takes a reference) and shows "Filtered by @description" with a clear
- * button. NULL @ids clears the filter. */
+ * (a set of gint64* keys made with g_int64_hash / g_int64_equal; a
+ * reference is taken) and shows "Filtered by @description" with a clear
+ * button. NULL @ids clears the filter. The same as
+ * cc_session_set_document_filter() on the window's session. */
 void           cc_window_set_document_filter   (CcWindow            *self,
                                                 GHashTable          *ids,
                                                 const char          *description);
@@ -79,6 +81,12 @@ void           cc_window_import_into_story     (CcWindow            *self,
                                                 const char          *new_story,
                                                 gint64               story_id,
                                                 const char          *folder);
+/* Imports @paths as the command line asks: one folder not imported before
+ * becomes a new story named after it (what Open Folder offers first); a
+ * folder a story was made from goes into that story again; files go into
+ * the current story, or the library when "All articles" is chosen. */
+void           cc_window_open_paths            (CcWindow            *self,
+                                                const char * const  *paths);
 /* The window's state (library, story, document) that panels bind to. */
 CcSession     *cc_window_get_session           (CcWindow            *self);
 

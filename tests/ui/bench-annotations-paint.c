@@ -24,6 +24,7 @@
 #include "cc-notes-panel.h"
 #include "bench/cc-synth.h"
 #include "cc-test-util.h"
+#include "cc-window.h"
 
 static void
 die (const char   *what,

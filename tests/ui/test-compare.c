@@ -13,6 +13,7 @@
 #include "cc-test-util.h"
 #include "cc-ui-test.h"
 #include "cc-window-private.h"
+#include "cc-window.h"
 
 /* GUI tests of the Compare and Facts views on the sample corpus (run under
  * Xvfb). They wait on the main loop for conditions, with an iteration cap,

@@ -11,6 +11,7 @@
 #include "cc-facts-view-private.h"
 #include "cc-reader-view-private.h"
 #include "cc-window-private.h"
+#include "cc-window.h"
 
 /* The window with a saved web page (and its _files folder), a PDF and a
  * link: imported, listed with outlet, author and date, read with the

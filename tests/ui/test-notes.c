@@ -11,6 +11,7 @@
 #include "cc-test-util.h"
 #include "cc-ui-test.h"
 #include "cc-window-private.h"
+#include "cc-window.h"
 
 /* GUI test of highlights and notes: highlight a selection, write a note
  * and a tag in the popover, undo/redo, list it in the Notes panel, then

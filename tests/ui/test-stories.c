@@ -9,6 +9,8 @@
 #include "cc-entities-panel.h"
 #include "cc-entities.h"
 #include "cc-export-fixture.h"
+#include "cc-annotation-store.h"
+#include "cc-folder-watch.h"
 #include "cc-facts-view-private.h"
 #include "cc-notes-panel.h"
 #include "cc-store-stories.h"
@@ -16,6 +18,7 @@
 #include "cc-test-util.h"
 #include "cc-ui-test.h"
 #include "cc-window-private.h"
+#include "cc-window.h"
 
 /* Two folders imported as two stories (run under Xvfb): the sidebar lists
  * them with their counts, and choosing one changes the document list, what
@@ -44,6 +47,78 @@ facts_done (gpointer data)
 
   return !cc_facts_view_get_busy (view) &&
          g_list_model_get_n_items (cc_facts_view_get_rows (view)) > 0;
+}
+
+static gboolean
+facts_idle (gpointer data)
+{
+  return !cc_facts_view_get_busy (CC_FACTS_VIEW (data));
+}
+
+/* The action names of the items of @model and its sections. */
+static void
+collect_actions (GMenuModel *model,
+                 GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      char *action = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, action);
+      if (section != NULL)
+        collect_actions (section, actions);
+    }
+}
+
+/* The window's primary menu offers New Library and Open Library, and
+ * both actions are there to run. */
+static void
+check_library_menu (CcWindow *window)
+{
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *child;
+  guint buttons = 0;
+
+  /* The menu buttons are somewhere under the header bar. */
+  {
+    GQueue queue = G_QUEUE_INIT;
+
+    g_queue_push_tail (&queue, GTK_WIDGET (window->header_bar));
+    while ((child = g_queue_pop_head (&queue)) != NULL)
+      {
+        if (GTK_IS_MENU_BUTTON (child) &&
+            gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)) != NULL)
+          {
+            collect_actions (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)), actions);
+            buttons++;
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (child); c != NULL;
+             c = gtk_widget_get_next_sibling (c))
+          g_queue_push_tail (&queue, c);
+      }
+  }
+  g_assert_cmpuint (buttons, >, 0);
+  g_assert_true (g_ptr_array_find_with_equal_func (actions, "win.new-library", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (actions, "win.open-library", g_str_equal, NULL));
+  {
+    gboolean found_new = FALSE, found_open = FALSE;
+    GType owner;
+    const char *name;
+    const GVariantType *parameter;
+    const char *property;
+
+    for (guint i = 0;
+         gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner, &name,
+                                        &parameter, &property);
+         i++)
+      {
+        found_new |= g_str_equal (name, "win.new-library");
+        found_open |= g_str_equal (name, "win.open-library");
+      }
+    g_assert_true (found_new && found_open);
+  }
 }
 
 static char *
@@ -212,8 +287,11 @@ test_two_stories (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
+  check_library_menu (window);
   g_assert_true (cc_window_open_library (window, db, &error));
   g_assert_no_error (error);
+  /* The header names the library open. */
+  g_assert_nonnull (strstr (gtk_label_get_label (window->story_label), "library.db"));
 
   /* Two folders, two stories named after them. */
   cc_window_import_into_story (window, paths_a, "Council", 0, a);
@@ -223,8 +301,13 @@ test_two_stories (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);  /* All articles + 2 */
   g_assert_cmpint (cc_session_get_story_id (session), ==, story_id_named (window, "Trial"));
   g_assert_nonnull (strstr (cc_session_get_title (session), "Trial"));
-  g_assert_nonnull (strstr (adw_view_switcher_title_get_subtitle (window->switcher_title),
-                            "Trial"));
+  /* Named once in the header: the label, not the switcher's subtitle too. */
+  g_assert_nonnull (strstr (gtk_label_get_label (window->story_label), "Trial"));
+  {
+    const char *subtitle = adw_view_switcher_title_get_subtitle (window->switcher_title);
+    g_assert_null (strstr (subtitle != NULL ? subtitle : "", "Trial"));
+  }
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "Trial"));
 
   assert_documents (cc_window_get_documents (window), trial);
   check_compare (compare, trial);
@@ -290,6 +373,19 @@ test_two_stories (void)
   g_assert_cmpint (cc_stories_sidebar_create (sidebar, "Empty for now"), >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 4);
   g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 0);
+  /* An empty story keeps the library on screen (the sidebar, to choose
+   * another story) and says it is empty once, in the list. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "library");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->list_stack), ==, "empty-story");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_button)));
+  /* Facts says there is nothing to compare, not that nothing was found. */
+  adw_view_stack_set_visible_child_name (window->main_stack, "facts");
+  cc_facts_view_refresh (facts);
+  g_assert_true (cc_ui_test_wait_for (facts_idle, facts));
+  g_assert_cmpuint (cc_facts_view_get_n_document_columns (facts), ==, 0);
+  g_assert_cmpstr (adw_status_page_get_title (facts->empty_page), ==, "No Articles");
+  cc_ui_test_wait_for_frames (GTK_WIDGET (window));
+  cc_ui_test_save_screenshot (GTK_WIDGET (window), "stories-empty-story.png");
   g_assert_true (cc_stories_sidebar_undo (sidebar));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
   g_assert_false (cc_stories_sidebar_undo (sidebar));  /* nothing left to undo */
@@ -502,6 +598,211 @@ test_story_scope (void)
   cc_test_tmpdir_free (g_steal_pointer (&tmp));
 }
 
+/* Watched folders: every folder under a story's folder is watched. */
+
+typedef struct
+{
+  CcWindow   *window;
+  const char *story;
+  guint       n_documents;
+} StoryWait;
+
+static gboolean
+story_has (gpointer data)
+{
+  StoryWait *wait = data;
+  g_autoptr(CcStory) story = cc_store_find_story (cc_window_get_store (wait->window),
+                                                  wait->story, NULL);
+
+  return story != NULL && cc_story_get_n_documents (story) == wait->n_documents &&
+         !cc_window_get_importing (wait->window);
+}
+
+typedef struct
+{
+  CcStore    *store;
+  const char *uuid;
+  guint       start;   /* where the passage stood before */
+} AnchorWait;
+
+/* The annotation was re-anchored: still attached, and moved. */
+static gboolean
+reanchored (gpointer data)
+{
+  AnchorWait *wait = data;
+  g_autoptr(CcAnnotation) annotation = cc_annotation_store_get (wait->store, wait->uuid, NULL);
+
+  return annotation != NULL && !cc_annotation_is_orphaned (annotation) &&
+         cc_annotation_get_start (annotation) != wait->start;
+}
+
+static void
+on_toast (GPtrArray *titles,
+          AdwToast  *toast)
+{
+  g_ptr_array_add (titles, g_strdup (adw_toast_get_title (toast)));
+}
+
+/* Whether a toast shown says all of @words. */
+static gboolean
+toasted (GPtrArray  *titles,
+         const char *word,
+         const char *other)
+{
+  for (guint i = 0; i < titles->len; i++)
+    if (strstr (titles->pdata[i], word) != NULL && strstr (titles->pdata[i], other) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static const char inner_text[] =
+  "Bridge repairs\n\nThe county said on Monday that repairs to the old bridge would "
+  "take six weeks and cost 2.4 million.\n";
+
+static void
+test_watched_subfolders (void)
+{
+  g_autofree char *tmp = cc_test_tmpdir_new ();
+  g_autofree char *db = g_build_filename (tmp, "library.db", NULL);
+  g_autofree char *folder = g_build_filename (tmp, "County roads", NULL);
+  g_autofree char *inner = g_build_filename (folder, "2026", "spring", NULL);
+  g_autofree char *deeper = g_build_filename (inner, "late", NULL);
+  g_autofree char *inner_file = NULL;
+  g_autofree char *lone_file = NULL;
+  const char *paths[] = { folder, NULL };
+  CcWindow *window = cc_window_new (ADW_APPLICATION (app));
+  CcSession *session = cc_window_get_session (window);
+  GListModel *rows = cc_session_get_stories (session);
+  StoryWait wait = { window, "County roads", 0 };
+  g_autoptr(CcDocument) document = NULL;
+  g_autoptr(CcAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changed = NULL;
+  CcFolderWatch *watch;
+  AnchorWait anchor;
+  gint64 story;
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new_with_free_func (g_free);
+
+  g_signal_connect_swapped (session, "toast", G_CALLBACK (on_toast), toasts);
+
+  g_free (cc_test_write_file (folder, "top.txt",
+                              "Road closures\n\nThe county closed two roads after the storm, "
+                              "officials said.\n", -1));
+  inner_file = cc_test_write_file (inner, "bridge.txt", inner_text, -1);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cc_window_open_library (window, db, &error));
+  g_assert_no_error (error);
+
+  /* A folder opened as the command line does: a story named after it,
+   * holding what its subfolders hold too. */
+  cc_window_open_paths (window, paths);
+  wait.n_documents = 2;
+  g_assert_true (cc_ui_test_wait_for (story_has, &wait));
+  story = story_id_named (window, "County roads");
+  g_assert_cmpint (cc_session_get_story_id (session), ==, story);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);  /* All articles + 1 */
+
+  /* The same folder again: the same story, not a second one. */
+  cc_session_set_story_id (session, 0);
+  cc_window_open_paths (window, paths);
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  g_assert_cmpint (cc_session_get_story_id (session), ==, story);
+
+  /* The folder and both levels under it have a monitor each. */
+  watch = _cc_window_get_folder_watch (window, story);
+  g_assert_nonnull (watch);
+  g_assert_cmpuint (cc_folder_watch_get_n_folders (watch), ==, 3);
+
+  /* A file changed two levels down is imported again, and its note
+   * re-anchored to where the passage now is. */
+  document = document_named (cc_window_get_store (window), "bridge.txt");
+  annotation = cc_export_fixture_annotate (cc_window_get_store (window), document, "old bridge",
+                                           NULL, "How old?", NULL);
+  anchor.store = cc_window_get_store (window);
+  anchor.uuid = cc_annotation_get_uuid (annotation);
+  anchor.start = cc_annotation_get_start (annotation);
+  changed = g_strdup_printf ("Bridge repairs (corrected)\n\nThis story was corrected on "
+                             "Tuesday.\n\n%s", inner_text + strlen ("Bridge repairs\n\n"));
+  g_assert_true (g_file_set_contents (inner_file, changed, -1, NULL));
+  g_assert_true (cc_ui_test_wait_for (reanchored, &anchor));
+  g_assert_true (cc_ui_test_wait_for (import_finished, window));
+  wait.n_documents = 2;
+  g_assert_true (story_has (&wait));
+  /* A toast names the file and what happened to it. */
+  g_assert_true (toasted (toasts, "bridge.txt", "updated"));
+
+  /* A folder made after the story: watched from then on. */
+  g_free (cc_test_write_file (deeper, "first.txt",
+                              "Detour signs\n\nDetour signs went up on Wednesday.\n", -1));
+  wait.n_documents = 3;
+  g_assert_true (cc_ui_test_wait_for (story_has, &wait));
+  /* (created before its file: watched by the time the file is imported) */
+  g_assert_cmpuint (cc_folder_watch_get_n_folders (watch), ==, 4);
+  g_free (cc_test_write_file (deeper, "second.txt",
+                              "Bridge reopens\n\nThe bridge reopened on Friday, the county "
+                              "said.\n", -1));
+  wait.n_documents = 4;
+  g_assert_true (cc_ui_test_wait_for (story_has, &wait));
+  g_assert_true (toasted (toasts, "second.txt", "added"));
+
+  /* A file opened while the story is current goes into it. */
+  lone_file = cc_test_write_file (tmp, "elsewhere.txt",
+                                  "Salt stocks\n\nThe county has salt for the winter, a "
+                                  "spokesperson said.\n", -1);
+  paths[0] = lone_file;
+  cc_window_open_paths (window, paths);
+  wait.n_documents = 5;
+  g_assert_true (cc_ui_test_wait_for (story_has, &wait));
+  g_assert_cmpuint (g_list_model_get_n_items (cc_window_get_documents (window)), ==, 5);
+
+  g_signal_handlers_disconnect_by_data (session, toasts);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cc_ui_test_drain ();
+  cc_test_tmpdir_free (g_steal_pointer (&tmp));
+}
+
+/* The watch walks folders from a queue: a chain deeper than the cap is
+ * watched to the cap, and says so. */
+static void
+test_folder_watch_caps (void)
+{
+  g_autofree char *tmp = cc_test_tmpdir_new ();
+  g_autoptr(GString) path = g_string_new (tmp);
+  g_autoptr(CcFolderWatch) watch = NULL;
+  g_autoptr(CcFolderWatch) shallow = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < CC_FOLDER_WATCH_MAX_DEPTH + 8; i++)
+    g_string_append (path, "/d");
+  g_assert_cmpint (g_mkdir_with_parents (path->str, 0700), ==, 0);
+  g_free (cc_test_write_file (tmp, ".hidden/x.txt", "x\n", -1));
+
+  watch = cc_folder_watch_new (tmp, 100, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (watch);
+  /* The folder and CC_FOLDER_WATCH_MAX_DEPTH levels; not .hidden. */
+  g_assert_cmpuint (cc_folder_watch_get_n_folders (watch), ==, CC_FOLDER_WATCH_MAX_DEPTH + 1);
+  g_assert_true (cc_folder_watch_get_truncated (watch));
+
+  shallow = cc_folder_watch_new (path->str, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cc_folder_watch_get_n_folders (shallow), ==, 1);
+  g_assert_false (cc_folder_watch_get_truncated (shallow));
+
+  /* Not a folder: an error naming it. */
+  g_clear_object (&shallow);
+  g_string_append (path, "/missing");
+  shallow = cc_folder_watch_new (path->str, 100, &error);
+  g_assert_null (shallow);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
+  g_assert_nonnull (strstr (error->message, "missing"));
+
+  cc_test_tmpdir_free (g_steal_pointer (&tmp));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +819,8 @@ main (int   argc,
 
   g_test_add_func ("/crosscheck/ui/stories/two-stories-kept-apart", test_two_stories);
   g_test_add_func ("/crosscheck/ui/stories/story-scope-counts-and-notes", test_story_scope);
+  g_test_add_func ("/crosscheck/ui/stories/watched-subfolders", test_watched_subfolders);
+  g_test_add_func ("/crosscheck/ui/stories/folder-watch-caps", test_folder_watch_caps);
 
   ret = g_test_run ();
 

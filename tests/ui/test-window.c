@@ -13,6 +13,7 @@
 #include "cc-test-util.h"
 #include "cc-ui-test.h"
 #include "cc-window-private.h"
+#include "cc-window.h"
 
 /* GUI tests of the main window. They need a display (the test suite runs
  * them under xvfb-run) and wait on the main loop for conditions, with an

@@ -64,6 +64,8 @@ struct _CcCompareView
   guint             jump_still;      /* frames in which neither pane moved */
   double            jump_values[2];  /* the panes' scroll positions last frame */
   guint             jump_tick_id;
+  int               jump_offsets[2]; /* where the panes go (-1: nowhere) */
+  guint             jump_unsized;    /* frames waited for the panes' size */
   guint             sync_tick_id;
   guint             sync_driver;
   guint             updating_dropdowns : 1;

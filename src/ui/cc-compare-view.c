@@ -200,13 +200,46 @@ pane_value (CcReaderView *reader)
   return adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
 }
 
+/* At most this many frames are waited for the panes to get a size. */
+#define JUMP_UNSIZED_MAX 600
+
+static gboolean
+pane_unsized (CcCompareView *self)
+{
+  return gtk_widget_get_height (GTK_WIDGET (cc_reader_view_get_text_view (self->left_reader))) <= 0 ||
+         gtk_widget_get_height (GTK_WIDGET (cc_reader_view_get_text_view (self->right_reader))) <= 0;
+}
+
 static gboolean
 jump_tick (GtkWidget     *widget,
            GdkFrameClock *clock,
            gpointer       user_data)
 {
   CcCompareView *self = CC_COMPARE_VIEW (widget);
-  double values[2] = { pane_value (self->left_reader), pane_value (self->right_reader) };
+  CcReaderView *readers[2] = { self->left_reader, self->right_reader };
+  double values[2];
+
+  /* A jump made before the panes had their size (the view just shown) is
+   * carried out again once they have it: a scroll asked of a text view
+   * with no height is lost to the synchronised scrolling. */
+  if (pane_unsized (self))
+    {
+      if (++self->jump_unsized < JUMP_UNSIZED_MAX)
+        return G_SOURCE_CONTINUE;
+    }
+  else if (self->jump_unsized > 0)
+    {
+      self->jump_unsized = 0;
+      for (guint i = 0; i < 2; i++)
+        if (self->jump_offsets[i] >= 0)
+          cc_reader_view_scroll_to_offset (readers[i], (guint) self->jump_offsets[i], 0);
+      self->jump_ticks = JUMP_TICKS;
+      self->jump_still = 0;
+      self->jump_values[0] = self->jump_values[1] = -1;
+      return G_SOURCE_CONTINUE;
+    }
+  values[0] = pane_value (self->left_reader);
+  values[1] = pane_value (self->right_reader);
 
   if (values[0] == self->jump_values[0] && values[1] == self->jump_values[1])
     self->jump_still++;
@@ -269,8 +302,13 @@ show_pair (CcCompareView        *self,
     }
   cc_connector_strip_set_current (self->strip, index);
 
+  self->jump_offsets[0] = pair->a_start < 0 ? -1
+                          : (int) MIN (d != NULL ? d->value_a_start : (guint) pair->a_start, (guint) G_MAXINT);
+  self->jump_offsets[1] = pair->b_start < 0 ? -1
+                          : (int) MIN (d != NULL ? d->value_b_start : (guint) pair->b_start, (guint) G_MAXINT);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
+      self->jump_unsized = pane_unsized (self) ? 1 : 0;
       self->jump_ticks = JUMP_TICKS;
       self->jump_still = 0;
       self->jump_values[0] = self->jump_values[1] = -1;

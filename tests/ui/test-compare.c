@@ -136,16 +136,6 @@ current_values_visible (gpointer data)
   if (current < 0)
     return FALSE;
   d = cc_compare_view_get_disagreement (view, current);
-  if (g_getenv ("DBGVIS")) {
-    for (int k = 0; k < 2; k++) {
-      GtkTextView *tv = cc_reader_view_get_text_view (cc_compare_view_get_reader (view, k));
-      GtkTextIter it; GdkRectangle vis, loc;
-      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (tv), &it, k ? d->value_b_start : d->value_a_start);
-      gtk_text_view_get_visible_rect (tv, &vis);
-      gtk_text_view_get_iter_location (tv, &it, &loc);
-      g_printerr ("pane %d vis y=%d h=%d loc y=%d h=%d off=%u\n", k, vis.y, vis.height, loc.y, loc.height, k ? d->value_b_start : d->value_a_start);
-    }
-  }
   return offset_visible (cc_compare_view_get_reader (view, 0), d->value_a_start) &&
          offset_visible (cc_compare_view_get_reader (view, 1), d->value_b_start);
 }

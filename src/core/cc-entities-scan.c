@@ -13,7 +13,6 @@
  * cost is linear in the length of the text. */
 
 #define LOOKAHEAD 8
-#define LOWER_ASCII(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
 
 /* Unicode classification with an ASCII fast path. */
 static inline gboolean
@@ -198,60 +197,6 @@ cc_scan_tokenize (CcScan *scan)
         }
       g_array_append_val (scan->toks, tok);
     }
-}
-
-gboolean
-cc_scan_tok_is (CcScan     *scan,
-                guint       i,
-                const char *lower)
-{
-  CcTok *t;
-  const char *s;
-  guint n;
-
-  if (i >= scan->toks->len)
-    return FALSE;
-  t = SCAN_TOK (scan, i);
-  s = scan->text + t->bstart;
-  n = t->bend - t->bstart;
-  /* No strlen and no function calls: this is called for every token
-   * against many words. */
-  if (n == 0 || LOWER_ASCII (s[0]) != lower[0])
-    return FALSE;
-  for (guint k = 1; k < n; k++)
-    if (lower[k] == '\0' || LOWER_ASCII (s[k]) != lower[k])
-      return FALSE;
-  return lower[n] == '\0';
-}
-
-guint
-cc_scan_tok_lex (CcScan *scan,
-                 guint   i)
-{
-  CcTok *t = SCAN_TOK (scan, i);
-
-  if (!(t->lex & CC_LEX_KNOWN))
-    t->lex = (t->flags & TF_WORD) ? cc_gazetteer_lookup (scan->gaz, scan->text + t->bstart,
-                                                         t->bend - t->bstart)
-                                  : CC_LEX_KNOWN;
-  return t->lex;
-}
-
-gboolean
-cc_scan_tok_in (CcScan     *scan,
-                guint       i,
-                GHashTable *set)
-{
-  CcTok *t;
-  guint bit;
-
-  if (i >= scan->toks->len)
-    return FALSE;
-  bit = cc_gazetteer_bit_of (scan->gaz, set);
-  if (bit != 0)
-    return (cc_scan_tok_lex (scan, i) & bit) != 0;
-  t = SCAN_TOK (scan, i);
-  return cc_gazetteer_has (set, scan->text + t->bstart, t->bend - t->bstart);
 }
 
 /* TRUE if token @i follows token @i - 1 with no line break between. */

@@ -458,6 +458,12 @@ gazetteer_init (gpointer unused)
             g_hash_table_insert (g->lexicon, g_strdup (key), GUINT_TO_POINTER (bits | (1u << k)));
           }
       }
+    g_hash_table_iter_init (&iter, g->demonyms);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (g->lexicon, key));
+        g_hash_table_insert (g->lexicon, g_strdup (key), GUINT_TO_POINTER (bits | CC_LEX_DEMONYM));
+      }
     for (guint k = 0; k < G_N_ELEMENTS (month_days); k++)
       {
         guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (g->lexicon, month_days[k]));
@@ -473,15 +479,21 @@ guint
 cc_gazetteer_bit_of (const CcGazetteer *g,
                      GHashTable        *set)
 {
-  GHashTable *sets[] = {
-    g->first_names, g->titles, g->org_words, g->legal_suffixes, g->org_heads,
-    g->location_last, g->location_first, g->common_words, g->units, g->benchmark_words,
-    g->product_words, g->stop_names, g->event_words,
-  };
-
-  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
-    if (sets[k] == set)
-      return 1u << k;
+  /* Called for every token test: comparisons, no array to build. */
+  if (set == g->common_words) return CC_LEX_COMMON;
+  if (set == g->first_names) return CC_LEX_FIRST_NAME;
+  if (set == g->org_words) return CC_LEX_ORG_WORD;
+  if (set == g->titles) return CC_LEX_TITLE;
+  if (set == g->units) return CC_LEX_UNIT;
+  if (set == g->org_heads) return CC_LEX_ORG_HEAD;
+  if (set == g->demonyms) return CC_LEX_DEMONYM;
+  if (set == g->location_last) return CC_LEX_LOC_LAST;
+  if (set == g->location_first) return CC_LEX_LOC_FIRST;
+  if (set == g->event_words) return CC_LEX_EVENT;
+  if (set == g->benchmark_words) return CC_LEX_BENCHMARK;
+  if (set == g->product_words) return CC_LEX_PRODUCT;
+  if (set == g->stop_names) return CC_LEX_STOP;
+  if (set == g->legal_suffixes) return CC_LEX_LEGAL;
   return 0;
 }
 

@@ -47,6 +47,7 @@ typedef enum
   CC_LEX_STOP       = 1 << 11,
   CC_LEX_EVENT      = 1 << 12,
   CC_LEX_MONTH_DAY  = 1 << 13,  /* a month or weekday name or abbreviation */
+  CC_LEX_DEMONYM    = 1 << 14,
   CC_LEX_KNOWN      = 1 << 15,  /* looked up */
 } CcLex;
 

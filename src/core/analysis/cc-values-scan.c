@@ -248,23 +248,17 @@ date_words (void)
   return set;
 }
 
-/* The token lower-cased in a static buffer (ASCII, at most 15 bytes; longer
- * or non-ASCII tokens give ""): only for short look-ups on this thread. */
+/* The token lower-cased in the scan's scratch buffer (ASCII, at most 15
+ * bytes; longer or non-ASCII tokens give ""): valid until the next call. */
 static const char *
 tok_text_lower (CcScan *scan,
                 guint   i)
 {
-  static GPrivate key = G_PRIVATE_INIT (g_free);
-  char *buf = g_private_get (&key);
+  char *buf = scan->lower;
   const char *s = tok_text (scan, i);
   guint n = T (i)->bend - T (i)->bstart;
 
-  if (buf == NULL)
-    {
-      buf = g_malloc (16);
-      g_private_set (&key, buf);
-    }
-  if (n >= 16)
+  if (n >= sizeof scan->lower)
     n = 0;
   for (guint k = 0; k < n; k++)
     {
@@ -273,7 +267,7 @@ tok_text_lower (CcScan *scan,
           n = 0;
           break;
         }
-      buf[k] = g_ascii_tolower (s[k]);
+      buf[k] = s[k] >= 'A' && s[k] <= 'Z' ? s[k] + ('a' - 'A') : s[k];
     }
   buf[n] = '\0';
   return buf;

@@ -52,6 +52,7 @@ typedef struct
   CcScan     *scan;
   GHashTable *entities;  /* key -> Entity */
   GArray     *cands;     /* Cand */
+  GString    *key;       /* scratch for entity keys */
 } Names;
 
 static inline const char *
@@ -86,6 +87,9 @@ same_line (CcScan *scan,
 gboolean  cc_names_is_title       (CcScan *scan,
                                    guint   i);
 char     *cc_names_make_surface   (CcScan *scan,
+                                   guint   ts,
+                                   guint   te);
+const char *cc_names_scratch_surface (CcScan *scan,
                                    guint   ts,
                                    guint   te);
 gboolean  cc_names_tok_in_list    (CcScan             *scan,

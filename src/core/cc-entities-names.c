@@ -334,31 +334,63 @@ is_gerund (CcScan *scan,
          g_ascii_strncasecmp (s + n - 3, "ing", 3) == 0;
 }
 
+/* The key of tokens [ts, te) into @out: the words as written, case-folded,
+ * without dots ("U.S." and "US" are one name) except between digits. */
+static void
+make_key_into (CcScan  *scan,
+               guint    ts,
+               guint    te,
+               GString *out)
+{
+  gboolean ascii = TRUE;
+
+  g_string_truncate (out, 0);
+  for (guint i = ts; i < te; i++)
+    {
+      const char *s = tok_text (scan, i);
+      guint n = i + 1 == te ? name_len (scan, i) : T (i)->bfull - T (i)->bstart;
+
+      if (i > ts && (T (i)->flags & TF_SPACE))
+        g_string_append_c (out, ' ');
+      for (guint k = 0; k < n; k++)
+        if ((guchar)s[k] >= 0x80)
+          ascii = FALSE;
+      g_string_append_len (out, s, n);
+    }
+  if (ascii)
+    {
+      /* ASCII, the common case: case folding is lower-casing, in place */
+      char *w = out->str;
+
+      for (const char *p = out->str; *p; p++)
+        {
+          char c = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
+
+          if (c != '.' || (p > out->str && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
+            *w++ = c;
+        }
+      g_string_truncate (out, w - out->str);
+    }
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (out->str, out->len);
+
+      g_string_truncate (out, 0);
+      for (const char *p = folded; *p; p++)
+        if (*p != '.' || (p > folded && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
+          g_string_append_c (out, *p);
+    }
+}
+
 static char *
 make_key (CcScan *scan,
           guint   ts,
           guint   te)
 {
   GString *s = g_string_new (NULL);
-  g_autofree char *folded = NULL;
 
-  for (guint i = ts; i < te; i++)
-    {
-      if (i > ts && (T (i)->flags & TF_SPACE))
-        g_string_append_c (s, ' ');
-      g_string_append_len (s, tok_text (scan, i), i + 1 == te ? name_len (scan, i)
-                                                              : T (i)->bfull - T (i)->bstart);
-    }
-  /* "U.S." and "US" are one name. */
-  folded = g_utf8_casefold (s->str, s->len);
-  g_string_free (s, TRUE);
-  {
-    GString *out = g_string_new (NULL);
-    for (const char *p = folded; *p; p++)
-      if (*p != '.' || (p > folded && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
-        g_string_append_c (out, *p == '\'' ? '\'' : *p);
-    return g_string_free (out, FALSE);
-  }
+  make_key_into (scan, ts, te, s);
+  return g_string_free (s, FALSE);
 }
 
 char *
@@ -369,19 +401,32 @@ cc_names_make_surface (CcScan *scan,
   return g_strndup (tok_text (scan, ts), T (te - 1)->bend - T (ts)->bstart);
 }
 
+/* The surface of tokens [ts, te) in the scan's scratch string: valid until
+ * the next call. */
+const char *
+cc_names_scratch_surface (CcScan *scan,
+                          guint   ts,
+                          guint   te)
+{
+  g_string_truncate (scan->scratch, 0);
+  g_string_append_len (scan->scratch, tok_text (scan, ts), T (te - 1)->bend - T (ts)->bstart);
+  return scan->scratch->str;
+}
+
 static Entity *
 lookup_entity (Names *nm,
                guint  ts,
                guint  te,
                gboolean create)
 {
-  g_autofree char *key = make_key (nm->scan, ts, te);
-  Entity *e = g_hash_table_lookup (nm->entities, key);
+  Entity *e;
 
+  make_key_into (nm->scan, ts, te, nm->key);
+  e = g_hash_table_lookup (nm->entities, nm->key->str);
   if (e == NULL && create)
     {
       e = g_new0 (Entity, 1);
-      e->key = g_steal_pointer (&key);
+      e->key = g_strndup (nm->key->str, nm->key->len);
       e->type = -1;
       e->surface = cc_names_make_surface (nm->scan, ts, te);
       e->n_tokens = te - ts;
@@ -391,12 +436,31 @@ lookup_entity (Names *nm,
 }
 
 static gboolean
+has_lower_len (const char *s,
+               const char *end)
+{
+  while (s < end && *s)
+    {
+      if ((guchar)*s < 0x80)
+        {
+          if (g_ascii_islower (*s))
+            return TRUE;
+          s++;
+        }
+      else
+        {
+          if (g_unichar_islower (g_utf8_get_char (s)))
+            return TRUE;
+          s = g_utf8_next_char (s);
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
 has_lower (const char *s)
 {
-  for (; *s; s = g_utf8_next_char (s))
-    if (g_unichar_islower (g_utf8_get_char (s)))
-      return TRUE;
-  return FALSE;
+  return has_lower_len (s, s + strlen (s));
 }
 
 static void
@@ -406,17 +470,15 @@ add_cand (Names    *nm,
           gboolean  weak,
           gboolean  title)
 {
+  CcScan *scan = nm->scan;
   Cand c = { ts, te, NULL, weak, title };
 
   c.entity = lookup_entity (nm, ts, te, TRUE);
-  if (!has_lower (c.entity->surface))
+  if (!has_lower (c.entity->surface) &&
+      has_lower_len (tok_text (scan, ts), scan->text + T (te - 1)->bend))
     {
-      g_autofree char *surface = cc_names_make_surface (nm->scan, ts, te);
-      if (has_lower (surface))
-        {
-          g_free (c.entity->surface);
-          c.entity->surface = g_steal_pointer (&surface);
-        }
+      g_free (c.entity->surface);
+      c.entity->surface = cc_names_make_surface (scan, ts, te);
     }
   if (!weak)
     c.entity->strong++;
@@ -430,9 +492,7 @@ is_place (CcScan *scan,
           guint   ts,
           guint   te)
 {
-  g_autofree char *whole = cc_names_make_surface (scan, ts, te);
-
-  return g_hash_table_contains (scan->gaz->locations, whole);
+  return g_hash_table_contains (scan->gaz->locations, cc_names_scratch_surface (scan, ts, te));
 }
 
 /* Whether tokens [ts, te) could be a person's name: capitalised plain
@@ -1203,14 +1263,14 @@ add_event_place (CcScan *scan,
 {
   for (guint k = c->te - 1; k > c->ts; k--)
     {
-      g_autofree char *place = cc_names_make_surface (scan, c->ts, k);
+      const char *place = cc_names_scratch_surface (scan, c->ts, k);
 
       if (g_hash_table_contains (scan->gaz->locations, place))
         {
           CcMention *m = cc_scan_add_mention (scan, T (c->ts)->cstart, T (k - 1)->cend,
                                               T (c->ts)->bstart, T (k - 1)->bend,
                                               CC_ENTITY_LOCATION);
-          m->canonical = g_steal_pointer (&place);
+          m->canonical = g_strdup (place);
           return;
         }
     }
@@ -1272,11 +1332,13 @@ add_compound_parts (Names *nm)
 void
 cc_scan_names (CcScan *scan)
 {
-  Names nm = { scan, NULL, NULL };
+  Names nm = { scan, NULL, NULL, NULL };
+  gboolean debug = g_getenv ("CROSSCHECK_ENTITIES_DEBUG") != NULL;
 
   nm.entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify)entity_free);
   nm.cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+  nm.key = g_string_sized_new (64);
 
   chunk_all (&nm, FALSE);
   for (guint k = 0; k < nm.cands->len; k++)
@@ -1286,7 +1348,7 @@ cc_scan_names (CcScan *scan)
 
       memcpy (before, c->entity->votes, sizeof before);
       cc_names_vote (&nm, c);
-      if (g_getenv ("CROSSCHECK_ENTITIES_DEBUG") != NULL &&
+      if (debug &&
           memcmp (before, c->entity->votes, sizeof before) != 0)
         g_printerr ("vote %u %s: %d %d %d %d %d %d\n", T (c->ts)->cstart, c->entity->key,
                     c->entity->votes[0] - before[0], c->entity->votes[1] - before[1],
@@ -1296,7 +1358,7 @@ cc_scan_names (CcScan *scan)
   merge_aliases (&nm);
   match_headlines (&nm);
 
-  if (g_getenv ("CROSSCHECK_ENTITIES_DEBUG") != NULL)
+  if (debug)
     {
       GHashTableIter iter;
       Entity *e;
@@ -1345,4 +1407,5 @@ cc_scan_names (CcScan *scan)
   add_compound_parts (&nm);
   g_array_unref (nm.cands);
   g_hash_table_unref (nm.entities);
+  g_string_free (nm.key, TRUE);
 }

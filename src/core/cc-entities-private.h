@@ -50,6 +50,7 @@ typedef struct
   const GDate       *reference; /* the article's date, for relative dates; may be NULL */
   guint8            *cues;      /* per token, for figures (analysis/cc-values-scan.c) */
   char               lower[16]; /* scratch: a short token in lower case */
+  GString           *scratch;   /* scratch: a surface for a look-up */
 } CcScan;
 
 #define SCAN_TOK(s, i) (&g_array_index ((s)->toks, CcTok, (i)))

@@ -1578,6 +1578,33 @@ figure_at (CcScan *scan,
       memchr (tok_text (scan, i), '-', T (i)->bend - T (i)->bstart) == NULL &&
       !(tok_len (scan, i) > 6 && g_str_has_prefix (tok_text (scan, i) + T (i)->bend - T (i)->bstart - 4, "long")))
     return FALSE;
+  /* A word with no digit and no hyphen, not "weeklong", that is no number
+   * word and none of the words that start a date or a duration ("early",
+   * "half", "a"), no month or weekday, no currency code and not "Rs":
+   * only a relative date can start there ("last year", "The coming
+   * weeks"), and only after one of its cue words. Every rule below
+   * comes to that for such a word; this says it at once, for the most
+   * frequent words of a text. */
+  if (!(t->flags & TF_DIGIT) && (t->flags & (TF_LOWER | TF_CAP)))
+    {
+      const char *s = tok_text (scan, i);
+      guint n = T (i)->bend - T (i)->bstart;
+      guint bits = cue_bits (scan, i);
+
+      if (!(bits & (CUE_OTHER | CUE_NUMBER)) && memchr (s, '-', n) == NULL &&
+          !(n > 4 && g_ascii_strncasecmp (s + n - 4, "long", 4) == 0) &&
+          ((t->flags & TF_LOWER) ||
+           (!(cc_scan_tok_lex (scan, i) & CC_LEX_MONTH_DAY) &&
+            !(tok_len (scan, i) == 3 && (t->flags & TF_ALLCAPS)) && !cc_scan_tok_is (scan, i, "rs"))))
+        {
+          if ((bits & CUE_RELATIVE) && (end = relative_date_at (scan, i)) != 0)
+            {
+              f->end = end, f->type = CC_ENTITY_DATE, f->kind = CC_VALUE_DATE;
+              return TRUE;
+            }
+          return FALSE;
+        }
+    }
   if ((!(t->flags & TF_WORD) || (t->flags & (TF_ALLCAPS | TF_CAP))) && money_symbol_at (scan, i, f))
     {
       f->end = range_rest (scan, f->end, FALSE);

@@ -127,6 +127,66 @@ month_of_tok (CcScan   *scan,
   return m;
 }
 
+/* The normalised value and the words for people of a figure as written,
+ * from cc_value_parse_dated(): a pure function of the surface, the kind,
+ * the article's date and whether the text names another dollar. Figures
+ * recur within and across the articles of a story ("2026", "$14.3
+ * billion", "40%"), so the results are kept in a table shared by the
+ * process, emptied when it grows past FIGURE_MEMO_MAX entries. */
+#define FIGURE_MEMO_MAX 8192
+
+typedef struct
+{
+  char *value;      /* NULL when the surface parses as nothing */
+  char *canonical;
+} FigureWords;
+
+static void
+figure_words_free (FigureWords *w)
+{
+  g_free (w->value);
+  g_free (w->canonical);
+  g_free (w);
+}
+
+static GHashTable *figure_memo;
+G_LOCK_DEFINE_STATIC (figure_memo);
+
+static FigureWords *
+figure_words_compute (const char   *surface,
+                      CcValueKind   kind,
+                      gboolean      other_dollar,
+                      const GDate  *reference)
+{
+  FigureWords *w = g_new0 (FigureWords, 1);
+  g_autoptr(CcValue) value = NULL;
+
+  value = cc_value_parse_dated (surface, kind, reference);
+  if (value == NULL && kind != CC_VALUE_NONE)
+    value = cc_value_parse_dated (surface, CC_VALUE_NONE, reference);
+  if (value != NULL && value->kind == CC_VALUE_MONEY && other_dollar &&
+      g_strcmp0 (value->currency, "USD") == 0)
+    {
+      /* a bare "$" in a text about another dollar */
+      const char *s = surface + cc_value_parse_qualifier (surface, &(CcValueQualifier){ 0 });
+
+      if (s[0] == '$' && (g_ascii_isdigit (s[1]) || s[1] == ' '))
+        {
+          g_free (value->currency);
+          value->currency = g_strdup ("USD?");
+        }
+    }
+  if (value != NULL)
+    {
+      w->value = cc_value_to_string (value);
+      /* people read the value in words; the normalised form stays in value */
+      w->canonical = cc_value_to_display (value);
+    }
+  else
+    w->canonical = g_strdup (surface);
+  return w;
+}
+
 static void
 claim (CcScan       *scan,
        guint         from,
@@ -138,7 +198,8 @@ claim (CcScan       *scan,
   CcTok *a = T (from);
   CcTok *b = T (to - 1);
   CcMention *m;
-  g_autoptr(CcValue) value = NULL;
+  FigureWords *w;
+  GString *key = scan->scratch;
 
   for (guint i = from; i < to; i++)
     T (i)->flags |= TF_CLAIMED;
@@ -146,29 +207,34 @@ claim (CcScan       *scan,
   /* a bare count may have become a range of measures: "10–15 mph" */
   if (kind == CC_VALUE_SCORE && type == CC_ENTITY_QUANTITY && to > from + 1)
     kind = CC_VALUE_NONE;
-  value = cc_value_parse_dated (m->surface, kind, scan->reference);
-  if (value == NULL && kind != CC_VALUE_NONE)
-    value = cc_value_parse_dated (m->surface, CC_VALUE_NONE, scan->reference);
-  if (value != NULL && value->kind == CC_VALUE_MONEY && other_dollar &&
-      g_strcmp0 (value->currency, "USD") == 0)
-    {
-      /* a bare "$" in a text about another dollar */
-      const char *s = m->surface + cc_value_parse_qualifier (m->surface, &(CcValueQualifier){ 0 });
 
-      if (s[0] == '$' && (g_ascii_isdigit (s[1]) || s[1] == ' '))
-        {
-          g_free (value->currency);
-          value->currency = g_strdup ("USD?");
-        }
-    }
-  if (value != NULL)
+  g_string_truncate (key, 0);
+  g_string_append_printf (key, "%d %d %u ", (int)kind, other_dollar ? 1 : 0,
+                          scan->reference != NULL ? g_date_get_julian (scan->reference) : 0);
+  g_string_append (key, m->surface);
+
+  G_LOCK (figure_memo);
+  if (figure_memo == NULL)
+    figure_memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify)figure_words_free);
+  w = g_hash_table_lookup (figure_memo, key->str);
+  if (w != NULL)
     {
-      m->value = cc_value_to_string (value);
-      /* people read the value in words; the normalised form stays in value */
-      m->canonical = cc_value_to_display (value);
+      m->value = g_strdup (w->value);
+      m->canonical = g_strdup (w->canonical);
     }
-  else
-    m->canonical = g_strdup (m->surface);
+  G_UNLOCK (figure_memo);
+  if (w != NULL)
+    return;
+
+  w = figure_words_compute (m->surface, kind, other_dollar, scan->reference);
+  m->value = g_strdup (w->value);
+  m->canonical = g_strdup (w->canonical);
+  G_LOCK (figure_memo);
+  if (g_hash_table_size (figure_memo) >= FIGURE_MEMO_MAX)
+    g_hash_table_remove_all (figure_memo);
+  g_hash_table_replace (figure_memo, g_strndup (key->str, key->len), w);
+  G_UNLOCK (figure_memo);
 }
 
 /* Extends a date at month token @i ("April", "April 8", "April 8, 2026",

@@ -66,6 +66,8 @@ cc_scan_tokenize (CcScan *scan)
   guint cpos = 0;
   gboolean nl = TRUE;
   gboolean space = FALSE;
+  GArray *toks = scan->toks;
+  guint n_toks = toks->len;
 
   while (*p)
     {
@@ -95,7 +97,7 @@ cc_scan_tokenize (CcScan *scan)
           guint n_letters = 0;
           gboolean number = TRUE;
           gboolean first = TRUE;
-          gunichar prev_c = c;
+          gboolean prev_wide = c >= 0x3000;
 
           tok.flags |= TF_WORD;
           if (u_isupper (c))
@@ -105,17 +107,60 @@ cc_scan_tokenize (CcScan *scan)
 
           for (;;)
             {
-              gunichar d = u_get_char (p);
+              guchar b = (guchar)*p;
+              gunichar d;
               const char *next;
 
               scan->work++;
+              if (b >= 'a' && b <= 'z' && (first || !prev_wide))
+                {
+                  /* a run of ASCII lower-case letters at once */
+                  const char *q = p + 1;
+                  guint run;
+
+                  while (*q >= 'a' && *q <= 'z')
+                    q++;
+                  run = q - p;
+                  scan->work += run - 1;
+                  tok.flags |= TF_ALPHA;
+                  number = FALSE;
+                  all_upper = FALSE;
+                  n_letters += run;
+                  first = FALSE;
+                  p = q;
+                  cpos += run;
+                  continue;
+                }
+              if (b < 0x80 && g_ascii_isalnum (b))
+                {
+                  /* ASCII letters and digits, nearly every character */
+                  if (!first && prev_wide)
+                    break;
+                  if (g_ascii_isdigit (b))
+                    tok.flags |= TF_DIGIT;
+                  else
+                    {
+                      tok.flags |= TF_ALPHA;
+                      number = FALSE;
+                      n_letters++;
+                      if (!g_ascii_isupper (b))
+                        all_upper = FALSE;
+                      else if (!first)
+                        tok.flags |= TF_INNER_CAP;
+                    }
+                  first = FALSE;
+                  p++;
+                  cpos++;
+                  continue;
+                }
+              d = u_get_char (p);
               if (u_isalnum (d))
                 {
                   /* "Meta가": a change between Latin and another script
                    * (Hangul particles, CJK) ends the word. */
-                  if (!first && (d < 0x3000) != (prev_c < 0x3000))
+                  if (!first && (d >= 0x3000) != prev_wide)
                     break;
-                  prev_c = d;
+                  prev_wide = d >= 0x3000;
                   if (u_isdigit (d))
                     tok.flags |= TF_DIGIT;
                   else
@@ -195,8 +240,12 @@ cc_scan_tokenize (CcScan *scan)
           tok.bfull = tok.bend = p - text;
           tok.cfull = tok.cend = cpos;
         }
-      g_array_append_val (scan->toks, tok);
+      /* grown by doubling, cut to size at the end */
+      if (n_toks == toks->len)
+        g_array_set_size (toks, toks->len * 2 + 64);
+      g_array_index (toks, CcTok, n_toks++) = tok;
     }
+  g_array_set_size (toks, n_toks);
 }
 
 /* TRUE if token @i follows token @i - 1 with no line break between. */

@@ -208,10 +208,20 @@ claim (CcScan       *scan,
   if (kind == CC_VALUE_SCORE && type == CC_ENTITY_QUANTITY && to > from + 1)
     kind = CC_VALUE_NONE;
 
-  g_string_truncate (key, 0);
-  g_string_append_printf (key, "%d %d %u ", (int)kind, other_dollar ? 1 : 0,
-                          scan->reference != NULL ? g_date_get_julian (scan->reference) : 0);
-  g_string_append (key, m->surface);
+  /* the key: kind, other dollar and date as bytes, then the surface */
+  {
+    guint julian = scan->reference != NULL ? g_date_get_julian (scan->reference) : 0;
+    char head[8];
+
+    head[0] = 'A' + (char)kind;
+    head[1] = other_dollar ? '$' : '-';
+    for (guint k = 0; k < 5; k++)
+      head[2 + k] = 'A' + (char)((julian >> (4 * k)) & 0xf);
+    head[7] = ((julian >> 20) & 0xf) + 'A';
+    g_string_truncate (key, 0);
+    g_string_append_len (key, head, sizeof head);
+    g_string_append (key, m->surface);
+  }
 
   G_LOCK (figure_memo);
   if (figure_memo == NULL)
@@ -617,15 +627,76 @@ enum
   CUE_KNOWN    = 1 << 7,   /* the bits of this token are computed */
 };
 
+/* The cue words in a small open-addressing table: a token is hashed on
+ * its length and three letters, folded to lower case on the fly, with no
+ * copy. Words of 16 bytes or more are no cue. */
+#define CUE_SLOTS 256
+
+typedef struct
+{
+  char   word[16];
+  guint8 len;
+  guint8 bits;
+} CueSlot;
+
+static inline guint
+cue_hash (const char *s,
+          guint       n)
+{
+#define CUE_LOWER(c) ((guchar)((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c)))
+  return (n * 31u + CUE_LOWER (s[0]) * 7u + CUE_LOWER (s[n - 1]) * 3u + CUE_LOWER (s[n / 2])) %
+         CUE_SLOTS;
+}
+
+static void
+cue_table_add (CueSlot    *table,
+               const char *word,
+               guint       bits)
+{
+  guint n = strlen (word);
+  guint h = cue_hash (word, n);
+
+  g_assert (n > 0 && n < 16);
+  while (table[h].len != 0 && !(table[h].len == n && memcmp (table[h].word, word, n) == 0))
+    h = (h + 1) % CUE_SLOTS;
+  memcpy (table[h].word, word, n);
+  table[h].len = n;
+  table[h].bits = bits;
+}
+
+static guint
+cue_table_lookup (const CueSlot *table,
+                  const char    *s,
+                  guint          n)
+{
+  guint h;
+
+  if (n == 0 || n >= 16)
+    return 0;
+  for (h = cue_hash (s, n); table[h].len != 0; h = (h + 1) % CUE_SLOTS)
+    if (table[h].len == n)
+      {
+        guint k = 0;
+
+        while (k < n && CUE_LOWER (s[k]) == (guchar)table[h].word[k])
+          k++;
+        if (k == n)
+          return table[h].bits;
+      }
+  return 0;
+#undef CUE_LOWER
+}
+
+/* Written once, by g_once_init_leave(); cue_table_init() runs before any
+ * read on every thread, so the reads need no barrier of their own. */
+static CueSlot *cue_table;
+
 /* The cue bits of a lower-case word: one hash look-up instead of many
  * comparisons for the words that start no figure, nearly all of them. */
-static guint
-cue_bits (CcScan *scan,
-          guint   i)
+static void
+cue_table_init (void)
 {
-  static GHashTable *set;
-
-  if (g_once_init_enter (&set))
+  if (g_once_init_enter (&cue_table))
     {
       static const struct { const char *word; guint bits; } words[] = {
         { "more", CUE_HEDGE }, { "less", CUE_HEDGE }, { "fewer", CUE_HEDGE }, { "at", CUE_HEDGE },
@@ -653,21 +724,29 @@ cue_bits (CcScan *scan,
         "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
         "eighty", "ninety", "dozen", "hundred",
       };
-      GHashTable *h = g_hash_table_new (g_str_hash, g_str_equal);
+      CueSlot *table = g_new0 (CueSlot, CUE_SLOTS);
 
       for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-        g_hash_table_insert (h, (gpointer)words[k].word, GUINT_TO_POINTER (words[k].bits));
+        cue_table_add (table, words[k].word, words[k].bits);
       for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
-        g_hash_table_insert (h, (gpointer)numbers[k], GUINT_TO_POINTER (CUE_NUMBER));
-      g_once_init_leave (&set, h);
+        cue_table_add (table, numbers[k], CUE_NUMBER);
+      g_once_init_leave (&cue_table, table);
     }
+}
+
+/* cue_table_init() has run (cc_scan_values() makes sure). */
+static inline guint
+cue_bits (CcScan *scan,
+          guint   i)
+{
   if (i >= N_TOKS || !(T (i)->flags & TF_WORD) || (T (i)->flags & TF_DIGIT))
     return 0;
   if (scan->cues == NULL)
-    return GPOINTER_TO_UINT (g_hash_table_lookup (set, tok_text_lower (scan, i)));
+    return cue_table_lookup (cue_table, tok_text (scan, i), T (i)->bend - T (i)->bstart);
   /* looked up once per token */
   if (!(scan->cues[i] & CUE_KNOWN))
-    scan->cues[i] = CUE_KNOWN | GPOINTER_TO_UINT (g_hash_table_lookup (set, tok_text_lower (scan, i)));
+    scan->cues[i] = CUE_KNOWN | cue_table_lookup (cue_table, tok_text (scan, i),
+                                                  T (i)->bend - T (i)->bstart);
   return scan->cues[i] & ~CUE_KNOWN;
 }
 
@@ -1787,8 +1866,11 @@ void
 cc_scan_values (CcScan *scan)
 {
   guint i = 0;
-  gboolean other_dollar = mentions_other_dollar (scan);
+  gboolean other_dollar;
   g_autofree guint8 *cues = g_malloc0 (N_TOKS + 1);
+
+  cue_table_init ();
+  other_dollar = mentions_other_dollar (scan);
 
   scan->cues = cues;
 

@@ -92,13 +92,21 @@ char     *cc_names_make_surface   (CcScan *scan,
 const char *cc_names_scratch_surface (CcScan *scan,
                                    guint   ts,
                                    guint   te);
+/* A NULL-terminated list of lower-case words, hashed on first use. */
+typedef struct _CcWordSlot CcWordSlot;
+typedef struct
+{
+  const char * const *words;
+  CcWordSlot         *slots;
+} CcWordList;
+
 gboolean  cc_names_tok_in_list    (CcScan             *scan,
                                    guint               i,
-                                   const char * const *words);
+                                   CcWordList         *list);
 /* Adds the votes of one mention (and, once per name, of its words). */
 void      cc_names_vote           (Names  *nm,
                                    Cand   *c);
 
-extern const char * const cc_names_title_modifiers[];
+extern CcWordList cc_names_title_modifiers;
 
 G_END_DECLS

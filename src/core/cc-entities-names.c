@@ -843,13 +843,16 @@ spells_initials (CcScan *scan,
  * acronym, an organisation word, or with no space. An acronym of the name
  * itself ("Air Traffic Control (ATC)") is not. Returns the token after ")"
  * or @j. */
+static const char * const org_end_words[] = { "party", "front", "alliance", "league", "congress", NULL };
+static CcWordList org_ends = { org_end_words, NULL };
+static const char * const faction_word_list[] = { "faction", "group", "wing", NULL };
+static CcWordList faction_words = { faction_word_list, NULL };
+
 static guint
 paren_qualifier (CcScan *scan,
                  guint   start,
                  guint   j)
 {
-  static const char * const org_ends[] = { "party", "front", "alliance", "league", "congress", NULL };
-  static const char * const faction_words[] = { "faction", "group", "wing", NULL };
   guint k = j + 1;
   gboolean tight, acronym_only, faction = FALSE, plain;
 
@@ -859,13 +862,13 @@ paren_qualifier (CcScan *scan,
   tight = !(T (j)->flags & TF_SPACE);
   plain = !tight && !(T (j - 1)->flags & TF_ALLCAPS) &&
           !cc_scan_tok_in (scan, j - 1, scan->gaz->org_words) &&
-          !cc_names_tok_in_list (scan, j - 1, org_ends);
+          !cc_names_tok_in_list (scan, j - 1, &org_ends);
   while (k < N_TOKS && k - j <= 4 && same_line (scan, k) && is_name_word (scan, k) &&
          !(T (k)->flags & TF_POSS))
     k++;
   /* "Shiv Dal (Rao faction)", "National Front (youth wing)" */
   if (k < N_TOKS && k - j <= 4 && same_line (scan, k) && (T (k)->flags & TF_LOWER) &&
-      cc_names_tok_in_list (scan, k, faction_words))
+      cc_names_tok_in_list (scan, k, &faction_words))
     k++, faction = TRUE;
   if (k == j + 1 || k >= N_TOKS || !is_char (scan, k, ')'))
     return j;

@@ -419,6 +419,14 @@ gazetteer_init (gpointer unused)
 
   g->currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   foreach_line ("currencies", add_currency, g->currencies);
+  g_hash_table_iter_init (&iter, g->currencies);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const guchar *k = key;
+
+      if (k[0] != '\0' && k[0] < 0x80 && k[1] == '\0')
+        g->ascii_currency[k[0] / 64] |= G_GUINT64_CONSTANT (1) << (k[0] % 64);
+    }
 
   location_words = load_words ("location-words");
   g->location_last = new_set ();

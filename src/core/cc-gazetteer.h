@@ -28,6 +28,7 @@ typedef struct
   GHashTable *demonyms;         /* "kenyan", "dutch" (case-folded) */
   guint       max_location_words;
   GHashTable *lexicon;          /* folded word -> CcLex bits of every list */
+  guint64     ascii_currency[2]; /* bit c: the ASCII character c is a key of currencies */
 } CcGazetteer;
 
 /* One bit per word list, so that a token is looked up once. */

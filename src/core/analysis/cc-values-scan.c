@@ -1750,6 +1750,19 @@ figure_at (CcScan *scan,
           return FALSE;
         }
     }
+  /* A sign or punctuation starts a figure only as a currency symbol
+   * ("$14.3 billion"); no other rule below starts on one. */
+  if (!(t->flags & TF_WORD))
+    {
+      if (t->first < 0x80 && !(gaz->ascii_currency[t->first / 64] & (G_GUINT64_CONSTANT (1) << (t->first % 64))))
+        return FALSE;
+      if (money_symbol_at (scan, i, f))
+        {
+          f->end = range_rest (scan, f->end, FALSE);
+          return TRUE;
+        }
+      return FALSE;
+    }
   if ((!(t->flags & TF_WORD) || (t->flags & (TF_ALLCAPS | TF_CAP))) && money_symbol_at (scan, i, f))
     {
       f->end = range_rest (scan, f->end, FALSE);

@@ -51,6 +51,7 @@ typedef struct
   guint8            *cues;      /* per token, for figures (analysis/cc-values-scan.c) */
   char               lower[16]; /* scratch: a short token in lower case */
   GString           *scratch;   /* scratch: a surface for a look-up */
+  GByteArray        *cue_buf;   /* holds cues */
 } CcScan;
 
 #define SCAN_TOK(s, i) (&g_array_index ((s)->toks, CcTok, (i)))

@@ -119,6 +119,59 @@ cc_entities_get_work (void)
   return n;
 }
 
+/* The buffers of one extraction, kept per thread for the next one: a
+ * fresh token array of some ten thousand bytes per article costs more in
+ * malloc than tokenizing it. Dropped after a very long text. */
+typedef struct
+{
+  GArray     *toks;
+  GString    *scratch;
+  GByteArray *cues;
+} Workspace;
+
+#define WORKSPACE_MAX_TOKENS (1u << 18)
+
+static void
+workspace_free (Workspace *w)
+{
+  g_array_unref (w->toks);
+  g_string_free (w->scratch, TRUE);
+  g_byte_array_unref (w->cues);
+  g_free (w);
+}
+
+static GPrivate workspace_key = G_PRIVATE_INIT ((GDestroyNotify)workspace_free);
+
+static Workspace *
+workspace_get (gsize text_len)
+{
+  Workspace *w = g_private_get (&workspace_key);
+
+  if (w == NULL)
+    {
+      w = g_new0 (Workspace, 1);
+      /* about one token per four bytes of news text */
+      w->toks = g_array_sized_new (FALSE, FALSE, sizeof (CcTok), MIN (text_len / 4 + 16, 4096));
+      w->scratch = g_string_sized_new (128);
+      w->cues = g_byte_array_new ();
+      g_private_set (&workspace_key, w);
+    }
+  g_array_set_size (w->toks, 0);
+  return w;
+}
+
+static void
+workspace_release (Workspace *w)
+{
+  if (w->toks->len > WORKSPACE_MAX_TOKENS)
+    {
+      /* a very long text: its buffers go */
+      g_private_replace (&workspace_key, NULL);
+      return;
+    }
+  g_array_set_size (w->toks, 0);
+}
+
 static int
 compare_mentions (gconstpointer a,
                   gconstpointer b)
@@ -146,15 +199,17 @@ cc_entities_extract_dated (const char  *text,
   CcScan scan = { 0 };
   GPtrArray *result;
   guint last_end = 0;
+  Workspace *w;
 
   g_return_val_if_fail (text != NULL, g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free));
 
   scan.text = text;
   scan.reference = reference != NULL && g_date_valid (reference) ? reference : NULL;
   scan.gaz = cc_gazetteer_get ();
-  /* about one token per four bytes of news text: few reallocations */
-  scan.toks = g_array_sized_new (FALSE, FALSE, sizeof (CcTok), strlen (text) / 4 + 16);
-  scan.scratch = g_string_sized_new (128);
+  w = workspace_get (strlen (text));
+  scan.toks = w->toks;
+  scan.scratch = w->scratch;
+  scan.cue_buf = w->cues;
   scan.mentions = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free);
 
   if (g_utf8_validate (text, -1, NULL))
@@ -184,9 +239,8 @@ cc_entities_extract_dated (const char  *text,
     }
 
   cc_entities_add_stats (scan.work);
-  g_array_unref (scan.toks);
   g_ptr_array_unref (scan.mentions);
-  g_string_free (scan.scratch, TRUE);
+  workspace_release (w);
   return result;
 }
 

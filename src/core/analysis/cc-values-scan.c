@@ -1880,7 +1880,11 @@ cc_scan_values (CcScan *scan)
 {
   guint i = 0;
   gboolean other_dollar;
-  g_autofree guint8 *cues = g_malloc0 (N_TOKS + 1);
+  guint8 *cues;
+
+  g_byte_array_set_size (scan->cue_buf, N_TOKS + 1);
+  cues = scan->cue_buf->data;
+  memset (cues, 0, N_TOKS + 1);
 
   cue_table_init ();
   other_dollar = mentions_other_dollar (scan);

@@ -69,11 +69,10 @@ is_terminator_tok (CcScan *scan,
       if (i > 0 && (T (i - 1)->flags & TF_WORD) && !(t->flags & TF_SPACE))
         {
           guint n = name_len (scan, i - 1);
-          const char *s = tok_text (scan, i - 1);
 
           if (n == 1 && (T (i - 1)->flags & TF_CAP))
             return FALSE;
-          if (cc_gazetteer_has (scan->gaz->titles, s, n) && n <= 4)
+          if (n <= 4 && (cc_scan_tok_lex (scan, i - 1) & CC_LEX_TITLE))
             return FALSE;
         }
       return TRUE;
@@ -194,7 +193,7 @@ cc_scan_names_prepare (CcScan *scan)
               if (name_len (scan, k) >= 4 || (w->flags & TF_CAP))
                 {
                   if (name_len (scan, k) < 4 &&
-                      cc_gazetteer_has (scan->gaz->common_words, tok_text (scan, k), name_len (scan, k)))
+                      (cc_scan_tok_lex (scan, k) & CC_LEX_COMMON))
                     continue;
                   n_long++;
                   if (w->flags & TF_CAP)
@@ -247,9 +246,10 @@ is_name_word (CcScan *scan,
       if (!(t->flags & TF_ALPHA) || is_month_or_day (scan, i))
         return FALSE;
       /* "AI-related", "API-based": an adjective, not a name */
-      for (const char *p = s; p < end; p++)
-        if (*p == '-')
-          dash = p;
+      if (t->flags & TF_HYPHEN)
+        for (const char *p = s; p < end; p++)
+          if (*p == '-')
+            dash = p;
       if (dash != NULL && dash + 1 < end && g_ascii_islower (dash[1]))
         {
           for (const char *p = dash + 1; p < end; p++)
@@ -297,7 +297,7 @@ cc_names_is_title (CcScan *scan,
   guint n = name_len (scan, i);
   const char *s = tok_text (scan, i);
 
-  if (cc_gazetteer_has (scan->gaz->titles, s, n))
+  if (cc_scan_tok_lex (scan, i) & CC_LEX_TITLE)
     return TRUE;
   return n > 3 && s[n - 1] == 's' && cc_gazetteer_has (scan->gaz->titles, s, n - 1);
 }
@@ -1322,7 +1322,7 @@ add_compound_parts (Names *nm)
       const char *s = tok_text (scan, i);
       const char *dash;
 
-      if ((T (i)->flags & (TF_CLAIMED | TF_WORD)) != TF_WORD ||
+      if ((T (i)->flags & (TF_CLAIMED | TF_WORD | TF_HYPHEN)) != (TF_WORD | TF_HYPHEN) ||
           (dash = memchr (s, '-', name_len (scan, i))) == NULL || dash == s)
         continue;
       if ((T (i)->flags & TF_LOWER) && g_ascii_isupper (dash[1]))
@@ -1340,7 +1340,7 @@ cc_scan_names (CcScan *scan)
 
   nm.entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify)entity_free);
-  nm.cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+  nm.cands = g_array_sized_new (FALSE, FALSE, sizeof (Cand), N_TOKS / 8 + 16);
   nm.key = g_string_sized_new (64);
 
   chunk_all (&nm, FALSE);

@@ -25,6 +25,7 @@ enum
   TF_NUMBER     = 1 << 11,  /* digits with , and . only: "1,234.5" */
   TF_CLAIMED    = 1 << 12,  /* part of a figure mention */
   TF_WORD       = 1 << 13,  /* a word (else a punctuation character) */
+  TF_HYPHEN     = 1 << 14,  /* a word with a hyphen inside: "nine-month" */
 };
 
 typedef struct

@@ -199,6 +199,8 @@ cc_scan_tokenize (CcScan *scan)
                     }
                   else if (d != '.')
                     number = FALSE;
+                  if (d == '-')
+                    tok.flags |= TF_HYPHEN;
                   p = next;
                   cpos++;
                   first = FALSE;

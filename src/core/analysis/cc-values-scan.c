@@ -1720,7 +1720,7 @@ figure_at (CcScan *scan,
   /* Most words start no figure: lower case, no digit, no cue, no number
    * word, no hyphen ("nine-month"). */
   if ((t->flags & TF_LOWER) && !(t->flags & TF_DIGIT) && cue_bits (scan, i) == 0 &&
-      memchr (tok_text (scan, i), '-', T (i)->bend - T (i)->bstart) == NULL &&
+      !(t->flags & TF_HYPHEN) &&
       !(tok_len (scan, i) > 6 && g_str_has_prefix (tok_text (scan, i) + T (i)->bend - T (i)->bstart - 4, "long")))
     return FALSE;
   /* A word with no digit and no hyphen, not "weeklong", that is no number
@@ -1736,7 +1736,7 @@ figure_at (CcScan *scan,
       guint n = T (i)->bend - T (i)->bstart;
       guint bits = cue_bits (scan, i);
 
-      if (!(bits & (CUE_OTHER | CUE_NUMBER)) && memchr (s, '-', n) == NULL &&
+      if (!(bits & (CUE_OTHER | CUE_NUMBER)) && !(t->flags & TF_HYPHEN) &&
           !(n > 4 && g_ascii_strncasecmp (s + n - 4, "long", 4) == 0) &&
           ((t->flags & TF_LOWER) ||
            (!(cc_scan_tok_lex (scan, i) & CC_LEX_MONTH_DAY) &&

@@ -68,13 +68,21 @@ cc_scan_tokenize (CcScan *scan)
   gboolean space = FALSE;
   GArray *toks = scan->toks;
   guint n_toks = toks->len;
+  guint64 work = 0;    /* counted here, added to scan->work at the end */
 
   while (*p)
     {
       gunichar c = u_get_char (p);
       CcTok tok = { 0 };
 
-      scan->work++;
+      work++;
+      if (c == ' ')
+        {
+          space = TRUE;
+          p++;
+          cpos++;
+          continue;
+        }
       if (u_isspace (c))
         {
           if (c == '\n')
@@ -111,7 +119,7 @@ cc_scan_tokenize (CcScan *scan)
               gunichar d;
               const char *next;
 
-              scan->work++;
+              work++;
               if (b >= 'a' && b <= 'z' && (first || !prev_wide))
                 {
                   /* a run of ASCII lower-case letters at once */
@@ -121,7 +129,7 @@ cc_scan_tokenize (CcScan *scan)
                   while (*q >= 'a' && *q <= 'z')
                     q++;
                   run = q - p;
-                  scan->work += run - 1;
+                  work += run - 1;
                   tok.flags |= TF_ALPHA;
                   number = FALSE;
                   all_upper = FALSE;
@@ -248,6 +256,7 @@ cc_scan_tokenize (CcScan *scan)
       g_array_index (toks, CcTok, n_toks++) = tok;
     }
   g_array_set_size (toks, n_toks);
+  scan->work += work;
 }
 
 /* TRUE if token @i follows token @i - 1 with no line break between. */

@@ -1340,7 +1340,10 @@ cc_scan_names (CcScan *scan)
 
   nm.entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify)entity_free);
-  nm.cands = g_array_sized_new (FALSE, FALSE, sizeof (Cand), N_TOKS / 8 + 16);
+  if (*scan->cand_buf == NULL)
+    *scan->cand_buf = g_array_new (FALSE, FALSE, sizeof (Cand));
+  nm.cands = *scan->cand_buf;
+  g_array_set_size (nm.cands, 0);
   nm.key = g_string_sized_new (64);
 
   chunk_all (&nm, FALSE);
@@ -1408,7 +1411,7 @@ cc_scan_names (CcScan *scan)
     }
 
   add_compound_parts (&nm);
-  g_array_unref (nm.cands);
+  g_array_set_size (nm.cands, 0);
   g_hash_table_unref (nm.entities);
   g_string_free (nm.key, TRUE);
 }

@@ -53,6 +53,7 @@ typedef struct
   char               lower[16]; /* scratch: a short token in lower case */
   GString           *scratch;   /* scratch: a surface for a look-up */
   GByteArray        *cue_buf;   /* holds cues */
+  GArray           **cand_buf;  /* kept for the name candidates (cc-entities-names.c) */
 } CcScan;
 
 #define SCAN_TOK(s, i) (&g_array_index ((s)->toks, CcTok, (i)))

@@ -127,6 +127,8 @@ typedef struct
   GArray     *toks;
   GString    *scratch;
   GByteArray *cues;
+  GArray     *cands;      /* created by cc_scan_names() */
+  GPtrArray  *mentions;
 } Workspace;
 
 #define WORKSPACE_MAX_TOKENS (1u << 18)
@@ -137,6 +139,8 @@ workspace_free (Workspace *w)
   g_array_unref (w->toks);
   g_string_free (w->scratch, TRUE);
   g_byte_array_unref (w->cues);
+  g_clear_pointer (&w->cands, g_array_unref);
+  g_ptr_array_unref (w->mentions);
   g_free (w);
 }
 
@@ -154,6 +158,7 @@ workspace_get (gsize text_len)
       w->toks = g_array_sized_new (FALSE, FALSE, sizeof (CcTok), MIN (text_len / 4 + 16, 4096));
       w->scratch = g_string_sized_new (128);
       w->cues = g_byte_array_new ();
+      w->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free);
       g_private_set (&workspace_key, w);
     }
   g_array_set_size (w->toks, 0);
@@ -170,6 +175,9 @@ workspace_release (Workspace *w)
       return;
     }
   g_array_set_size (w->toks, 0);
+  g_ptr_array_set_size (w->mentions, 0);
+  if (w->cands != NULL)
+    g_array_set_size (w->cands, 0);
 }
 
 static int
@@ -210,7 +218,8 @@ cc_entities_extract_dated (const char  *text,
   scan.toks = w->toks;
   scan.scratch = w->scratch;
   scan.cue_buf = w->cues;
-  scan.mentions = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free);
+  scan.mentions = w->mentions;
+  scan.cand_buf = &w->cands;
 
   if (g_utf8_validate (text, -1, NULL))
     {
@@ -239,7 +248,6 @@ cc_entities_extract_dated (const char  *text,
     }
 
   cc_entities_add_stats (scan.work);
-  g_ptr_array_unref (scan.mentions);
   workspace_release (w);
   return result;
 }

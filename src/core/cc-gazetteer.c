@@ -374,6 +374,88 @@ load_zone_cities (GHashTable *pending)
     }
 }
 
+/* The lexicon's ASCII words of up to LEX_WORD_MAX bytes again, in an
+ * open-addressing table whose 32-byte slots hold the word itself: a token
+ * is looked up with one hash and, nearly always, one slot, with no pointer
+ * to follow. */
+#define LEX_WORD_MAX 24
+
+typedef struct
+{
+  guint32 hash;
+  guint16 bits;
+  guint8  len;
+  char    word[LEX_WORD_MAX + 1];
+} LexSlot;
+
+G_STATIC_ASSERT (sizeof (LexSlot) == 32);
+
+/* FNV-1a of the word in ASCII lower case, which is written to @lower. */
+static inline guint32
+lex_hash (const char *word,
+          gsize       n,
+          char       *lower)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = word[i] >= 'A' && word[i] <= 'Z' ? word[i] + ('a' - 'A') : word[i];
+
+      lower[i] = c;
+      h = (h ^ (guchar)c) * 16777619u;
+    }
+  return h;
+}
+
+static gboolean
+is_ascii (const char *s,
+          gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if ((guchar)s[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+build_lex_slots (CcGazetteer *g)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint count = 0, size = 16;
+  LexSlot *slots;
+
+  g_hash_table_iter_init (&iter, g->lexicon);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (strlen (key) <= LEX_WORD_MAX && is_ascii (key, strlen (key)))
+      count++;
+  while (size < 2 * count)
+    size *= 2;
+  slots = g_new0 (LexSlot, size);
+  g_hash_table_iter_init (&iter, g->lexicon);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize n = strlen (key);
+      char lower[LEX_WORD_MAX + 1];
+      guint32 h;
+      guint k;
+
+      if (n == 0 || n > LEX_WORD_MAX || !is_ascii (key, n))
+        continue;
+      h = lex_hash (key, n, lower);
+      for (k = h & (size - 1); slots[k].len != 0; k = (k + 1) & (size - 1))
+        ;
+      slots[k].hash = h;
+      slots[k].bits = GPOINTER_TO_UINT (value);
+      slots[k].len = n;
+      /* lexicon keys are case-folded: for ASCII, lower case already */
+      memcpy (slots[k].word, key, n);
+    }
+  g->lex_slots = slots;
+  g->lex_mask = size - 1;
+}
+
 static gpointer
 gazetteer_init (gpointer unused)
 {
@@ -480,6 +562,7 @@ gazetteer_init (gpointer unused)
       }
   }
 
+  build_lex_slots (g);
   return g;
 }
 
@@ -521,6 +604,16 @@ cc_gazetteer_lookup (const CcGazetteer *g,
       }
   if (n == 0)
     return CC_LEX_KNOWN;
+  if (ascii && n <= LEX_WORD_MAX)
+    {
+      const LexSlot *slots = g->lex_slots;
+      guint32 h = lex_hash (word, n, buf);
+
+      for (guint k = h & g->lex_mask; slots[k].len != 0; k = (k + 1) & g->lex_mask)
+        if (slots[k].hash == h && slots[k].len == n && memcmp (slots[k].word, buf, n) == 0)
+          return CC_LEX_KNOWN | slots[k].bits;
+      return CC_LEX_KNOWN;
+    }
   if (ascii && n < sizeof buf)
     {
       for (gsize i = 0; i < n; i++)

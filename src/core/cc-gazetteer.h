@@ -29,6 +29,8 @@ typedef struct
   guint       max_location_words;
   GHashTable *lexicon;          /* folded word -> CcLex bits of every list */
   guint64     ascii_currency[2]; /* bit c: the ASCII character c is a key of currencies */
+  gpointer    lex_slots;        /* the ASCII words of lexicon, inline (cc-gazetteer.c) */
+  guint       lex_mask;
 } CcGazetteer;
 
 /* One bit per word list, so that a token is looked up once. */

@@ -421,6 +421,125 @@ test_bad_input (void)
   }
 }
 
+static char *
+mentions_dump (GPtrArray *mentions)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      CcMention *m = mentions->pdata[i];
+
+      g_string_append_printf (out, "%u %u %s %s|%s|%s\n", m->start, m->end,
+                              cc_entity_type_to_string (m->type), m->surface, m->canonical,
+                              m->value ? m->value : "-");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+value_of (GPtrArray  *mentions,
+          const char *surface)
+{
+  CcMention *m = find (mentions, surface, 0);
+
+  if (m == NULL)
+    g_error ("no mention “%s”", surface);
+  return m->value;
+}
+
+/* The words and values of figures are kept per process between
+ * extractions: what they depend on, the article's date and another dollar
+ * named in the text, must still change them, and nothing else may. */
+static void
+test_figure_memo (void)
+{
+  const char *text = "Sales rose 12% yesterday to $5 million, up from last year.";
+  const char *aussie = "The Australian dollar fell. Sales rose 12% yesterday to $5 million.";
+  g_autoptr(GDate) day1 = g_date_new_dmy (8, G_DATE_APRIL, 2026);
+  g_autoptr(GDate) day2 = g_date_new_dmy (3, G_DATE_MARCH, 2027);
+  g_autoptr(GPtrArray) plain = cc_entities_extract (text);
+  g_autoptr(GPtrArray) dated1 = cc_entities_extract_dated (text, day1);
+  g_autoptr(GPtrArray) dated2 = cc_entities_extract_dated (text, day2);
+  g_autoptr(GPtrArray) again = cc_entities_extract_dated (text, day1);
+  g_autoptr(GPtrArray) other = cc_entities_extract (aussie);
+  g_autofree char *d1 = mentions_dump (dated1);
+  g_autofree char *d1b = mentions_dump (again);
+
+  g_assert_cmpstr (value_of (dated1, "yesterday"), ==, "2026-04-07");
+  g_assert_cmpstr (value_of (dated2, "yesterday"), ==, "2027-03-02");
+  g_assert_cmpstr (value_of (dated1, "last year"), ==, "2025");
+  g_assert_cmpstr (value_of (dated2, "last year"), ==, "2026");
+  g_assert_cmpstr (value_of (plain, "yesterday"), !=, value_of (dated1, "yesterday"));
+  g_assert_cmpstr (d1, ==, d1b);
+  g_assert_cmpstr (value_of (plain, "$5 million"), ==, "USD 5000000");
+  g_assert_cmpstr (value_of (other, "$5 million"), ==, "USD? 5000000");
+}
+
+typedef struct
+{
+  GPtrArray *texts;
+  GPtrArray *dumps;   /* out */
+} ThreadJob;
+
+static gpointer
+extract_all (gpointer data)
+{
+  ThreadJob *job = data;
+
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < job->texts->len; i++)
+      {
+        g_autoptr(GPtrArray) m = cc_entities_extract (job->texts->pdata[i]);
+        char *dump = mentions_dump (m);
+
+        if (round == 0)
+          g_ptr_array_add (job->dumps, dump);
+        else
+          {
+            g_assert_cmpstr (job->dumps->pdata[i], ==, dump);
+            g_free (dump);
+          }
+      }
+  return NULL;
+}
+
+/* Extraction keeps buffers per thread and a table of figures per process:
+ * two threads extracting at once, a long text between short ones, give
+ * what one thread gives. */
+static void
+test_threads (void)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) longtext = repeat ("Acme Corp. said revenue rose 12% to $4.2 billion. ", 2 * 1024 * 1024);
+  ThreadJob a = { texts, g_ptr_array_new_with_free_func (g_free) };
+  ThreadJob b = { texts, g_ptr_array_new_with_free_func (g_free) };
+  ThreadJob serial = { texts, g_ptr_array_new_with_free_func (g_free) };
+  GThread *ta, *tb;
+
+  for (guint i = 0; i < 40; i++)
+    g_ptr_array_add (texts, g_strdup_printf ("Jane Doe of Acme Labs said on April %u, 2026 that "
+                                             "%u%% of its %u engineers in Port Ellery will move "
+                                             "within %u months; the deal was worth $%u.%u billion.",
+                                             1 + i % 28, 10 + i, 100 + 7 * i, 1 + i % 12, i % 9 + 1, i % 10));
+  g_ptr_array_add (texts, g_strdup (longtext->str));
+  g_ptr_array_add (texts, g_strdup ("Short text by Ann Lee, 2026."));
+
+  extract_all (&serial);
+  ta = g_thread_new ("extract-a", extract_all, &a);
+  tb = g_thread_new ("extract-b", extract_all, &b);
+  g_thread_join (ta);
+  g_thread_join (tb);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_assert_cmpstr (a.dumps->pdata[i], ==, serial.dumps->pdata[i]);
+      g_assert_cmpstr (b.dumps->pdata[i], ==, serial.dumps->pdata[i]);
+    }
+  g_ptr_array_unref (a.dumps);
+  g_ptr_array_unref (b.dumps);
+  g_ptr_array_unref (serial.dumps);
+}
+
 /* The work counted by the extractor grows linearly: four times the text
  * costs about four times the steps, for ordinary text, one huge line and
  * one huge word. */
@@ -577,6 +696,8 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/value-api", test_value_api);
   g_test_add_func ("/crosscheck/entities/bad-input", test_bad_input);
   g_test_add_func ("/crosscheck/entities/linear", test_linear);
+  g_test_add_func ("/crosscheck/entities/figure-memo", test_figure_memo);
+  g_test_add_func ("/crosscheck/entities/threads", test_threads);
   g_test_add_func ("/crosscheck/entities/cache", test_cache);
   return g_test_run ();
 }

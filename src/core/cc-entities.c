@@ -504,9 +504,12 @@ cc_entities_summarize (CcStore     *store,
   return g_steal_pointer (&out);
 }
 
+/* Mention and document counts per "TYPE\tcanonical", from the cache: of
+ * the whole library when @story_id <= 0, else of one story's documents. */
 GHashTable *
-cc_entities_library_counts (CcStore  *store,
-                            GError  **error)
+cc_entities_story_counts (CcStore  *store,
+                          gint64    story_id,
+                          GError  **error)
 {
   g_autoptr(GHashTable) counts = NULL;
   sqlite3_stmt *stmt;
@@ -516,14 +519,25 @@ cc_entities_library_counts (CcStore  *store,
 
   counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                   (GDestroyNotify)cc_entity_summary_free);
-  stmt = cc_store_prepare (store,
-                           "SELECT m.type, m.canonical, count(*), count(DISTINCT d.id) "
-                           "FROM mentions m JOIN documents d ON d.hash = m.hash "
-                           "JOIN analysis a ON a.hash = m.hash AND a.kind = 'entities' "
-                           "AND a.version = ? GROUP BY m.type, m.canonical", error);
+  if (story_id <= 0)
+    stmt = cc_store_prepare (store,
+                             "SELECT m.type, m.canonical, count(*), count(DISTINCT d.id) "
+                             "FROM mentions m JOIN documents d ON d.hash = m.hash "
+                             "JOIN analysis a ON a.hash = m.hash AND a.kind = 'entities' "
+                             "AND a.version = ?2 GROUP BY m.type, m.canonical", error);
+  else
+    stmt = cc_store_prepare (store,
+                             "SELECT m.type, m.canonical, count(*), count(DISTINCT d.id) "
+                             "FROM story_documents sd JOIN documents d ON d.id = sd.document_id "
+                             "JOIN mentions m ON m.hash = d.hash "
+                             "JOIN analysis a ON a.hash = m.hash AND a.kind = 'entities' "
+                             "AND a.version = ?2 WHERE sd.story_id = ?1 "
+                             "GROUP BY m.type, m.canonical", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, CC_ENTITIES_VERSION);
+  if (story_id > 0)
+    sqlite3_bind_int64 (stmt, 1, story_id);
+  sqlite3_bind_int (stmt, 2, CC_ENTITIES_VERSION);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CcEntitySummary *s = g_new0 (CcEntitySummary, 1);
@@ -537,14 +551,21 @@ cc_entities_library_counts (CcStore  *store,
       s->documents = sqlite3_column_int (stmt, 3);
       g_hash_table_insert (counts, g_strdup_printf ("%s\t%s", type_str, s->canonical), s);
     }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cc_store_set_error (store, error, "cannot count entities");
-      sqlite3_reset (stmt);
+      cc_store_set_error (store, error, story_id > 0 ? "cannot count the story's entities"
+                                                     : "cannot count entities");
       return NULL;
     }
-  sqlite3_reset (stmt);
   return g_steal_pointer (&counts);
+}
+
+GHashTable *
+cc_entities_library_counts (CcStore  *store,
+                            GError  **error)
+{
+  return cc_entities_story_counts (store, 0, error);
 }
 
 GArray *

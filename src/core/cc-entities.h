@@ -97,6 +97,11 @@ GPtrArray    *cc_entities_summarize         (CcStore      *store,
  * never extracts. */
 GHashTable   *cc_entities_library_counts    (CcStore      *store,
                                              GError      **error);
+/* The same over the documents of one story (the library when
+ * @story_id <= 0). */
+GHashTable   *cc_entities_story_counts      (CcStore      *store,
+                                             gint64        story_id,
+                                             GError      **error);
 /* Ids (gint64) of the documents whose cached mentions name this entity. */
 GArray       *cc_entities_documents_mentioning (CcStore      *store,
                                              const char   *canonical,

@@ -350,6 +350,24 @@ test_values_in_text (void)
   g_assert_cmpstr (find (m, "mid-2027", 0)->value, ==, "2027-05/2027-08");
 }
 
+/* People read figures in the words of the text; the normalised value is
+ * kept for comparison. A month to a month is one range. */
+static void
+test_values_in_words (void)
+{
+  const char *text = "Sales from January to April 2026 rose; the app had 1.2 billion downloads "
+                     "after a $14.3 billion deal. From March to the end of the year it grew.";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  assert_mention (m, "January to April 2026", 0, CC_ENTITY_DATE, "January to April 2026");
+  g_assert_cmpstr (find (m, "January to April 2026", 0)->value, ==, "2026-01/2026-04");
+  assert_mention (m, "1.2 billion downloads", 0, CC_ENTITY_QUANTITY, "1.2 billion downloads");
+  assert_mention (m, "$14.3 billion", 0, CC_ENTITY_MONEY, "$14.3 billion");
+  /* "to the end": no second month, no range */
+  g_assert_null (find (m, "March to the end", 0));
+}
+
 static void
 test_value_api (void)
 {
@@ -694,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/names-party-qualifiers", test_names_party_qualifiers);
   g_test_add_func ("/crosscheck/entities/values-in-text", test_values_in_text);
   g_test_add_func ("/crosscheck/entities/value-api", test_value_api);
+  g_test_add_func ("/crosscheck/entities/values-in-words", test_values_in_words);
   g_test_add_func ("/crosscheck/entities/bad-input", test_bad_input);
   g_test_add_func ("/crosscheck/entities/linear", test_linear);
   g_test_add_func ("/crosscheck/entities/figure-memo", test_figure_memo);

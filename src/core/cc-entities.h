@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* Bump whenever the extractor's output may change: cached mentions of an
  * older version are recomputed. */
-#define CC_ENTITIES_VERSION 3
+#define CC_ENTITIES_VERSION 4
 
 typedef enum
 {

@@ -1287,8 +1287,12 @@ range_rest (CcScan  *scan,
     j++;
   else
     return end;
-  if (!same_line (scan, j) || j >= N_TOKS || !((T (j)->flags & TF_DIGIT) || !(T (j)->flags & TF_WORD) ||
-                                               cc_value_number_word (tok_text (scan, j), tok_len (scan, j)) >= 0))
+  if (!same_line (scan, j) || j >= N_TOKS ||
+      !((T (j)->flags & TF_DIGIT) || !(T (j)->flags & TF_WORD) ||
+        cc_value_number_word (tok_text (scan, j), tok_len (scan, j)) >= 0 ||
+        /* "January to April 2026": a month to a month */
+        (month_of_tok (scan, end - 1, &(guint){ 0 }, &(gboolean){ FALSE }) &&
+         month_of_tok (scan, j, &(guint){ 0 }, &(gboolean){ FALSE }))))
     return end;
   /* dashes join only when glued: "7–8C", not "7 - the" */
   if (!between && !(T (j - 1)->flags & TF_WORD) && !glued (scan, j) && glued (scan, j - 1))

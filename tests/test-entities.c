@@ -466,7 +466,7 @@ value_of (GPtrArray  *mentions,
   return m->value;
 }
 
-/* The words and values of figures are kept per process between
+/* The words and values of figures are kept per thread between
  * extractions: what they depend on, the article's date and another dollar
  * named in the text, must still change them, and nothing else may. */
 static void
@@ -522,7 +522,7 @@ extract_all (gpointer data)
   return NULL;
 }
 
-/* Extraction keeps buffers per thread and a table of figures per process:
+/* Extraction keeps buffers and a table of figures per thread:
  * two threads extracting at once, a long text between short ones, give
  * what one thread gives. */
 static void

@@ -435,6 +435,17 @@ lookup_entity (Names *nm,
   return e;
 }
 
+/* The entity whose key is the first @n bytes of @key, if any. */
+static Entity *
+lookup_key_prefix (Names      *nm,
+                   const char *key,
+                   gsize       n)
+{
+  g_string_truncate (nm->key, 0);
+  g_string_append_len (nm->key, key, n);
+  return g_hash_table_lookup (nm->entities, nm->key->str);
+}
+
 static gboolean
 has_lower_len (const char *s,
                const char *end)
@@ -965,10 +976,7 @@ mark_company_products (Names *nm)
         best = MAX (best, e->votes[t]);
       if (best >= 3)
         continue;
-      {
-        g_autofree char *head = g_strndup (e->key, space - e->key);
-        company = g_hash_table_lookup (nm->entities, head);
-      }
+      company = lookup_key_prefix (nm, e->key, space - e->key);
       if (company == NULL || entity_root (company)->type != V_ORG ||
           entity_root (company)->votes[V_ORG] < 2 || strchr (space + 1, ' ') != NULL)
         continue;
@@ -1072,10 +1080,7 @@ merge_aliases (Names *nm)
         cut = strpbrk (e->key, " -");
         if (cut == NULL || cut == e->key)
           continue;
-        {
-          g_autofree char *head = g_strndup (e->key, cut - e->key);
-          family = g_hash_table_lookup (nm->entities, head);
-        }
+        family = lookup_key_prefix (nm, e->key, cut - e->key);
         if (family != NULL && family->parent == NULL && family->type == V_ORG &&
             family->votes[V_ORG] < 4)
           family->type = V_PRODUCT;
@@ -1091,10 +1096,7 @@ merge_aliases (Names *nm)
 
         if (e->parent != NULL || e->type != V_ORG || e->votes[V_ORG] >= 4 || space == NULL)
           continue;
-        {
-          g_autofree char *head = g_strndup (e->key, space - e->key);
-          family = g_hash_table_lookup (nm->entities, head);
-        }
+        family = lookup_key_prefix (nm, e->key, space - e->key);
         if (family != NULL && entity_root (family)->type == V_PRODUCT)
           e->type = V_PRODUCT;
       }

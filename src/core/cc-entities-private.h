@@ -54,6 +54,7 @@ typedef struct
   GString           *scratch;   /* scratch: a surface for a look-up */
   GByteArray        *cue_buf;   /* holds cues */
   GArray           **cand_buf;  /* kept for the name candidates (cc-entities-names.c) */
+  GHashTable       **figure_memo; /* kept: the words of figures (analysis/cc-values-scan.c) */
 } CcScan;
 
 #define SCAN_TOK(s, i) (&g_array_index ((s)->toks, CcTok, (i)))

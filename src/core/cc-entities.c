@@ -121,13 +121,15 @@ cc_entities_get_work (void)
 
 /* The buffers of one extraction, kept per thread for the next one: a
  * fresh token array of some ten thousand bytes per article costs more in
- * malloc than tokenizing it. Dropped after a very long text. */
+ * malloc than tokenizing it; and the words of the figures met so far.
+ * Dropped after a very long text. */
 typedef struct
 {
   GArray     *toks;
   GString    *scratch;
   GByteArray *cues;
   GArray     *cands;      /* created by cc_scan_names() */
+  GHashTable *figures;    /* created by cc_scan_values() */
   GPtrArray  *mentions;
 } Workspace;
 
@@ -140,6 +142,7 @@ workspace_free (Workspace *w)
   g_string_free (w->scratch, TRUE);
   g_byte_array_unref (w->cues);
   g_clear_pointer (&w->cands, g_array_unref);
+  g_clear_pointer (&w->figures, g_hash_table_unref);
   g_ptr_array_unref (w->mentions);
   g_free (w);
 }
@@ -220,6 +223,7 @@ cc_entities_extract_dated (const char  *text,
   scan.cue_buf = w->cues;
   scan.mentions = w->mentions;
   scan.cand_buf = &w->cands;
+  scan.figure_memo = &w->figures;
 
   if (g_utf8_validate (text, -1, NULL))
     {

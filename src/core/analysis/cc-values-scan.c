@@ -131,8 +131,9 @@ month_of_tok (CcScan   *scan,
  * from cc_value_parse_dated(): a pure function of the surface, the kind,
  * the article's date and whether the text names another dollar. Figures
  * recur within and across the articles of a story ("2026", "$14.3
- * billion", "40%"), so the results are kept in a table shared by the
- * process, emptied when it grows past FIGURE_MEMO_MAX entries. */
+ * billion", "40%"), so the results are kept in a table of the thread's
+ * workspace (cc-entities.c), emptied when it grows past FIGURE_MEMO_MAX
+ * entries. */
 #define FIGURE_MEMO_MAX 8192
 
 typedef struct
@@ -148,9 +149,6 @@ figure_words_free (FigureWords *w)
   g_free (w->canonical);
   g_free (w);
 }
-
-static GHashTable *figure_memo;
-G_LOCK_DEFINE_STATIC (figure_memo);
 
 static FigureWords *
 figure_words_compute (const char   *surface,
@@ -223,28 +221,19 @@ claim (CcScan       *scan,
     g_string_append (key, m->surface);
   }
 
-  G_LOCK (figure_memo);
-  if (figure_memo == NULL)
-    figure_memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify)figure_words_free);
-  w = g_hash_table_lookup (figure_memo, key->str);
-  if (w != NULL)
+  if (*scan->figure_memo == NULL)
+    *scan->figure_memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify)figure_words_free);
+  w = g_hash_table_lookup (*scan->figure_memo, key->str);
+  if (w == NULL)
     {
-      m->value = g_strdup (w->value);
-      m->canonical = g_strdup (w->canonical);
+      w = figure_words_compute (m->surface, kind, other_dollar, scan->reference);
+      if (g_hash_table_size (*scan->figure_memo) >= FIGURE_MEMO_MAX)
+        g_hash_table_remove_all (*scan->figure_memo);
+      g_hash_table_replace (*scan->figure_memo, g_strndup (key->str, key->len), w);
     }
-  G_UNLOCK (figure_memo);
-  if (w != NULL)
-    return;
-
-  w = figure_words_compute (m->surface, kind, other_dollar, scan->reference);
   m->value = g_strdup (w->value);
   m->canonical = g_strdup (w->canonical);
-  G_LOCK (figure_memo);
-  if (g_hash_table_size (figure_memo) >= FIGURE_MEMO_MAX)
-    g_hash_table_remove_all (figure_memo);
-  g_hash_table_replace (figure_memo, g_strndup (key->str, key->len), w);
-  G_UNLOCK (figure_memo);
 }
 
 /* Extends a date at month token @i ("April", "April 8", "April 8, 2026",

@@ -1714,7 +1714,7 @@ figure_at (CcScan *scan,
    * word, no hyphen ("nine-month"). */
   if ((t->flags & TF_LOWER) && !(t->flags & TF_DIGIT) && cue_bits (scan, i) == 0 &&
       !(t->flags & TF_HYPHEN) &&
-      !(tok_len (scan, i) > 6 && g_str_has_prefix (tok_text (scan, i) + T (i)->bend - T (i)->bstart - 4, "long")))
+      !(tok_len (scan, i) > 6 && strncmp (tok_text (scan, i) + T (i)->bend - T (i)->bstart - 4, "long", 4) == 0))
     return FALSE;
   /* A word with no digit and no hyphen, not "weeklong", that is no number
    * word and none of the words that start a date or a duration ("early",

@@ -330,6 +330,25 @@ test_names_places (void)
   assert_mention (m, "CHICAGO", 0, CC_ENTITY_LOCATION, NULL);
 }
 
+/* "Vantexa chips": a possessive without its apostrophe is the name's when
+ * the document names it alone; a surname or a verb after it is not. */
+static void
+test_names_bare_possessive (void)
+{
+  const char *text = "Vantexa unveiled a new processor on Monday.\n"
+                     "Analysts said Vantexas chips outsold every rival, and Vantexa shares rose.\n"
+                     "Serena Williams beat Prince William at chess. Williams said little.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  /* the mention is the name, as with "Vantexa's" */
+  assert_mention (m, "Vantexa", 1, CC_ENTITY_ORG, "Vantexa");
+  g_assert_null (find (m, "Vantexas", 0));
+  /* part of a longer name, or before a verb: left as written */
+  g_assert_nonnull (find (m, "Serena Williams", 0));
+  g_assert_null (find (m, "William", 1));
+}
+
 static void
 test_values_in_text (void)
 {
@@ -706,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/names/counts-and-brackets", test_names_counts_and_brackets);
   g_test_add_func ("/crosscheck/entities/names/compounds", test_names_compounds);
   g_test_add_func ("/crosscheck/entities/names/places", test_names_places);
+  g_test_add_func ("/crosscheck/entities/names/bare-possessive", test_names_bare_possessive);
   g_test_add_func ("/crosscheck/entities/names-table-rows", test_names_table_rows);
   g_test_add_func ("/crosscheck/entities/names-tight-acronym", test_names_tight_acronym);
   g_test_add_func ("/crosscheck/entities/names-coordinated-surnames", test_names_coordinated_surnames);

@@ -103,6 +103,9 @@ typedef struct
 gboolean  cc_names_tok_in_list    (CcScan             *scan,
                                    guint               i,
                                    CcWordList         *list);
+/* "said", "announced", "scored": a verb that follows a name. */
+gboolean  cc_names_is_verb_after_name (CcScan *scan,
+                                   guint   i);
 /* Adds the votes of one mention (and, once per name, of its words). */
 void      cc_names_vote           (Names  *nm,
                                    Cand   *c);

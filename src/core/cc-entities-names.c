@@ -1334,6 +1334,56 @@ add_compound_parts (Names *nm)
     }
 }
 
+/* "Nvidias chips": a possessive written without its apostrophe, as news
+ * copy sometimes has it, is read as "Nvidia's" when the document names
+ * "Nvidia" on its own, the word stands alone (not "Serena Williams") and a
+ * lower-case word follows that is neither a common word nor a verb that
+ * follows names ("Williams said", "Williams won"). */
+static void
+mark_bare_possessives (CcScan *scan)
+{
+  g_autoptr(GHashTable) names = NULL;
+  char buf[64];
+
+  for (guint i = 0; i + 1 < N_TOKS; i++)
+    {
+      CcTok *t = T (i);
+      const char *s = tok_text (scan, i);
+      guint n = name_len (scan, i);
+
+      if ((t->flags & (TF_CAP | TF_ALPHA | TF_DIGIT | TF_ALLCAPS | TF_POSS | TF_INNER_CAP |
+                       TF_HYPHEN | TF_CLAIMED)) != (TF_CAP | TF_ALPHA) ||
+          n < 4 || n >= sizeof buf || s[n - 1] != 's' || !g_ascii_islower (s[n - 2]) ||
+          s[n - 2] == 's' || s[n - 2] == 'u' || s[n - 2] == 'i')
+        continue;
+      /* alone, with a lower-case noun after it */
+      if ((i > 0 && same_line (scan, i) && (T (i - 1)->flags & TF_CAP) && (T (i - 1)->flags & TF_WORD)) ||
+          !same_line (scan, i + 1) || !(T (i + 1)->flags & TF_LOWER) || (T (i + 1)->flags & TF_DIGIT) ||
+          (cc_scan_tok_lex (scan, i + 1) & CC_LEX_COMMON) || cc_names_is_verb_after_name (scan, i + 1))
+        continue;
+      if (names == NULL)
+        {
+          /* the capitalised words of the document, as written */
+          names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint k = 0; k < N_TOKS; k++)
+            if ((T (k)->flags & (TF_CAP | TF_WORD)) == (TF_CAP | TF_WORD))
+              g_hash_table_add (names, g_strndup (tok_text (scan, k), name_len (scan, k)));
+        }
+      /* a known word or place as written: "Labs", "Philippines" */
+      if ((cc_scan_tok_lex (scan, i) & ~CC_LEX_KNOWN) != 0 ||
+          g_hash_table_contains (scan->gaz->locations, cc_names_scratch_surface (scan, i, i + 1)))
+        continue;
+      memcpy (buf, s, n - 1);
+      buf[n - 1] = '\0';
+      if (!g_hash_table_contains (names, buf))
+        continue;
+      t->bend--;
+      t->cend--;
+      t->flags |= TF_POSS;
+      t->lex = 0;   /* looked up again on the name part */
+    }
+}
+
 void
 cc_scan_names (CcScan *scan)
 {
@@ -1347,6 +1397,8 @@ cc_scan_names (CcScan *scan)
   nm.cands = *scan->cand_buf;
   g_array_set_size (nm.cands, 0);
   nm.key = g_string_sized_new (64);
+
+  mark_bare_possessives (scan);
 
   chunk_all (&nm, FALSE);
   for (guint k = 0; k < nm.cands->len; k++)

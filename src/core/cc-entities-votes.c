@@ -169,6 +169,14 @@ static const char * const product_verbs_before_words[] = {
 };
 static CcWordList product_verbs_before = { product_verbs_before_words, NULL };
 
+gboolean
+cc_names_is_verb_after_name (CcScan *scan,
+                             guint   i)
+{
+  return cc_names_tok_in_list (scan, i, &speech_verbs) || cc_names_tok_in_list (scan, i, &org_verbs) ||
+         cc_names_tok_in_list (scan, i, &product_verbs_after);
+}
+
 static int
 votes_from_noun (CcScan *scan,
                  guint   i,

@@ -1336,9 +1336,9 @@ add_compound_parts (Names *nm)
 
 /* "Nvidias chips": a possessive written without its apostrophe, as news
  * copy sometimes has it, is read as "Nvidia's" when the document names
- * "Nvidia" on its own, the word stands alone (not "Serena Williams") and a
- * lower-case word follows that is neither a common word nor a verb that
- * follows names ("Williams said", "Williams won"). */
+ * "Nvidia" on its own, the word stands alone (not "Serena Williams"), not
+ * at a sentence start, and a lower-case word follows that is neither a
+ * common word nor a verb that follows names ("Williams said"). */
 static void
 mark_bare_possessives (CcScan *scan)
 {
@@ -1351,8 +1351,10 @@ mark_bare_possessives (CcScan *scan)
       const char *s = tok_text (scan, i);
       guint n = name_len (scan, i);
 
+      /* not at a sentence start, where plural nouns are capitalised too
+       * ("Critics argued") */
       if ((t->flags & (TF_CAP | TF_ALPHA | TF_DIGIT | TF_ALLCAPS | TF_POSS | TF_INNER_CAP |
-                       TF_HYPHEN | TF_CLAIMED)) != (TF_CAP | TF_ALPHA) ||
+                       TF_HYPHEN | TF_CLAIMED | TF_SENT_START)) != (TF_CAP | TF_ALPHA) ||
           n < 4 || n >= sizeof buf || s[n - 1] != 's' || !g_ascii_islower (s[n - 2]) ||
           s[n - 2] == 's' || s[n - 2] == 'u' || s[n - 2] == 'i')
         continue;
@@ -1360,6 +1362,10 @@ mark_bare_possessives (CcScan *scan)
       if ((i > 0 && same_line (scan, i) && (T (i - 1)->flags & TF_CAP) && (T (i - 1)->flags & TF_WORD)) ||
           !same_line (scan, i + 1) || !(T (i + 1)->flags & TF_LOWER) || (T (i + 1)->flags & TF_DIGIT) ||
           (cc_scan_tok_lex (scan, i + 1) & CC_LEX_COMMON) || cc_names_is_verb_after_name (scan, i + 1))
+        continue;
+      /* a known word or place as written: "Labs", "Philippines" */
+      if ((cc_scan_tok_lex (scan, i) & ~CC_LEX_KNOWN) != 0 ||
+          g_hash_table_contains (scan->gaz->locations, cc_names_scratch_surface (scan, i, i + 1)))
         continue;
       if (names == NULL)
         {
@@ -1369,10 +1375,6 @@ mark_bare_possessives (CcScan *scan)
             if ((T (k)->flags & (TF_CAP | TF_WORD)) == (TF_CAP | TF_WORD))
               g_hash_table_add (names, g_strndup (tok_text (scan, k), name_len (scan, k)));
         }
-      /* a known word or place as written: "Labs", "Philippines" */
-      if ((cc_scan_tok_lex (scan, i) & ~CC_LEX_KNOWN) != 0 ||
-          g_hash_table_contains (scan->gaz->locations, cc_names_scratch_surface (scan, i, i + 1)))
-        continue;
       memcpy (buf, s, n - 1);
       buf[n - 1] = '\0';
       if (!g_hash_table_contains (names, buf))

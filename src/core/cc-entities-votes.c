@@ -173,7 +173,8 @@ gboolean
 cc_names_is_verb_after_name (CcScan *scan,
                              guint   i)
 {
-  return cc_names_tok_in_list (scan, i, &speech_verbs) || cc_names_tok_in_list (scan, i, &org_verbs) ||
+  return cc_names_tok_in_list (scan, i, &speech_verbs) ||
+         cc_names_tok_in_list (scan, i, &org_verbs) ||
          cc_names_tok_in_list (scan, i, &product_verbs_after);
 }
 
@@ -485,7 +486,8 @@ context:
             v[V_EVENT] += 4;
           else if (cc_names_tok_in_list (scan, a, &place_nouns))
             v[V_LOCATION] += 3;
-          else if (cc_scan_tok_in (scan, a, gaz->titles) && !cc_names_tok_in_list (scan, a, &cc_names_title_modifiers))
+          else if (cc_scan_tok_in (scan, a, gaz->titles) &&
+                   !cc_names_tok_in_list (scan, a, &cc_names_title_modifiers))
             v[V_ORG] += 2;     /* "Acme chief executive Jane Roe" */
           else if (cc_names_tok_in_list (scan, a, &speech_verbs) && n >= 2)
             v[V_PERSON] += 2;

@@ -1714,7 +1714,8 @@ figure_at (CcScan *scan,
    * word, no hyphen ("nine-month"). */
   if ((t->flags & TF_LOWER) && !(t->flags & TF_DIGIT) && cue_bits (scan, i) == 0 &&
       !(t->flags & TF_HYPHEN) &&
-      !(tok_len (scan, i) > 6 && strncmp (tok_text (scan, i) + T (i)->bend - T (i)->bstart - 4, "long", 4) == 0))
+      !(tok_len (scan, i) > 6 &&
+        strncmp (tok_text (scan, i) + T (i)->bend - T (i)->bstart - 4, "long", 4) == 0))
     return FALSE;
   /* A word with no digit and no hyphen, not "weeklong", that is no number
    * word and none of the words that start a date or a duration ("early",
@@ -1733,7 +1734,8 @@ figure_at (CcScan *scan,
           !(n > 4 && g_ascii_strncasecmp (s + n - 4, "long", 4) == 0) &&
           ((t->flags & TF_LOWER) ||
            (!(cc_scan_tok_lex (scan, i) & CC_LEX_MONTH_DAY) &&
-            !(tok_len (scan, i) == 3 && (t->flags & TF_ALLCAPS)) && !cc_scan_tok_is (scan, i, "rs"))))
+            !(tok_len (scan, i) == 3 && (t->flags & TF_ALLCAPS)) &&
+            !cc_scan_tok_is (scan, i, "rs"))))
         {
           if ((bits & CUE_RELATIVE) && (end = relative_date_at (scan, i)) != 0)
             {
@@ -1747,7 +1749,8 @@ figure_at (CcScan *scan,
    * ("$14.3 billion"); no other rule below starts on one. */
   if (!(t->flags & TF_WORD))
     {
-      if (t->first < 0x80 && !(gaz->ascii_currency[t->first / 64] & (G_GUINT64_CONSTANT (1) << (t->first % 64))))
+      if (t->first < 0x80 &&
+          !(gaz->ascii_currency[t->first / 64] & (G_GUINT64_CONSTANT (1) << (t->first % 64))))
         return FALSE;
       if (money_symbol_at (scan, i, f))
         {

@@ -37,9 +37,11 @@ typedef struct
   guint tp, fp, fn;
 } Counts;
 
-/* The named F1 every story in ../shared/eval must reach. The issue asks
- * for 0.85; three stories reach it (0.87 to 0.91) but politics reaches
- * 0.80, so the bar is the value honestly reached (see issue 11's note). */
+/* The named F1 every story in ../shared/eval must reach: the issue asks
+ * for 0.85; every story reaches 0.87 (0.876 to 0.909), and the bar is set
+ * there so that a regression shows. The folder is found from the test
+ * sources (G_TEST_SRCDIR/../../shared/eval, as meson runs the test) or
+ * named by CROSSCHECK_EVAL_DIR; without it the test is skipped. */
 #define EVAL_MIN_NAMED_F1 0.87
 
 static gboolean

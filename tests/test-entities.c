@@ -330,6 +330,25 @@ test_names_places (void)
   assert_mention (m, "CHICAGO", 0, CC_ENTITY_LOCATION, NULL);
 }
 
+/* "Vantexa chips": a possessive without its apostrophe is the name's when
+ * the document names it alone; a surname or a verb after it is not. */
+static void
+test_names_bare_possessive (void)
+{
+  const char *text = "Vantexa unveiled a new processor on Monday.\n"
+                     "Analysts said Vantexas chips outsold every rival, and Vantexa shares rose.\n"
+                     "Serena Williams beat Prince William at chess. Williams said little.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  /* the mention is the name, as with "Vantexa's" */
+  assert_mention (m, "Vantexa", 1, CC_ENTITY_ORG, "Vantexa");
+  g_assert_null (find (m, "Vantexas", 0));
+  /* part of a longer name, or before a verb: left as written */
+  g_assert_nonnull (find (m, "Serena Williams", 0));
+  g_assert_null (find (m, "William", 1));
+}
+
 static void
 test_values_in_text (void)
 {
@@ -348,6 +367,24 @@ test_values_in_text (void)
   g_assert_cmpstr (find (m, "€62m", 0)->value, ==, "EUR 62000000");
   g_assert_cmpstr (find (m, "£54 million", 0)->value, ==, "GBP 54000000");
   g_assert_cmpstr (find (m, "mid-2027", 0)->value, ==, "2027-05/2027-08");
+}
+
+/* People read figures in the words of the text; the normalised value is
+ * kept for comparison. A month to a month is one range. */
+static void
+test_values_in_words (void)
+{
+  const char *text = "Sales from January to April 2026 rose; the app had 1.2 billion downloads "
+                     "after a $14.3 billion deal. From March to the end of the year it grew.";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  assert_mention (m, "January to April 2026", 0, CC_ENTITY_DATE, "January to April 2026");
+  g_assert_cmpstr (find (m, "January to April 2026", 0)->value, ==, "2026-01/2026-04");
+  assert_mention (m, "1.2 billion downloads", 0, CC_ENTITY_QUANTITY, "1.2 billion downloads");
+  assert_mention (m, "$14.3 billion", 0, CC_ENTITY_MONEY, "$14.3 billion");
+  /* "to the end": no second month, no range */
+  g_assert_null (find (m, "March to the end", 0));
 }
 
 static void
@@ -419,6 +456,125 @@ test_bad_input (void)
     for (guint i = 0; i < m->len; i++)
       g_assert_null (strstr (((CcMention *)m->pdata[i])->surface, "가"));
   }
+}
+
+static char *
+mentions_dump (GPtrArray *mentions)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      CcMention *m = mentions->pdata[i];
+
+      g_string_append_printf (out, "%u %u %s %s|%s|%s\n", m->start, m->end,
+                              cc_entity_type_to_string (m->type), m->surface, m->canonical,
+                              m->value ? m->value : "-");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+value_of (GPtrArray  *mentions,
+          const char *surface)
+{
+  CcMention *m = find (mentions, surface, 0);
+
+  if (m == NULL)
+    g_error ("no mention “%s”", surface);
+  return m->value;
+}
+
+/* The words and values of figures are kept per thread between
+ * extractions: what they depend on, the article's date and another dollar
+ * named in the text, must still change them, and nothing else may. */
+static void
+test_figure_memo (void)
+{
+  const char *text = "Sales rose 12% yesterday to $5 million, up from last year.";
+  const char *aussie = "The Australian dollar fell. Sales rose 12% yesterday to $5 million.";
+  g_autoptr(GDate) day1 = g_date_new_dmy (8, G_DATE_APRIL, 2026);
+  g_autoptr(GDate) day2 = g_date_new_dmy (3, G_DATE_MARCH, 2027);
+  g_autoptr(GPtrArray) plain = cc_entities_extract (text);
+  g_autoptr(GPtrArray) dated1 = cc_entities_extract_dated (text, day1);
+  g_autoptr(GPtrArray) dated2 = cc_entities_extract_dated (text, day2);
+  g_autoptr(GPtrArray) again = cc_entities_extract_dated (text, day1);
+  g_autoptr(GPtrArray) other = cc_entities_extract (aussie);
+  g_autofree char *d1 = mentions_dump (dated1);
+  g_autofree char *d1b = mentions_dump (again);
+
+  g_assert_cmpstr (value_of (dated1, "yesterday"), ==, "2026-04-07");
+  g_assert_cmpstr (value_of (dated2, "yesterday"), ==, "2027-03-02");
+  g_assert_cmpstr (value_of (dated1, "last year"), ==, "2025");
+  g_assert_cmpstr (value_of (dated2, "last year"), ==, "2026");
+  g_assert_cmpstr (value_of (plain, "yesterday"), !=, value_of (dated1, "yesterday"));
+  g_assert_cmpstr (d1, ==, d1b);
+  g_assert_cmpstr (value_of (plain, "$5 million"), ==, "USD 5000000");
+  g_assert_cmpstr (value_of (other, "$5 million"), ==, "USD? 5000000");
+}
+
+typedef struct
+{
+  GPtrArray *texts;
+  GPtrArray *dumps;   /* out */
+} ThreadJob;
+
+static gpointer
+extract_all (gpointer data)
+{
+  ThreadJob *job = data;
+
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < job->texts->len; i++)
+      {
+        g_autoptr(GPtrArray) m = cc_entities_extract (job->texts->pdata[i]);
+        char *dump = mentions_dump (m);
+
+        if (round == 0)
+          g_ptr_array_add (job->dumps, dump);
+        else
+          {
+            g_assert_cmpstr (job->dumps->pdata[i], ==, dump);
+            g_free (dump);
+          }
+      }
+  return NULL;
+}
+
+/* Extraction keeps buffers and a table of figures per thread:
+ * two threads extracting at once, a long text between short ones, give
+ * what one thread gives. */
+static void
+test_threads (void)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) longtext = repeat ("Acme Corp. said revenue rose 12% to $4.2 billion. ", 2 * 1024 * 1024);
+  ThreadJob a = { texts, g_ptr_array_new_with_free_func (g_free) };
+  ThreadJob b = { texts, g_ptr_array_new_with_free_func (g_free) };
+  ThreadJob serial = { texts, g_ptr_array_new_with_free_func (g_free) };
+  GThread *ta, *tb;
+
+  for (guint i = 0; i < 40; i++)
+    g_ptr_array_add (texts, g_strdup_printf ("Jane Doe of Acme Labs said on April %u, 2026 that "
+                                             "%u%% of its %u engineers in Port Ellery will move "
+                                             "within %u months; the deal was worth $%u.%u billion.",
+                                             1 + i % 28, 10 + i, 100 + 7 * i, 1 + i % 12, i % 9 + 1, i % 10));
+  g_ptr_array_add (texts, g_strdup (longtext->str));
+  g_ptr_array_add (texts, g_strdup ("Short text by Ann Lee, 2026."));
+
+  extract_all (&serial);
+  ta = g_thread_new ("extract-a", extract_all, &a);
+  tb = g_thread_new ("extract-b", extract_all, &b);
+  g_thread_join (ta);
+  g_thread_join (tb);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_assert_cmpstr (a.dumps->pdata[i], ==, serial.dumps->pdata[i]);
+      g_assert_cmpstr (b.dumps->pdata[i], ==, serial.dumps->pdata[i]);
+    }
+  g_ptr_array_unref (a.dumps);
+  g_ptr_array_unref (b.dumps);
+  g_ptr_array_unref (serial.dumps);
 }
 
 /* The work counted by the extractor grows linearly: four times the text
@@ -569,14 +725,18 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/names/counts-and-brackets", test_names_counts_and_brackets);
   g_test_add_func ("/crosscheck/entities/names/compounds", test_names_compounds);
   g_test_add_func ("/crosscheck/entities/names/places", test_names_places);
+  g_test_add_func ("/crosscheck/entities/names/bare-possessive", test_names_bare_possessive);
   g_test_add_func ("/crosscheck/entities/names-table-rows", test_names_table_rows);
   g_test_add_func ("/crosscheck/entities/names-tight-acronym", test_names_tight_acronym);
   g_test_add_func ("/crosscheck/entities/names-coordinated-surnames", test_names_coordinated_surnames);
   g_test_add_func ("/crosscheck/entities/names-party-qualifiers", test_names_party_qualifiers);
   g_test_add_func ("/crosscheck/entities/values-in-text", test_values_in_text);
   g_test_add_func ("/crosscheck/entities/value-api", test_value_api);
+  g_test_add_func ("/crosscheck/entities/values-in-words", test_values_in_words);
   g_test_add_func ("/crosscheck/entities/bad-input", test_bad_input);
   g_test_add_func ("/crosscheck/entities/linear", test_linear);
+  g_test_add_func ("/crosscheck/entities/figure-memo", test_figure_memo);
+  g_test_add_func ("/crosscheck/entities/threads", test_threads);
   g_test_add_func ("/crosscheck/entities/cache", test_cache);
   return g_test_run ();
 }

@@ -52,6 +52,7 @@ typedef struct
   CcScan     *scan;
   GHashTable *entities;  /* key -> Entity */
   GArray     *cands;     /* Cand */
+  GString    *key;       /* scratch for entity keys */
 } Names;
 
 static inline const char *
@@ -88,13 +89,27 @@ gboolean  cc_names_is_title       (CcScan *scan,
 char     *cc_names_make_surface   (CcScan *scan,
                                    guint   ts,
                                    guint   te);
+const char *cc_names_scratch_surface (CcScan *scan,
+                                   guint   ts,
+                                   guint   te);
+/* A NULL-terminated list of lower-case words, hashed on first use. */
+typedef struct _CcWordSlot CcWordSlot;
+typedef struct
+{
+  const char * const *words;
+  CcWordSlot         *slots;
+} CcWordList;
+
 gboolean  cc_names_tok_in_list    (CcScan             *scan,
                                    guint               i,
-                                   const char * const *words);
+                                   CcWordList         *list);
+/* "said", "announced", "scored": a verb that follows a name. */
+gboolean  cc_names_is_verb_after_name (CcScan *scan,
+                                   guint   i);
 /* Adds the votes of one mention (and, once per name, of its words). */
 void      cc_names_vote           (Names  *nm,
                                    Cand   *c);
 
-extern const char * const cc_names_title_modifiers[];
+extern CcWordList cc_names_title_modifiers;
 
 G_END_DECLS

@@ -69,11 +69,10 @@ is_terminator_tok (CcScan *scan,
       if (i > 0 && (T (i - 1)->flags & TF_WORD) && !(t->flags & TF_SPACE))
         {
           guint n = name_len (scan, i - 1);
-          const char *s = tok_text (scan, i - 1);
 
           if (n == 1 && (T (i - 1)->flags & TF_CAP))
             return FALSE;
-          if (cc_gazetteer_has (scan->gaz->titles, s, n) && n <= 4)
+          if (n <= 4 && (cc_scan_tok_lex (scan, i - 1) & CC_LEX_TITLE))
             return FALSE;
         }
       return TRUE;
@@ -194,7 +193,7 @@ cc_scan_names_prepare (CcScan *scan)
               if (name_len (scan, k) >= 4 || (w->flags & TF_CAP))
                 {
                   if (name_len (scan, k) < 4 &&
-                      cc_gazetteer_has (scan->gaz->common_words, tok_text (scan, k), name_len (scan, k)))
+                      (cc_scan_tok_lex (scan, k) & CC_LEX_COMMON))
                     continue;
                   n_long++;
                   if (w->flags & TF_CAP)
@@ -247,9 +246,10 @@ is_name_word (CcScan *scan,
       if (!(t->flags & TF_ALPHA) || is_month_or_day (scan, i))
         return FALSE;
       /* "AI-related", "API-based": an adjective, not a name */
-      for (const char *p = s; p < end; p++)
-        if (*p == '-')
-          dash = p;
+      if (t->flags & TF_HYPHEN)
+        for (const char *p = s; p < end; p++)
+          if (*p == '-')
+            dash = p;
       if (dash != NULL && dash + 1 < end && g_ascii_islower (dash[1]))
         {
           for (const char *p = dash + 1; p < end; p++)
@@ -297,7 +297,7 @@ cc_names_is_title (CcScan *scan,
   guint n = name_len (scan, i);
   const char *s = tok_text (scan, i);
 
-  if (cc_gazetteer_has (scan->gaz->titles, s, n))
+  if (cc_scan_tok_lex (scan, i) & CC_LEX_TITLE)
     return TRUE;
   return n > 3 && s[n - 1] == 's' && cc_gazetteer_has (scan->gaz->titles, s, n - 1);
 }
@@ -334,31 +334,63 @@ is_gerund (CcScan *scan,
          g_ascii_strncasecmp (s + n - 3, "ing", 3) == 0;
 }
 
+/* The key of tokens [ts, te) into @out: the words as written, case-folded,
+ * without dots ("U.S." and "US" are one name) except between digits. */
+static void
+make_key_into (CcScan  *scan,
+               guint    ts,
+               guint    te,
+               GString *out)
+{
+  gboolean ascii = TRUE;
+
+  g_string_truncate (out, 0);
+  for (guint i = ts; i < te; i++)
+    {
+      const char *s = tok_text (scan, i);
+      guint n = i + 1 == te ? name_len (scan, i) : T (i)->bfull - T (i)->bstart;
+
+      if (i > ts && (T (i)->flags & TF_SPACE))
+        g_string_append_c (out, ' ');
+      for (guint k = 0; k < n; k++)
+        if ((guchar)s[k] >= 0x80)
+          ascii = FALSE;
+      g_string_append_len (out, s, n);
+    }
+  if (ascii)
+    {
+      /* ASCII, the common case: case folding is lower-casing, in place */
+      char *w = out->str;
+
+      for (const char *p = out->str; *p; p++)
+        {
+          char c = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
+
+          if (c != '.' || (p > out->str && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
+            *w++ = c;
+        }
+      g_string_truncate (out, w - out->str);
+    }
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (out->str, out->len);
+
+      g_string_truncate (out, 0);
+      for (const char *p = folded; *p; p++)
+        if (*p != '.' || (p > folded && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
+          g_string_append_c (out, *p);
+    }
+}
+
 static char *
 make_key (CcScan *scan,
           guint   ts,
           guint   te)
 {
   GString *s = g_string_new (NULL);
-  g_autofree char *folded = NULL;
 
-  for (guint i = ts; i < te; i++)
-    {
-      if (i > ts && (T (i)->flags & TF_SPACE))
-        g_string_append_c (s, ' ');
-      g_string_append_len (s, tok_text (scan, i), i + 1 == te ? name_len (scan, i)
-                                                              : T (i)->bfull - T (i)->bstart);
-    }
-  /* "U.S." and "US" are one name. */
-  folded = g_utf8_casefold (s->str, s->len);
-  g_string_free (s, TRUE);
-  {
-    GString *out = g_string_new (NULL);
-    for (const char *p = folded; *p; p++)
-      if (*p != '.' || (p > folded && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
-        g_string_append_c (out, *p == '\'' ? '\'' : *p);
-    return g_string_free (out, FALSE);
-  }
+  make_key_into (scan, ts, te, s);
+  return g_string_free (s, FALSE);
 }
 
 char *
@@ -369,19 +401,32 @@ cc_names_make_surface (CcScan *scan,
   return g_strndup (tok_text (scan, ts), T (te - 1)->bend - T (ts)->bstart);
 }
 
+/* The surface of tokens [ts, te) in the scan's scratch string: valid until
+ * the next call. */
+const char *
+cc_names_scratch_surface (CcScan *scan,
+                          guint   ts,
+                          guint   te)
+{
+  g_string_truncate (scan->scratch, 0);
+  g_string_append_len (scan->scratch, tok_text (scan, ts), T (te - 1)->bend - T (ts)->bstart);
+  return scan->scratch->str;
+}
+
 static Entity *
 lookup_entity (Names *nm,
                guint  ts,
                guint  te,
                gboolean create)
 {
-  g_autofree char *key = make_key (nm->scan, ts, te);
-  Entity *e = g_hash_table_lookup (nm->entities, key);
+  Entity *e;
 
+  make_key_into (nm->scan, ts, te, nm->key);
+  e = g_hash_table_lookup (nm->entities, nm->key->str);
   if (e == NULL && create)
     {
       e = g_new0 (Entity, 1);
-      e->key = g_steal_pointer (&key);
+      e->key = g_strndup (nm->key->str, nm->key->len);
       e->type = -1;
       e->surface = cc_names_make_surface (nm->scan, ts, te);
       e->n_tokens = te - ts;
@@ -390,13 +435,43 @@ lookup_entity (Names *nm,
   return e;
 }
 
+/* The entity whose key is the first @n bytes of @key, if any. */
+static Entity *
+lookup_key_prefix (Names      *nm,
+                   const char *key,
+                   gsize       n)
+{
+  g_string_truncate (nm->key, 0);
+  g_string_append_len (nm->key, key, n);
+  return g_hash_table_lookup (nm->entities, nm->key->str);
+}
+
+static gboolean
+has_lower_len (const char *s,
+               const char *end)
+{
+  while (s < end && *s)
+    {
+      if ((guchar)*s < 0x80)
+        {
+          if (g_ascii_islower (*s))
+            return TRUE;
+          s++;
+        }
+      else
+        {
+          if (g_unichar_islower (g_utf8_get_char (s)))
+            return TRUE;
+          s = g_utf8_next_char (s);
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 has_lower (const char *s)
 {
-  for (; *s; s = g_utf8_next_char (s))
-    if (g_unichar_islower (g_utf8_get_char (s)))
-      return TRUE;
-  return FALSE;
+  return has_lower_len (s, s + strlen (s));
 }
 
 static void
@@ -406,17 +481,15 @@ add_cand (Names    *nm,
           gboolean  weak,
           gboolean  title)
 {
+  CcScan *scan = nm->scan;
   Cand c = { ts, te, NULL, weak, title };
 
   c.entity = lookup_entity (nm, ts, te, TRUE);
-  if (!has_lower (c.entity->surface))
+  if (!has_lower (c.entity->surface) &&
+      has_lower_len (tok_text (scan, ts), scan->text + T (te - 1)->bend))
     {
-      g_autofree char *surface = cc_names_make_surface (nm->scan, ts, te);
-      if (has_lower (surface))
-        {
-          g_free (c.entity->surface);
-          c.entity->surface = g_steal_pointer (&surface);
-        }
+      g_free (c.entity->surface);
+      c.entity->surface = cc_names_make_surface (scan, ts, te);
     }
   if (!weak)
     c.entity->strong++;
@@ -430,9 +503,7 @@ is_place (CcScan *scan,
           guint   ts,
           guint   te)
 {
-  g_autofree char *whole = cc_names_make_surface (scan, ts, te);
-
-  return g_hash_table_contains (scan->gaz->locations, whole);
+  return g_hash_table_contains (scan->gaz->locations, cc_names_scratch_surface (scan, ts, te));
 }
 
 /* Whether tokens [ts, te) could be a person's name: capitalised plain
@@ -783,13 +854,16 @@ spells_initials (CcScan *scan,
  * acronym, an organisation word, or with no space. An acronym of the name
  * itself ("Air Traffic Control (ATC)") is not. Returns the token after ")"
  * or @j. */
+static const char * const org_end_words[] = { "party", "front", "alliance", "league", "congress", NULL };
+static CcWordList org_ends = { org_end_words, NULL };
+static const char * const faction_word_list[] = { "faction", "group", "wing", NULL };
+static CcWordList faction_words = { faction_word_list, NULL };
+
 static guint
 paren_qualifier (CcScan *scan,
                  guint   start,
                  guint   j)
 {
-  static const char * const org_ends[] = { "party", "front", "alliance", "league", "congress", NULL };
-  static const char * const faction_words[] = { "faction", "group", "wing", NULL };
   guint k = j + 1;
   gboolean tight, acronym_only, faction = FALSE, plain;
 
@@ -799,13 +873,13 @@ paren_qualifier (CcScan *scan,
   tight = !(T (j)->flags & TF_SPACE);
   plain = !tight && !(T (j - 1)->flags & TF_ALLCAPS) &&
           !cc_scan_tok_in (scan, j - 1, scan->gaz->org_words) &&
-          !cc_names_tok_in_list (scan, j - 1, org_ends);
+          !cc_names_tok_in_list (scan, j - 1, &org_ends);
   while (k < N_TOKS && k - j <= 4 && same_line (scan, k) && is_name_word (scan, k) &&
          !(T (k)->flags & TF_POSS))
     k++;
   /* "Shiv Dal (Rao faction)", "National Front (youth wing)" */
   if (k < N_TOKS && k - j <= 4 && same_line (scan, k) && (T (k)->flags & TF_LOWER) &&
-      cc_names_tok_in_list (scan, k, faction_words))
+      cc_names_tok_in_list (scan, k, &faction_words))
     k++, faction = TRUE;
   if (k == j + 1 || k >= N_TOKS || !is_char (scan, k, ')'))
     return j;
@@ -902,10 +976,7 @@ mark_company_products (Names *nm)
         best = MAX (best, e->votes[t]);
       if (best >= 3)
         continue;
-      {
-        g_autofree char *head = g_strndup (e->key, space - e->key);
-        company = g_hash_table_lookup (nm->entities, head);
-      }
+      company = lookup_key_prefix (nm, e->key, space - e->key);
       if (company == NULL || entity_root (company)->type != V_ORG ||
           entity_root (company)->votes[V_ORG] < 2 || strchr (space + 1, ' ') != NULL)
         continue;
@@ -1009,10 +1080,7 @@ merge_aliases (Names *nm)
         cut = strpbrk (e->key, " -");
         if (cut == NULL || cut == e->key)
           continue;
-        {
-          g_autofree char *head = g_strndup (e->key, cut - e->key);
-          family = g_hash_table_lookup (nm->entities, head);
-        }
+        family = lookup_key_prefix (nm, e->key, cut - e->key);
         if (family != NULL && family->parent == NULL && family->type == V_ORG &&
             family->votes[V_ORG] < 4)
           family->type = V_PRODUCT;
@@ -1028,10 +1096,7 @@ merge_aliases (Names *nm)
 
         if (e->parent != NULL || e->type != V_ORG || e->votes[V_ORG] >= 4 || space == NULL)
           continue;
-        {
-          g_autofree char *head = g_strndup (e->key, space - e->key);
-          family = g_hash_table_lookup (nm->entities, head);
-        }
+        family = lookup_key_prefix (nm, e->key, space - e->key);
         if (family != NULL && entity_root (family)->type == V_PRODUCT)
           e->type = V_PRODUCT;
       }
@@ -1203,14 +1268,14 @@ add_event_place (CcScan *scan,
 {
   for (guint k = c->te - 1; k > c->ts; k--)
     {
-      g_autofree char *place = cc_names_make_surface (scan, c->ts, k);
+      const char *place = cc_names_scratch_surface (scan, c->ts, k);
 
       if (g_hash_table_contains (scan->gaz->locations, place))
         {
           CcMention *m = cc_scan_add_mention (scan, T (c->ts)->cstart, T (k - 1)->cend,
                                               T (c->ts)->bstart, T (k - 1)->bend,
                                               CC_ENTITY_LOCATION);
-          m->canonical = g_steal_pointer (&place);
+          m->canonical = g_strdup (place);
           return;
         }
     }
@@ -1259,7 +1324,7 @@ add_compound_parts (Names *nm)
       const char *s = tok_text (scan, i);
       const char *dash;
 
-      if ((T (i)->flags & (TF_CLAIMED | TF_WORD)) != TF_WORD ||
+      if ((T (i)->flags & (TF_CLAIMED | TF_WORD | TF_HYPHEN)) != (TF_WORD | TF_HYPHEN) ||
           (dash = memchr (s, '-', name_len (scan, i))) == NULL || dash == s)
         continue;
       if ((T (i)->flags & TF_LOWER) && g_ascii_isupper (dash[1]))
@@ -1269,14 +1334,73 @@ add_compound_parts (Names *nm)
     }
 }
 
+/* "Nvidias chips": a possessive written without its apostrophe, as news
+ * copy sometimes has it, is read as "Nvidia's" when the document names
+ * "Nvidia" on its own, the word stands alone (not "Serena Williams"), not
+ * at a sentence start, and a lower-case word follows that is neither a
+ * common word nor a verb that follows names ("Williams said"). */
+static void
+mark_bare_possessives (CcScan *scan)
+{
+  g_autoptr(GHashTable) names = NULL;
+  char buf[64];
+
+  for (guint i = 0; i + 1 < N_TOKS; i++)
+    {
+      CcTok *t = T (i);
+      const char *s = tok_text (scan, i);
+      guint n = name_len (scan, i);
+
+      /* not at a sentence start, where plural nouns are capitalised too
+       * ("Critics argued") */
+      if ((t->flags & (TF_CAP | TF_ALPHA | TF_DIGIT | TF_ALLCAPS | TF_POSS | TF_INNER_CAP |
+                       TF_HYPHEN | TF_CLAIMED | TF_SENT_START)) != (TF_CAP | TF_ALPHA) ||
+          n < 4 || n >= sizeof buf || s[n - 1] != 's' || !g_ascii_islower (s[n - 2]) ||
+          s[n - 2] == 's' || s[n - 2] == 'u' || s[n - 2] == 'i')
+        continue;
+      /* alone, with a lower-case noun after it */
+      if ((i > 0 && same_line (scan, i) && (T (i - 1)->flags & TF_CAP) && (T (i - 1)->flags & TF_WORD)) ||
+          !same_line (scan, i + 1) || !(T (i + 1)->flags & TF_LOWER) || (T (i + 1)->flags & TF_DIGIT) ||
+          (cc_scan_tok_lex (scan, i + 1) & CC_LEX_COMMON) || cc_names_is_verb_after_name (scan, i + 1))
+        continue;
+      /* a known word or place as written: "Labs", "Philippines" */
+      if ((cc_scan_tok_lex (scan, i) & ~CC_LEX_KNOWN) != 0 ||
+          g_hash_table_contains (scan->gaz->locations, cc_names_scratch_surface (scan, i, i + 1)))
+        continue;
+      if (names == NULL)
+        {
+          /* the capitalised words of the document, as written */
+          names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint k = 0; k < N_TOKS; k++)
+            if ((T (k)->flags & (TF_CAP | TF_WORD)) == (TF_CAP | TF_WORD))
+              g_hash_table_add (names, g_strndup (tok_text (scan, k), name_len (scan, k)));
+        }
+      memcpy (buf, s, n - 1);
+      buf[n - 1] = '\0';
+      if (!g_hash_table_contains (names, buf))
+        continue;
+      t->bend--;
+      t->cend--;
+      t->flags |= TF_POSS;
+      t->lex = 0;   /* looked up again on the name part */
+    }
+}
+
 void
 cc_scan_names (CcScan *scan)
 {
-  Names nm = { scan, NULL, NULL };
+  Names nm = { scan, NULL, NULL, NULL };
+  gboolean debug = g_getenv ("CROSSCHECK_ENTITIES_DEBUG") != NULL;
 
   nm.entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify)entity_free);
-  nm.cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+  if (*scan->cand_buf == NULL)
+    *scan->cand_buf = g_array_new (FALSE, FALSE, sizeof (Cand));
+  nm.cands = *scan->cand_buf;
+  g_array_set_size (nm.cands, 0);
+  nm.key = g_string_sized_new (64);
+
+  mark_bare_possessives (scan);
 
   chunk_all (&nm, FALSE);
   for (guint k = 0; k < nm.cands->len; k++)
@@ -1286,7 +1410,7 @@ cc_scan_names (CcScan *scan)
 
       memcpy (before, c->entity->votes, sizeof before);
       cc_names_vote (&nm, c);
-      if (g_getenv ("CROSSCHECK_ENTITIES_DEBUG") != NULL &&
+      if (debug &&
           memcmp (before, c->entity->votes, sizeof before) != 0)
         g_printerr ("vote %u %s: %d %d %d %d %d %d\n", T (c->ts)->cstart, c->entity->key,
                     c->entity->votes[0] - before[0], c->entity->votes[1] - before[1],
@@ -1296,7 +1420,7 @@ cc_scan_names (CcScan *scan)
   merge_aliases (&nm);
   match_headlines (&nm);
 
-  if (g_getenv ("CROSSCHECK_ENTITIES_DEBUG") != NULL)
+  if (debug)
     {
       GHashTableIter iter;
       Entity *e;
@@ -1343,6 +1467,7 @@ cc_scan_names (CcScan *scan)
     }
 
   add_compound_parts (&nm);
-  g_array_unref (nm.cands);
+  g_array_set_size (nm.cands, 0);
   g_hash_table_unref (nm.entities);
+  g_string_free (nm.key, TRUE);
 }

@@ -25,6 +25,7 @@ enum
   TF_NUMBER     = 1 << 11,  /* digits with , and . only: "1,234.5" */
   TF_CLAIMED    = 1 << 12,  /* part of a figure mention */
   TF_WORD       = 1 << 13,  /* a word (else a punctuation character) */
+  TF_HYPHEN     = 1 << 14,  /* a word with a hyphen inside: "nine-month" */
 };
 
 typedef struct
@@ -49,6 +50,11 @@ typedef struct
   guint64            work;      /* a count of elementary steps, for tests */
   const GDate       *reference; /* the article's date, for relative dates; may be NULL */
   guint8            *cues;      /* per token, for figures (analysis/cc-values-scan.c) */
+  char               lower[16]; /* scratch: a short token in lower case */
+  GString           *scratch;   /* scratch: a surface for a look-up */
+  GByteArray        *cue_buf;   /* holds cues */
+  GArray           **cand_buf;  /* kept for the name candidates (cc-entities-names.c) */
+  GHashTable       **figure_memo; /* kept: the words of figures (analysis/cc-values-scan.c) */
 } CcScan;
 
 #define SCAN_TOK(s, i) (&g_array_index ((s)->toks, CcTok, (i)))
@@ -56,16 +62,68 @@ typedef struct
 /* cc-entities-scan.c */
 void      cc_scan_tokenize        (CcScan     *scan);
 void      cc_scan_values          (CcScan     *scan);
-gboolean  cc_scan_tok_is          (CcScan     *scan,
-                                   guint       i,
-                                   const char *lower);
-guint     cc_scan_tok_lex         (CcScan     *scan,
-                                   guint       i);
-gboolean  cc_scan_tok_in          (CcScan     *scan,
-                                   guint       i,
-                                   GHashTable *set);
 gboolean  cc_scan_adjacent        (CcScan     *scan,
                                    guint       i);
+/* The look-ups below run for every token against many words: inline, with
+ * no strlen and no other call on the common path. */
+
+/* TRUE if token @i, its name part in ASCII lower case, is @lower. */
+static inline gboolean
+cc_scan_tok_is (CcScan     *scan,
+                guint       i,
+                const char *lower)
+{
+  const CcTok *t;
+  const char *s;
+  guint n;
+
+  if (i >= scan->toks->len)
+    return FALSE;
+  t = SCAN_TOK (scan, i);
+  s = scan->text + t->bstart;
+  n = t->bend - t->bstart;
+#define CC_LOWER_ASCII(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
+  if (n == 0 || CC_LOWER_ASCII (s[0]) != lower[0])
+    return FALSE;
+  for (guint k = 1; k < n; k++)
+    if (lower[k] == '\0' || CC_LOWER_ASCII (s[k]) != lower[k])
+      return FALSE;
+#undef CC_LOWER_ASCII
+  return lower[n] == '\0';
+}
+
+/* The CcLex bits of token @i, looked up once. */
+static inline guint
+cc_scan_tok_lex (CcScan *scan,
+                 guint   i)
+{
+  CcTok *t = SCAN_TOK (scan, i);
+
+  if (!(t->lex & CC_LEX_KNOWN))
+    t->lex = (t->flags & TF_WORD) ? cc_gazetteer_lookup (scan->gaz, scan->text + t->bstart,
+                                                         t->bend - t->bstart)
+                                  : CC_LEX_KNOWN;
+  return t->lex;
+}
+
+/* TRUE if token @i is in @set, one of the word lists of scan->gaz. */
+static inline gboolean
+cc_scan_tok_in (CcScan     *scan,
+                guint       i,
+                GHashTable *set)
+{
+  const CcTok *t;
+  guint bit;
+
+  if (i >= scan->toks->len)
+    return FALSE;
+  bit = cc_gazetteer_bit_of (scan->gaz, set);
+  if (bit != 0)
+    return (cc_scan_tok_lex (scan, i) & bit) != 0;
+  t = SCAN_TOK (scan, i);
+  return cc_gazetteer_has (set, scan->text + t->bstart, t->bend - t->bstart);
+}
+
 CcMention *cc_scan_add_mention    (CcScan     *scan,
                                    guint       cstart,
                                    guint       cend,

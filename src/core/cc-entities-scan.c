@@ -13,7 +13,6 @@
  * cost is linear in the length of the text. */
 
 #define LOOKAHEAD 8
-#define LOWER_ASCII(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
 
 /* Unicode classification with an ASCII fast path. */
 static inline gboolean
@@ -67,13 +66,23 @@ cc_scan_tokenize (CcScan *scan)
   guint cpos = 0;
   gboolean nl = TRUE;
   gboolean space = FALSE;
+  GArray *toks = scan->toks;
+  guint n_toks = toks->len;
+  guint64 work = 0;    /* counted here, added to scan->work at the end */
 
   while (*p)
     {
       gunichar c = u_get_char (p);
       CcTok tok = { 0 };
 
-      scan->work++;
+      work++;
+      if (c == ' ')
+        {
+          space = TRUE;
+          p++;
+          cpos++;
+          continue;
+        }
       if (u_isspace (c))
         {
           if (c == '\n')
@@ -96,7 +105,7 @@ cc_scan_tokenize (CcScan *scan)
           guint n_letters = 0;
           gboolean number = TRUE;
           gboolean first = TRUE;
-          gunichar prev_c = c;
+          gboolean prev_wide = c >= 0x3000;
 
           tok.flags |= TF_WORD;
           if (u_isupper (c))
@@ -106,17 +115,60 @@ cc_scan_tokenize (CcScan *scan)
 
           for (;;)
             {
-              gunichar d = u_get_char (p);
+              guchar b = (guchar)*p;
+              gunichar d;
               const char *next;
 
-              scan->work++;
+              work++;
+              if (b >= 'a' && b <= 'z' && (first || !prev_wide))
+                {
+                  /* a run of ASCII lower-case letters at once */
+                  const char *q = p + 1;
+                  guint run;
+
+                  while (*q >= 'a' && *q <= 'z')
+                    q++;
+                  run = q - p;
+                  work += run - 1;
+                  tok.flags |= TF_ALPHA;
+                  number = FALSE;
+                  all_upper = FALSE;
+                  n_letters += run;
+                  first = FALSE;
+                  p = q;
+                  cpos += run;
+                  continue;
+                }
+              if (b < 0x80 && g_ascii_isalnum (b))
+                {
+                  /* ASCII letters and digits, nearly every character */
+                  if (!first && prev_wide)
+                    break;
+                  if (g_ascii_isdigit (b))
+                    tok.flags |= TF_DIGIT;
+                  else
+                    {
+                      tok.flags |= TF_ALPHA;
+                      number = FALSE;
+                      n_letters++;
+                      if (!g_ascii_isupper (b))
+                        all_upper = FALSE;
+                      else if (!first)
+                        tok.flags |= TF_INNER_CAP;
+                    }
+                  first = FALSE;
+                  p++;
+                  cpos++;
+                  continue;
+                }
+              d = u_get_char (p);
               if (u_isalnum (d))
                 {
                   /* "Meta가": a change between Latin and another script
                    * (Hangul particles, CJK) ends the word. */
-                  if (!first && (d < 0x3000) != (prev_c < 0x3000))
+                  if (!first && (d >= 0x3000) != prev_wide)
                     break;
-                  prev_c = d;
+                  prev_wide = d >= 0x3000;
                   if (u_isdigit (d))
                     tok.flags |= TF_DIGIT;
                   else
@@ -155,6 +207,8 @@ cc_scan_tokenize (CcScan *scan)
                     }
                   else if (d != '.')
                     number = FALSE;
+                  if (d == '-')
+                    tok.flags |= TF_HYPHEN;
                   p = next;
                   cpos++;
                   first = FALSE;
@@ -196,62 +250,13 @@ cc_scan_tokenize (CcScan *scan)
           tok.bfull = tok.bend = p - text;
           tok.cfull = tok.cend = cpos;
         }
-      g_array_append_val (scan->toks, tok);
+      /* grown by doubling, cut to size at the end */
+      if (n_toks == toks->len)
+        g_array_set_size (toks, toks->len * 2 + 64);
+      g_array_index (toks, CcTok, n_toks++) = tok;
     }
-}
-
-gboolean
-cc_scan_tok_is (CcScan     *scan,
-                guint       i,
-                const char *lower)
-{
-  CcTok *t;
-  const char *s;
-  guint n;
-
-  if (i >= scan->toks->len)
-    return FALSE;
-  t = SCAN_TOK (scan, i);
-  s = scan->text + t->bstart;
-  n = t->bend - t->bstart;
-  /* No strlen and no function calls: this is called for every token
-   * against many words. */
-  if (n == 0 || LOWER_ASCII (s[0]) != lower[0])
-    return FALSE;
-  for (guint k = 1; k < n; k++)
-    if (lower[k] == '\0' || LOWER_ASCII (s[k]) != lower[k])
-      return FALSE;
-  return lower[n] == '\0';
-}
-
-guint
-cc_scan_tok_lex (CcScan *scan,
-                 guint   i)
-{
-  CcTok *t = SCAN_TOK (scan, i);
-
-  if (!(t->lex & CC_LEX_KNOWN))
-    t->lex = (t->flags & TF_WORD) ? cc_gazetteer_lookup (scan->gaz, scan->text + t->bstart,
-                                                         t->bend - t->bstart)
-                                  : CC_LEX_KNOWN;
-  return t->lex;
-}
-
-gboolean
-cc_scan_tok_in (CcScan     *scan,
-                guint       i,
-                GHashTable *set)
-{
-  CcTok *t;
-  guint bit;
-
-  if (i >= scan->toks->len)
-    return FALSE;
-  bit = cc_gazetteer_bit_of (scan->gaz, set);
-  if (bit != 0)
-    return (cc_scan_tok_lex (scan, i) & bit) != 0;
-  t = SCAN_TOK (scan, i);
-  return cc_gazetteer_has (set, scan->text + t->bstart, t->bend - t->bstart);
+  g_array_set_size (toks, n_toks);
+  scan->work += work;
 }
 
 /* TRUE if token @i follows token @i - 1 with no line break between. */

@@ -12,53 +12,119 @@
  * possessives, benchmark and product cues) for every mention. The votes of
  * all mentions of a name are summed over the document. */
 
-gboolean
-cc_names_tok_in_list (CcScan             *scan,
-             guint               i,
-             const char * const *words)
-{
-  char c0;
+/* A word list in an open-addressing table of CC_WORD_SLOTS slots, built
+ * on first use: a token is hashed on its length and three letters, folded
+ * to lower case on the fly, and compared with the few words of its slot
+ * run instead of with every word of the list. */
+#define CC_WORD_SLOTS 256
 
-  if (i >= N_TOKS || !(T (i)->flags & TF_WORD))
-    return FALSE;
-  c0 = g_ascii_tolower (tok_text (scan, i)[0]);
-  for (guint k = 0; words[k] != NULL; k++)
-    if (words[k][0] == c0 && cc_scan_tok_is (scan, i, words[k]))
-      return TRUE;
-  return FALSE;
+struct _CcWordSlot
+{
+  const char *word;
+  guint       len;
+};
+
+static inline guint
+word_hash (const char *s,
+           guint       n)
+{
+#define WORD_LOWER(c) ((guchar)((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c)))
+  return (n * 31u + WORD_LOWER (s[0]) * 7u + WORD_LOWER (s[n - 1]) * 3u + WORD_LOWER (s[n / 2])) %
+         CC_WORD_SLOTS;
 }
 
-const char * const cc_names_title_modifiers[] = {
+static CcWordSlot *
+word_list_build (const char * const *words)
+{
+  CcWordSlot *slots = g_new0 (CcWordSlot, CC_WORD_SLOTS);
+  guint n_words = 0;
+
+  for (guint k = 0; words[k] != NULL; k++)
+    {
+      guint n = strlen (words[k]);
+      guint h;
+
+      if (n == 0)
+        continue;
+      g_assert (++n_words < CC_WORD_SLOTS / 2);
+      for (h = word_hash (words[k], n); slots[h].word != NULL; h = (h + 1) % CC_WORD_SLOTS)
+        if (slots[h].len == n && memcmp (slots[h].word, words[k], n) == 0)
+          break;
+      slots[h].word = words[k];
+      slots[h].len = n;
+    }
+  return slots;
+}
+
+/* TRUE if token @i, its name part in ASCII lower case, is a word of @list. */
+gboolean
+cc_names_tok_in_list (CcScan     *scan,
+                      guint       i,
+                      CcWordList *list)
+{
+  const char *s;
+  guint n;
+
+  if (g_once_init_enter (&list->slots))
+    g_once_init_leave (&list->slots, word_list_build (list->words));
+  if (i >= N_TOKS || !(T (i)->flags & TF_WORD))
+    return FALSE;
+  s = tok_text (scan, i);
+  n = name_len (scan, i);
+  if (n == 0)
+    return FALSE;
+  for (guint h = word_hash (s, n); list->slots[h].word != NULL; h = (h + 1) % CC_WORD_SLOTS)
+    if (list->slots[h].len == n)
+      {
+        const char *w = list->slots[h].word;
+        guint k = 0;
+
+        while (k < n && WORD_LOWER (s[k]) == (guchar)w[k])
+          k++;
+        if (k == n)
+          return TRUE;
+      }
+  return FALSE;
+#undef WORD_LOWER
+}
+
+static const char * const title_modifier_words[] = {
   "former", "acting", "interim", "deputy", "assistant", "associate", "senior", "junior",
   "principal", "vice", NULL,
 };
-static const char * const product_heads[] = {
+CcWordList cc_names_title_modifiers = { title_modifier_words, NULL };
+static const char * const product_heads_words[] = {
   "model", "app", "chatbot", "assistant", "drug", "pill", "medicine", "vaccine", "phone",
   "smartphone", "device", "glasses", "headset", "laptop", "tablet", "car", "chip",
   "processor", "console", "game", "browser", "robot", "camera", "train", "aircraft",
   "jet", "satellite", "rocket", "software", "spacecraft", "capsule", "shuttle", "probe",
   "rover", "lander", "spaceship", "vessel", "ship", "helicopter", "drone", NULL,
 };
-static const char * const event_nouns[] = {
+static CcWordList product_heads = { product_heads_words, NULL };
+static const char * const event_nouns_words[] = {
   "trial", "trials", "study", "studies", "conference", "summit", "tournament", "election",
   "campaign", "programme", "program", "project", "initiative", "operation", "war", "act",
   "law", "bill", "treaty", "accord", NULL,
 };
-static const char * const place_nouns[] = {
+static CcWordList event_nouns = { event_nouns_words, NULL };
+static const char * const place_nouns_words[] = {
   "neighbourhood", "neighborhood", "district", "area", "region", "suburb", "county",
   "province", "borough", "city", "town", "village", "state", "island", "valley",
   "constituency", "municipality", "seat", NULL,
 };
+static CcWordList place_nouns = { place_nouns_words, NULL };
 /* nouns a legislature or party modifies: "the Senate elections", "Party X
  * seats" (a place known as such keeps its own, stronger vote) */
-static const char * const body_modified[] = {
+static const char * const body_modified_words[] = {
   "election", "elections", "polls", "seats", "constituencies", "members", "majority", NULL,
 };
-static const char * const speech_verbs[] = {
+static CcWordList body_modified = { body_modified_words, NULL };
+static const char * const speech_verbs_words[] = {
   "said", "says", "told", "added", "explained", "noted", "argued", "wrote", "stated",
   "warned", "recalled", "acknowledged", "insisted", "believes", "thinks", NULL,
 };
-static const char * const org_nouns[] = {
+static CcWordList speech_verbs = { speech_verbs_words, NULL };
+static const char * const org_nouns_words[] = {
   "company", "companies", "firm", "startup", "start-up", "lab", "laboratory", "maker",
   "developer", "giant", "rival", "group", "agency", "club", "team", "university",
   "organisation", "organization", "nonprofit", "charity", "operator", "manufacturer",
@@ -67,7 +133,8 @@ static const char * const org_nouns[] = {
   "department", "government", "side", "subsidiary", "conglomerate", "consortium",
   "division", "brand", "chain", "franchise", NULL,
 };
-static const char * const org_possessions[] = {
+static CcWordList org_nouns = { org_nouns_words, NULL };
+static const char * const org_possessions_words[] = {
   "shares", "stock", "chief", "ceo", "cfo", "executives", "board", "employees",
   "headquarters", "rivals", "investors", "revenue", "profit", "subsidiary", "division",
   "acquisition", "founder", "spokesperson", "spokesman", "spokeswoman", "lab", "labs",
@@ -76,26 +143,40 @@ static const char * const org_possessions[] = {
   "users", "shareholders", "management", "plant", "factory", "fleet", "network",
   "operator", "offices", "budget", NULL,
 };
-static const char * const person_possessions[] = {
+static CcWordList org_possessions = { org_possessions_words, NULL };
+static const char * const person_possessions_words[] = {
   "wife", "husband", "son", "daughter", "career", "agent", "mother", "father", "family",
   "brother", "sister", "friend", "girlfriend", "boyfriend", "wages", "contract", "goals",
   "life", "death", "office", "speech", "remarks", "comments", "campaign", NULL,
 };
-static const char * const org_verbs[] = {
+static CcWordList person_possessions = { person_possessions_words, NULL };
+static const char * const org_verbs_words[] = {
   "announced", "unveiled", "launched", "released", "introduced", "plans", "planned",
   "sells", "sold", "acquired", "hired", "deploys", "deployed", "invested", "invests",
   "spent", "builds", "built", "develops", "developed", "employs", "reported", "raised",
   "signed", "agreed", "confirmed", "ordered", "operates", "owns", "bought", NULL,
 };
-static const char * const product_verbs_after[] = {
+static CcWordList org_verbs = { org_verbs_words, NULL };
+static const char * const product_verbs_after_words[] = {
   "scored", "scores", "scoring", "outperformed", "outperforms", "powers", "achieved",
   "ranks", "ranked", "beat", "beats", "trails", "runs", "supports", "debuts", NULL,
 };
-static const char * const product_verbs_before[] = {
+static CcWordList product_verbs_after = { product_verbs_after_words, NULL };
+static const char * const product_verbs_before_words[] = {
   "unveiled", "launched", "released", "introduced", "debuted", "shipped", "using",
   "uses", "use", "powered", "deploying", "deployed", "trained", "test", "tested",
   "testing", NULL,
 };
+static CcWordList product_verbs_before = { product_verbs_before_words, NULL };
+
+gboolean
+cc_names_is_verb_after_name (CcScan *scan,
+                             guint   i)
+{
+  return cc_names_tok_in_list (scan, i, &speech_verbs) ||
+         cc_names_tok_in_list (scan, i, &org_verbs) ||
+         cc_names_tok_in_list (scan, i, &product_verbs_after);
+}
 
 static int
 votes_from_noun (CcScan *scan,
@@ -107,11 +188,11 @@ votes_from_noun (CcScan *scan,
     return votes[V_BENCHMARK] += weight + 2;
   if (cc_scan_tok_in (scan, i, scan->gaz->product_words))
     return votes[V_PRODUCT] += weight;
-  if (cc_names_tok_in_list (scan, i, org_nouns))
+  if (cc_names_tok_in_list (scan, i, &org_nouns))
     return votes[V_ORG] += weight;
-  if (cc_names_tok_in_list (scan, i, event_nouns))
+  if (cc_names_tok_in_list (scan, i, &event_nouns))
     return votes[V_EVENT] += weight;
-  if (cc_names_tok_in_list (scan, i, place_nouns))
+  if (cc_names_tok_in_list (scan, i, &place_nouns))
     return votes[V_LOCATION] += weight;
   if (cc_scan_tok_in (scan, i, scan->gaz->titles))
     return votes[V_PERSON] += weight;
@@ -188,7 +269,7 @@ cc_names_vote (Names *nm,
   guint last = te - 1;
   gboolean has_digit = FALSE;
   gboolean has_org_word = FALSE;
-  g_autofree char *surface = cc_names_make_surface (scan, ts, te);
+  g_autofree char *surface = NULL;
 
   for (guint i = ts; i < te; i++)
     {
@@ -208,6 +289,7 @@ cc_names_vote (Names *nm,
   if (c->entity->intrinsic)
     goto context;
   c->entity->intrinsic = TRUE;
+  surface = cc_names_make_surface (scan, ts, te);
   /* a word in capitals inside a line may be an acronym that happens to
    * spell a place ("the INDIA bloc"); at a line start it is a dateline */
   if (g_hash_table_contains (gaz->locations, surface) ||
@@ -318,22 +400,22 @@ context:
       guint p = ts - 1;
 
       if ((T (p)->flags & TF_LOWER) && cc_scan_tok_in (scan, p, gaz->titles) &&
-          !cc_names_tok_in_list (scan, p, cc_names_title_modifiers))
+          !cc_names_tok_in_list (scan, p, &cc_names_title_modifiers))
         v[V_PERSON] += 5;
-      else if (cc_names_tok_in_list (scan, p, org_nouns))
+      else if (cc_names_tok_in_list (scan, p, &org_nouns))
         v[V_ORG] += 3;
-      else if ((T (p)->flags & TF_LOWER) && cc_names_tok_in_list (scan, p, product_heads))
+      else if ((T (p)->flags & TF_LOWER) && cc_names_tok_in_list (scan, p, &product_heads))
         v[V_PRODUCT] += 3;   /* "the pill Corvexa", "the model X" */
-      else if ((T (p)->flags & TF_LOWER) && cc_names_tok_in_list (scan, p, event_nouns))
+      else if ((T (p)->flags & TF_LOWER) && cc_names_tok_in_list (scan, p, &event_nouns))
         v[V_EVENT] += 3;
       else if (cc_scan_tok_is (scan, p, "called") || cc_scan_tok_is (scan, p, "named") ||
                cc_scan_tok_is (scan, p, "dubbed"))
         {
           guint q = p > 1 && is_char (scan, p - 1, ',') ? p - 2 : p - 1;
 
-          if (p > 0 && cc_names_tok_in_list (scan, q, event_nouns))
+          if (p > 0 && cc_names_tok_in_list (scan, q, &event_nouns))
             v[V_EVENT] += 4;
-          else if (p > 0 && cc_names_tok_in_list (scan, q, org_nouns))
+          else if (p > 0 && cc_names_tok_in_list (scan, q, &org_nouns))
             v[V_ORG] += 4;
           else if (p > 0 && votes_from_noun (scan, q, v, 4))
             ;
@@ -354,7 +436,7 @@ context:
       else if ((cc_scan_tok_is (scan, p, "across") || cc_scan_tok_is (scan, p, "inside")) &&
                (T (p)->flags & TF_LOWER))
         v[V_PRODUCT] += 3;   /* "rolled out across X, Y and Z": apps, unless a place */
-      else if (cc_names_tok_in_list (scan, p, product_verbs_before))
+      else if (cc_names_tok_in_list (scan, p, &product_verbs_before))
         v[V_PRODUCT] += 2;
       else if (cc_scan_tok_is (scan, p, "at") || cc_scan_tok_is (scan, p, "joined") ||
                cc_scan_tok_is (scan, p, "from"))
@@ -382,9 +464,9 @@ context:
 
       if (T (last)->flags & TF_POSS)
         {
-          if (cc_names_tok_in_list (scan, a, org_possessions))
+          if (cc_names_tok_in_list (scan, a, &org_possessions))
             v[V_ORG] += 2;
-          else if (cc_names_tok_in_list (scan, a, person_possessions))
+          else if (cc_names_tok_in_list (scan, a, &person_possessions))
             v[V_PERSON] += 2;
           else if (cc_scan_tok_in (scan, a, gaz->product_words) && !cc_scan_tok_is (scan, a, "models"))
             v[V_ORG] += 1;
@@ -398,19 +480,20 @@ context:
             v[V_PRODUCT] += 3;
           else if (cc_scan_tok_is (scan, a, "team"))
             v[V_ORG] += 3;
-          else if (cc_names_tok_in_list (scan, a, body_modified))
+          else if (cc_names_tok_in_list (scan, a, &body_modified))
             v[V_ORG] += 2;     /* "X elections", "X seats": a body, not an event */
-          else if (cc_names_tok_in_list (scan, a, event_nouns))
+          else if (cc_names_tok_in_list (scan, a, &event_nouns))
             v[V_EVENT] += 4;
-          else if (cc_names_tok_in_list (scan, a, place_nouns))
+          else if (cc_names_tok_in_list (scan, a, &place_nouns))
             v[V_LOCATION] += 3;
-          else if (cc_scan_tok_in (scan, a, gaz->titles) && !cc_names_tok_in_list (scan, a, cc_names_title_modifiers))
+          else if (cc_scan_tok_in (scan, a, gaz->titles) &&
+                   !cc_names_tok_in_list (scan, a, &cc_names_title_modifiers))
             v[V_ORG] += 2;     /* "Acme chief executive Jane Roe" */
-          else if (cc_names_tok_in_list (scan, a, speech_verbs) && n >= 2)
+          else if (cc_names_tok_in_list (scan, a, &speech_verbs) && n >= 2)
             v[V_PERSON] += 2;
-          else if (cc_names_tok_in_list (scan, a, org_verbs) && !(n >= 2 && v[V_PERSON] > 0))
+          else if (cc_names_tok_in_list (scan, a, &org_verbs) && !(n >= 2 && v[V_PERSON] > 0))
             v[V_ORG] += 2;
-          else if (cc_names_tok_in_list (scan, a, product_verbs_after))
+          else if (cc_names_tok_in_list (scan, a, &product_verbs_after))
             v[V_PRODUCT] += 2;
           else if ((cc_scan_tok_is (scan, a, "is") || cc_scan_tok_is (scan, a, "was")) &&
                    a + 1 < N_TOKS)
@@ -427,7 +510,7 @@ context:
             v[V_PERSON] += 3;
           else if (cc_scan_tok_is (scan, a + 1, "which"))
             v[V_ORG] += 1;
-          else if (cc_names_tok_in_list (scan, a + 1, speech_verbs) && n >= 2)
+          else if (cc_names_tok_in_list (scan, a + 1, &speech_verbs) && n >= 2)
             v[V_PERSON] += 1;
           else if (!vote_description (scan, a + 1, v, 3))
             {
@@ -440,7 +523,7 @@ context:
                       cc_scan_tok_is (scan, k, "said") || cc_scan_tok_is (scan, k, "and"))
                     break;
                   if ((T (k)->flags & TF_LOWER) && cc_names_is_title (scan, k) &&
-                      !cc_names_tok_in_list (scan, k, cc_names_title_modifiers))
+                      !cc_names_tok_in_list (scan, k, &cc_names_title_modifiers))
                     {
                       v[V_PERSON] += 3;
                       break;

@@ -120,6 +120,70 @@ cc_entities_get_work (void)
   return n;
 }
 
+/* The buffers of one extraction, kept per thread for the next one: a
+ * fresh token array of some ten thousand bytes per article costs more in
+ * malloc than tokenizing it; and the words of the figures met so far.
+ * Dropped after a very long text. */
+typedef struct
+{
+  GArray     *toks;
+  GString    *scratch;
+  GByteArray *cues;
+  GArray     *cands;      /* created by cc_scan_names() */
+  GHashTable *figures;    /* created by cc_scan_values() */
+  GPtrArray  *mentions;
+} Workspace;
+
+#define WORKSPACE_MAX_TOKENS (1u << 18)
+
+static void
+workspace_free (Workspace *w)
+{
+  g_array_unref (w->toks);
+  g_string_free (w->scratch, TRUE);
+  g_byte_array_unref (w->cues);
+  g_clear_pointer (&w->cands, g_array_unref);
+  g_clear_pointer (&w->figures, g_hash_table_unref);
+  g_ptr_array_unref (w->mentions);
+  g_free (w);
+}
+
+static GPrivate workspace_key = G_PRIVATE_INIT ((GDestroyNotify)workspace_free);
+
+static Workspace *
+workspace_get (gsize text_len)
+{
+  Workspace *w = g_private_get (&workspace_key);
+
+  if (w == NULL)
+    {
+      w = g_new0 (Workspace, 1);
+      /* about one token per four bytes of news text */
+      w->toks = g_array_sized_new (FALSE, FALSE, sizeof (CcTok), MIN (text_len / 4 + 16, 4096));
+      w->scratch = g_string_sized_new (128);
+      w->cues = g_byte_array_new ();
+      w->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free);
+      g_private_set (&workspace_key, w);
+    }
+  g_array_set_size (w->toks, 0);
+  return w;
+}
+
+static void
+workspace_release (Workspace *w)
+{
+  if (w->toks->len > WORKSPACE_MAX_TOKENS)
+    {
+      /* a very long text: its buffers go */
+      g_private_replace (&workspace_key, NULL);
+      return;
+    }
+  g_array_set_size (w->toks, 0);
+  g_ptr_array_set_size (w->mentions, 0);
+  if (w->cands != NULL)
+    g_array_set_size (w->cands, 0);
+}
+
 static int
 compare_mentions (gconstpointer a,
                   gconstpointer b)
@@ -147,14 +211,20 @@ cc_entities_extract_dated (const char  *text,
   CcScan scan = { 0 };
   GPtrArray *result;
   guint last_end = 0;
+  Workspace *w;
 
   g_return_val_if_fail (text != NULL, g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free));
 
   scan.text = text;
   scan.reference = reference != NULL && g_date_valid (reference) ? reference : NULL;
   scan.gaz = cc_gazetteer_get ();
-  scan.toks = g_array_new (FALSE, FALSE, sizeof (CcTok));
-  scan.mentions = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free);
+  w = workspace_get (strlen (text));
+  scan.toks = w->toks;
+  scan.scratch = w->scratch;
+  scan.cue_buf = w->cues;
+  scan.mentions = w->mentions;
+  scan.cand_buf = &w->cands;
+  scan.figure_memo = &w->figures;
 
   if (g_utf8_validate (text, -1, NULL))
     {
@@ -183,8 +253,7 @@ cc_entities_extract_dated (const char  *text,
     }
 
   cc_entities_add_stats (scan.work);
-  g_array_unref (scan.toks);
-  g_ptr_array_unref (scan.mentions);
+  workspace_release (w);
   return result;
 }
 
@@ -483,9 +552,12 @@ cc_entities_summarize (CcStore     *store,
   return g_steal_pointer (&out);
 }
 
+/* Mention and document counts per "TYPE\tcanonical", from the cache: of
+ * the whole library when @story_id <= 0, else of one story's documents. */
 GHashTable *
-cc_entities_library_counts (CcStore  *store,
-                            GError  **error)
+cc_entities_story_counts (CcStore  *store,
+                          gint64    story_id,
+                          GError  **error)
 {
   g_autoptr(GHashTable) counts = NULL;
   sqlite3_stmt *stmt;
@@ -495,14 +567,25 @@ cc_entities_library_counts (CcStore  *store,
 
   counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                   (GDestroyNotify)cc_entity_summary_free);
-  stmt = cc_store_prepare (store,
-                           "SELECT m.type, m.canonical, count(*), count(DISTINCT d.id) "
-                           "FROM mentions m JOIN documents d ON d.hash = m.hash "
-                           "JOIN analysis a ON a.hash = m.hash AND a.kind = 'entities' "
-                           "AND a.version = ? GROUP BY m.type, m.canonical", error);
+  if (story_id <= 0)
+    stmt = cc_store_prepare (store,
+                             "SELECT m.type, m.canonical, count(*), count(DISTINCT d.id) "
+                             "FROM mentions m JOIN documents d ON d.hash = m.hash "
+                             "JOIN analysis a ON a.hash = m.hash AND a.kind = 'entities' "
+                             "AND a.version = ?2 GROUP BY m.type, m.canonical", error);
+  else
+    stmt = cc_store_prepare (store,
+                             "SELECT m.type, m.canonical, count(*), count(DISTINCT d.id) "
+                             "FROM story_documents sd JOIN documents d ON d.id = sd.document_id "
+                             "JOIN mentions m ON m.hash = d.hash "
+                             "JOIN analysis a ON a.hash = m.hash AND a.kind = 'entities' "
+                             "AND a.version = ?2 WHERE sd.story_id = ?1 "
+                             "GROUP BY m.type, m.canonical", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, CC_ENTITIES_VERSION);
+  if (story_id > 0)
+    sqlite3_bind_int64 (stmt, 1, story_id);
+  sqlite3_bind_int (stmt, 2, CC_ENTITIES_VERSION);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CcEntitySummary *s = g_new0 (CcEntitySummary, 1);
@@ -516,14 +599,21 @@ cc_entities_library_counts (CcStore  *store,
       s->documents = sqlite3_column_int (stmt, 3);
       g_hash_table_insert (counts, g_strdup_printf ("%s\t%s", type_str, s->canonical), s);
     }
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      cc_store_set_error (store, error, "cannot count entities");
-      sqlite3_reset (stmt);
+      cc_store_set_error (store, error, story_id > 0 ? "cannot count the story's entities"
+                                                     : "cannot count entities");
       return NULL;
     }
-  sqlite3_reset (stmt);
   return g_steal_pointer (&counts);
+}
+
+GHashTable *
+cc_entities_library_counts (CcStore  *store,
+                            GError  **error)
+{
+  return cc_entities_story_counts (store, 0, error);
 }
 
 GArray *

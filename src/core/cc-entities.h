@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* Bump whenever the extractor's output may change: cached mentions of an
  * older version are recomputed. */
-#define CC_ENTITIES_VERSION 3
+#define CC_ENTITIES_VERSION 4
 
 typedef enum
 {
@@ -97,6 +97,11 @@ GPtrArray    *cc_entities_summarize         (CcStore      *store,
  * values) over every document already analysed, from the cache only: fast,
  * never extracts. */
 GHashTable   *cc_entities_library_counts    (CcStore      *store,
+                                             GError      **error);
+/* The same over the documents of one story (the library when
+ * @story_id <= 0). */
+GHashTable   *cc_entities_story_counts      (CcStore      *store,
+                                             gint64        story_id,
                                              GError      **error);
 /* Ids (gint64) of the documents whose cached mentions name this entity. */
 GArray       *cc_entities_documents_mentioning (CcStore      *store,

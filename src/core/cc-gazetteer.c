@@ -374,6 +374,88 @@ load_zone_cities (GHashTable *pending)
     }
 }
 
+/* The lexicon's ASCII words of up to LEX_WORD_MAX bytes again, in an
+ * open-addressing table whose 32-byte slots hold the word itself: a token
+ * is looked up with one hash and, nearly always, one slot, with no pointer
+ * to follow. */
+#define LEX_WORD_MAX 24
+
+typedef struct
+{
+  guint32 hash;
+  guint16 bits;
+  guint8  len;
+  char    word[LEX_WORD_MAX + 1];
+} LexSlot;
+
+G_STATIC_ASSERT (sizeof (LexSlot) == 32);
+
+/* FNV-1a of the word in ASCII lower case, which is written to @lower. */
+static inline guint32
+lex_hash (const char *word,
+          gsize       n,
+          char       *lower)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = word[i] >= 'A' && word[i] <= 'Z' ? word[i] + ('a' - 'A') : word[i];
+
+      lower[i] = c;
+      h = (h ^ (guchar)c) * 16777619u;
+    }
+  return h;
+}
+
+static gboolean
+is_ascii (const char *s,
+          gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if ((guchar)s[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+build_lex_slots (CcGazetteer *g)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint count = 0, size = 16;
+  LexSlot *slots;
+
+  g_hash_table_iter_init (&iter, g->lexicon);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (strlen (key) <= LEX_WORD_MAX && is_ascii (key, strlen (key)))
+      count++;
+  while (size < 2 * count)
+    size *= 2;
+  slots = g_new0 (LexSlot, size);
+  g_hash_table_iter_init (&iter, g->lexicon);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize n = strlen (key);
+      char lower[LEX_WORD_MAX + 1];
+      guint32 h;
+      guint k;
+
+      if (n == 0 || n > LEX_WORD_MAX || !is_ascii (key, n))
+        continue;
+      h = lex_hash (key, n, lower);
+      for (k = h & (size - 1); slots[k].len != 0; k = (k + 1) & (size - 1))
+        ;
+      slots[k].hash = h;
+      slots[k].bits = GPOINTER_TO_UINT (value);
+      slots[k].len = n;
+      /* lexicon keys are case-folded: for ASCII, lower case already */
+      memcpy (slots[k].word, key, n);
+    }
+  g->lex_slots = slots;
+  g->lex_mask = size - 1;
+}
+
 static gpointer
 gazetteer_init (gpointer unused)
 {
@@ -419,6 +501,14 @@ gazetteer_init (gpointer unused)
 
   g->currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   foreach_line ("currencies", add_currency, g->currencies);
+  g_hash_table_iter_init (&iter, g->currencies);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const guchar *k = key;
+
+      if (k[0] != '\0' && k[0] < 0x80 && k[1] == '\0')
+        g->ascii_currency[k[0] / 64] |= G_GUINT64_CONSTANT (1) << (k[0] % 64);
+    }
 
   location_words = load_words ("location-words");
   g->location_last = new_set ();
@@ -458,6 +548,12 @@ gazetteer_init (gpointer unused)
             g_hash_table_insert (g->lexicon, g_strdup (key), GUINT_TO_POINTER (bits | (1u << k)));
           }
       }
+    g_hash_table_iter_init (&iter, g->demonyms);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (g->lexicon, key));
+        g_hash_table_insert (g->lexicon, g_strdup (key), GUINT_TO_POINTER (bits | CC_LEX_DEMONYM));
+      }
     for (guint k = 0; k < G_N_ELEMENTS (month_days); k++)
       {
         guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (g->lexicon, month_days[k]));
@@ -466,6 +562,7 @@ gazetteer_init (gpointer unused)
       }
   }
 
+  build_lex_slots (g);
   return g;
 }
 
@@ -473,15 +570,21 @@ guint
 cc_gazetteer_bit_of (const CcGazetteer *g,
                      GHashTable        *set)
 {
-  GHashTable *sets[] = {
-    g->first_names, g->titles, g->org_words, g->legal_suffixes, g->org_heads,
-    g->location_last, g->location_first, g->common_words, g->units, g->benchmark_words,
-    g->product_words, g->stop_names, g->event_words,
-  };
-
-  for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
-    if (sets[k] == set)
-      return 1u << k;
+  /* Called for every token test: comparisons, no array to build. */
+  if (set == g->common_words) return CC_LEX_COMMON;
+  if (set == g->first_names) return CC_LEX_FIRST_NAME;
+  if (set == g->org_words) return CC_LEX_ORG_WORD;
+  if (set == g->titles) return CC_LEX_TITLE;
+  if (set == g->units) return CC_LEX_UNIT;
+  if (set == g->org_heads) return CC_LEX_ORG_HEAD;
+  if (set == g->demonyms) return CC_LEX_DEMONYM;
+  if (set == g->location_last) return CC_LEX_LOC_LAST;
+  if (set == g->location_first) return CC_LEX_LOC_FIRST;
+  if (set == g->event_words) return CC_LEX_EVENT;
+  if (set == g->benchmark_words) return CC_LEX_BENCHMARK;
+  if (set == g->product_words) return CC_LEX_PRODUCT;
+  if (set == g->stop_names) return CC_LEX_STOP;
+  if (set == g->legal_suffixes) return CC_LEX_LEGAL;
   return 0;
 }
 
@@ -501,6 +604,16 @@ cc_gazetteer_lookup (const CcGazetteer *g,
       }
   if (n == 0)
     return CC_LEX_KNOWN;
+  if (ascii && n <= LEX_WORD_MAX)
+    {
+      const LexSlot *slots = g->lex_slots;
+      guint32 h = lex_hash (word, n, buf);
+
+      for (guint k = h & g->lex_mask; slots[k].len != 0; k = (k + 1) & g->lex_mask)
+        if (slots[k].hash == h && slots[k].len == n && memcmp (slots[k].word, buf, n) == 0)
+          return CC_LEX_KNOWN | slots[k].bits;
+      return CC_LEX_KNOWN;
+    }
   if (ascii && n < sizeof buf)
     {
       for (gsize i = 0; i < n; i++)

@@ -28,6 +28,9 @@ typedef struct
   GHashTable *demonyms;         /* "kenyan", "dutch" (case-folded) */
   guint       max_location_words;
   GHashTable *lexicon;          /* folded word -> CcLex bits of every list */
+  guint64     ascii_currency[2]; /* bit c: the ASCII character c is a key of currencies */
+  gpointer    lex_slots;        /* the ASCII words of lexicon, inline (cc-gazetteer.c) */
+  guint       lex_mask;
 } CcGazetteer;
 
 /* One bit per word list, so that a token is looked up once. */
@@ -47,6 +50,7 @@ typedef enum
   CC_LEX_STOP       = 1 << 11,
   CC_LEX_EVENT      = 1 << 12,
   CC_LEX_MONTH_DAY  = 1 << 13,  /* a month or weekday name or abbreviation */
+  CC_LEX_DEMONYM    = 1 << 14,
   CC_LEX_KNOWN      = 1 << 15,  /* looked up */
 } CcLex;
 

@@ -509,45 +509,7 @@ cc_store_story_entity_counts (CcStore  *self,
                               gint64    story_id,
                               GError  **error)
 {
-  g_autoptr(GHashTable) counts = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (CC_IS_STORE (self), NULL);
 
-  if (story_id <= 0)
-    return cc_entities_library_counts (self, error);
-  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                  (GDestroyNotify)cc_entity_summary_free);
-  stmt = cc_store_prepare (self,
-                           "SELECT m.type, m.canonical, count(*), count(DISTINCT d.id) "
-                           "FROM story_documents sd JOIN documents d ON d.id = sd.document_id "
-                           "JOIN mentions m ON m.hash = d.hash "
-                           "JOIN analysis a ON a.hash = m.hash AND a.kind = 'entities' "
-                           "AND a.version = ?2 WHERE sd.story_id = ?1 "
-                           "GROUP BY m.type, m.canonical", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, story_id);
-  sqlite3_bind_int (stmt, 2, CC_ENTITIES_VERSION);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      CcEntitySummary *s = g_new0 (CcEntitySummary, 1);
-      const char *type_str = (const char *)sqlite3_column_text (stmt, 0);
-      CcEntityType type = CC_ENTITY_ORG;
-
-      cc_entity_type_from_string (type_str, &type);
-      s->type = type;
-      s->canonical = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      s->mentions = sqlite3_column_int (stmt, 2);
-      s->documents = sqlite3_column_int (stmt, 3);
-      g_hash_table_insert (counts, g_strdup_printf ("%s\t%s", type_str, s->canonical), s);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      cc_store_set_error (self, error, "cannot count the story's entities");
-      return NULL;
-    }
-  return g_steal_pointer (&counts);
+  return cc_entities_story_counts (self, story_id, error);
 }

@@ -127,6 +127,64 @@ month_of_tok (CcScan   *scan,
   return m;
 }
 
+/* The normalised value and the words for people of a figure as written,
+ * from cc_value_parse_dated(): a pure function of the surface, the kind,
+ * the article's date and whether the text names another dollar. Figures
+ * recur within and across the articles of a story ("2026", "$14.3
+ * billion", "40%"), so the results are kept in a table of the thread's
+ * workspace (cc-entities.c), emptied when it grows past FIGURE_MEMO_MAX
+ * entries. */
+#define FIGURE_MEMO_MAX 8192
+
+typedef struct
+{
+  char *value;      /* NULL when the surface parses as nothing */
+  char *canonical;
+} FigureWords;
+
+static void
+figure_words_free (FigureWords *w)
+{
+  g_free (w->value);
+  g_free (w->canonical);
+  g_free (w);
+}
+
+static FigureWords *
+figure_words_compute (const char   *surface,
+                      CcValueKind   kind,
+                      gboolean      other_dollar,
+                      const GDate  *reference)
+{
+  FigureWords *w = g_new0 (FigureWords, 1);
+  g_autoptr(CcValue) value = NULL;
+
+  value = cc_value_parse_dated (surface, kind, reference);
+  if (value == NULL && kind != CC_VALUE_NONE)
+    value = cc_value_parse_dated (surface, CC_VALUE_NONE, reference);
+  if (value != NULL && value->kind == CC_VALUE_MONEY && other_dollar &&
+      g_strcmp0 (value->currency, "USD") == 0)
+    {
+      /* a bare "$" in a text about another dollar */
+      const char *s = surface + cc_value_parse_qualifier (surface, &(CcValueQualifier){ 0 });
+
+      if (s[0] == '$' && (g_ascii_isdigit (s[1]) || s[1] == ' '))
+        {
+          g_free (value->currency);
+          value->currency = g_strdup ("USD?");
+        }
+    }
+  if (value != NULL)
+    {
+      w->value = cc_value_to_string (value);
+      /* people read the value in words; the normalised form stays in value */
+      w->canonical = cc_value_to_display (value);
+    }
+  else
+    w->canonical = g_strdup (surface);
+  return w;
+}
+
 static void
 claim (CcScan       *scan,
        guint         from,
@@ -138,7 +196,8 @@ claim (CcScan       *scan,
   CcTok *a = T (from);
   CcTok *b = T (to - 1);
   CcMention *m;
-  g_autoptr(CcValue) value = NULL;
+  FigureWords *w;
+  GString *key = scan->scratch;
 
   for (guint i = from; i < to; i++)
     T (i)->flags |= TF_CLAIMED;
@@ -146,29 +205,35 @@ claim (CcScan       *scan,
   /* a bare count may have become a range of measures: "10–15 mph" */
   if (kind == CC_VALUE_SCORE && type == CC_ENTITY_QUANTITY && to > from + 1)
     kind = CC_VALUE_NONE;
-  value = cc_value_parse_dated (m->surface, kind, scan->reference);
-  if (value == NULL && kind != CC_VALUE_NONE)
-    value = cc_value_parse_dated (m->surface, CC_VALUE_NONE, scan->reference);
-  if (value != NULL && value->kind == CC_VALUE_MONEY && other_dollar &&
-      g_strcmp0 (value->currency, "USD") == 0)
-    {
-      /* a bare "$" in a text about another dollar */
-      const char *s = m->surface + cc_value_parse_qualifier (m->surface, &(CcValueQualifier){ 0 });
 
-      if (s[0] == '$' && (g_ascii_isdigit (s[1]) || s[1] == ' '))
-        {
-          g_free (value->currency);
-          value->currency = g_strdup ("USD?");
-        }
-    }
-  if (value != NULL)
+  /* the key: kind, other dollar and date as bytes, then the surface */
+  {
+    guint julian = scan->reference != NULL ? g_date_get_julian (scan->reference) : 0;
+    char head[8];
+
+    head[0] = 'A' + (char)kind;
+    head[1] = other_dollar ? '$' : '-';
+    for (guint k = 0; k < 5; k++)
+      head[2 + k] = 'A' + (char)((julian >> (4 * k)) & 0xf);
+    head[7] = ((julian >> 20) & 0xf) + 'A';
+    g_string_truncate (key, 0);
+    g_string_append_len (key, head, sizeof head);
+    g_string_append (key, m->surface);
+  }
+
+  if (*scan->figure_memo == NULL)
+    *scan->figure_memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify)figure_words_free);
+  w = g_hash_table_lookup (*scan->figure_memo, key->str);
+  if (w == NULL)
     {
-      m->value = cc_value_to_string (value);
-      /* people read the value in words; the normalised form stays in value */
-      m->canonical = cc_value_to_display (value);
+      w = figure_words_compute (m->surface, kind, other_dollar, scan->reference);
+      if (g_hash_table_size (*scan->figure_memo) >= FIGURE_MEMO_MAX)
+        g_hash_table_remove_all (*scan->figure_memo);
+      g_hash_table_replace (*scan->figure_memo, g_strndup (key->str, key->len), w);
     }
-  else
-    m->canonical = g_strdup (m->surface);
+  m->value = g_strdup (w->value);
+  m->canonical = g_strdup (w->canonical);
 }
 
 /* Extends a date at month token @i ("April", "April 8", "April 8, 2026",
@@ -248,23 +313,17 @@ date_words (void)
   return set;
 }
 
-/* The token lower-cased in a static buffer (ASCII, at most 15 bytes; longer
- * or non-ASCII tokens give ""): only for short look-ups on this thread. */
+/* The token lower-cased in the scan's scratch buffer (ASCII, at most 15
+ * bytes; longer or non-ASCII tokens give ""): valid until the next call. */
 static const char *
 tok_text_lower (CcScan *scan,
                 guint   i)
 {
-  static GPrivate key = G_PRIVATE_INIT (g_free);
-  char *buf = g_private_get (&key);
+  char *buf = scan->lower;
   const char *s = tok_text (scan, i);
   guint n = T (i)->bend - T (i)->bstart;
 
-  if (buf == NULL)
-    {
-      buf = g_malloc (16);
-      g_private_set (&key, buf);
-    }
-  if (n >= 16)
+  if (n >= sizeof scan->lower)
     n = 0;
   for (guint k = 0; k < n; k++)
     {
@@ -273,7 +332,7 @@ tok_text_lower (CcScan *scan,
           n = 0;
           break;
         }
-      buf[k] = g_ascii_tolower (s[k]);
+      buf[k] = s[k] >= 'A' && s[k] <= 'Z' ? s[k] + ('a' - 'A') : s[k];
     }
   buf[n] = '\0';
   return buf;
@@ -557,15 +616,76 @@ enum
   CUE_KNOWN    = 1 << 7,   /* the bits of this token are computed */
 };
 
+/* The cue words in a small open-addressing table: a token is hashed on
+ * its length and three letters, folded to lower case on the fly, with no
+ * copy. Words of 16 bytes or more are no cue. */
+#define CUE_SLOTS 256
+
+typedef struct
+{
+  char   word[16];
+  guint8 len;
+  guint8 bits;
+} CueSlot;
+
+static inline guint
+cue_hash (const char *s,
+          guint       n)
+{
+#define CUE_LOWER(c) ((guchar)((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c)))
+  return (n * 31u + CUE_LOWER (s[0]) * 7u + CUE_LOWER (s[n - 1]) * 3u + CUE_LOWER (s[n / 2])) %
+         CUE_SLOTS;
+}
+
+static void
+cue_table_add (CueSlot    *table,
+               const char *word,
+               guint       bits)
+{
+  guint n = strlen (word);
+  guint h = cue_hash (word, n);
+
+  g_assert (n > 0 && n < 16);
+  while (table[h].len != 0 && !(table[h].len == n && memcmp (table[h].word, word, n) == 0))
+    h = (h + 1) % CUE_SLOTS;
+  memcpy (table[h].word, word, n);
+  table[h].len = n;
+  table[h].bits = bits;
+}
+
+static guint
+cue_table_lookup (const CueSlot *table,
+                  const char    *s,
+                  guint          n)
+{
+  guint h;
+
+  if (n == 0 || n >= 16)
+    return 0;
+  for (h = cue_hash (s, n); table[h].len != 0; h = (h + 1) % CUE_SLOTS)
+    if (table[h].len == n)
+      {
+        guint k = 0;
+
+        while (k < n && CUE_LOWER (s[k]) == (guchar)table[h].word[k])
+          k++;
+        if (k == n)
+          return table[h].bits;
+      }
+  return 0;
+#undef CUE_LOWER
+}
+
+/* Written once, by g_once_init_leave(); cue_table_init() runs before any
+ * read on every thread, so the reads need no barrier of their own. */
+static CueSlot *cue_table;
+
 /* The cue bits of a lower-case word: one hash look-up instead of many
  * comparisons for the words that start no figure, nearly all of them. */
-static guint
-cue_bits (CcScan *scan,
-          guint   i)
+static void
+cue_table_init (void)
 {
-  static GHashTable *set;
-
-  if (g_once_init_enter (&set))
+  if (g_once_init_enter (&cue_table))
     {
       static const struct { const char *word; guint bits; } words[] = {
         { "more", CUE_HEDGE }, { "less", CUE_HEDGE }, { "fewer", CUE_HEDGE }, { "at", CUE_HEDGE },
@@ -593,21 +713,29 @@ cue_bits (CcScan *scan,
         "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
         "eighty", "ninety", "dozen", "hundred",
       };
-      GHashTable *h = g_hash_table_new (g_str_hash, g_str_equal);
+      CueSlot *table = g_new0 (CueSlot, CUE_SLOTS);
 
       for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-        g_hash_table_insert (h, (gpointer)words[k].word, GUINT_TO_POINTER (words[k].bits));
+        cue_table_add (table, words[k].word, words[k].bits);
       for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
-        g_hash_table_insert (h, (gpointer)numbers[k], GUINT_TO_POINTER (CUE_NUMBER));
-      g_once_init_leave (&set, h);
+        cue_table_add (table, numbers[k], CUE_NUMBER);
+      g_once_init_leave (&cue_table, table);
     }
+}
+
+/* cue_table_init() has run (cc_scan_values() makes sure). */
+static inline guint
+cue_bits (CcScan *scan,
+          guint   i)
+{
   if (i >= N_TOKS || !(T (i)->flags & TF_WORD) || (T (i)->flags & TF_DIGIT))
     return 0;
   if (scan->cues == NULL)
-    return GPOINTER_TO_UINT (g_hash_table_lookup (set, tok_text_lower (scan, i)));
+    return cue_table_lookup (cue_table, tok_text (scan, i), T (i)->bend - T (i)->bstart);
   /* looked up once per token */
   if (!(scan->cues[i] & CUE_KNOWN))
-    scan->cues[i] = CUE_KNOWN | GPOINTER_TO_UINT (g_hash_table_lookup (set, tok_text_lower (scan, i)));
+    scan->cues[i] = CUE_KNOWN | cue_table_lookup (cue_table, tok_text (scan, i),
+                                                  T (i)->bend - T (i)->bstart);
   return scan->cues[i] & ~CUE_KNOWN;
 }
 
@@ -1148,8 +1276,12 @@ range_rest (CcScan  *scan,
     j++;
   else
     return end;
-  if (!same_line (scan, j) || j >= N_TOKS || !((T (j)->flags & TF_DIGIT) || !(T (j)->flags & TF_WORD) ||
-                                               cc_value_number_word (tok_text (scan, j), tok_len (scan, j)) >= 0))
+  if (!same_line (scan, j) || j >= N_TOKS ||
+      !((T (j)->flags & TF_DIGIT) || !(T (j)->flags & TF_WORD) ||
+        cc_value_number_word (tok_text (scan, j), tok_len (scan, j)) >= 0 ||
+        /* "January to April 2026": a month to a month */
+        (month_of_tok (scan, end - 1, &(guint){ 0 }, &(gboolean){ FALSE }) &&
+         month_of_tok (scan, j, &(guint){ 0 }, &(gboolean){ FALSE }))))
     return end;
   /* dashes join only when glued: "7–8C", not "7 - the" */
   if (!between && !(T (j - 1)->flags & TF_WORD) && !glued (scan, j) && glued (scan, j - 1))
@@ -1581,9 +1713,52 @@ figure_at (CcScan *scan,
   /* Most words start no figure: lower case, no digit, no cue, no number
    * word, no hyphen ("nine-month"). */
   if ((t->flags & TF_LOWER) && !(t->flags & TF_DIGIT) && cue_bits (scan, i) == 0 &&
-      memchr (tok_text (scan, i), '-', T (i)->bend - T (i)->bstart) == NULL &&
-      !(tok_len (scan, i) > 6 && g_str_has_prefix (tok_text (scan, i) + T (i)->bend - T (i)->bstart - 4, "long")))
+      !(t->flags & TF_HYPHEN) &&
+      !(tok_len (scan, i) > 6 &&
+        strncmp (tok_text (scan, i) + T (i)->bend - T (i)->bstart - 4, "long", 4) == 0))
     return FALSE;
+  /* A word with no digit and no hyphen, not "weeklong", that is no number
+   * word and none of the words that start a date or a duration ("early",
+   * "half", "a"), no month or weekday, no currency code and not "Rs":
+   * only a relative date can start there ("last year", "The coming
+   * weeks"), and only after one of its cue words. Every rule below
+   * comes to that for such a word; this says it at once, for the most
+   * frequent words of a text. */
+  if (!(t->flags & TF_DIGIT) && (t->flags & (TF_LOWER | TF_CAP)))
+    {
+      const char *s = tok_text (scan, i);
+      guint n = T (i)->bend - T (i)->bstart;
+      guint bits = cue_bits (scan, i);
+
+      if (!(bits & (CUE_OTHER | CUE_NUMBER)) && !(t->flags & TF_HYPHEN) &&
+          !(n > 4 && g_ascii_strncasecmp (s + n - 4, "long", 4) == 0) &&
+          ((t->flags & TF_LOWER) ||
+           (!(cc_scan_tok_lex (scan, i) & CC_LEX_MONTH_DAY) &&
+            !(tok_len (scan, i) == 3 && (t->flags & TF_ALLCAPS)) &&
+            !cc_scan_tok_is (scan, i, "rs"))))
+        {
+          if ((bits & CUE_RELATIVE) && (end = relative_date_at (scan, i)) != 0)
+            {
+              f->end = end, f->type = CC_ENTITY_DATE, f->kind = CC_VALUE_DATE;
+              return TRUE;
+            }
+          return FALSE;
+        }
+    }
+  /* A sign or punctuation starts a figure only as a currency symbol
+   * ("$14.3 billion"); no other rule below starts on one. */
+  if (!(t->flags & TF_WORD))
+    {
+      if (t->first < 0x80 &&
+          !(gaz->ascii_currency[t->first / 64] & (G_GUINT64_CONSTANT (1) << (t->first % 64))))
+        return FALSE;
+      if (money_symbol_at (scan, i, f))
+        {
+          f->end = range_rest (scan, f->end, FALSE);
+          return TRUE;
+        }
+      return FALSE;
+    }
   if ((!(t->flags & TF_WORD) || (t->flags & (TF_ALLCAPS | TF_CAP))) && money_symbol_at (scan, i, f))
     {
       f->end = range_rest (scan, f->end, FALSE);
@@ -1700,8 +1875,15 @@ void
 cc_scan_values (CcScan *scan)
 {
   guint i = 0;
-  gboolean other_dollar = mentions_other_dollar (scan);
-  g_autofree guint8 *cues = g_malloc0 (N_TOKS + 1);
+  gboolean other_dollar;
+  guint8 *cues;
+
+  g_byte_array_set_size (scan->cue_buf, N_TOKS + 1);
+  cues = scan->cue_buf->data;
+  memset (cues, 0, N_TOKS + 1);
+
+  cue_table_init ();
+  other_dollar = mentions_other_dollar (scan);
 
   scan->cues = cues;
 

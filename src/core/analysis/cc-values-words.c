@@ -12,6 +12,8 @@
  * zones and ordinals. Small fixed lists, looked up by a linear scan after a
  * first-letter check: each is called on one word at a time. */
 
+#define LOWER_FIRST(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
+
 gboolean
 cc_values_word_eq (const char *word,
                    gsize       len,
@@ -82,10 +84,14 @@ static const Unit *
 find_unit (const char *word,
            gsize       len)
 {
+  char c0;
+
   if (len == 0 || len > 16)
     return NULL;
+  c0 = LOWER_FIRST (word[0]);
+  /* the first letter before the call: most words are no unit */
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    if (cc_values_word_eq (word, len, units[i].word))
+    if (units[i].word[0] == c0 && cc_values_word_eq (word, len, units[i].word))
       return &units[i];
   return NULL;
 }
@@ -135,7 +141,8 @@ cc_value_time_unit (const char *word,
   if (len == 0 || len > 10 || strchr ("smhdwfycSMHDWFYC", word[0]) == NULL)
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (time_units); i++)
-    if (cc_values_word_eq (word, len, time_units[i].word))
+    if (time_units[i].word[0] == LOWER_FIRST (word[0]) &&
+        cc_values_word_eq (word, len, time_units[i].word))
       return time_units[i].seconds;
   return 0;
 }

@@ -122,10 +122,30 @@ cc_part_context_init (CcPartContext *context,
     while (g_hash_table_iter_next (&iter, &year, &n))
       if ((GPOINTER_TO_UINT (n) >= 2 || n_docs < 2) && GPOINTER_TO_UINT (year) > context->main_year)
         context->main_year = GPOINTER_TO_UINT (year);
+    context->prev_year = 0;
+    g_hash_table_iter_init (&iter, counts);
+    while (g_hash_table_iter_next (&iter, &year, &n))
+      if (GPOINTER_TO_UINT (year) < context->main_year && GPOINTER_TO_UINT (year) > context->prev_year)
+        context->prev_year = GPOINTER_TO_UINT (year);
   }
 }
 
 /* ---- time qualifiers ---- */
+
+/* The year a value is said of: its own, else the round before the story's
+ * when it is said of an earlier round ("the last election": the latest
+ * earlier year the story names, or some unknown earlier one), else the
+ * story's own (0). */
+static double
+effective_year (const CcPartContext    *context,
+                const CcStatementValue *v)
+{
+  if (v->year != 0 && v->year != context->main_year)
+    return v->year;
+  if (v->past)
+    return context->prev_year != 0 ? context->prev_year : -1;
+  return 0;
+}
 
 /* Different facts: said of different years (the story's own year counts
  * as none) or of an earlier round on one side only. */
@@ -134,13 +154,13 @@ other_time_values (const CcPartContext    *context,
                    const CcStatementValue *x,
                    const CcStatementValue *y)
 {
-  double ex = x->year == context->main_year ? 0 : x->year;
-  double ey = y->year == context->main_year ? 0 : y->year;
+  double ex = effective_year (context, x);
+  double ey = effective_year (context, y);
 
   /* (a calendar day carries its own time: "June 5 of the previous year") */
   if (x->kind == CC_PART_DAY)
     return FALSE;
-  return x->past != y->past || ex != ey;
+  return ex != ey;
 }
 
 /* ---- values ---- */
@@ -186,7 +206,7 @@ same_slot (const CcStatementValue *x,
   small = MIN (fabs (x->low), fabs (y->low));
   if (x->kind != CC_PART_DAY && big > FAR_APART * MAX (small, 1e-9))
     return FALSE;
-  if (x->role != y->role && *x->role != '\0' && *y->role != '\0')
+  if (x->role != y->role && ((*x->role != '\0' && *y->role != '\0') || x->kind == CC_PART_DURATION))
     return FALSE;
   /* A figure in a unit says what it measures: the same unit in lined-up
    * clauses is the same measure, whatever names stand near it. */
@@ -674,6 +694,7 @@ cc_part_compare_near_values (const CcPartContext *context,
           if (!in_reach (x, y))
             break;
           if (y->st->doc == x->st->doc || cc_statement_values_agree (x->v, y->v) ||
+              (x->v->kind == CC_PART_DURATION && x->v->role != y->v->role) ||
               (!x->v->measure && !anchors_match (x->v->anchor, y->v->anchor)) ||
               !near (x, y) || other_time_values (context, x->v, y->v) ||
               doc_stated (context, x->st->doc, y->v) || doc_stated (context, y->st->doc, x->v))

@@ -43,6 +43,8 @@ typedef struct
 typedef struct
 {
   double      main_year;   /* the story's year (0 when none) */
+  double      prev_year;   /* the latest year before it that the story names:
+                            * the round "the last election" speaks of (0 when none) */
   GPtrArray  *statements;  /* the story's statements (not owned) */
   GHashTable *stated;      /* what each document states, per slot */
 } CcPartContext;

@@ -118,6 +118,8 @@ typedef struct
   guint       n;
   GArray     *values;
   GArray     *names;
+  gboolean    carry_past;  /* the time qualifier at the head of the last sentence */
+  double      carry_year;
 } Doc;
 
 static const char *
@@ -378,7 +380,12 @@ read_number (Doc   *doc,
                   (doc->w[last + 1].lex[0] == 'p' ? 720 : 0);
         }
       else
-        f->v.kind = CC_PART_DURATION;
+        {
+          f->v.kind = CC_PART_DURATION;
+          /* "2:01:36 pace": a projection, not a time run */
+          if (word_is (doc, last + 1, "pace") || word_is (doc, last + 1, "schedule"))
+            f->v.role = "pace";
+        }
       low = high = total;
       step = 1;
       goto done;
@@ -666,6 +673,22 @@ agent_participle (Doc   *doc,
   return by - 2;
 }
 
+/* The text right after word @i is a possessive ending ("Kipchoge's"). */
+static gboolean
+possessive_after (Doc  *doc,
+                  guint i)
+{
+  guint from, at;
+
+  if (i >= doc->n)
+    return FALSE;
+  /* (the word as split keeps its "'s"; its lexeme does not) */
+  from = doc->bytes[doc->w[i].start];
+  at = doc->bytes[doc->w[i].end];
+  return (at - from > 2 && strncmp (doc->text + at - 2, "'s", 2) == 0) ||
+         (at - from > 4 && strncmp (doc->text + at - 4, "\xe2\x80\x99s", 4) == 0);
+}
+
 /* The name a value is said of: the run of name words nearest before it
  * in its clause ("NDA" in "the ruling NDA combine has won 291"), joined;
  * passing over a name in an agent phrase ("the INDIA alliance led by
@@ -692,15 +715,31 @@ read_anchor (Doc   *doc,
     {
       /* none before: the name just after ("2:01:53 last December in Valencia") */
       for (guint k = f->last + 1; k < doc->n && k <= f->last + 4 && !(doc->w[k].flags & W_USED); k++)
-        if (doc->w[k].flags & W_NAME)
-          return doc->w[k].lex;
+        {
+          if (gap_has (doc, k - 1, ",;:"))
+            break;
+          if (doc->w[k].flags & W_NAME)
+            return doc->w[k].lex;
+        }
       return NULL;
     }
+  /* "X's record with a time of 2:00:35": the value is the doing of the
+   * clause's subject, not of the possessor of the noun before it */
+  if (possessive_after (doc, j - 1))
+    for (guint k = j; k < f->first; k++)
+      if (word_is (doc, k, "with"))
+        return NULL;
   for (guint k = j; k > 0 && (doc->w[k - 1].flags & W_NAME); k--)
     {
       if (run->len > 0)
         g_string_prepend_c (run, ' ');
       g_string_prepend (run, doc->w[k - 1].lex);
+      /* a qualifier in brackets belongs to the name before it: "Janata
+       * Dal (Secular) 2" is said of the Janata Dal (Secular), not of any
+       * "Secular" */
+      if (k >= 2 && gap_is (doc, k - 2, " (") && (doc->w[k - 2].flags & W_NAME) &&
+          k - 1 == name_run_start (doc, j - 1) && gap_has (doc, j - 1, ")"))
+        continue;
       if (k >= 2 && !gap_is (doc, k - 2, " "))
         break;
     }
@@ -752,6 +791,22 @@ read_values (Doc *doc)
       for (guint j = f.first; j <= f.last; j++)
         doc->w[j].flags |= W_USED;
       read_about (doc, &f, since);
+      /* "the last 400 metres in 63 seconds": the time of a stretch, a
+       * split, not of the whole */
+      if (f.v.kind == CC_PART_DURATION && f.v.measure && doc->values->len > 0 && since > 0 &&
+          since + 1 == f.first && word_is (doc, since, "in"))
+        {
+          CcStatementValue *prev = &g_array_index (doc->values, CcStatementValue, doc->values->len - 1);
+
+          if (prev->kind == CC_PART_NUMBER && prev->measure &&
+              (strcmp (prev->role, "km") == 0 || strcmp (prev->role, "m") == 0 ||
+               strcmp (prev->role, "mile") == 0))
+            {
+              g_autofree char *split = g_strconcat ("s/", prev->role, NULL);
+
+              f.v.role = cc_lexicon_intern (doc->lexicon, split);
+            }
+        }
       f.v.start = doc->w[f.first].start;
       f.v.end = doc->w[f.last].end;
       f.v.word = f.first;
@@ -1143,6 +1198,16 @@ front_time (Doc       *doc,
   for (guint k = 0; k < head->n_values; k++)
     if (head->values[k].kind == CC_PART_YEAR && head->values[k].word < first + 3)
       year = head->values[k].low;
+  /* A sentence that goes on with "And" keeps the time of the one before
+   * it ("In the last election, the alliance won 353 seats. And the party
+   * alone got 302.") */
+  if (!past && year == 0 && n > 0 && strcmp (words[first].lex, "and") == 0)
+    {
+      past = doc->carry_past;
+      year = doc->carry_year;
+    }
+  doc->carry_past = past;
+  doc->carry_year = year;
   if (!past && year == 0)
     return;
   for (guint i = first_statement; i < out->len; i++)

@@ -451,6 +451,65 @@ test_compare_possessive_time (void)
     }
 }
 
+static guint
+count_kind (GPtrArray          *rows,
+            CcDisagreementKind  kind,
+            const char         *attribute)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      n += d->kind == kind && strcmp (d->attribute, attribute) == 0;
+    }
+  return n;
+}
+
+static void
+test_compare_part_whole (void)
+{
+  const char *texts[] = {
+    "The Tarn electoral board has released results for 61 of the 64 regional districts on Monday.",
+    "The Tarn electoral board has released results for all 64 regional districts on Monday.",
+    "The Tarn electoral board has released results for all regional districts, officials said.",
+    "The Tarn electoral board has released results for 64 districts; counting covered 61 districts.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 4);
+
+  /* "61 of the 64" against "all 64" and "all districts": two rows; the
+   * fourth names the part too and is not contradicted */
+  g_assert_cmpuint (count_kind (rows, CC_DISAGREEMENT_CLAIM, "whole"), ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      g_assert_cmpuint (d->doc_b, !=, 3);
+      if (strcmp (d->attribute, "whole") == 0)
+        g_assert_true (g_str_has_prefix (d->value_a, "61 of the 64"));
+    }
+}
+
+static void
+test_compare_outcome (void)
+{
+  const char *texts[] = {
+    "Turnout rose across the north of the country. Rain fell on the coast. "
+    "In the Velm district, Anna Korvel of the Green List leads over Piet Marsh of the Union.",
+    "Officials delayed the count in two towns. The board thanked its staff. "
+    "In the Velm district, Anna Korvel of the Green List defeated Piet Marsh of the Union.",
+    "The board will publish the full list later. Observers praised the calm. "
+    "In the Velm district, Anna Korvel of the Green List beat Piet Marsh of the Union.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 3);
+
+  /* going on against decided: two rows; decided and decided agree */
+  g_assert_cmpuint (count_kind (rows, CC_DISAGREEMENT_CLAIM, "state"), ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (((CcDisagreement *) g_ptr_array_index (rows, i))->doc_a, ==, 0);
+}
+
 static gboolean
 has_weekday_row (GPtrArray *rows,
                  guint      doc_a,
@@ -605,6 +664,8 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/other-time", test_compare_other_time);
   g_test_add_func ("/crosscheck/analysis/compare/previous-round", test_compare_previous_round);
   g_test_add_func ("/crosscheck/analysis/compare/possessive-time", test_compare_possessive_time);
+  g_test_add_func ("/crosscheck/analysis/compare/part-whole", test_compare_part_whole);
+  g_test_add_func ("/crosscheck/analysis/compare/outcome", test_compare_outcome);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
   g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);

@@ -255,6 +255,16 @@ keep_rows (CcDisagreementReport *report,
       vb = slice (texts, p->b->doc, p->b_start, p->b_end);
       fa = value_key (p, va);
       fb = value_key (p, vb);
+      /* a part against the whole: one row per pair of documents and part,
+       * however often the other says "all" */
+      if (p->kind == CC_DISAGREEMENT_CLAIM && strcmp (p->attribute, "whole") == 0)
+        {
+          /* (the part is the side that reads "N of M") */
+          char **other = strstr (va, " of ") != NULL ? &fb : &fa;
+
+          g_free (*other);
+          *other = g_strdup ("whole");
+        }
       keep_best (best, p, texts, fa, fb);
     }
   g_hash_table_iter_init (&iter, best);

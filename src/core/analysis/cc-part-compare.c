@@ -557,6 +557,198 @@ compare_names (const CcStatement *a,
     }
 }
 
+/* ---- the whole and a part of it; a contest going on and decided ---- */
+
+/* The clauses of the sentence of @st, as story indices [*from, *to). */
+static void
+sentence_clauses (const CcPartContext *context,
+                  const CcStatement   *st,
+                  guint               *from,
+                  guint               *to)
+{
+  if (context->statements == NULL)
+    {
+      *from = st->index;
+      *to = st->index + 1;
+      return;
+    }
+  *from = st->first_clause;
+  *to = st->first_clause + st->n_clauses;
+}
+
+static const CcStatement *
+clause_at (const CcPartContext *context,
+           const CcStatement   *st,
+           guint                c)
+{
+  return context->statements != NULL ? g_ptr_array_index (context->statements, c) : st;
+}
+
+static gboolean
+sentence_has_term (const CcPartContext *context,
+                   const CcStatement   *st,
+                   const char          *term)
+{
+  guint from, to;
+
+  sentence_clauses (context, st, &from, &to);
+  for (guint c = from; c < to; c++)
+    {
+      const CcStatement *cl = clause_at (context, st, c);
+
+      for (guint k = 0; k < cl->n_terms; k++)
+        if (cl->terms[k] == term)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Similarity from which "all 543" in one sentence and "542 of the 543"
+ * in the other speak of the same whole; a bare "543" needs nearly the
+ * same sentence. */
+#define WHOLE_SIMILARITY 0.3
+
+/* "Results for 542 of the 543 constituencies" against "results for all
+ * (543) constituencies": a part is not the whole. */
+static void
+compare_whole (const CcPartContext *context,
+               const CcStatement   *a,
+               const CcStatement   *b,
+               double               similarity,
+               GArray              *out)
+{
+  if (similarity < WHOLE_SIMILARITY)
+    return;
+  for (guint i = 0; i < a->n_values; i++)
+    {
+      const CcStatementValue *p = &a->values[i];
+      const CcStatementValue *total = NULL, *whole = NULL;
+      const CcStatement *all = NULL;
+      gboolean has_part = FALSE;
+      guint from, to;
+
+      if (p->of_total <= 0)
+        continue;
+      for (guint k = i + 1; k < a->n_values && total == NULL; k++)
+        if (a->values[k].low == p->of_total)
+          total = &a->values[k];
+      if (total == NULL)
+        continue;
+      sentence_clauses (context, b, &from, &to);
+      for (guint c = from; c < to; c++)
+        {
+          const CcStatement *cl = clause_at (context, b, c);
+
+          for (guint k = 0; k < cl->n_values; k++)
+            {
+              const CcStatementValue *w = &cl->values[k];
+
+              if (w->kind != CC_PART_NUMBER)
+                continue;
+              if (w->low == p->low || w->of_total > 0)
+                has_part = TRUE;
+              else if (w->low == p->of_total && whole == NULL)
+                whole = w;
+            }
+          if (cl->all_noun != NULL && all == NULL && sentence_has_term (context, a, cl->all_noun))
+            all = cl;
+        }
+      if (has_part)
+        continue;
+      if (all != NULL)
+        add (out, CC_DISAGREEMENT_CLAIM, a, p->start, total->end, all,
+             all->all_start, whole != NULL ? MAX (all->all_end, whole->end) : all->all_end,
+             similarity, p->anchor != NULL ? p->anchor : "", "whole");
+      else if (whole != NULL && similarity >= SAME_SENTENCE)
+        add (out, CC_DISAGREEMENT_CLAIM, a, p->start, total->end, b, whole->start, whole->end,
+             similarity, p->anchor != NULL ? p->anchor : "", "whole");
+    }
+}
+
+static gboolean
+in_stems (const CcPartContext *context,
+          const CcStatement   *st,
+          const char * const  *stems)
+{
+  guint from, to;
+
+  sentence_clauses (context, st, &from, &to);
+  for (guint c = from; c < to; c++)
+    {
+      const CcStatement *cl = clause_at (context, st, c);
+
+      for (guint k = 0; k < cl->n_terms; k++)
+        for (guint s = 0; stems[s] != NULL; s++)
+          if (strcmp (cl->terms[k], stems[s]) == 0)
+            return TRUE;
+    }
+  return FALSE;
+}
+
+/* Name words the sentences of @a and @b share. */
+static guint
+shared_names (const CcPartContext *context,
+              const CcStatement   *a,
+              const CcStatement   *b)
+{
+  g_autoptr(GHashTable) in_b = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint from, to, n = 0;
+
+  sentence_clauses (context, b, &from, &to);
+  for (guint c = from; c < to; c++)
+    {
+      const CcStatement *cl = clause_at (context, b, c);
+
+      for (guint i = 0; i < cl->n_names; i++)
+        for (guint k = 0; cl->names[i].tokens[k] != NULL; k++)
+          g_hash_table_add (in_b, (gpointer) cl->names[i].tokens[k]);
+    }
+  sentence_clauses (context, a, &from, &to);
+  for (guint c = from; c < to; c++)
+    {
+      const CcStatement *cl = clause_at (context, a, c);
+
+      for (guint i = 0; i < cl->n_names; i++)
+        for (guint k = 0; cl->names[i].tokens[k] != NULL; k++)
+          {
+            const char *t = cl->names[i].tokens[k];
+
+            if (g_hash_table_contains (in_b, t) && !g_hash_table_contains (seen, t))
+              {
+                g_hash_table_add (seen, (gpointer) t);
+                n++;
+              }
+          }
+    }
+  return n;
+}
+
+/* The same contest between the same people, going on in one ("leads",
+ * "is ahead", "trailing") and decided in the other ("defeated", "beat"):
+ * English verbs of contests, nothing of any story. */
+static void
+compare_outcome (const CcPartContext *context,
+                 const CcStatement   *a,
+                 const CcStatement   *b,
+                 double               similarity,
+                 GArray              *out)
+{
+  static const char * const going[] = { "lead", "ahead", "trail", NULL };
+  static const char * const decided[] = { "defeat", "beat", "won", "oust", "unseat", NULL };
+
+  if (similarity < SAME_SENTENCE || shared_names (context, a, b) < 2)
+    return;
+  if (in_stems (context, a, going) && !in_stems (context, a, decided) &&
+      in_stems (context, b, decided) && !in_stems (context, b, going))
+    add (out, CC_DISAGREEMENT_CLAIM, a, a->clause_start, a->clause_end, b, b->clause_start,
+         b->clause_end, similarity, "", "state");
+  else if (in_stems (context, b, going) && !in_stems (context, b, decided) &&
+           in_stems (context, a, decided) && !in_stems (context, a, going))
+    add (out, CC_DISAGREEMENT_CLAIM, a, a->clause_start, a->clause_end, b, b->clause_start,
+         b->clause_end, similarity, "", "state");
+}
+
 void
 cc_part_compare (const CcPartContext *context,
                  const CcStatement   *a,
@@ -566,6 +758,9 @@ cc_part_compare (const CcPartContext *context,
 {
   compare_values (context, a, b, similarity, out);
   compare_weekdays (context, a, b, similarity, out);
+  compare_whole (context, a, b, similarity, out);
+  compare_whole (context, b, a, similarity, out);
+  compare_outcome (context, a, b, similarity, out);
   if (similarity < SAME_SENTENCE)
     return;
   compare_names (a, b, similarity, out);

@@ -810,6 +810,22 @@ read_values (Doc *doc)
       f.v.start = doc->w[f.first].start;
       f.v.end = doc->w[f.last].end;
       f.v.word = f.first;
+      /* "542 of the 543": a part of a whole */
+      if (f.v.kind == CC_PART_NUMBER && doc->values->len > 0 && since > 0)
+        {
+          CcStatementValue *prev = &g_array_index (doc->values, CcStatementValue, doc->values->len - 1);
+          guint k = since;
+
+          if (word_is (doc, k, "out"))
+            k++;
+          if (word_is (doc, k, "of"))
+            k++;
+          if (k > since && word_is (doc, k, "the"))
+            k++;
+          if (k > since && k == f.first && prev->kind == CC_PART_NUMBER && prev->low == prev->high &&
+              f.v.low == f.v.high && prev->low < f.v.low && prev->low >= 1)
+            prev->of_total = f.v.low;
+        }
       g_array_append_val (doc->values, f.v);
       since = f.last + 1;
       i = f.last;
@@ -1091,6 +1107,24 @@ read_statement (Doc    *doc,
     {
       if (is_negation (words[i].lex))
         st->negated = TRUE;
+      /* "all (the) results", "all 543 constituencies": the whole */
+      if (st->all_noun == NULL && strcmp (words[i].lex, "all") == 0)
+        for (guint k = i + 1; k < n && k <= i + 4; k++)
+          {
+            if (words[k].flags & (W_NUM | W_NAME | W_CAP))
+              continue;
+            if (words[k].flags & W_STOP)
+              {
+                if (strcmp (words[k].lex, "the") == 0 || strcmp (words[k].lex, "its") == 0 ||
+                    strcmp (words[k].lex, "their") == 0)
+                  continue;
+                break;
+              }
+            st->all_noun = words[k].stem;
+            st->all_start = words[i].start;
+            st->all_end = words[k].end;
+            break;
+          }
       if (st->rank == NULL)
         st->rank = rank_of (words, n, i);
     }

@@ -71,6 +71,7 @@ typedef struct
   gboolean          zoned;     /* a clock time with its zone written after it ("1:05 a.m. ET") */
   int               zone;      /* then its offset from UTC, in minutes */
   gboolean          zone_dst;  /* the zone may also be an hour ahead (daylight time: "ET") */
+  double            of_total;  /* a part of a whole: 543 for the 542 of "542 of the 543", else 0 */
 } CcStatementValue;
 
 typedef struct
@@ -109,6 +110,10 @@ typedef struct
   guint              n_years;
   gboolean           past;      /* the clause speaks of an earlier round:
                                  * "last year", "the previous election" */
+  const char        *all_noun;  /* the noun after "all (the)" ("all results": the
+                                 * stem "result"), interned, or NULL */
+  guint              all_start; /* "all ... noun": character offsets */
+  guint              all_end;
 } CcStatement;
 
 void      cc_statement_free     (CcStatement *statement);

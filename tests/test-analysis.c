@@ -510,6 +510,37 @@ test_compare_outcome (void)
     g_assert_cmpuint (((CcDisagreement *) g_ptr_array_index (rows, i))->doc_a, ==, 0);
 }
 
+static void
+test_compare_weekday_date (void)
+{
+  const char *texts[] = {
+    "Turnout in the 2031 Tarn vote was high. "
+    "Early on Wednesday, final results showed the Green List would lead the Tarn council again.",
+    "Turnout in the 2031 Tarn vote was high. Counting began on Tuesday (May 13). "
+    "According to final results declared on May 13, the Green List would lead the Tarn council again.",
+    "The 2031 Tarn count ended on May 14, the board said. "
+    "According to final results declared on May 14, the Green List would lead the Tarn council again.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 3);
+  guint n = 0;
+
+  /* Wednesday is May 14 in 2031 (the day the story names on that weekday):
+   * it disagrees with May 13 and agrees with May 14 */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      /* (1 and 2 disagree on their dates anyway) */
+      if (d->kind != CC_DISAGREEMENT_DATE || d->doc_a != 0)
+        continue;
+      g_assert_cmpuint (d->doc_b, ==, 1);
+      g_assert_cmpstr (d->value_a, ==, "Wednesday");
+      g_assert_cmpstr (d->value_b, ==, "May 13");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+}
+
 static gboolean
 has_weekday_row (GPtrArray *rows,
                  guint      doc_a,
@@ -666,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/possessive-time", test_compare_possessive_time);
   g_test_add_func ("/crosscheck/analysis/compare/part-whole", test_compare_part_whole);
   g_test_add_func ("/crosscheck/analysis/compare/outcome", test_compare_outcome);
+  g_test_add_func ("/crosscheck/analysis/compare/weekday-date", test_compare_weekday_date);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
   g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);

@@ -71,6 +71,75 @@ void
 cc_part_context_clear (CcPartContext *context)
 {
   g_clear_pointer (&context->stated, g_hash_table_unref);
+  g_clear_pointer (&context->weekdays, g_array_unref);
+}
+
+/* The weekday (1 Monday .. 7 Sunday) of calendar day @month_day of
+ * @year, or 0. */
+static guint
+weekday_of (double year,
+            double month_day)
+{
+  guint month = (guint) (month_day / 100);
+  guint day = (guint) month_day % 100;
+
+  if (year < 1 || year > 9999 || !g_date_valid_dmy (day, month, (GDateYear) year))
+    return 0;
+  {
+    g_autoptr(GDate) date = g_date_new_dmy (day, month, (GDateYear) year);
+
+    return g_date_get_weekday (date);
+  }
+}
+
+/* What a bare weekday ("early on Wednesday") stands for in each document:
+ * the one calendar day on that weekday that the document names, else the
+ * one that the story names, in the story's year. News dates its events
+ * in the week it reports, so a weekday is the day of that week. */
+static void
+resolve_weekdays (CcPartContext *context,
+                  GPtrArray     *statements,
+                  guint          n_docs)
+{
+  /* per document (and the story as document n_docs): the day found for
+   * each weekday, or -1 when there are several */
+  g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (double));
+
+  context->weekdays = g_array_new (FALSE, TRUE, sizeof (double));
+  g_array_set_size (context->weekdays, 8 * n_docs);
+  if (context->main_year == 0)
+    return;
+  g_array_set_size (found, 8 * (n_docs + 1));
+  for (guint i = 0; i < statements->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (statements, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          const CcStatementValue *v = &st->values[k];
+          guint w;
+
+          if (v->kind != CC_PART_DAY || (w = weekday_of (context->main_year, v->low)) == 0)
+            continue;
+          for (guint scope = 0; scope < 2; scope++)
+            {
+              double *slot = &g_array_index (found, double, 8 * (scope == 0 ? st->doc : n_docs) + w);
+
+              if (*slot == 0)
+                *slot = v->low;
+              else if (*slot != v->low)
+                *slot = -1;
+            }
+        }
+    }
+  for (guint d = 0; d < n_docs; d++)
+    for (guint w = 1; w <= 7; w++)
+      {
+        double own = g_array_index (found, double, 8 * d + w);
+        double story = g_array_index (found, double, 8 * n_docs + w);
+
+        g_array_index (context->weekdays, double, 8 * d + w) = own != 0 ? MAX (own, 0) : MAX (story, 0);
+      }
 }
 
 /* The story's own year: the latest that at least two documents name (news
@@ -128,6 +197,7 @@ cc_part_context_init (CcPartContext *context,
       if (GPOINTER_TO_UINT (year) < context->main_year && GPOINTER_TO_UINT (year) > context->prev_year)
         context->prev_year = GPOINTER_TO_UINT (year);
   }
+  resolve_weekdays (context, statements, n_docs);
 }
 
 /* ---- time qualifiers ---- */
@@ -161,6 +231,33 @@ other_time_values (const CcPartContext    *context,
   if (x->kind == CC_PART_DAY)
     return FALSE;
   return ex != ey;
+}
+
+/* ---- sentences ---- */
+
+/* The clauses of the sentence of @st, as story indices [*from, *to). */
+static void
+sentence_clauses (const CcPartContext *context,
+                  const CcStatement   *st,
+                  guint               *from,
+                  guint               *to)
+{
+  if (context->statements == NULL)
+    {
+      *from = st->index;
+      *to = st->index + 1;
+      return;
+    }
+  *from = st->first_clause;
+  *to = st->first_clause + st->n_clauses;
+}
+
+static const CcStatement *
+clause_at (const CcPartContext *context,
+           const CcStatement   *st,
+           guint                c)
+{
+  return context->statements != NULL ? g_ptr_array_index (context->statements, c) : st;
 }
 
 /* ---- values ---- */
@@ -465,6 +562,76 @@ compare_weekdays (const CcPartContext *context,
          "", "weekday");
 }
 
+/* The one calendar day a sentence gives (its one date, else its one
+ * weekday resolved), with the value that gives it, and whether it names
+ * a weekday; 0 when none or several. */
+static double
+sentence_day (const CcPartContext     *context,
+              const CcStatement       *clause,
+              const CcStatementValue **value,
+              gboolean                *from_weekday)
+{
+  const CcStatementValue *day = NULL, *weekday = NULL;
+  guint from, to;
+
+  sentence_clauses (context, clause, &from, &to);
+  for (guint c = from; c < to; c++)
+    {
+      const CcStatement *st = clause_at (context, clause, c);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          const CcStatementValue *v = &st->values[k];
+          const CcStatementValue **slot = v->kind == CC_PART_DAY ? &day
+                                          : v->kind == CC_PART_WEEKDAY ? &weekday : NULL;
+
+          if (slot == NULL)
+            continue;
+          if (*slot != NULL && (*slot)->low != v->low)
+            return 0;
+          *slot = v;
+        }
+    }
+  *from_weekday = weekday != NULL;
+  if (day != NULL)
+    {
+      *value = day;
+      return day->low;
+    }
+  if (weekday == NULL || context->weekdays == NULL ||
+      8 * clause->doc + 8 > context->weekdays->len)
+    return 0;
+  *value = weekday;
+  return g_array_index (context->weekdays, double, 8 * clause->doc + (guint) weekday->low);
+}
+
+/* Nearly the same sentence, dated a day or two apart, one of them with
+ * its weekday: "results declared early on Wednesday" (June 5 in that story)
+ * against "results declared on June 4". */
+static void
+compare_weekday_dates (const CcPartContext *context,
+                       const CcStatement   *a,
+                       const CcStatement   *b,
+                       double               similarity,
+                       GArray              *out)
+{
+  const CcStatementValue *x = NULL, *y = NULL;
+  gboolean wx = FALSE, wy = FALSE;
+  double dx, dy;
+
+  if (similarity < SAME_SENTENCE || context->statements == NULL)
+    return;
+  dx = sentence_day (context, a, &x, &wx);
+  dy = sentence_day (context, b, &y, &wy);
+  /* (two weekdays alone are compare_weekdays()' part; two bare dates
+   * need a name) */
+  if (dx == 0 || dy == 0 || dx == dy || !(wx || wy) || (x->kind == CC_PART_WEEKDAY && y->kind == CC_PART_WEEKDAY))
+    return;
+  if (fabs (day_number (dx) - day_number (dy)) > MAX_DATE_SLIP)
+    return;
+  add (out, CC_DISAGREEMENT_DATE, a, x->start, x->end, b, y->start, y->end, similarity, "", "day");
+}
+
 /* ---- names ---- */
 
 static guint
@@ -558,31 +725,6 @@ compare_names (const CcStatement *a,
 }
 
 /* ---- the whole and a part of it; a contest going on and decided ---- */
-
-/* The clauses of the sentence of @st, as story indices [*from, *to). */
-static void
-sentence_clauses (const CcPartContext *context,
-                  const CcStatement   *st,
-                  guint               *from,
-                  guint               *to)
-{
-  if (context->statements == NULL)
-    {
-      *from = st->index;
-      *to = st->index + 1;
-      return;
-    }
-  *from = st->first_clause;
-  *to = st->first_clause + st->n_clauses;
-}
-
-static const CcStatement *
-clause_at (const CcPartContext *context,
-           const CcStatement   *st,
-           guint                c)
-{
-  return context->statements != NULL ? g_ptr_array_index (context->statements, c) : st;
-}
 
 static gboolean
 sentence_has_term (const CcPartContext *context,
@@ -758,6 +900,7 @@ cc_part_compare (const CcPartContext *context,
 {
   compare_values (context, a, b, similarity, out);
   compare_weekdays (context, a, b, similarity, out);
+  compare_weekday_dates (context, a, b, similarity, out);
   compare_whole (context, a, b, similarity, out);
   compare_whole (context, b, a, similarity, out);
   compare_outcome (context, a, b, similarity, out);

@@ -47,6 +47,8 @@ typedef struct
                             * the round "the last election" speaks of (0 when none) */
   GPtrArray  *statements;  /* the story's statements (not owned) */
   GHashTable *stated;      /* what each document states, per slot */
+  GArray     *weekdays;    /* double, 8 per document: the calendar day (month * 100
+                            * + day) each weekday (1..7) stands for, 0 when not known */
 } CcPartContext;
 
 const char *cc_disagreement_kind_to_string (CcDisagreementKind kind); /* "numeric", ... */

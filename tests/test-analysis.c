@@ -167,6 +167,38 @@ test_statement_carried_time (void)
 }
 
 static void
+test_statement_respectively_threshold (void)
+{
+  const char *text =
+    "The Orlen Party won 198 seats, far below the 250 and 231 seats it won in 2026 and 2022, respectively. "
+    "The Tarn Alliance crossed the 300 mark. "
+    "The Union could not cross the 80 seat mark, falling short of the 90 majority mark.";
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v;
+
+  v = find_value (sts, text, "250");
+  g_assert_nonnull (v);
+  g_assert_cmpfloat (v->year, ==, 2026);
+  v = find_value (sts, text, "231 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpfloat (v->year, ==, 2022);
+  v = find_value (sts, text, "198 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpfloat (v->year, ==, 0);
+
+  v = find_value (sts, text, "300 mark");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->hedge, ==, CC_VALUE_AT_LEAST);
+  v = find_value (sts, text, "80 seat");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->hedge, ==, CC_VALUE_AT_MOST);
+  v = find_value (sts, text, "90 majority");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->hedge, ==, CC_VALUE_AT_MOST);
+}
+
+static void
 test_statement_clauses (void)
 {
   g_autoptr(CcLexicon) lex = cc_lexicon_new ();
@@ -684,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/statement/agent-anchor", test_statement_agent_anchor);
   g_test_add_func ("/crosscheck/analysis/statement/anchor-scope", test_statement_anchor_scope);
   g_test_add_func ("/crosscheck/analysis/statement/carried-time", test_statement_carried_time);
+  g_test_add_func ("/crosscheck/analysis/statement/respectively-threshold", test_statement_respectively_threshold);
   g_test_add_func ("/crosscheck/analysis/statement/clauses", test_statement_clauses);
   g_test_add_func ("/crosscheck/analysis/statement/agree", test_statement_agree);
   g_test_add_func ("/crosscheck/analysis/lineup/paraphrase", test_lineup);

@@ -324,6 +324,13 @@ read_zone (Doc              *doc,
   v->zoned = cc_value_zone (upper, strlen (upper), &v->zone, &v->zone_dst);
 }
 
+static gboolean
+threshold_word (const char *lex)
+{
+  return strcmp (lex, "mark") == 0 || strcmp (lex, "threshold") == 0 ||
+         strcmp (lex, "barrier") == 0 || strcmp (lex, "milestone") == 0;
+}
+
 typedef struct
 {
   CcStatementValue v;
@@ -551,6 +558,10 @@ read_number (Doc   *doc,
       f->v.measure = unit != NULL;
       f->v.role = cc_lexicon_intern (doc->lexicon, unit != NULL ? unit : n->stem);
       last = j;
+      /* "the 100 seat mark", "the 300 mark": a threshold, not a count */
+      if (unit == NULL && (threshold_word (n->lex) ||
+                           (j + 1 < doc->n && threshold_word (doc->w[j + 1].lex))))
+        f->v.threshold = TRUE;
       break;
     }
   /* A spelled-out number counts only when it counts something or is a range. */
@@ -1128,6 +1139,20 @@ read_statement (Doc    *doc,
       if (st->rank == NULL)
         st->rank = rank_of (words, n, i);
     }
+  /* a threshold passed ("crossed the 300 mark") is a lower bound; one
+   * not reached ("could not cross the 100 seat mark", "short of the 272
+   * majority mark") an upper bound */
+  for (guint k = 0; k < doc->values->len; k++)
+    {
+      CcStatementValue *v = &g_array_index (doc->values, CcStatementValue, k);
+      gboolean below = st->negated;
+
+      if (!v->threshold || v->hedge != CC_VALUE_EXACT)
+        continue;
+      for (guint i = 0; i < n && !below; i++)
+        below = words[i].start < v->start && strcmp (words[i].lex, "short") == 0;
+      v->hedge = below ? CC_VALUE_AT_MOST : CC_VALUE_AT_LEAST;
+    }
   st->n_values = doc->values->len;
   st->values = (CcStatementValue *) g_array_free (doc->values, FALSE);
   st->n_names = doc->names->len;
@@ -1258,6 +1283,51 @@ front_time (Doc       *doc,
     }
 }
 
+/* "the 303 and 282 seats it won in 2019 and 2014, respectively": the
+ * years go with the figures in their order. */
+static void
+respectively (Word      *words,
+              guint      first,
+              guint      last,
+              GPtrArray *out,
+              guint      first_statement)
+{
+  for (guint r = first; r < last; r++)
+    {
+      g_autoptr(GPtrArray) before = NULL;
+      guint n_years = 0, n_figures = 0;
+
+      if (strcmp (words[r].lex, "respectively") != 0)
+        continue;
+      before = g_ptr_array_new ();
+      for (guint i = first_statement; i < out->len; i++)
+        {
+          CcStatement *st = g_ptr_array_index (out, i);
+
+          for (guint k = 0; k < st->n_values; k++)
+            if (st->values[k].word < r)
+              g_ptr_array_add (before, &st->values[k]);
+        }
+      /* the years just before "respectively", and as many figures before them */
+      while (n_years < before->len &&
+             ((CcStatementValue *) g_ptr_array_index (before, before->len - 1 - n_years))->kind == CC_PART_YEAR)
+        n_years++;
+      while (n_years + n_figures < before->len && n_figures < n_years &&
+             ((CcStatementValue *) g_ptr_array_index (before, before->len - 1 - n_years - n_figures))->kind != CC_PART_YEAR)
+        n_figures++;
+      if (n_years < 2 || n_figures != n_years)
+        continue;
+      for (guint k = 0; k < n_years; k++)
+        {
+          CcStatementValue *fig = g_ptr_array_index (before, before->len - 2 * n_years + k);
+          CcStatementValue *year = g_ptr_array_index (before, before->len - n_years + k);
+
+          fig->year = year->low;
+          fig->past = FALSE;
+        }
+    }
+}
+
 static void
 read_clauses (Doc        *doc,
               Word       *words,
@@ -1293,6 +1363,7 @@ read_clauses (Doc        *doc,
       from = to;
     }
   front_time (doc, words, first, last - first, out, first_statement);
+  respectively (words, first, last, out, first_statement);
   for (guint i = first_statement; i < out->len; i++)
     {
       CcStatement *st = g_ptr_array_index (out, i);

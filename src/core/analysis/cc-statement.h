@@ -71,6 +71,8 @@ typedef struct
   gboolean          zoned;     /* a clock time with its zone written after it ("1:05 a.m. ET") */
   int               zone;      /* then its offset from UTC, in minutes */
   gboolean          zone_dst;  /* the zone may also be an hour ahead (daylight time: "ET") */
+  gboolean          threshold; /* a mark passed or not reached ("the 300 mark"):
+                                * hedged as a bound */
   double            of_total;  /* a part of a whole: 543 for the 542 of "542 of the 543", else 0 */
 } CcStatementValue;
 

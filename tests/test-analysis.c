@@ -199,6 +199,29 @@ test_statement_respectively_threshold (void)
 }
 
 static void
+test_statement_pronoun_subject (void)
+{
+  const char *text =
+    "The Orlen Party, backed by the Tarn Union, fell to 198 seats, well short of the 250 and 231 seats it won before. "
+    "The Velm League held on. This is far from the 90 seats it won in 2026.";
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v;
+
+  /* "the 250 and 231 seats it won": the subject's, not the nearest name's */
+  v = find_value (sts, text, "250");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "orlen party");
+  v = find_value (sts, text, "231 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "orlen party");
+  /* a sentence without a name: "it" is the subject of the one before */
+  v = find_value (sts, text, "90 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "velm league");
+}
+
+static void
 test_statement_clauses (void)
 {
   g_autoptr(CcLexicon) lex = cc_lexicon_new ();
@@ -573,6 +596,20 @@ test_compare_weekday_date (void)
   g_assert_cmpuint (n, ==, 1);
 }
 
+static void
+test_compare_initials (void)
+{
+  const char *texts[] = {
+    "The Orlen Workers Party won 198 seats in the Tarn vote.",
+    "In the Tarn vote the OWP won 199 seats, officials said.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 2);
+
+  /* a name and its initials are one name */
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((CcDisagreement *) g_ptr_array_index (rows, 0))->value_b, ==, "199 seats");
+}
+
 static gboolean
 has_weekday_row (GPtrArray *rows,
                  guint      doc_a,
@@ -717,6 +754,8 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/statement/anchor-scope", test_statement_anchor_scope);
   g_test_add_func ("/crosscheck/analysis/statement/carried-time", test_statement_carried_time);
   g_test_add_func ("/crosscheck/analysis/statement/respectively-threshold", test_statement_respectively_threshold);
+  g_test_add_func ("/crosscheck/analysis/statement/pronoun-subject", test_statement_pronoun_subject);
+  g_test_add_func ("/crosscheck/analysis/compare/initials", test_compare_initials);
   g_test_add_func ("/crosscheck/analysis/statement/clauses", test_statement_clauses);
   g_test_add_func ("/crosscheck/analysis/statement/agree", test_statement_agree);
   g_test_add_func ("/crosscheck/analysis/lineup/paraphrase", test_lineup);

@@ -272,6 +272,30 @@ in_list (const char * const *list,
   return FALSE;
 }
 
+/* @short is one word made of the initials of the words of @name ("bjp",
+ * "bharatiya janata party"). */
+static gboolean
+is_acronym_of (const char *short_form,
+               const char *name)
+{
+  gsize n = 0, len = strlen (short_form);
+  const char *p = name;
+
+  if (len < 2 || strchr (short_form, ' ') != NULL)
+    return FALSE;
+  while (*p != '\0')
+    {
+      if (n >= len || *p != short_form[n])
+        return FALSE;
+      n++;
+      p = strchr (p, ' ');
+      if (p == NULL)
+        break;
+      p++;
+    }
+  return n == len && n >= 2;
+}
+
 /* The same name, or one a longer form of the other ("INDIA", "Opposition
  * INDIA"; "Kipchoge", "Eliud Kipchoge"). */
 static gboolean
@@ -283,6 +307,8 @@ anchors_match (const char *x,
   if (x == NULL || y == NULL)
     return FALSE;
   if (x == y)
+    return TRUE;
+  if (is_acronym_of (x, y) || is_acronym_of (y, x))
     return TRUE;
   lx = strlen (x);
   ly = strlen (y);
@@ -982,8 +1008,50 @@ near (const Slot *x,
   return share_term (x->st, y->st, x->v->role);
 }
 
+static GArray *collect_slots_in (GPtrArray  *statements,
+                                 GHashTable *lexicon);
+
+/* The initials of the words of @name, from the story's lexicon (NULL
+ * when no statement uses that word: nothing could meet it). */
+static const char *
+initials_key (GHashTable *lexicon,
+              const char *name)
+{
+  char buf[16];
+  gsize n = 0;
+
+  for (const char *p = name; p != NULL && *p != '\0' && n + 1 < sizeof buf; )
+    {
+      buf[n++] = *p;
+      p = strchr (p, ' ');
+      if (p != NULL)
+        p++;
+    }
+  buf[n] = '\0';
+  return g_hash_table_lookup (lexicon, buf);
+}
+
 static GArray *
 collect_slots (GPtrArray *statements)
+{
+  /* the anchor heads in use, by their text: the interned strings */
+  g_autoptr(GHashTable) lexicon = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const CcStatement *st = g_ptr_array_index (statements, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        if (st->values[k].anchor_head != NULL)
+          g_hash_table_insert (lexicon, (gpointer) st->values[k].anchor_head,
+                               (gpointer) st->values[k].anchor_head);
+    }
+  return collect_slots_in (statements, lexicon);
+}
+
+static GArray *
+collect_slots_in (GPtrArray  *statements,
+                  GHashTable *lexicon)
 {
   GArray *slots = g_array_new (FALSE, FALSE, sizeof (Slot));
 
@@ -1009,6 +1077,11 @@ collect_slots (GPtrArray *statements)
           else
             continue;
           g_array_append_val (slots, s);
+          /* a name of several words is also met by its initials
+           * ("Bharatiya Janata Party", "BJP") */
+          if (!v->measure && v->anchor != NULL && strchr (v->anchor, ' ') != NULL &&
+              (s.key = initials_key (lexicon, v->anchor)) != NULL)
+            g_array_append_val (slots, s);
         }
     }
   g_array_sort (slots, slot_cmp);

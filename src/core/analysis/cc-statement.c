@@ -120,6 +120,8 @@ typedef struct
   GArray     *names;
   gboolean    carry_past;  /* the time qualifier at the head of the last sentence */
   double      carry_year;
+  const char *carry_subject; /* the first name of the last sentence, and its last word */
+  const char *carry_head;
 } Doc;
 
 static const char *
@@ -1032,8 +1034,10 @@ tag_times (Doc *doc)
 
       while (next < n && v[next].word < i)
         next++;
-      if (!past && next < n && v[next].word == i && v[next].kind == CC_PART_YEAR &&
-          i > 0 && time_preposition (doc->w[i - 1].lex))
+      if (!past && next < n && v[next].word == i && v[next].kind == CC_PART_YEAR && i > 0 &&
+          (time_preposition (doc->w[i - 1].lex) ||
+           /* "in the 2019 election" */
+           (i > 1 && strcmp (doc->w[i - 1].lex, "the") == 0 && time_preposition (doc->w[i - 2].lex))))
         year = v[next].low;
       if (!past && year == 0)
         continue;
@@ -1283,6 +1287,79 @@ front_time (Doc       *doc,
     }
 }
 
+/* "the 303 seats it won": a figure the pronoun's antecedent holds, the
+ * subject of the sentence (its first name) rather than the nearest name. */
+static void
+pronoun_subjects (Doc       *doc,
+                  Word      *words,
+                  guint      first,
+                  guint      last,
+                  GPtrArray *out,
+                  guint      first_statement)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GString) run = g_string_new (NULL);
+  const char *subject = NULL, *head = NULL;
+  gboolean held = FALSE;
+  guint s = first, next_start = G_MAXUINT;
+
+  while (s < last && !(words[s].flags & W_NAME))
+    s++;
+  if (s >= last)
+    {
+      /* no name here: "it" is the subject of the sentence before */
+      subject = doc->carry_subject;
+      head = doc->carry_head;
+      s = first;
+      doc->carry_subject = doc->carry_head = NULL;
+      if (subject == NULL)
+        return;
+    }
+  else
+    {
+      for (guint j = s; j < last && (words[j].flags & W_NAME); j++)
+        {
+          if (run->len > 0)
+            g_string_append_c (run, ' ');
+          g_string_append (run, words[j].lex);
+          head = words[j].lex;
+          if (j + 1 < last && words[j + 1].start != words[j].end + 1)
+            break;
+        }
+      subject = cc_lexicon_intern (doc->lexicon, run->str);
+      head = cc_lexicon_intern (doc->lexicon, head);
+      doc->carry_subject = subject;
+      doc->carry_head = head;
+    }
+  for (guint i = first_statement; i < out->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (out, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        g_ptr_array_add (values, &st->values[k]);
+    }
+  /* from the last value back: one followed by "it"/"they", or by "and"
+   * and such a value ("the 303 and 282 seats it had won") */
+  for (guint i = values->len; i > 0; i--)
+    {
+      CcStatementValue *v = g_ptr_array_index (values, i - 1);
+      guint after = v->word;
+
+      while (after < last && words[after].end <= v->end)
+        after++;
+      if (after < last && (strcmp (words[after].lex, "it") == 0 || strcmp (words[after].lex, "they") == 0))
+        held = TRUE;
+      else if (!(held && after + 1 < last && strcmp (words[after].lex, "and") == 0 &&
+                 next_start == after + 1))
+        held = FALSE;
+      next_start = v->word;
+      if (!held || v->word < s || (v->word == s && s != first) || v->kind == CC_PART_YEAR)
+        continue;
+      v->anchor = subject;
+      v->anchor_head = head;
+    }
+}
+
 /* "the 303 and 282 seats it won in 2019 and 2014, respectively": the
  * years go with the figures in their order. */
 static void
@@ -1364,6 +1441,7 @@ read_clauses (Doc        *doc,
     }
   front_time (doc, words, first, last - first, out, first_statement);
   respectively (words, first, last, out, first_statement);
+  pronoun_subjects (doc, words, first, last, out, first_statement);
   for (guint i = first_statement; i < out->len; i++)
     {
       CcStatement *st = g_ptr_array_index (out, i);

@@ -222,6 +222,35 @@ test_statement_pronoun_subject (void)
 }
 
 static void
+test_statement_day_label_bracket (void)
+{
+  const char *text =
+    "The race ran on Sunday (8 October 2023) in Velm. "
+    "Seats: CPI (M) 4, CPI 2 and AAP 3. "
+    "The Orlen flight 171 to Tarn landed late.";
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v;
+
+  /* a day before its month, with the year after */
+  v = find_value (sts, text, "8 October 2023");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->kind, ==, CC_PART_DAY);
+  g_assert_cmpfloat (v->low, ==, 1008);
+  /* a bracket right after a name is part of it */
+  v = find_value (sts, text, "4");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "cpi m");
+  v = find_value (sts, text, "2");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "cpi");
+  /* a number after a common noun names a thing */
+  v = find_value (sts, text, "171");
+  g_assert_nonnull (v);
+  g_assert_true (v->label);
+}
+
+static void
 test_statement_clauses (void)
 {
   g_autoptr(CcLexicon) lex = cc_lexicon_new ();
@@ -610,6 +639,35 @@ test_compare_initials (void)
   g_assert_cmpstr (((CcDisagreement *) g_ptr_array_index (rows, 0))->value_b, ==, "199 seats");
 }
 
+static void
+test_compare_sole_figures (void)
+{
+  const char *texts[] = {
+    "Seats won by party: Green List – 41, Tarn Union – 17, Velm League – 9.",
+    "The Tarn Union has won 23 seats in the new council, officials said on Monday.",
+    "Counting over, the Tarn Union took 17 seats and will sit in opposition.",
+    "Polls had said the Tarn Union would get 30 seats. Tarn Union flight 12 was late.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 4);
+  gboolean list_prose = FALSE, prose_prose = FALSE;
+
+  /* the one figure each document gives the Tarn Union: 17 against 23,
+   * however worded; a forecast ("would get") and a label ("flight 12")
+   * are no figure of it */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      g_assert_cmpuint (d->doc_b, !=, 3);
+      if (d->doc_a == 0 && d->doc_b == 1 && strcmp (d->value_a, "17") == 0)
+        list_prose = TRUE;
+      if (d->doc_a == 1 && d->doc_b == 2)
+        prose_prose = TRUE;
+    }
+  g_assert_true (list_prose);
+  g_assert_true (prose_prose);
+}
+
 static gboolean
 has_weekday_row (GPtrArray *rows,
                  guint      doc_a,
@@ -756,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/statement/respectively-threshold", test_statement_respectively_threshold);
   g_test_add_func ("/crosscheck/analysis/statement/pronoun-subject", test_statement_pronoun_subject);
   g_test_add_func ("/crosscheck/analysis/compare/initials", test_compare_initials);
+  g_test_add_func ("/crosscheck/analysis/statement/day-label-bracket", test_statement_day_label_bracket);
   g_test_add_func ("/crosscheck/analysis/statement/clauses", test_statement_clauses);
   g_test_add_func ("/crosscheck/analysis/statement/agree", test_statement_agree);
   g_test_add_func ("/crosscheck/analysis/lineup/paraphrase", test_lineup);
@@ -770,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/part-whole", test_compare_part_whole);
   g_test_add_func ("/crosscheck/analysis/compare/outcome", test_compare_outcome);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-date", test_compare_weekday_date);
+  g_test_add_func ("/crosscheck/analysis/compare/sole-figures", test_compare_sole_figures);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
   g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);

@@ -323,7 +323,7 @@ same_slot (const CcStatementValue *x,
 {
   double big, small;
 
-  if (x->kind != y->kind)
+  if (x->kind != y->kind || x->label || y->label)
     return FALSE;
   big = MAX (fabs (x->high), fabs (y->high));
   small = MIN (fabs (x->low), fabs (y->low));
@@ -426,6 +426,9 @@ compare_values (const CcPartContext *context,
       guint slots = 0;
 
       if (x->kind == CC_PART_YEAR || x->kind == CC_PART_CLOCK || x->kind == CC_PART_WEEKDAY)
+        continue;
+      /* a forecast is not contradicted by the result */
+      if (a->projected || b->projected)
         continue;
       if (agrees_with_any (context, x, b))
         continue;
@@ -1064,7 +1067,8 @@ collect_slots_in (GPtrArray  *statements,
           const CcStatementValue *v = &st->values[k];
           Slot s = { NULL, v, st };
 
-          if (v->hedge != CC_VALUE_EXACT || (v->low != v->high && !v->measure))
+          if (v->hedge != CC_VALUE_EXACT || (v->low != v->high && !v->measure) || v->label ||
+              st->projected)
             continue;
           if (v->kind == CC_PART_DAY)
             s.key = "";
@@ -1088,12 +1092,116 @@ collect_slots_in (GPtrArray  *statements,
   return slots;
 }
 
+/* ---- the one figure each document gives a name ---- */
+
+/* Names given a count by more documents than this are left to the
+ * other rules: the pairs of documents stay few. */
+#define SOLE_MAX_DOCUMENTS 16
+
+static gboolean
+sole_candidate (const CcPartContext    *context,
+                const CcStatementValue *v)
+{
+  return v->kind == CC_PART_NUMBER && !v->measure && !v->label && v->hedge == CC_VALUE_EXACT &&
+         v->low == v->high && v->of_total == 0 && !v->threshold && v->anchor != NULL &&
+         v->low >= 1 && effective_year (context, v) == 0;
+}
+
+static int
+sole_cmp (gconstpointer a,
+          gconstpointer b)
+{
+  const Slot *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  if (x->st->doc != y->st->doc)
+    return x->st->doc < y->st->doc ? -1 : 1;
+  return (x->v->low > y->v->low) - (x->v->low < y->v->low);
+}
+
+/* A count that each of two documents gives a name, and the only one it
+ * gives that name in the story's own time ("DMK 22" in a results list,
+ * "the DMK has won 29 seats"): when they differ, the documents disagree,
+ * however differently the sentences are worded. */
+static void
+sole_figures (const CcPartContext *context,
+              GPtrArray           *statements,
+              GArray              *out)
+{
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+  g_autoptr(GArray) sole = g_array_new (FALSE, FALSE, sizeof (Slot));
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const CcStatement *st = g_ptr_array_index (statements, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          Slot s = { st->values[k].anchor_head, &st->values[k], st };
+
+          if (sole_candidate (context, s.v) && s.key != NULL && !st->projected)
+            g_array_append_val (slots, s);
+        }
+    }
+  g_array_sort (slots, sole_cmp);
+  for (guint i = 0; i < slots->len; )
+    {
+      const Slot *x = &g_array_index (slots, Slot, i);
+      guint end = i, n_docs = 0;
+
+      while (end < slots->len && g_array_index (slots, Slot, end).key == x->key)
+        end++;
+      /* the documents with one figure for the name (ties of wording: the
+       * same figure twice is one) */
+      g_array_set_size (sole, 0);
+      for (guint j = i; j < end; )
+        {
+          const Slot *d = &g_array_index (slots, Slot, j);
+          guint e = j;
+          gboolean one = TRUE;
+
+          while (e < end && g_array_index (slots, Slot, e).st->doc == d->st->doc)
+            {
+              const Slot *o = &g_array_index (slots, Slot, e);
+
+              one = one && o->v->low == d->v->low && anchors_match (o->v->anchor, d->v->anchor);
+              e++;
+            }
+          n_docs++;
+          if (one)
+            g_array_append_val (sole, *d);
+          j = e;
+        }
+      if (n_docs <= SOLE_MAX_DOCUMENTS)
+        for (guint a = 0; a < sole->len; a++)
+          for (guint b = a + 1; b < sole->len; b++)
+            {
+              const Slot *p = &g_array_index (sole, Slot, a);
+              const Slot *q = &g_array_index (sole, Slot, b);
+              double big = MAX (p->v->low, q->v->low), small = MIN (p->v->low, q->v->low);
+
+              if (p->v->low == q->v->low || big > FAR_APART * small ||
+                  !anchors_match (p->v->anchor, q->v->anchor) ||
+                  (p->v->role != q->v->role && *p->v->role != '\0' && *q->v->role != '\0') ||
+                  cc_statement_values_agree (p->v, q->v) ||
+                  doc_stated (context, p->st->doc, q->v) || doc_stated (context, q->st->doc, p->v))
+                continue;
+              add (out, CC_DISAGREEMENT_NUMERIC, p->st, p->v->start, p->v->end, q->st,
+                   q->v->start, q->v->end, 0.1, p->v->anchor, p->v->role);
+            }
+      i = end;
+    }
+}
+
 void
 cc_part_compare_near_values (const CcPartContext *context,
                              GPtrArray           *statements,
                              GArray              *out)
 {
   g_autoptr(GArray) slots = collect_slots (statements);
+
+  sole_figures (context, statements, out);
 
   for (guint i = 0; i < slots->len; i++)
     {

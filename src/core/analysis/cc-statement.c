@@ -593,25 +593,30 @@ read_day (Doc   *doc,
   memset (f, 0, sizeof *f);
   if (month == 0 || !(doc->w[i].flags & W_CAP))
     return FALSE;
-  if (i + 1 < doc->n && (doc->w[i + 1].flags & W_NUM))
-    day_word = i + 1;
-  else if (i > 0 && (doc->w[i - 1].flags & W_NUM) && !(doc->w[i - 1].flags & W_USED))
-    day_word = i - 1;
-  else
-    return FALSE;
-  if (!parse_figure (doc->w[day_word].lex, &day, &high, &step, &suffix) ||
-      (*suffix != '\0' && strcmp (suffix, "th") != 0) || day < 1 || day > 31 || day != floor (day))
-    return FALSE;
-  f->v.kind = CC_PART_DAY;
-  f->v.low = f->v.high = month * 100 + day;
-  f->v.step = 1;
-  f->v.role = "";
-  f->first = MIN (i, day_word);
-  f->last = MAX (i, day_word);
-  if (f->last + 1 < doc->n && gap_has (doc, f->last, ",") && (doc->w[f->last + 1].flags & W_NUM) &&
-      strlen (doc->w[f->last + 1].lex) == 4)
-    f->last++;
-  return TRUE;
+  /* "June 6", else "6 June" (and "8 October 2023": not the year after) */
+  for (guint c = 0; c < 2; c++)
+    {
+      if (c == 0 && i + 1 < doc->n && (doc->w[i + 1].flags & W_NUM))
+        day_word = i + 1;
+      else if (c == 1 && i > 0 && (doc->w[i - 1].flags & W_NUM) && !(doc->w[i - 1].flags & W_USED))
+        day_word = i - 1;
+      else
+        continue;
+      if (!parse_figure (doc->w[day_word].lex, &day, &high, &step, &suffix) ||
+          (*suffix != '\0' && strcmp (suffix, "th") != 0) || day < 1 || day > 31 || day != floor (day))
+        continue;
+      f->v.kind = CC_PART_DAY;
+      f->v.low = f->v.high = month * 100 + day;
+      f->v.step = 1;
+      f->v.role = "";
+      f->first = MIN (i, day_word);
+      f->last = MAX (i, day_word);
+      if (f->last + 1 < doc->n && (gap_has (doc, f->last, ",") || day_word < i) &&
+          (doc->w[f->last + 1].flags & W_NUM) && strlen (doc->w[f->last + 1].lex) == 4)
+        f->last++;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -686,6 +691,25 @@ agent_participle (Doc   *doc,
   return by - 2;
 }
 
+/* A past form or a verb of getting ("won 291", "secured 22", "got 17"),
+ * from English morphology and its common irregular verbs. */
+static gboolean
+verb_like (const char *lex)
+{
+  static const char * const irregular[] = {
+    "won", "got", "had", "has", "took", "held", "hit", "set", "put", "ran", "beat", "lost", "gave",
+    "kept", "left", "made", "win", "wins", "get", "gets", "take", "takes", "hold", "holds", "reach",
+    "reaches", "total", "totals", "tally",
+  };
+
+  if (g_str_has_suffix (lex, "ed") || g_str_has_suffix (lex, "ing"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (irregular); i++)
+    if (strcmp (lex, irregular[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The text right after word @i is a possessive ending ("Kipchoge's"). */
 static gboolean
 possessive_after (Doc  *doc,
@@ -742,9 +766,18 @@ read_anchor (Doc   *doc,
     for (guint k = j; k < f->first; k++)
       if (word_is (doc, k, "with"))
         return NULL;
+  /* "CPI (M) 4": the bracket right after the name is part of it */
+  if (gap_has (doc, j - 1, "(") && !gap_has (doc, j - 1, ")"))
+    for (guint k = j; k < f->first && k < j + 3; k++)
+      {
+        g_string_append_c (run, ' ');
+        g_string_append (run, doc->w[k].lex);
+        if (gap_has (doc, k, ")"))
+          break;
+      }
   for (guint k = j; k > 0 && (doc->w[k - 1].flags & W_NAME); k--)
     {
-      if (run->len > 0)
+      if (run->len > 0 && run->str[0] != ' ')
         g_string_prepend_c (run, ' ');
       g_string_prepend (run, doc->w[k - 1].lex);
       /* a qualifier in brackets belongs to the name before it: "Janata
@@ -770,6 +803,12 @@ read_about (Doc   *doc,
   guint from = f->first > since + 12 ? f->first - 12 : since;
 
   f->v.anchor = read_anchor (doc, f);
+  /* "Air India flight 171", "Orlen route 66": a number naming a thing of
+   * a name, after a common noun, not a count */
+  f->v.label = f->v.kind == CC_PART_NUMBER && *f->v.role == '\0' && f->first > 1 &&
+               !(doc->w[f->first - 1].flags & (W_STOP | W_NAME | W_NUM | W_CAP)) &&
+               (doc->w[f->first - 2].flags & W_NAME) && gap_is (doc, f->first - 2, " ") &&
+               !gap_has (doc, f->first - 1, ",;:()") && !verb_like (doc->w[f->first - 1].lex);
   if (f->v.anchor != NULL)
     {
       const char *space = strrchr (f->v.anchor, ' ');
@@ -798,7 +837,10 @@ read_values (Doc *doc)
 
       if (doc->w[i].flags & W_USED)
         continue;
-      if (!read_day (doc, i, &f) && !read_weekday (doc, i, &f) && !read_number (doc, i, &f))
+      /* ("8 October": the day before its month is the month's) */
+      if (!read_day (doc, i, &f) &&
+          !((doc->w[i].flags & W_NUM) && i + 1 < doc->n && read_day (doc, i + 1, &f) && f.first == i) &&
+          !read_weekday (doc, i, &f) && !read_number (doc, i, &f))
         continue;
       read_hedge (doc, &f);
       for (guint j = f.first; j <= f.last; j++)
@@ -900,6 +942,22 @@ is_negation (const char *lex)
 {
   return strcmp (lex, "not") == 0 || strcmp (lex, "never") == 0 ||
          g_str_has_suffix (lex, "n't") || g_str_has_suffix (lex, "n\xe2\x80\x99t");
+}
+
+/* A clause that forecasts rather than reports: "would get 350 seats",
+ * "was projected to win", "polls predicted". */
+static gboolean
+is_projection (const char *lex,
+               const char *stem)
+{
+  static const char * const stems[] = { "predict", "project", "forecast" };
+
+  if (strcmp (lex, "would") == 0 || strcmp (lex, "might") == 0 || strcmp (lex, "could") == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (stems); i++)
+    if (strcmp (stem, stems[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static guint *
@@ -1122,6 +1180,8 @@ read_statement (Doc    *doc,
     {
       if (is_negation (words[i].lex))
         st->negated = TRUE;
+      if (is_projection (words[i].lex, words[i].stem))
+        st->projected = TRUE;
       /* "all (the) results", "all 543 constituencies": the whole */
       if (st->all_noun == NULL && strcmp (words[i].lex, "all") == 0)
         for (guint k = i + 1; k < n && k <= i + 4; k++)

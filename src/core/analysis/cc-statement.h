@@ -73,6 +73,7 @@ typedef struct
   gboolean          zone_dst;  /* the zone may also be an hour ahead (daylight time: "ET") */
   gboolean          threshold; /* a mark passed or not reached ("the 300 mark"):
                                 * hedged as a bound */
+  gboolean          label;     /* a number naming a thing ("Air India flight 171"), not a count */
   double            of_total;  /* a part of a whole: 543 for the 542 of "542 of the 543", else 0 */
 } CcStatementValue;
 
@@ -106,6 +107,8 @@ typedef struct
   CcStatementName   *names;
   guint              n_names;
   gboolean           negated;   /* "not", "never", "n't" */
+  gboolean           projected; /* forecast, not reported: "would", "might",
+                                 * "could", "predicted", "projected" */
   const char        *rank;      /* a place in a ranking the clause gives ("second",
                                  * "runner-up" is "second"), interned, or NULL */
   double            *years;     /* the years the clause names */

@@ -668,6 +668,30 @@ test_compare_sole_figures (void)
   g_assert_true (prose_prose);
 }
 
+static void
+test_compare_route_points (void)
+{
+  const char *texts[] = {
+    "Oduya pulled away from the pack at 30 km on the lakeshore road in Velm.",
+    "Rain began to fall after 32km as the crowds in Velm thinned out.",
+    "The Velm course is 42 km long and flat.",
+    "The Velm course is 44 km long and flat.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 4);
+  gboolean lengths = FALSE;
+
+  /* points passed on a route in unrelated sentences are no near miss;
+   * two lengths of the same course are */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      g_assert_false (strstr (d->value_a, "30") != NULL || strstr (d->value_b, "32") != NULL);
+      lengths = lengths || (strcmp (d->value_a, "42 km") == 0 && strcmp (d->value_b, "44 km") == 0);
+    }
+  g_assert_true (lengths);
+}
+
 static gboolean
 has_weekday_row (GPtrArray *rows,
                  guint      doc_a,
@@ -830,6 +854,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/outcome", test_compare_outcome);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-date", test_compare_weekday_date);
   g_test_add_func ("/crosscheck/analysis/compare/sole-figures", test_compare_sole_figures);
+  g_test_add_func ("/crosscheck/analysis/compare/route-points", test_compare_route_points);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
   g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);

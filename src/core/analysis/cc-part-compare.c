@@ -1067,8 +1067,9 @@ collect_slots_in (GPtrArray  *statements,
           const CcStatementValue *v = &st->values[k];
           Slot s = { NULL, v, st };
 
+          /* (points on a route are compared only in lined-up clauses) */
           if (v->hedge != CC_VALUE_EXACT || (v->low != v->high && !v->measure) || v->label ||
-              st->projected)
+              v->position || st->projected)
             continue;
           if (v->kind == CC_PART_DAY)
             s.key = "";

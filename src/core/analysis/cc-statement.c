@@ -826,6 +826,17 @@ read_about (Doc   *doc,
   f->v.about = (const char **) g_ptr_array_free (about, FALSE);
 }
 
+static gboolean
+route_preposition (const char *lex)
+{
+  static const char * const words[] = { "at", "after", "from", "through", "past", "until", "before", "by" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (lex, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 read_values (Doc *doc)
 {
@@ -862,6 +873,14 @@ read_values (Doc *doc)
               f.v.role = cc_lexicon_intern (doc->lexicon, split);
             }
         }
+      /* "at 35 km", "through the 35-km mark": a point on a route, not a
+       * length (a race or a journey passes many) */
+      if (f.v.kind == CC_PART_NUMBER && f.v.measure &&
+          (strcmp (f.v.role, "km") == 0 || strcmp (f.v.role, "m") == 0 || strcmp (f.v.role, "mile") == 0) &&
+          (word_is (doc, f.last + 1, "mark") ||
+           (f.first > 0 && route_preposition (doc->w[f.first - 1].lex)) ||
+           (f.first > 1 && word_is (doc, f.first - 1, "the") && route_preposition (doc->w[f.first - 2].lex))))
+        f.v.position = TRUE;
       f.v.start = doc->w[f.first].start;
       f.v.end = doc->w[f.last].end;
       f.v.word = f.first;

@@ -292,11 +292,17 @@ test_statement_agree (void)
   a = (CcStatementValue) { .kind = CC_PART_DURATION, .low = 7235, .high = 7235, .step = 1 };
   b = (CcStatementValue) { .kind = CC_PART_DURATION, .low = 7200, .high = 7200, .step = 3600 };
   g_assert_true (cc_statement_values_agree (&a, &b));
-  /* ranges that overlap agree, disjoint ones do not */
+  /* ranges that overlap agree, disjoint ones do not, nor ones that only
+   * touch ("between 9 and 10" and "7-9": the same only at 9) */
   a = (CcStatementValue) { .kind = CC_PART_NUMBER, .low = 9, .high = 10, .step = 1 };
   b = (CcStatementValue) { .kind = CC_PART_NUMBER, .low = 7, .high = 8, .step = 1 };
   g_assert_false (cc_statement_values_agree (&a, &b));
   b.high = 9;
+  g_assert_false (cc_statement_values_agree (&a, &b));
+  b.high = 9.5;
+  g_assert_true (cc_statement_values_agree (&a, &b));
+  /* a single figure at the end of a range is inside it */
+  b.low = b.high = 10;
   g_assert_true (cc_statement_values_agree (&a, &b));
 }
 

@@ -1622,7 +1622,10 @@ cc_statement_values_agree (const CcStatementValue *a,
         return b->low >= alo && b->high <= ahi;
       if (b->step > a->step)
         return a->low >= blo && a->high <= bhi;
-      /* Ranges that overlap agree ("9 to 10" and "10 to 12" touch) */
+      /* Ranges that overlap agree; two that only touch ("between 9 and
+       * 10" and "10-12") hold together at one point only, and disagree */
+      if (a->low < a->high && b->low < b->high)
+        return MIN (a->high, b->high) > MAX (a->low, b->low);
       return !(a->high < b->low || b->high < a->low);
     }
   return !(ahi < blo || bhi < alo);

@@ -251,6 +251,31 @@ test_statement_day_label_bracket (void)
 }
 
 static void
+test_statement_others (void)
+{
+  const char *text =
+    "Alliance Won Green 41 Union 17 Other 9. "
+    "Eleven MPs of other parties have won. "
+    "Other parties got the remaining 8 seats.";
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v;
+
+  /* the rest is a category of its own, not the name before it */
+  v = find_value (sts, text, "9");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "others");
+  /* "MPs" is a counted noun */
+  v = find_value (sts, text, "Eleven MPs");
+  g_assert_nonnull (v);
+  g_assert_cmpfloat (v->low, ==, 11);
+  g_assert_cmpstr (v->anchor, ==, "others");
+  v = find_value (sts, text, "8 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "others");
+}
+
+static void
 test_statement_clauses (void)
 {
   g_autoptr(CcLexicon) lex = cc_lexicon_new ();
@@ -845,6 +870,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/statement/pronoun-subject", test_statement_pronoun_subject);
   g_test_add_func ("/crosscheck/analysis/compare/initials", test_compare_initials);
   g_test_add_func ("/crosscheck/analysis/statement/day-label-bracket", test_statement_day_label_bracket);
+  g_test_add_func ("/crosscheck/analysis/statement/others", test_statement_others);
   g_test_add_func ("/crosscheck/analysis/statement/clauses", test_statement_clauses);
   g_test_add_func ("/crosscheck/analysis/statement/agree", test_statement_agree);
   g_test_add_func ("/crosscheck/analysis/lineup/paraphrase", test_lineup);

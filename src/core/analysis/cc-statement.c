@@ -326,6 +326,20 @@ read_zone (Doc              *doc,
   v->zoned = cc_value_zone (upper, strlen (upper), &v->zone, &v->zone_dst);
 }
 
+/* "MPs", "CEOs", "MLAs": the plural of an abbreviation, a common noun. */
+static gboolean
+plural_initials (Doc  *doc,
+                 guint i)
+{
+  const char *p = doc->text + doc->bytes[doc->w[i].start];
+  const char *end = doc->text + doc->bytes[doc->w[i].end];
+  gsize caps = 0;
+
+  while (p < end && g_ascii_isupper (*p))
+    p++, caps++;
+  return caps >= 2 && p + 1 == end && *p == 's';
+}
+
 static gboolean
 threshold_word (const char *lex)
 {
@@ -548,7 +562,8 @@ read_number (Doc   *doc,
 
       if (j > last + 1 && gap_has (doc, j - 1, ",;:()"))
         break;
-      if (gap_has (doc, j - 1, ",;:()") || (n->flags & (W_NUM | W_CAP)))
+      if (gap_has (doc, j - 1, ",;:()") || (n->flags & W_NUM) ||
+          ((n->flags & W_CAP) && !plural_initials (doc, j)))
         break;
       if (n->flags & W_STOP)
         {
@@ -792,6 +807,12 @@ read_anchor (Doc   *doc,
   return cc_lexicon_intern (doc->lexicon, run->str);
 }
 
+static gboolean
+is_other (const char *lex)
+{
+  return strcmp (lex, "other") == 0 || strcmp (lex, "others") == 0;
+}
+
 /* The names a value is about: those since the previous value (at most 12
  * words back), else those just after it. */
 static void
@@ -803,6 +824,19 @@ read_about (Doc   *doc,
   guint from = f->first > since + 12 ? f->first - 12 : since;
 
   f->v.anchor = read_anchor (doc, f);
+  /* the rest, as a category of its own: "Other 17" in a table, "19 MPs
+   * of other parties", "Other parties got the remaining 17 seats" */
+  if (f->first > 0 && is_other (doc->w[f->first - 1].lex))
+    f->v.anchor = cc_lexicon_intern (doc->lexicon, "others");
+  else if (f->v.anchor == NULL)
+    {
+      for (guint k = f->first; k > 0 && k + 6 > f->first && !(doc->w[k - 1].flags & W_USED); k--)
+        if (is_other (doc->w[k - 1].lex))
+          f->v.anchor = cc_lexicon_intern (doc->lexicon, "others");
+      for (guint k = f->last + 1; k < doc->n && k <= f->last + 3 && !(doc->w[k].flags & W_USED); k++)
+        if (is_other (doc->w[k].lex) && word_is (doc, k - 1, "of"))
+          f->v.anchor = cc_lexicon_intern (doc->lexicon, "others");
+    }
   /* "Air India flight 171", "Orlen route 66": a number naming a thing of
    * a name, after a common noun, not a count */
   f->v.label = f->v.kind == CC_PART_NUMBER && *f->v.role == '\0' && f->first > 1 &&

@@ -723,6 +723,33 @@ test_compare_route_points (void)
   g_assert_true (lengths);
 }
 
+static void
+test_compare_lined_up_dates (void)
+{
+  const char *texts[] = {
+    "The Velm ferry crew had set out on their voyage on May 6, 2031, expecting to return within ten days. "
+    "Storms kept them at sea.",
+    "The crew of the Velm ferry set out on their voyage on May 5 of that year, expecting to return within ten days. "
+    "The harbour was closed for a week.",
+    "Markets fell in early trading. The harbour authority named a new director on May 2.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 3);
+  guint n = 0;
+
+  /* nearly the same sentence, a day apart: a date row; an unrelated
+   * date is not compared */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      if (d->kind != CC_DISAGREEMENT_DATE)
+        continue;
+      g_assert_cmpuint (d->doc_b, !=, 2);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+}
+
 static gboolean
 has_weekday_row (GPtrArray *rows,
                  guint      doc_a,
@@ -887,6 +914,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/weekday-date", test_compare_weekday_date);
   g_test_add_func ("/crosscheck/analysis/compare/sole-figures", test_compare_sole_figures);
   g_test_add_func ("/crosscheck/analysis/compare/route-points", test_compare_route_points);
+  g_test_add_func ("/crosscheck/analysis/compare/lined-up-dates", test_compare_lined_up_dates);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
   g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);

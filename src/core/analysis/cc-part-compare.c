@@ -634,8 +634,8 @@ sentence_day (const CcPartContext     *context,
   return g_array_index (context->weekdays, double, 8 * clause->doc + (guint) weekday->low);
 }
 
-/* Nearly the same sentence, dated a day or two apart, one of them with
- * its weekday: "results declared early on Wednesday" (June 5 in that story)
+/* Nearly the same sentence, dated a day or two apart, by a date or a
+ * weekday: "results declared early on Wednesday" (June 5 in that story)
  * against "results declared on June 4". */
 static void
 compare_weekday_dates (const CcPartContext *context,
@@ -652,9 +652,8 @@ compare_weekday_dates (const CcPartContext *context,
     return;
   dx = sentence_day (context, a, &x, &wx);
   dy = sentence_day (context, b, &y, &wy);
-  /* (two weekdays alone are compare_weekdays()' part; two bare dates
-   * need a name) */
-  if (dx == 0 || dy == 0 || dx == dy || !(wx || wy) || (x->kind == CC_PART_WEEKDAY && y->kind == CC_PART_WEEKDAY))
+  /* (two weekdays alone are compare_weekdays()' part) */
+  if (dx == 0 || dy == 0 || dx == dy || (x->kind == CC_PART_WEEKDAY && y->kind == CC_PART_WEEKDAY))
     return;
   if (fabs (day_number (dx) - day_number (dy)) > MAX_DATE_SLIP)
     return;

@@ -750,6 +750,27 @@ test_compare_lined_up_dates (void)
   g_assert_cmpuint (n, ==, 1);
 }
 
+static void
+test_compare_run_on_lists (void)
+{
+  g_autoptr(GString) a = g_string_new ("The Tarn results, without a full stop: ");
+  const char *texts[2];
+
+  /* a run-on list of figures, years and "respectively" in one sentence:
+   * read in bounded windows, and the same text in two documents gives no
+   * disagreement */
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (a, "the Orlen Party %u and the Velm Union %u won %u and %u seats it held in 2026 and 2022, respectively, ",
+                            i % 50 + 10, i % 40 + 20, i % 30 + 5, i % 20 + 7);
+  g_string_append (a, "and that was all.");
+  texts[0] = texts[1] = a->str;
+  {
+    g_autoptr(GPtrArray) rows = run (texts, 2);
+
+    g_assert_cmpuint (rows->len, ==, 0);
+  }
+}
+
 static gboolean
 has_weekday_row (GPtrArray *rows,
                  guint      doc_a,
@@ -915,6 +936,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/sole-figures", test_compare_sole_figures);
   g_test_add_func ("/crosscheck/analysis/compare/route-points", test_compare_route_points);
   g_test_add_func ("/crosscheck/analysis/compare/lined-up-dates", test_compare_lined_up_dates);
+  g_test_add_func ("/crosscheck/analysis/compare/run-on-lists", test_compare_run_on_lists);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
   g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);

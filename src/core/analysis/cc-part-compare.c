@@ -235,7 +235,9 @@ other_time_values (const CcPartContext    *context,
 
 /* ---- sentences ---- */
 
-/* The clauses of the sentence of @st, as story indices [*from, *to). */
+/* The clauses of the sentence of @st, as story indices [*from, *to):
+ * those within a few clauses of it (a run-on table is not read whole for
+ * each comparison). */
 static void
 sentence_clauses (const CcPartContext *context,
                   const CcStatement   *st,
@@ -248,8 +250,8 @@ sentence_clauses (const CcPartContext *context,
       *to = st->index + 1;
       return;
     }
-  *from = st->first_clause;
-  *to = st->first_clause + st->n_clauses;
+  *from = MAX (st->first_clause, st->index >= 4 ? st->index - 4 : 0);
+  *to = MIN (st->first_clause + st->n_clauses, st->index + 5);
 }
 
 static const CcStatement *

@@ -1482,35 +1482,38 @@ respectively (Word      *words,
               GPtrArray *out,
               guint      first_statement)
 {
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  guint before = 0;  /* values before word r (they are in word order) */
+
+  for (guint i = first_statement; i < out->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (out, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        g_ptr_array_add (values, &st->values[k]);
+    }
   for (guint r = first; r < last; r++)
     {
-      g_autoptr(GPtrArray) before = NULL;
       guint n_years = 0, n_figures = 0;
 
+      while (before < values->len && ((CcStatementValue *) g_ptr_array_index (values, before))->word < r)
+        before++;
       if (strcmp (words[r].lex, "respectively") != 0)
         continue;
-      before = g_ptr_array_new ();
-      for (guint i = first_statement; i < out->len; i++)
-        {
-          CcStatement *st = g_ptr_array_index (out, i);
-
-          for (guint k = 0; k < st->n_values; k++)
-            if (st->values[k].word < r)
-              g_ptr_array_add (before, &st->values[k]);
-        }
-      /* the years just before "respectively", and as many figures before them */
-      while (n_years < before->len &&
-             ((CcStatementValue *) g_ptr_array_index (before, before->len - 1 - n_years))->kind == CC_PART_YEAR)
+      /* the years just before "respectively", and as many figures before
+       * them (a list of a few: the work stays linear) */
+      while (n_years < before && n_years < 8 &&
+             ((CcStatementValue *) g_ptr_array_index (values, before - 1 - n_years))->kind == CC_PART_YEAR)
         n_years++;
-      while (n_years + n_figures < before->len && n_figures < n_years &&
-             ((CcStatementValue *) g_ptr_array_index (before, before->len - 1 - n_years - n_figures))->kind != CC_PART_YEAR)
+      while (n_years + n_figures < before && n_figures < n_years &&
+             ((CcStatementValue *) g_ptr_array_index (values, before - 1 - n_years - n_figures))->kind != CC_PART_YEAR)
         n_figures++;
       if (n_years < 2 || n_figures != n_years)
         continue;
       for (guint k = 0; k < n_years; k++)
         {
-          CcStatementValue *fig = g_ptr_array_index (before, before->len - 2 * n_years + k);
-          CcStatementValue *year = g_ptr_array_index (before, before->len - n_years + k);
+          CcStatementValue *fig = g_ptr_array_index (values, before - 2 * n_years + k);
+          CcStatementValue *year = g_ptr_array_index (values, before - n_years + k);
 
           fig->year = year->low;
           fig->past = FALSE;

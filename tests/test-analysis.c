@@ -771,6 +771,37 @@ test_compare_run_on_lists (void)
   }
 }
 
+static void
+test_compare_scopes (void)
+{
+  const char *texts[] = {
+    "On Velm Reading Hard, a test of long documents, the Orlen model scored 44.1, ahead of Tarn Nine (40.1).",
+    "On the Arden Index v2.0, the Orlen model scored 61, behind Tarn Nine (57) and level with Cato (61).",
+    "The Orlen model scored 58% on Velm Reading Hard and 38% on the Arden Index.",
+    "The Orlen model scored 39% on Arden Index, its makers said.",
+  };
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, texts[2], 0);
+  g_autoptr(GPtrArray) rows = run (texts, 4);
+  const CcStatementValue *v;
+
+  /* "58% on X": the score is X's */
+  v = find_value (sts, texts[2], "58");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "velm reading hard");
+  v = find_value (sts, texts[2], "38");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "arden index");
+  /* figures under different scopes ("On X, ...", "On Y, ...") are other
+   * facts: Tarn Nine's 40.1 and 57 are not set against each other */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      g_assert_false (strcmp (d->value_a, "40.1") == 0 && strcmp (d->value_b, "57") == 0);
+    }
+}
+
 static gboolean
 has_weekday_row (GPtrArray *rows,
                  guint      doc_a,
@@ -937,6 +968,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/route-points", test_compare_route_points);
   g_test_add_func ("/crosscheck/analysis/compare/lined-up-dates", test_compare_lined_up_dates);
   g_test_add_func ("/crosscheck/analysis/compare/run-on-lists", test_compare_run_on_lists);
+  g_test_add_func ("/crosscheck/analysis/compare/scopes", test_compare_scopes);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
   g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);

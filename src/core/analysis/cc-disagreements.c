@@ -291,8 +291,9 @@ debug_dump (CcDisagreementReport *report,
           g_autofree char *about = g_strjoinv (",", (char **) v->about);
 
 
-          g_printerr ("   v[%s] kind=%d %g..%g step=%g hedge=%d zone=%d/%d role=%s anchor=%s about=%s\n", vs, v->kind,
-                      v->low, v->high, v->step, v->hedge, v->zoned, v->zone, v->role, v->anchor ? v->anchor : "-", about);
+          g_printerr ("   v[%s] kind=%d %g..%g step=%g hedge=%d zone=%d/%d role=%s anchor=%s about=%s year=%g past=%d scope=%s\n", vs, v->kind,
+                      v->low, v->high, v->step, v->hedge, v->zoned, v->zone, v->role, v->anchor ? v->anchor : "-", about,
+                      v->year, v->past, v->scope ? v->scope : "-");
         }
     }
   for (guint i = 0; i < lineup->pairs->len; i++)

@@ -202,6 +202,9 @@ cc_part_context_init (CcPartContext *context,
 
 /* ---- time qualifiers ---- */
 
+static gboolean anchors_match (const char *x,
+                               const char *y);
+
 /* The year a value is said of: its own, else the round before the story's
  * when it is said of an earlier round ("the last election": the latest
  * earlier year the story names, or some unknown earlier one), else the
@@ -227,6 +230,10 @@ other_time_values (const CcPartContext    *context,
   double ex = effective_year (context, x);
   double ey = effective_year (context, y);
 
+  /* another scope ("On the X index, ..." and "On the Y test, ...") is
+   * another fact */
+  if (x->scope != NULL && y->scope != NULL && !anchors_match (x->scope, y->scope))
+    return TRUE;
   /* (a calendar day carries its own time: "June 5 of the previous year") */
   if (x->kind == CC_PART_DAY)
     return FALSE;
@@ -1184,6 +1191,7 @@ sole_figures (const CcPartContext *context,
               double big = MAX (p->v->low, q->v->low), small = MIN (p->v->low, q->v->low);
 
               if (p->v->low == q->v->low || big > FAR_APART * small ||
+                  other_time_values (context, p->v, q->v) ||
                   !anchors_match (p->v->anchor, q->v->anchor) ||
                   (p->v->role != q->v->role && *p->v->role != '\0' && *q->v->role != '\0') ||
                   cc_statement_values_agree (p->v, q->v) ||

@@ -807,6 +807,24 @@ read_anchor (Doc   *doc,
   return cc_lexicon_intern (doc->lexicon, run->str);
 }
 
+/* The run of name words that starts at word @k, joined, interned. */
+static const char *
+name_run_after (Doc  *doc,
+                guint k)
+{
+  g_autoptr(GString) run = g_string_new (NULL);
+
+  for (guint j = k; j < doc->n && (doc->w[j].flags & W_NAME); j++)
+    {
+      if (run->len > 0)
+        g_string_append_c (run, ' ');
+      g_string_append (run, doc->w[j].lex);
+      if (!gap_is (doc, j, " "))
+        break;
+    }
+  return cc_lexicon_intern (doc->lexicon, run->str);
+}
+
 static gboolean
 is_other (const char *lex)
 {
@@ -824,6 +842,16 @@ read_about (Doc   *doc,
   guint from = f->first > since + 12 ? f->first - 12 : since;
 
   f->v.anchor = read_anchor (doc, f);
+  /* "scored 58% on Humanity's Last Exam": a score is of the test it is on */
+  if ((f->v.kind == CC_PART_PERCENT || (f->v.kind == CC_PART_NUMBER && *f->v.role == '\0')) &&
+      word_is (doc, f->last + 1, "on"))
+    {
+      guint k = word_is (doc, f->last + 2, "the") ? f->last + 3 : f->last + 2;
+      const char *on = k < doc->n && (doc->w[k].flags & W_NAME) ? name_run_after (doc, k) : NULL;
+
+      if (on != NULL)
+        f->v.anchor = on;
+    }
   /* the rest, as a category of its own: "Other 17" in a table, "19 MPs
    * of other parties", "Other parties got the remaining 17 seats" */
   if (f->first > 0 && is_other (doc->w[f->first - 1].lex))
@@ -1400,6 +1428,54 @@ front_time (Doc       *doc,
     }
 }
 
+/* "On HealthBench Hard, it scored 42.8, ahead of X (40.1)": a test, an
+ * index or a ground named at the head of a sentence is the scope of all
+ * its figures. */
+static void
+front_scope (Doc       *doc,
+             Word      *words,
+             guint      first,
+             guint      last,
+             GPtrArray *out,
+             guint      first_statement)
+{
+  g_autoptr(GString) run = g_string_new (NULL);
+  const char *scope;
+  guint k = first + 1;
+
+  if (last - first < 3 || strcmp (words[first].lex, "on") != 0)
+    return;
+  if (strcmp (words[k].lex, "the") == 0)
+    k++;
+  if (k >= last || !(words[k].flags & W_NAME))
+    return;
+  for (; k < last && k < first + 8; k++)
+    {
+      if (run->len > 0)
+        g_string_append_c (run, ' ');
+      g_string_append (run, words[k].lex);
+      /* (the phrase ends at its comma) */
+      if (k + 1 < last)
+        {
+          const char *from = doc->text + doc->bytes[words[k].end];
+          const char *to = doc->text + doc->bytes[words[k + 1].start];
+
+          if (memchr (from, ',', to - from) != NULL)
+            break;
+        }
+    }
+  if (k >= last || k >= first + 8 || run->len == 0)
+    return;
+  scope = cc_lexicon_intern (doc->lexicon, run->str);
+  for (guint i = first_statement; i < out->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (out, i);
+
+      for (guint v = 0; v < st->n_values; v++)
+        st->values[v].scope = scope;
+    }
+}
+
 /* "the 303 seats it won": a figure the pronoun's antecedent holds, the
  * subject of the sentence (its first name) rather than the nearest name. */
 static void
@@ -1556,6 +1632,7 @@ read_clauses (Doc        *doc,
       from = to;
     }
   front_time (doc, words, first, last - first, out, first_statement);
+  front_scope (doc, words, first, last, out, first_statement);
   respectively (words, first, last, out, first_statement);
   pronoun_subjects (doc, words, first, last, out, first_statement);
   for (guint i = first_statement; i < out->len; i++)

@@ -73,6 +73,8 @@ typedef struct
   gboolean          zone_dst;  /* the zone may also be an hour ahead (daylight time: "ET") */
   gboolean          threshold; /* a mark passed or not reached ("the 300 mark"):
                                 * hedged as a bound */
+  const char       *scope;     /* the test or ground a sentence opens with ("On X
+                                * Hard, ..."), interned, or NULL */
   gboolean          position;  /* a point on a route ("at 35 km", "the 35-km mark"), not a length */
   gboolean          label;     /* a number naming a thing ("Air India flight 171"), not a count */
   double            of_total;  /* a part of a whole: 543 for the 542 of "542 of the 543", else 0 */

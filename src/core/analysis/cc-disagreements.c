@@ -303,6 +303,22 @@ debug_dump (CcDisagreementReport *report,
     }
 }
 
+/* Every differing part found, before one row is kept per pair of parts. */
+static void
+debug_found (GArray      *found,
+             const Texts *texts)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      CcPartDisagreement *p = &g_array_index (found, CcPartDisagreement, i);
+      g_autofree char *va = slice (texts, p->a->doc, p->a_start, p->a_end);
+      g_autofree char *vb = slice (texts, p->b->doc, p->b_start, p->b_end);
+
+      g_printerr ("F S%u S%u %.2f %s [%s] [%s] %s\n", p->a->index, p->b->index, p->strength,
+                  cc_disagreement_kind_to_string (p->kind), va, vb, p->attribute);
+    }
+}
+
 CcDisagreementReport *
 cc_disagreements_find (const char * const *texts,
                        guint               n_texts)
@@ -335,17 +351,9 @@ cc_disagreements_find (const char * const *texts,
   cc_part_compare_near_values (&context, report->statements, found);
   cc_name_variants_find (report->statements, found);
   cc_role_names_find (report->statements, found);
-  if (g_getenv ("CC_ENGINE_DEBUG") != NULL)
-    for (guint i = 0; i < found->len; i++)
-      {
-        CcPartDisagreement *p = &g_array_index (found, CcPartDisagreement, i);
-        g_autofree char *va = slice (&index, p->a->doc, p->a_start, p->a_end);
-        g_autofree char *vb = slice (&index, p->b->doc, p->b_start, p->b_end);
-
-        g_printerr ("F S%u S%u %.2f %s [%s] [%s] %s\n", p->a->index, p->b->index, p->strength,
-                    cc_disagreement_kind_to_string (p->kind), va, vb, p->attribute);
-      }
   keep_rows (report, found, &index);
+  if (g_getenv ("CC_ENGINE_DEBUG") != NULL)
+    debug_found (found, &index);
   g_ptr_array_unref (index.marks);
   cc_part_context_clear (&context);
   return report;

@@ -203,7 +203,8 @@ test_statement_pronoun_subject (void)
 {
   const char *text =
     "The Orlen Party, backed by the Tarn Union, fell to 198 seats, well short of the 250 and 231 seats it won before. "
-    "The Velm League held on. This is far from the 90 seats it won in 2026.";
+    "The Velm League held on. This is far from the 90 seats it won in 2026. "
+    "The Arden Party won 120 seats. This contrasts with the 150 seats secured in 2026.";
   g_autoptr(CcLexicon) lex = cc_lexicon_new ();
   g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
   const CcStatementValue *v;
@@ -219,6 +220,10 @@ test_statement_pronoun_subject (void)
   v = find_value (sts, text, "90 seats");
   g_assert_nonnull (v);
   g_assert_cmpstr (v->anchor, ==, "velm league");
+  /* ... and so is a participle after the figure ("seats secured in") */
+  v = find_value (sts, text, "150 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "arden party");
 }
 
 static void

@@ -1489,7 +1489,7 @@ pronoun_subjects (Doc       *doc,
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(GString) run = g_string_new (NULL);
   const char *subject = NULL, *head = NULL;
-  gboolean held = FALSE;
+  gboolean held = FALSE, carried = FALSE;
   guint s = first, next_start = G_MAXUINT;
 
   while (s < last && !(words[s].flags & W_NAME))
@@ -1499,6 +1499,7 @@ pronoun_subjects (Doc       *doc,
       /* no name here: "it" is the subject of the sentence before */
       subject = doc->carry_subject;
       head = doc->carry_head;
+      carried = TRUE;
       s = first;
       doc->carry_subject = doc->carry_head = NULL;
       if (subject == NULL)
@@ -1537,6 +1538,11 @@ pronoun_subjects (Doc       *doc,
       while (after < last && words[after].end <= v->end)
         after++;
       if (after < last && (strcmp (words[after].lex, "it") == 0 || strcmp (words[after].lex, "they") == 0))
+        held = TRUE;
+      /* in a sentence without a name, "the 303 seats secured in 2019"
+       * (a participle) speaks of the last sentence's subject too */
+      else if (carried && after < last && g_str_has_suffix (words[after].lex, "ed") &&
+               !(words[after].flags & (W_CAP | W_STOP)))
         held = TRUE;
       else if (!(held && after + 1 < last && strcmp (words[after].lex, "and") == 0 &&
                  next_start == after + 1))

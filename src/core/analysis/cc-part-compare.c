@@ -809,7 +809,7 @@ compare_whole (const CcPartContext *context,
       if (p->of_total <= 0)
         continue;
       for (guint k = i + 1; k < a->n_values && total == NULL; k++)
-        if (a->values[k].low == p->of_total)
+        if ((float) a->values[k].low == p->of_total)
           total = &a->values[k];
       if (total == NULL)
         continue;
@@ -826,7 +826,7 @@ compare_whole (const CcPartContext *context,
                 continue;
               if (w->low == p->low || w->of_total > 0)
                 has_part = TRUE;
-              else if (w->low == p->of_total && whole == NULL)
+              else if ((float) w->low == p->of_total && whole == NULL)
                 whole = w;
             }
           if (cl->all_noun != NULL && all == NULL && sentence_has_term (context, a, cl->all_noun))

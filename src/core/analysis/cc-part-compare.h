@@ -13,9 +13,17 @@ G_BEGIN_DECLS
  * role (same kind, same unit or counted noun, about the same names), names
  * in the same place of nearly the same sentence (a spelling variant is a
  * naming disagreement, another person a claim), weekdays of the same
- * event, and negation. A time qualifier that differs (another year) makes
- * it another fact; rounding, ranges that overlap, and bounds ("more than
- * 30") agree. */
+ * event, the dates of nearly the same sentence (a weekday resolved to the
+ * day it stands for in the story), a part against the whole ("542 of the
+ * 543" and "all 543"), a contest going on and decided ("leads" and
+ * "defeated"), and negation. A time or scope qualifier that differs
+ * (another year, an earlier round, "On X, ...") makes it another fact, and
+ * a forecast ("would get") is no fact; rounding, ranges that overlap, and
+ * bounds ("more than 30", "crossed the 300 mark") agree.
+ *
+ * Across the whole story (cc_part_compare_near_values()): near-miss figures
+ * in the same role, and the one count each of two documents gives a name
+ * ("DMK 22" in a table, "the DMK won 29 seats"). */
 
 typedef enum
 {

@@ -318,12 +318,14 @@ read_zone (Doc              *doc,
 {
   guint z = word_is (doc, m, "a") || word_is (doc, m, "p") ? m + 2 : m + 1;
   g_autofree char *upper = NULL;
+  gboolean dst = FALSE;
 
   /* written with a capital: "et" or "ist" in lower case is a word */
   if (z >= doc->n || !(doc->w[z].flags & W_CAP))
     return;
   upper = g_ascii_strup (doc->w[z].lex, -1);
-  v->zoned = cc_value_zone (upper, strlen (upper), &v->zone, &v->zone_dst);
+  v->zoned = cc_value_zone (upper, strlen (upper), &v->zone, &dst);
+  v->zone_dst = dst;
 }
 
 /* "MPs", "CEOs", "MLAs": the plural of an abbreviation, a common noun. */
@@ -960,7 +962,7 @@ read_values (Doc *doc)
             k++;
           if (k > since && k == f.first && prev->kind == CC_PART_NUMBER && prev->low == prev->high &&
               f.v.low == f.v.high && prev->low < f.v.low && prev->low >= 1)
-            prev->of_total = f.v.low;
+            prev->of_total = (float) f.v.low;
         }
       g_array_append_val (doc->values, f.v);
       since = f.last + 1;

@@ -54,30 +54,35 @@ typedef struct
   guint             start;     /* the value as written: character offsets, end exclusive */
   guint             end;
   CcPartKind        kind;
+  CcValueQualifier  hedge;     /* "more than 30 seconds": CC_VALUE_AT_LEAST */
   double            low;       /* the value, or the ends of a range */
   double            high;
   double            step;      /* rounding step of the written figure (1 for "294") */
-  CcValueQualifier  hedge;     /* "more than 30 seconds": CC_VALUE_AT_LEAST */
   const char       *role;      /* the unit or the noun counted ("seat", "km"), "" when none */
   const char       *anchor;    /* the nearest name before the value in its clause
                                 * (lower-cased words), NULL when none */
   const char       *anchor_head; /* its last word, interned */
   double            year;      /* the year it is said of ("in 2019"), 0 when none */
-  gboolean          past;      /* said of an earlier round ("last year", "previous") */
-  gboolean          measure;   /* in a unit (km, °C, seconds, %, money): the unit
-                                * says what it is, names need not */
   const char      **about;     /* every name token the value is about, NULL-terminated */
-  guint             word;      /* index of its first word in the sentence */
-  gboolean          zoned;     /* a clock time with its zone written after it ("1:05 a.m. ET") */
-  int               zone;      /* then its offset from UTC, in minutes */
-  gboolean          zone_dst;  /* the zone may also be an hour ahead (daylight time: "ET") */
-  gboolean          threshold; /* a mark passed or not reached ("the 300 mark"):
-                                * hedged as a bound */
   const char       *scope;     /* the test or ground a sentence opens with ("On X
                                 * Hard, ..."), interned, or NULL */
-  gboolean          position;  /* a point on a route ("at 35 km", "the 35-km mark"), not a length */
-  gboolean          label;     /* a number naming a thing ("Air India flight 171"), not a count */
-  double            of_total;  /* a part of a whole: 543 for the 542 of "542 of the 543", else 0 */
+  guint             word;      /* index of its first word in the sentence */
+  int               zone;      /* a zoned clock time's offset from UTC, in minutes */
+  float             of_total;  /* a part of a whole: 543 for the 542 of "542 of the
+                                * 543", else 0 (compare as floats) */
+  /* (flags as bits: a story holds many values) */
+  guint             past : 1;      /* said of an earlier round ("last year", "previous") */
+  guint             measure : 1;   /* in a unit (km, °C, seconds, %, money): the unit
+                                    * says what it is, names need not */
+  guint             zoned : 1;     /* a clock time with its zone written after it
+                                    * ("1:05 a.m. ET"): see zone */
+  guint             zone_dst : 1;  /* the zone may also be an hour ahead (daylight time: "ET") */
+  guint             threshold : 1; /* a mark passed or not reached ("the 300 mark"):
+                                    * hedged as a bound */
+  guint             position : 1;  /* a point on a route ("at 35 km", "the 35-km mark"),
+                                    * not a length */
+  guint             label : 1;     /* a number naming a thing ("Air India flight 171"),
+                                    * not a count */
 } CcStatementValue;
 
 typedef struct

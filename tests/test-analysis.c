@@ -108,6 +108,179 @@ test_statement_agent_anchor (void)
 }
 
 static void
+test_statement_anchor_scope (void)
+{
+  const char *text =
+    "She broke Arlo Venn's course record with a time of 2:07:41 on Sunday. "
+    "Marek Tal's best of 2:09:10 still stands. "
+    "The Tarn Party (Reform) took 4 seats and the Velm Union (Reform) 6. "
+    "Early on the pacers went through halfway in 1:03:40 (2:07:20 pace). "
+    "She covered the last 400 metres in 71 seconds.";
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v;
+
+  /* a time after "X's record with" is the subject's, not X's */
+  v = find_value (sts, text, "2:07:41");
+  g_assert_nonnull (v);
+  g_assert_null (v->anchor);
+  /* a figure right after a possessive name is that name's */
+  v = find_value (sts, text, "2:09:10");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "marek tal");
+  /* a qualifier in brackets stays with the name before it */
+  v = find_value (sts, text, "4 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "tarn party reform");
+  v = find_value (sts, text, "6");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "velm union reform");
+  /* a pace is not a time run; a split is not the time of the whole */
+  v = find_value (sts, text, "2:07:20");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->role, ==, "pace");
+  v = find_value (sts, text, "1:03:40");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->role, ==, "");
+  v = find_value (sts, text, "71 seconds");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->role, ==, "s/m");
+}
+
+static void
+test_statement_carried_time (void)
+{
+  const char *text =
+    "In the last election, the Tarn Alliance won 301 seats. And the Orlen Party alone got 250 seats. "
+    "The Orlen Party got 198 seats.";
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v;
+
+  /* "And ..." goes on in the time of the sentence before */
+  v = find_value (sts, text, "250 seats");
+  g_assert_nonnull (v);
+  g_assert_true (v->past);
+  v = find_value (sts, text, "198 seats");
+  g_assert_nonnull (v);
+  g_assert_false (v->past);
+}
+
+static void
+test_statement_respectively_threshold (void)
+{
+  const char *text =
+    "The Orlen Party won 198 seats, far below the 250 and 231 seats it won in 2026 and 2022, respectively. "
+    "The Tarn Alliance crossed the 300 mark. "
+    "The Union could not cross the 80 seat mark, falling short of the 90 majority mark.";
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v;
+
+  v = find_value (sts, text, "250");
+  g_assert_nonnull (v);
+  g_assert_cmpfloat (v->year, ==, 2026);
+  v = find_value (sts, text, "231 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpfloat (v->year, ==, 2022);
+  v = find_value (sts, text, "198 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpfloat (v->year, ==, 0);
+
+  v = find_value (sts, text, "300 mark");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->hedge, ==, CC_VALUE_AT_LEAST);
+  v = find_value (sts, text, "80 seat");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->hedge, ==, CC_VALUE_AT_MOST);
+  v = find_value (sts, text, "90 majority");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->hedge, ==, CC_VALUE_AT_MOST);
+}
+
+static void
+test_statement_pronoun_subject (void)
+{
+  const char *text =
+    "The Orlen Party, backed by the Tarn Union, fell to 198 seats, well short of the 250 and 231 seats it won before. "
+    "The Velm League held on. This is far from the 90 seats it won in 2026. "
+    "The Arden Party won 120 seats. This contrasts with the 150 seats secured in 2026.";
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v;
+
+  /* "the 250 and 231 seats it won": the subject's, not the nearest name's */
+  v = find_value (sts, text, "250");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "orlen party");
+  v = find_value (sts, text, "231 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "orlen party");
+  /* a sentence without a name: "it" is the subject of the one before */
+  v = find_value (sts, text, "90 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "velm league");
+  /* ... and so is a participle after the figure ("seats secured in") */
+  v = find_value (sts, text, "150 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "arden party");
+}
+
+static void
+test_statement_day_label_bracket (void)
+{
+  const char *text =
+    "The race ran on Sunday (8 October 2023) in Velm. "
+    "Seats: CPI (M) 4, CPI 2 and AAP 3. "
+    "The Orlen flight 171 to Tarn landed late.";
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v;
+
+  /* a day before its month, with the year after */
+  v = find_value (sts, text, "8 October 2023");
+  g_assert_nonnull (v);
+  g_assert_cmpint (v->kind, ==, CC_PART_DAY);
+  g_assert_cmpfloat (v->low, ==, 1008);
+  /* a bracket right after a name is part of it */
+  v = find_value (sts, text, "4");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "cpi m");
+  v = find_value (sts, text, "2");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "cpi");
+  /* a number after a common noun names a thing */
+  v = find_value (sts, text, "171");
+  g_assert_nonnull (v);
+  g_assert_true (v->label);
+}
+
+static void
+test_statement_others (void)
+{
+  const char *text =
+    "Alliance Won Green 41 Union 17 Other 9. "
+    "Eleven MPs of other parties have won. "
+    "Other parties got the remaining 8 seats.";
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, text, 0);
+  const CcStatementValue *v;
+
+  /* the rest is a category of its own, not the name before it */
+  v = find_value (sts, text, "9");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "others");
+  /* "MPs" is a counted noun */
+  v = find_value (sts, text, "Eleven MPs");
+  g_assert_nonnull (v);
+  g_assert_cmpfloat (v->low, ==, 11);
+  g_assert_cmpstr (v->anchor, ==, "others");
+  v = find_value (sts, text, "8 seats");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "others");
+}
+
+static void
 test_statement_clauses (void)
 {
   g_autoptr(CcLexicon) lex = cc_lexicon_new ();
@@ -149,11 +322,17 @@ test_statement_agree (void)
   a = (CcStatementValue) { .kind = CC_PART_DURATION, .low = 7235, .high = 7235, .step = 1 };
   b = (CcStatementValue) { .kind = CC_PART_DURATION, .low = 7200, .high = 7200, .step = 3600 };
   g_assert_true (cc_statement_values_agree (&a, &b));
-  /* ranges that overlap agree, disjoint ones do not */
+  /* ranges that overlap agree, disjoint ones do not, nor ones that only
+   * touch ("between 9 and 10" and "7-9": the same only at 9) */
   a = (CcStatementValue) { .kind = CC_PART_NUMBER, .low = 9, .high = 10, .step = 1 };
   b = (CcStatementValue) { .kind = CC_PART_NUMBER, .low = 7, .high = 8, .step = 1 };
   g_assert_false (cc_statement_values_agree (&a, &b));
   b.high = 9;
+  g_assert_false (cc_statement_values_agree (&a, &b));
+  b.high = 9.5;
+  g_assert_true (cc_statement_values_agree (&a, &b));
+  /* a single figure at the end of a range is inside it */
+  b.low = b.high = 10;
   g_assert_true (cc_statement_values_agree (&a, &b));
 }
 
@@ -348,6 +527,286 @@ test_compare_other_time (void)
   g_assert_cmpuint (rows->len, ==, 0);
 }
 
+static void
+test_compare_previous_round (void)
+{
+  const char *texts[] = {
+    "The Orlen Party won 198 seats in 2030, short of the majority. "
+    "In 2026 the Orlen Party had won 250 seats.",
+    "In the last election, the Tarn Alliance won 301 seats. And the Orlen Party alone got 251 seats. "
+    "This time, in 2030, the Orlen Party got 198 seats.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 2);
+  gboolean found = FALSE;
+
+  /* "the last election" is the latest earlier round the story names
+   * (2026): 250 and 251 are the same fact; 198 is never set against the
+   * earlier round's figures */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      g_assert_false (strstr (d->value_a, "198") != NULL || strstr (d->value_b, "198") != NULL);
+      if (strstr (d->value_a, "250") != NULL && strstr (d->value_b, "251") != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+}
+
+static void
+test_compare_possessive_time (void)
+{
+  const char *texts[] = {
+    "Lina Oduya broke Arlo Venn's course record with a time of 2:07:41 at the Velm race.",
+    "Arlo Venn's course record of 2:08:30 fell at the Velm race as Lina Oduya won.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 2);
+
+  /* the winner's time is not the old record's holder's time */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      g_assert_false (d->kind == CC_DISAGREEMENT_NUMERIC);
+    }
+}
+
+static guint
+count_kind (GPtrArray          *rows,
+            CcDisagreementKind  kind,
+            const char         *attribute)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      n += d->kind == kind && strcmp (d->attribute, attribute) == 0;
+    }
+  return n;
+}
+
+static void
+test_compare_part_whole (void)
+{
+  const char *texts[] = {
+    "The Tarn electoral board has released results for 61 of the 64 regional districts on Monday.",
+    "The Tarn electoral board has released results for all 64 regional districts on Monday.",
+    "The Tarn electoral board has released results for all regional districts, officials said.",
+    "The Tarn electoral board has released results for 64 districts; counting covered 61 districts.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 4);
+
+  /* "61 of the 64" against "all 64" and "all districts": two rows; the
+   * fourth names the part too and is not contradicted */
+  g_assert_cmpuint (count_kind (rows, CC_DISAGREEMENT_CLAIM, "whole"), ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      g_assert_cmpuint (d->doc_b, !=, 3);
+      if (strcmp (d->attribute, "whole") == 0)
+        g_assert_true (g_str_has_prefix (d->value_a, "61 of the 64"));
+    }
+}
+
+static void
+test_compare_outcome (void)
+{
+  const char *texts[] = {
+    "Turnout rose across the north of the country. Rain fell on the coast. "
+    "In the Velm district, Anna Korvel of the Green List leads over Piet Marsh of the Union.",
+    "Officials delayed the count in two towns. The board thanked its staff. "
+    "In the Velm district, Anna Korvel of the Green List defeated Piet Marsh of the Union.",
+    "The board will publish the full list later. Observers praised the calm. "
+    "In the Velm district, Anna Korvel of the Green List beat Piet Marsh of the Union.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 3);
+
+  /* going on against decided: two rows; decided and decided agree */
+  g_assert_cmpuint (count_kind (rows, CC_DISAGREEMENT_CLAIM, "state"), ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (((CcDisagreement *) g_ptr_array_index (rows, i))->doc_a, ==, 0);
+}
+
+static void
+test_compare_weekday_date (void)
+{
+  const char *texts[] = {
+    "Turnout in the 2031 Tarn vote was high. "
+    "Early on Wednesday, final results showed the Green List would lead the Tarn council again.",
+    "Turnout in the 2031 Tarn vote was high. Counting began on Tuesday (May 13). "
+    "According to final results declared on May 13, the Green List would lead the Tarn council again.",
+    "The 2031 Tarn count ended on May 14, the board said. "
+    "According to final results declared on May 14, the Green List would lead the Tarn council again.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 3);
+  guint n = 0;
+
+  /* Wednesday is May 14 in 2031 (the day the story names on that weekday):
+   * it disagrees with May 13 and agrees with May 14 */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      /* (1 and 2 disagree on their dates anyway) */
+      if (d->kind != CC_DISAGREEMENT_DATE || d->doc_a != 0)
+        continue;
+      g_assert_cmpuint (d->doc_b, ==, 1);
+      g_assert_cmpstr (d->value_a, ==, "Wednesday");
+      g_assert_cmpstr (d->value_b, ==, "May 13");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+}
+
+static void
+test_compare_initials (void)
+{
+  const char *texts[] = {
+    "The Orlen Workers Party won 198 seats in the Tarn vote.",
+    "In the Tarn vote the OWP won 199 seats, officials said.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 2);
+
+  /* a name and its initials are one name */
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((CcDisagreement *) g_ptr_array_index (rows, 0))->value_b, ==, "199 seats");
+}
+
+static void
+test_compare_sole_figures (void)
+{
+  const char *texts[] = {
+    "Seats won by party: Green List – 41, Tarn Union – 17, Velm League – 9.",
+    "The Tarn Union has won 23 seats in the new council, officials said on Monday.",
+    "Counting over, the Tarn Union took 17 seats and will sit in opposition.",
+    "Polls had said the Tarn Union would get 30 seats. Tarn Union flight 12 was late.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 4);
+  gboolean list_prose = FALSE, prose_prose = FALSE;
+
+  /* the one figure each document gives the Tarn Union: 17 against 23,
+   * however worded; a forecast ("would get") and a label ("flight 12")
+   * are no figure of it */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      g_assert_cmpuint (d->doc_b, !=, 3);
+      if (d->doc_a == 0 && d->doc_b == 1 && strcmp (d->value_a, "17") == 0)
+        list_prose = TRUE;
+      if (d->doc_a == 1 && d->doc_b == 2)
+        prose_prose = TRUE;
+    }
+  g_assert_true (list_prose);
+  g_assert_true (prose_prose);
+}
+
+static void
+test_compare_route_points (void)
+{
+  const char *texts[] = {
+    "Oduya pulled away from the pack at 30 km on the lakeshore road in Velm.",
+    "Rain began to fall after 32km as the crowds in Velm thinned out.",
+    "The Velm course is 42 km long and flat.",
+    "The Velm course is 44 km long and flat.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 4);
+  gboolean lengths = FALSE;
+
+  /* points passed on a route in unrelated sentences are no near miss;
+   * two lengths of the same course are */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      g_assert_false (strstr (d->value_a, "30") != NULL || strstr (d->value_b, "32") != NULL);
+      lengths = lengths || (strcmp (d->value_a, "42 km") == 0 && strcmp (d->value_b, "44 km") == 0);
+    }
+  g_assert_true (lengths);
+}
+
+static void
+test_compare_lined_up_dates (void)
+{
+  const char *texts[] = {
+    "The Velm ferry crew had set out on their voyage on May 6, 2031, expecting to return within ten days. "
+    "Storms kept them at sea.",
+    "The crew of the Velm ferry set out on their voyage on May 5 of that year, expecting to return within ten days. "
+    "The harbour was closed for a week.",
+    "Markets fell in early trading. The harbour authority named a new director on May 2.",
+  };
+  g_autoptr(GPtrArray) rows = run (texts, 3);
+  guint n = 0;
+
+  /* nearly the same sentence, a day apart: a date row; an unrelated
+   * date is not compared */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      if (d->kind != CC_DISAGREEMENT_DATE)
+        continue;
+      g_assert_cmpuint (d->doc_b, !=, 2);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+}
+
+static void
+test_compare_run_on_lists (void)
+{
+  g_autoptr(GString) a = g_string_new ("The Tarn results, without a full stop: ");
+  const char *texts[2];
+
+  /* a run-on list of figures, years and "respectively" in one sentence:
+   * read in bounded windows, and the same text in two documents gives no
+   * disagreement */
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (a, "the Orlen Party %u and the Velm Union %u won %u and %u seats it held in 2026 and 2022, respectively, ",
+                            i % 50 + 10, i % 40 + 20, i % 30 + 5, i % 20 + 7);
+  g_string_append (a, "and that was all.");
+  texts[0] = texts[1] = a->str;
+  {
+    g_autoptr(GPtrArray) rows = run (texts, 2);
+
+    g_assert_cmpuint (rows->len, ==, 0);
+  }
+}
+
+static void
+test_compare_scopes (void)
+{
+  const char *texts[] = {
+    "On Velm Reading Hard, a test of long documents, the Orlen model scored 44.1, ahead of Tarn Nine (40.1).",
+    "On the Arden Index v2.0, the Orlen model scored 61, behind Tarn Nine (57) and level with Cato (61).",
+    "The Orlen model scored 58% on Velm Reading Hard and 38% on the Arden Index.",
+    "The Orlen model scored 39% on Arden Index, its makers said.",
+  };
+  g_autoptr(CcLexicon) lex = cc_lexicon_new ();
+  g_autoptr(GPtrArray) sts = cc_statements_extract (lex, texts[2], 0);
+  g_autoptr(GPtrArray) rows = run (texts, 4);
+  const CcStatementValue *v;
+
+  /* "58% on X": the score is X's */
+  v = find_value (sts, texts[2], "58");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "velm reading hard");
+  v = find_value (sts, texts[2], "38");
+  g_assert_nonnull (v);
+  g_assert_cmpstr (v->anchor, ==, "arden index");
+  /* figures under different scopes ("On X, ...", "On Y, ...") are other
+   * facts: Tarn Nine's 40.1 and 57 are not set against each other */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (rows, i);
+
+      g_assert_false (strcmp (d->value_a, "40.1") == 0 && strcmp (d->value_b, "57") == 0);
+    }
+}
+
 static gboolean
 has_weekday_row (GPtrArray *rows,
                  guint      doc_a,
@@ -489,6 +948,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/crosscheck/analysis/statement/values", test_statement_values);
   g_test_add_func ("/crosscheck/analysis/statement/agent-anchor", test_statement_agent_anchor);
+  g_test_add_func ("/crosscheck/analysis/statement/anchor-scope", test_statement_anchor_scope);
+  g_test_add_func ("/crosscheck/analysis/statement/carried-time", test_statement_carried_time);
+  g_test_add_func ("/crosscheck/analysis/statement/respectively-threshold", test_statement_respectively_threshold);
+  g_test_add_func ("/crosscheck/analysis/statement/pronoun-subject", test_statement_pronoun_subject);
+  g_test_add_func ("/crosscheck/analysis/compare/initials", test_compare_initials);
+  g_test_add_func ("/crosscheck/analysis/statement/day-label-bracket", test_statement_day_label_bracket);
+  g_test_add_func ("/crosscheck/analysis/statement/others", test_statement_others);
   g_test_add_func ("/crosscheck/analysis/statement/clauses", test_statement_clauses);
   g_test_add_func ("/crosscheck/analysis/statement/agree", test_statement_agree);
   g_test_add_func ("/crosscheck/analysis/lineup/paraphrase", test_lineup);
@@ -498,6 +964,16 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/small-counts", test_compare_small_counts);
   g_test_add_func ("/crosscheck/analysis/compare/far-dates", test_compare_far_dates);
   g_test_add_func ("/crosscheck/analysis/compare/other-time", test_compare_other_time);
+  g_test_add_func ("/crosscheck/analysis/compare/previous-round", test_compare_previous_round);
+  g_test_add_func ("/crosscheck/analysis/compare/possessive-time", test_compare_possessive_time);
+  g_test_add_func ("/crosscheck/analysis/compare/part-whole", test_compare_part_whole);
+  g_test_add_func ("/crosscheck/analysis/compare/outcome", test_compare_outcome);
+  g_test_add_func ("/crosscheck/analysis/compare/weekday-date", test_compare_weekday_date);
+  g_test_add_func ("/crosscheck/analysis/compare/sole-figures", test_compare_sole_figures);
+  g_test_add_func ("/crosscheck/analysis/compare/route-points", test_compare_route_points);
+  g_test_add_func ("/crosscheck/analysis/compare/lined-up-dates", test_compare_lined_up_dates);
+  g_test_add_func ("/crosscheck/analysis/compare/run-on-lists", test_compare_run_on_lists);
+  g_test_add_func ("/crosscheck/analysis/compare/scopes", test_compare_scopes);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
   g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);

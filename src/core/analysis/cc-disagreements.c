@@ -286,6 +286,16 @@ keep_rows (CcDisagreementReport *report,
       vb = slice (texts, p->b->doc, p->b_start, p->b_end);
       fa = value_key (p, va);
       fb = value_key (p, vb);
+      /* a part against the whole: one row per pair of documents and part,
+       * however often the other says "all" */
+      if (p->kind == CC_DISAGREEMENT_CLAIM && strcmp (p->attribute, "whole") == 0)
+        {
+          /* (the part is the side that reads "N of M") */
+          char **other = strstr (va, " of ") != NULL ? &fb : &fa;
+
+          g_free (*other);
+          *other = g_strdup ("whole");
+        }
       keep_best (best, p, texts, fa, fb);
     }
   g_hash_table_iter_init (&iter, best);
@@ -312,14 +322,31 @@ debug_dump (CcDisagreementReport *report,
           g_autofree char *about = g_strjoinv (",", (char **) v->about);
 
 
-          g_printerr ("   v[%s] kind=%d %g..%g step=%g hedge=%d zone=%d/%d role=%s anchor=%s about=%s\n", vs, v->kind,
-                      v->low, v->high, v->step, v->hedge, v->zoned, v->zone, v->role, v->anchor ? v->anchor : "-", about);
+          g_printerr ("   v[%s] kind=%d %g..%g step=%g hedge=%d zone=%d/%d role=%s anchor=%s about=%s year=%g past=%d scope=%s\n", vs, v->kind,
+                      v->low, v->high, v->step, v->hedge, v->zoned, v->zone, v->role, v->anchor ? v->anchor : "-", about,
+                      v->year, v->past, v->scope ? v->scope : "-");
         }
     }
   for (guint i = 0; i < lineup->pairs->len; i++)
     {
       CcLineupPair *p = &g_array_index (lineup->pairs, CcLineupPair, i);
       g_printerr ("P S%u S%u %.2f\n", p->a, p->b, p->similarity);
+    }
+}
+
+/* Every differing part found, before one row is kept per pair of parts. */
+static void
+debug_found (GArray      *found,
+             const Texts *texts)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      CcPartDisagreement *p = &g_array_index (found, CcPartDisagreement, i);
+      g_autofree char *va = slice (texts, p->a->doc, p->a_start, p->a_end);
+      g_autofree char *vb = slice (texts, p->b->doc, p->b_start, p->b_end);
+
+      g_printerr ("F S%u S%u %.2f %s [%s] [%s] %s\n", p->a->index, p->b->index, p->strength,
+                  cc_disagreement_kind_to_string (p->kind), va, vb, p->attribute);
     }
 }
 
@@ -364,6 +391,8 @@ cc_disagreements_find_dated (const char * const *texts,
   cc_name_variants_find (report->statements, found);
   cc_role_names_find (report->statements, found);
   keep_rows (report, found, &index);
+  if (g_getenv ("CC_ENGINE_DEBUG") != NULL)
+    debug_found (found, &index);
   g_ptr_array_unref (index.marks);
   cc_part_context_clear (&context);
   return report;

@@ -71,6 +71,75 @@ void
 cc_part_context_clear (CcPartContext *context)
 {
   g_clear_pointer (&context->stated, g_hash_table_unref);
+  g_clear_pointer (&context->weekdays, g_array_unref);
+}
+
+/* The weekday (1 Monday .. 7 Sunday) of calendar day @month_day of
+ * @year, or 0. */
+static guint
+weekday_of (double year,
+            double month_day)
+{
+  guint month = (guint) (month_day / 100);
+  guint day = (guint) month_day % 100;
+
+  if (year < 1 || year > 9999 || !g_date_valid_dmy (day, month, (GDateYear) year))
+    return 0;
+  {
+    g_autoptr(GDate) date = g_date_new_dmy (day, month, (GDateYear) year);
+
+    return g_date_get_weekday (date);
+  }
+}
+
+/* What a bare weekday ("early on Wednesday") stands for in each document:
+ * the one calendar day on that weekday that the document names, else the
+ * one that the story names, in the story's year. News dates its events
+ * in the week it reports, so a weekday is the day of that week. */
+static void
+resolve_weekdays (CcPartContext *context,
+                  GPtrArray     *statements,
+                  guint          n_docs)
+{
+  /* per document (and the story as document n_docs): the day found for
+   * each weekday, or -1 when there are several */
+  g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (double));
+
+  context->weekdays = g_array_new (FALSE, TRUE, sizeof (double));
+  g_array_set_size (context->weekdays, 8 * n_docs);
+  if (context->main_year == 0)
+    return;
+  g_array_set_size (found, 8 * (n_docs + 1));
+  for (guint i = 0; i < statements->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (statements, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          const CcStatementValue *v = &st->values[k];
+          guint w;
+
+          if (v->kind != CC_PART_DAY || (w = weekday_of (context->main_year, v->low)) == 0)
+            continue;
+          for (guint scope = 0; scope < 2; scope++)
+            {
+              double *slot = &g_array_index (found, double, 8 * (scope == 0 ? st->doc : n_docs) + w);
+
+              if (*slot == 0)
+                *slot = v->low;
+              else if (*slot != v->low)
+                *slot = -1;
+            }
+        }
+    }
+  for (guint d = 0; d < n_docs; d++)
+    for (guint w = 1; w <= 7; w++)
+      {
+        double own = g_array_index (found, double, 8 * d + w);
+        double story = g_array_index (found, double, 8 * n_docs + w);
+
+        g_array_index (context->weekdays, double, 8 * d + w) = own != 0 ? MAX (own, 0) : MAX (story, 0);
+      }
 }
 
 /* The story's own year: the latest that at least two documents name (news
@@ -122,10 +191,34 @@ cc_part_context_init (CcPartContext *context,
     while (g_hash_table_iter_next (&iter, &year, &n))
       if ((GPOINTER_TO_UINT (n) >= 2 || n_docs < 2) && GPOINTER_TO_UINT (year) > context->main_year)
         context->main_year = GPOINTER_TO_UINT (year);
+    context->prev_year = 0;
+    g_hash_table_iter_init (&iter, counts);
+    while (g_hash_table_iter_next (&iter, &year, &n))
+      if (GPOINTER_TO_UINT (year) < context->main_year && GPOINTER_TO_UINT (year) > context->prev_year)
+        context->prev_year = GPOINTER_TO_UINT (year);
   }
+  resolve_weekdays (context, statements, n_docs);
 }
 
 /* ---- time qualifiers ---- */
+
+static gboolean anchors_match (const char *x,
+                               const char *y);
+
+/* The year a value is said of: its own, else the round before the story's
+ * when it is said of an earlier round ("the last election": the latest
+ * earlier year the story names, or some unknown earlier one), else the
+ * story's own (0). */
+static double
+effective_year (const CcPartContext    *context,
+                const CcStatementValue *v)
+{
+  if (v->year != 0 && v->year != context->main_year)
+    return v->year;
+  if (v->past)
+    return context->prev_year != 0 ? context->prev_year : -1;
+  return 0;
+}
 
 /* Different facts: said of different years (the story's own year counts
  * as none) or of an earlier round on one side only. */
@@ -134,13 +227,46 @@ other_time_values (const CcPartContext    *context,
                    const CcStatementValue *x,
                    const CcStatementValue *y)
 {
-  double ex = x->year == context->main_year ? 0 : x->year;
-  double ey = y->year == context->main_year ? 0 : y->year;
+  double ex = effective_year (context, x);
+  double ey = effective_year (context, y);
 
+  /* another scope ("On the X index, ..." and "On the Y test, ...") is
+   * another fact */
+  if (x->scope != NULL && y->scope != NULL && !anchors_match (x->scope, y->scope))
+    return TRUE;
   /* (a calendar day carries its own time: "June 5 of the previous year") */
   if (x->kind == CC_PART_DAY)
     return FALSE;
-  return x->past != y->past || ex != ey;
+  return ex != ey;
+}
+
+/* ---- sentences ---- */
+
+/* The clauses of the sentence of @st, as story indices [*from, *to):
+ * those within a few clauses of it (a run-on table is not read whole for
+ * each comparison). */
+static void
+sentence_clauses (const CcPartContext *context,
+                  const CcStatement   *st,
+                  guint               *from,
+                  guint               *to)
+{
+  if (context->statements == NULL)
+    {
+      *from = st->index;
+      *to = st->index + 1;
+      return;
+    }
+  *from = MAX (st->first_clause, st->index >= 4 ? st->index - 4 : 0);
+  *to = MIN (st->first_clause + st->n_clauses, st->index + 5);
+}
+
+static const CcStatement *
+clause_at (const CcPartContext *context,
+           const CcStatement   *st,
+           guint                c)
+{
+  return context->statements != NULL ? g_ptr_array_index (context->statements, c) : st;
 }
 
 /* ---- values ---- */
@@ -155,6 +281,30 @@ in_list (const char * const *list,
   return FALSE;
 }
 
+/* @short is one word made of the initials of the words of @name ("bjp",
+ * "bharatiya janata party"). */
+static gboolean
+is_acronym_of (const char *short_form,
+               const char *name)
+{
+  gsize n = 0, len = strlen (short_form);
+  const char *p = name;
+
+  if (len < 2 || strchr (short_form, ' ') != NULL)
+    return FALSE;
+  while (*p != '\0')
+    {
+      if (n >= len || *p != short_form[n])
+        return FALSE;
+      n++;
+      p = strchr (p, ' ');
+      if (p == NULL)
+        break;
+      p++;
+    }
+  return n == len && n >= 2;
+}
+
 /* The same name, or one a longer form of the other ("INDIA", "Opposition
  * INDIA"; "Kipchoge", "Eliud Kipchoge"). */
 static gboolean
@@ -166,6 +316,8 @@ anchors_match (const char *x,
   if (x == NULL || y == NULL)
     return FALSE;
   if (x == y)
+    return TRUE;
+  if (is_acronym_of (x, y) || is_acronym_of (y, x))
     return TRUE;
   lx = strlen (x);
   ly = strlen (y);
@@ -180,13 +332,13 @@ same_slot (const CcStatementValue *x,
 {
   double big, small;
 
-  if (x->kind != y->kind)
+  if (x->kind != y->kind || x->label || y->label)
     return FALSE;
   big = MAX (fabs (x->high), fabs (y->high));
   small = MIN (fabs (x->low), fabs (y->low));
   if (x->kind != CC_PART_DAY && big > FAR_APART * MAX (small, 1e-9))
     return FALSE;
-  if (x->role != y->role && *x->role != '\0' && *y->role != '\0')
+  if (x->role != y->role && ((*x->role != '\0' && *y->role != '\0') || x->kind == CC_PART_DURATION))
     return FALSE;
   /* A figure in a unit says what it measures: the same unit in lined-up
    * clauses is the same measure, whatever names stand near it. */
@@ -283,6 +435,9 @@ compare_values (const CcPartContext *context,
       guint slots = 0;
 
       if (x->kind == CC_PART_YEAR || x->kind == CC_PART_CLOCK || x->kind == CC_PART_WEEKDAY)
+        continue;
+      /* a forecast is not contradicted by the result */
+      if (a->projected || b->projected)
         continue;
       if (agrees_with_any (context, x, b))
         continue;
@@ -445,6 +600,75 @@ compare_weekdays (const CcPartContext *context,
          "", "weekday");
 }
 
+/* The one calendar day a sentence gives (its one date, else its one
+ * weekday resolved), with the value that gives it, and whether it names
+ * a weekday; 0 when none or several. */
+static double
+sentence_day (const CcPartContext     *context,
+              const CcStatement       *clause,
+              const CcStatementValue **value,
+              gboolean                *from_weekday)
+{
+  const CcStatementValue *day = NULL, *weekday = NULL;
+  guint from, to;
+
+  sentence_clauses (context, clause, &from, &to);
+  for (guint c = from; c < to; c++)
+    {
+      const CcStatement *st = clause_at (context, clause, c);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          const CcStatementValue *v = &st->values[k];
+          const CcStatementValue **slot = v->kind == CC_PART_DAY ? &day
+                                          : v->kind == CC_PART_WEEKDAY ? &weekday : NULL;
+
+          if (slot == NULL)
+            continue;
+          if (*slot != NULL && (*slot)->low != v->low)
+            return 0;
+          *slot = v;
+        }
+    }
+  *from_weekday = weekday != NULL;
+  if (day != NULL)
+    {
+      *value = day;
+      return day->low;
+    }
+  if (weekday == NULL || context->weekdays == NULL ||
+      8 * clause->doc + 8 > context->weekdays->len)
+    return 0;
+  *value = weekday;
+  return g_array_index (context->weekdays, double, 8 * clause->doc + (guint) weekday->low);
+}
+
+/* Nearly the same sentence, dated a day or two apart, by a date or a
+ * weekday: "results declared early on Wednesday" (June 5 in that story)
+ * against "results declared on June 4". */
+static void
+compare_weekday_dates (const CcPartContext *context,
+                       const CcStatement   *a,
+                       const CcStatement   *b,
+                       double               similarity,
+                       GArray              *out)
+{
+  const CcStatementValue *x = NULL, *y = NULL;
+  gboolean wx = FALSE, wy = FALSE;
+  double dx, dy;
+
+  if (similarity < SAME_SENTENCE || context->statements == NULL)
+    return;
+  dx = sentence_day (context, a, &x, &wx);
+  dy = sentence_day (context, b, &y, &wy);
+  /* (two weekdays alone are compare_weekdays()' part) */
+  if (dx == 0 || dy == 0 || dx == dy || (x->kind == CC_PART_WEEKDAY && y->kind == CC_PART_WEEKDAY))
+    return;
+  if (fabs (day_number (dx) - day_number (dy)) > MAX_DATE_SLIP)
+    return;
+  add (out, CC_DISAGREEMENT_DATE, a, x->start, x->end, b, y->start, y->end, similarity, "", "day");
+}
+
 /* ---- names ---- */
 
 static guint
@@ -537,6 +761,173 @@ compare_names (const CcStatement *a,
     }
 }
 
+/* ---- the whole and a part of it; a contest going on and decided ---- */
+
+static gboolean
+sentence_has_term (const CcPartContext *context,
+                   const CcStatement   *st,
+                   const char          *term)
+{
+  guint from, to;
+
+  sentence_clauses (context, st, &from, &to);
+  for (guint c = from; c < to; c++)
+    {
+      const CcStatement *cl = clause_at (context, st, c);
+
+      for (guint k = 0; k < cl->n_terms; k++)
+        if (cl->terms[k] == term)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Similarity from which "all 543" in one sentence and "542 of the 543"
+ * in the other speak of the same whole; a bare "543" needs nearly the
+ * same sentence. */
+#define WHOLE_SIMILARITY 0.3
+
+/* "Results for 542 of the 543 constituencies" against "results for all
+ * (543) constituencies": a part is not the whole. */
+static void
+compare_whole (const CcPartContext *context,
+               const CcStatement   *a,
+               const CcStatement   *b,
+               double               similarity,
+               GArray              *out)
+{
+  if (similarity < WHOLE_SIMILARITY)
+    return;
+  for (guint i = 0; i < a->n_values; i++)
+    {
+      const CcStatementValue *p = &a->values[i];
+      const CcStatementValue *total = NULL, *whole = NULL;
+      const CcStatement *all = NULL;
+      gboolean has_part = FALSE;
+      guint from, to;
+
+      if (p->of_total <= 0)
+        continue;
+      for (guint k = i + 1; k < a->n_values && total == NULL; k++)
+        if ((float) a->values[k].low == p->of_total)
+          total = &a->values[k];
+      if (total == NULL)
+        continue;
+      sentence_clauses (context, b, &from, &to);
+      for (guint c = from; c < to; c++)
+        {
+          const CcStatement *cl = clause_at (context, b, c);
+
+          for (guint k = 0; k < cl->n_values; k++)
+            {
+              const CcStatementValue *w = &cl->values[k];
+
+              if (w->kind != CC_PART_NUMBER)
+                continue;
+              if (w->low == p->low || w->of_total > 0)
+                has_part = TRUE;
+              else if ((float) w->low == p->of_total && whole == NULL)
+                whole = w;
+            }
+          if (cl->all_noun != NULL && all == NULL && sentence_has_term (context, a, cl->all_noun))
+            all = cl;
+        }
+      if (has_part)
+        continue;
+      if (all != NULL)
+        add (out, CC_DISAGREEMENT_CLAIM, a, p->start, total->end, all,
+             all->all_start, whole != NULL ? MAX (all->all_end, whole->end) : all->all_end,
+             similarity, p->anchor != NULL ? p->anchor : "", "whole");
+      else if (whole != NULL && similarity >= SAME_SENTENCE)
+        add (out, CC_DISAGREEMENT_CLAIM, a, p->start, total->end, b, whole->start, whole->end,
+             similarity, p->anchor != NULL ? p->anchor : "", "whole");
+    }
+}
+
+static gboolean
+in_stems (const CcPartContext *context,
+          const CcStatement   *st,
+          const char * const  *stems)
+{
+  guint from, to;
+
+  sentence_clauses (context, st, &from, &to);
+  for (guint c = from; c < to; c++)
+    {
+      const CcStatement *cl = clause_at (context, st, c);
+
+      for (guint k = 0; k < cl->n_terms; k++)
+        for (guint s = 0; stems[s] != NULL; s++)
+          if (strcmp (cl->terms[k], stems[s]) == 0)
+            return TRUE;
+    }
+  return FALSE;
+}
+
+/* Name words the sentences of @a and @b share. */
+static guint
+shared_names (const CcPartContext *context,
+              const CcStatement   *a,
+              const CcStatement   *b)
+{
+  g_autoptr(GHashTable) in_b = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint from, to, n = 0;
+
+  sentence_clauses (context, b, &from, &to);
+  for (guint c = from; c < to; c++)
+    {
+      const CcStatement *cl = clause_at (context, b, c);
+
+      for (guint i = 0; i < cl->n_names; i++)
+        for (guint k = 0; cl->names[i].tokens[k] != NULL; k++)
+          g_hash_table_add (in_b, (gpointer) cl->names[i].tokens[k]);
+    }
+  sentence_clauses (context, a, &from, &to);
+  for (guint c = from; c < to; c++)
+    {
+      const CcStatement *cl = clause_at (context, a, c);
+
+      for (guint i = 0; i < cl->n_names; i++)
+        for (guint k = 0; cl->names[i].tokens[k] != NULL; k++)
+          {
+            const char *t = cl->names[i].tokens[k];
+
+            if (g_hash_table_contains (in_b, t) && !g_hash_table_contains (seen, t))
+              {
+                g_hash_table_add (seen, (gpointer) t);
+                n++;
+              }
+          }
+    }
+  return n;
+}
+
+/* The same contest between the same people, going on in one ("leads",
+ * "is ahead", "trailing") and decided in the other ("defeated", "beat"):
+ * English verbs of contests, nothing of any story. */
+static void
+compare_outcome (const CcPartContext *context,
+                 const CcStatement   *a,
+                 const CcStatement   *b,
+                 double               similarity,
+                 GArray              *out)
+{
+  static const char * const going[] = { "lead", "ahead", "trail", NULL };
+  static const char * const decided[] = { "defeat", "beat", "won", "oust", "unseat", NULL };
+
+  if (similarity < SAME_SENTENCE || shared_names (context, a, b) < 2)
+    return;
+  if (in_stems (context, a, going) && !in_stems (context, a, decided) &&
+      in_stems (context, b, decided) && !in_stems (context, b, going))
+    add (out, CC_DISAGREEMENT_CLAIM, a, a->clause_start, a->clause_end, b, b->clause_start,
+         b->clause_end, similarity, "", "state");
+  else if (in_stems (context, b, going) && !in_stems (context, b, decided) &&
+           in_stems (context, a, decided) && !in_stems (context, a, going))
+    add (out, CC_DISAGREEMENT_CLAIM, a, a->clause_start, a->clause_end, b, b->clause_start,
+         b->clause_end, similarity, "", "state");
+}
+
 void
 cc_part_compare (const CcPartContext *context,
                  const CcStatement   *a,
@@ -546,6 +937,10 @@ cc_part_compare (const CcPartContext *context,
 {
   compare_values (context, a, b, similarity, out);
   compare_weekdays (context, a, b, similarity, out);
+  compare_weekday_dates (context, a, b, similarity, out);
+  compare_whole (context, a, b, similarity, out);
+  compare_whole (context, b, a, similarity, out);
+  compare_outcome (context, a, b, similarity, out);
   if (similarity < SAME_SENTENCE)
     return;
   compare_names (a, b, similarity, out);
@@ -624,8 +1019,50 @@ near (const Slot *x,
   return share_term (x->st, y->st, x->v->role);
 }
 
+static GArray *collect_slots_in (GPtrArray  *statements,
+                                 GHashTable *lexicon);
+
+/* The initials of the words of @name, from the story's lexicon (NULL
+ * when no statement uses that word: nothing could meet it). */
+static const char *
+initials_key (GHashTable *lexicon,
+              const char *name)
+{
+  char buf[16];
+  gsize n = 0;
+
+  for (const char *p = name; p != NULL && *p != '\0' && n + 1 < sizeof buf; )
+    {
+      buf[n++] = *p;
+      p = strchr (p, ' ');
+      if (p != NULL)
+        p++;
+    }
+  buf[n] = '\0';
+  return g_hash_table_lookup (lexicon, buf);
+}
+
 static GArray *
 collect_slots (GPtrArray *statements)
+{
+  /* the anchor heads in use, by their text: the interned strings */
+  g_autoptr(GHashTable) lexicon = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const CcStatement *st = g_ptr_array_index (statements, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        if (st->values[k].anchor_head != NULL)
+          g_hash_table_insert (lexicon, (gpointer) st->values[k].anchor_head,
+                               (gpointer) st->values[k].anchor_head);
+    }
+  return collect_slots_in (statements, lexicon);
+}
+
+static GArray *
+collect_slots_in (GPtrArray  *statements,
+                  GHashTable *lexicon)
 {
   GArray *slots = g_array_new (FALSE, FALSE, sizeof (Slot));
 
@@ -638,7 +1075,9 @@ collect_slots (GPtrArray *statements)
           const CcStatementValue *v = &st->values[k];
           Slot s = { NULL, v, st };
 
-          if (v->hedge != CC_VALUE_EXACT || (v->low != v->high && !v->measure))
+          /* (points on a route are compared only in lined-up clauses) */
+          if (v->hedge != CC_VALUE_EXACT || (v->low != v->high && !v->measure) || v->label ||
+              v->position || st->projected)
             continue;
           if (v->kind == CC_PART_DAY)
             s.key = "";
@@ -651,10 +1090,118 @@ collect_slots (GPtrArray *statements)
           else
             continue;
           g_array_append_val (slots, s);
+          /* a name of several words is also met by its initials
+           * ("Bharatiya Janata Party", "BJP") */
+          if (!v->measure && v->anchor != NULL && strchr (v->anchor, ' ') != NULL &&
+              (s.key = initials_key (lexicon, v->anchor)) != NULL)
+            g_array_append_val (slots, s);
         }
     }
   g_array_sort (slots, slot_cmp);
   return slots;
+}
+
+/* ---- the one figure each document gives a name ---- */
+
+/* Names given a count by more documents than this are left to the
+ * other rules: the pairs of documents stay few. */
+#define SOLE_MAX_DOCUMENTS 16
+
+static gboolean
+sole_candidate (const CcPartContext    *context,
+                const CcStatementValue *v)
+{
+  return v->kind == CC_PART_NUMBER && !v->measure && !v->label && v->hedge == CC_VALUE_EXACT &&
+         v->low == v->high && v->of_total == 0 && !v->threshold && v->anchor != NULL &&
+         v->low >= 1 && effective_year (context, v) == 0;
+}
+
+static int
+sole_cmp (gconstpointer a,
+          gconstpointer b)
+{
+  const Slot *x = a, *y = b;
+
+  if (x->key != y->key)
+    return x->key < y->key ? -1 : 1;
+  if (x->st->doc != y->st->doc)
+    return x->st->doc < y->st->doc ? -1 : 1;
+  return (x->v->low > y->v->low) - (x->v->low < y->v->low);
+}
+
+/* A count that each of two documents gives a name, and the only one it
+ * gives that name in the story's own time ("DMK 22" in a results list,
+ * "the DMK has won 29 seats"): when they differ, the documents disagree,
+ * however differently the sentences are worded. */
+static void
+sole_figures (const CcPartContext *context,
+              GPtrArray           *statements,
+              GArray              *out)
+{
+  g_autoptr(GArray) slots = g_array_new (FALSE, FALSE, sizeof (Slot));
+  g_autoptr(GArray) sole = g_array_new (FALSE, FALSE, sizeof (Slot));
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const CcStatement *st = g_ptr_array_index (statements, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          Slot s = { st->values[k].anchor_head, &st->values[k], st };
+
+          if (sole_candidate (context, s.v) && s.key != NULL && !st->projected)
+            g_array_append_val (slots, s);
+        }
+    }
+  g_array_sort (slots, sole_cmp);
+  for (guint i = 0; i < slots->len; )
+    {
+      const Slot *x = &g_array_index (slots, Slot, i);
+      guint end = i, n_docs = 0;
+
+      while (end < slots->len && g_array_index (slots, Slot, end).key == x->key)
+        end++;
+      /* the documents with one figure for the name (ties of wording: the
+       * same figure twice is one) */
+      g_array_set_size (sole, 0);
+      for (guint j = i; j < end; )
+        {
+          const Slot *d = &g_array_index (slots, Slot, j);
+          guint e = j;
+          gboolean one = TRUE;
+
+          while (e < end && g_array_index (slots, Slot, e).st->doc == d->st->doc)
+            {
+              const Slot *o = &g_array_index (slots, Slot, e);
+
+              one = one && o->v->low == d->v->low && anchors_match (o->v->anchor, d->v->anchor);
+              e++;
+            }
+          n_docs++;
+          if (one)
+            g_array_append_val (sole, *d);
+          j = e;
+        }
+      if (n_docs <= SOLE_MAX_DOCUMENTS)
+        for (guint a = 0; a < sole->len; a++)
+          for (guint b = a + 1; b < sole->len; b++)
+            {
+              const Slot *p = &g_array_index (sole, Slot, a);
+              const Slot *q = &g_array_index (sole, Slot, b);
+              double big = MAX (p->v->low, q->v->low), small = MIN (p->v->low, q->v->low);
+
+              if (p->v->low == q->v->low || big > FAR_APART * small ||
+                  other_time_values (context, p->v, q->v) ||
+                  !anchors_match (p->v->anchor, q->v->anchor) ||
+                  (p->v->role != q->v->role && *p->v->role != '\0' && *q->v->role != '\0') ||
+                  cc_statement_values_agree (p->v, q->v) ||
+                  doc_stated (context, p->st->doc, q->v) || doc_stated (context, q->st->doc, p->v))
+                continue;
+              add (out, CC_DISAGREEMENT_NUMERIC, p->st, p->v->start, p->v->end, q->st,
+                   q->v->start, q->v->end, 0.1, p->v->anchor, p->v->role);
+            }
+      i = end;
+    }
 }
 
 void
@@ -663,6 +1210,8 @@ cc_part_compare_near_values (const CcPartContext *context,
                              GArray              *out)
 {
   g_autoptr(GArray) slots = collect_slots (statements);
+
+  sole_figures (context, statements, out);
 
   for (guint i = 0; i < slots->len; i++)
     {
@@ -674,6 +1223,7 @@ cc_part_compare_near_values (const CcPartContext *context,
           if (!in_reach (x, y))
             break;
           if (y->st->doc == x->st->doc || cc_statement_values_agree (x->v, y->v) ||
+              (x->v->kind == CC_PART_DURATION && x->v->role != y->v->role) ||
               (!x->v->measure && !anchors_match (x->v->anchor, y->v->anchor)) ||
               !near (x, y) || other_time_values (context, x->v, y->v) ||
               doc_stated (context, x->st->doc, y->v) || doc_stated (context, y->st->doc, x->v))

@@ -13,9 +13,17 @@ G_BEGIN_DECLS
  * role (same kind, same unit or counted noun, about the same names), names
  * in the same place of nearly the same sentence (a spelling variant is a
  * naming disagreement, another person a claim), weekdays of the same
- * event, and negation. A time qualifier that differs (another year) makes
- * it another fact; rounding, ranges that overlap, and bounds ("more than
- * 30") agree. */
+ * event, the dates of nearly the same sentence (a weekday resolved to the
+ * day it stands for in the story), a part against the whole ("542 of the
+ * 543" and "all 543"), a contest going on and decided ("leads" and
+ * "defeated"), and negation. A time or scope qualifier that differs
+ * (another year, an earlier round, "On X, ...") makes it another fact, and
+ * a forecast ("would get") is no fact; rounding, ranges that overlap, and
+ * bounds ("more than 30", "crossed the 300 mark") agree.
+ *
+ * Across the whole story (cc_part_compare_near_values()): near-miss figures
+ * in the same role, and the one count each of two documents gives a name
+ * ("DMK 22" in a table, "the DMK won 29 seats"). */
 
 typedef enum
 {
@@ -43,8 +51,12 @@ typedef struct
 typedef struct
 {
   double      main_year;   /* the story's year (0 when none) */
+  double      prev_year;   /* the latest year before it that the story names:
+                            * the round "the last election" speaks of (0 when none) */
   GPtrArray  *statements;  /* the story's statements (not owned) */
   GHashTable *stated;      /* what each document states, per slot */
+  GArray     *weekdays;    /* double, 8 per document: the calendar day (month * 100
+                            * + day) each weekday (1..7) stands for, 0 when not known */
 } CcPartContext;
 
 const char *cc_disagreement_kind_to_string (CcDisagreementKind kind); /* "numeric", ... */

@@ -118,6 +118,10 @@ typedef struct
   guint       n;
   GArray     *values;
   GArray     *names;
+  gboolean    carry_past;  /* the time qualifier at the head of the last sentence */
+  double      carry_year;
+  const char *carry_subject; /* the first name of the last sentence, and its last word */
+  const char *carry_head;
 } Doc;
 
 static const char *
@@ -314,12 +318,35 @@ read_zone (Doc              *doc,
 {
   guint z = word_is (doc, m, "a") || word_is (doc, m, "p") ? m + 2 : m + 1;
   g_autofree char *upper = NULL;
+  gboolean dst = FALSE;
 
   /* written with a capital: "et" or "ist" in lower case is a word */
   if (z >= doc->n || !(doc->w[z].flags & W_CAP))
     return;
   upper = g_ascii_strup (doc->w[z].lex, -1);
-  v->zoned = cc_value_zone (upper, strlen (upper), &v->zone, &v->zone_dst);
+  v->zoned = cc_value_zone (upper, strlen (upper), &v->zone, &dst);
+  v->zone_dst = dst;
+}
+
+/* "MPs", "CEOs", "MLAs": the plural of an abbreviation, a common noun. */
+static gboolean
+plural_initials (Doc  *doc,
+                 guint i)
+{
+  const char *p = doc->text + doc->bytes[doc->w[i].start];
+  const char *end = doc->text + doc->bytes[doc->w[i].end];
+  gsize caps = 0;
+
+  while (p < end && g_ascii_isupper (*p))
+    p++, caps++;
+  return caps >= 2 && p + 1 == end && *p == 's';
+}
+
+static gboolean
+threshold_word (const char *lex)
+{
+  return strcmp (lex, "mark") == 0 || strcmp (lex, "threshold") == 0 ||
+         strcmp (lex, "barrier") == 0 || strcmp (lex, "milestone") == 0;
 }
 
 typedef struct
@@ -378,7 +405,12 @@ read_number (Doc   *doc,
                   (doc->w[last + 1].lex[0] == 'p' ? 720 : 0);
         }
       else
-        f->v.kind = CC_PART_DURATION;
+        {
+          f->v.kind = CC_PART_DURATION;
+          /* "2:01:36 pace": a projection, not a time run */
+          if (word_is (doc, last + 1, "pace") || word_is (doc, last + 1, "schedule"))
+            f->v.role = "pace";
+        }
       low = high = total;
       step = 1;
       goto done;
@@ -532,7 +564,8 @@ read_number (Doc   *doc,
 
       if (j > last + 1 && gap_has (doc, j - 1, ",;:()"))
         break;
-      if (gap_has (doc, j - 1, ",;:()") || (n->flags & (W_NUM | W_CAP)))
+      if (gap_has (doc, j - 1, ",;:()") || (n->flags & W_NUM) ||
+          ((n->flags & W_CAP) && !plural_initials (doc, j)))
         break;
       if (n->flags & W_STOP)
         {
@@ -544,6 +577,10 @@ read_number (Doc   *doc,
       f->v.measure = unit != NULL;
       f->v.role = cc_lexicon_intern (doc->lexicon, unit != NULL ? unit : n->stem);
       last = j;
+      /* "the 100 seat mark", "the 300 mark": a threshold, not a count */
+      if (unit == NULL && (threshold_word (n->lex) ||
+                           (j + 1 < doc->n && threshold_word (doc->w[j + 1].lex))))
+        f->v.threshold = TRUE;
       break;
     }
   /* A spelled-out number counts only when it counts something or is a range. */
@@ -573,25 +610,30 @@ read_day (Doc   *doc,
   memset (f, 0, sizeof *f);
   if (month == 0 || !(doc->w[i].flags & W_CAP))
     return FALSE;
-  if (i + 1 < doc->n && (doc->w[i + 1].flags & W_NUM))
-    day_word = i + 1;
-  else if (i > 0 && (doc->w[i - 1].flags & W_NUM) && !(doc->w[i - 1].flags & W_USED))
-    day_word = i - 1;
-  else
-    return FALSE;
-  if (!parse_figure (doc->w[day_word].lex, &day, &high, &step, &suffix) ||
-      (*suffix != '\0' && strcmp (suffix, "th") != 0) || day < 1 || day > 31 || day != floor (day))
-    return FALSE;
-  f->v.kind = CC_PART_DAY;
-  f->v.low = f->v.high = month * 100 + day;
-  f->v.step = 1;
-  f->v.role = "";
-  f->first = MIN (i, day_word);
-  f->last = MAX (i, day_word);
-  if (f->last + 1 < doc->n && gap_has (doc, f->last, ",") && (doc->w[f->last + 1].flags & W_NUM) &&
-      strlen (doc->w[f->last + 1].lex) == 4)
-    f->last++;
-  return TRUE;
+  /* "June 6", else "6 June" (and "8 October 2023": not the year after) */
+  for (guint c = 0; c < 2; c++)
+    {
+      if (c == 0 && i + 1 < doc->n && (doc->w[i + 1].flags & W_NUM))
+        day_word = i + 1;
+      else if (c == 1 && i > 0 && (doc->w[i - 1].flags & W_NUM) && !(doc->w[i - 1].flags & W_USED))
+        day_word = i - 1;
+      else
+        continue;
+      if (!parse_figure (doc->w[day_word].lex, &day, &high, &step, &suffix) ||
+          (*suffix != '\0' && strcmp (suffix, "th") != 0) || day < 1 || day > 31 || day != floor (day))
+        continue;
+      f->v.kind = CC_PART_DAY;
+      f->v.low = f->v.high = month * 100 + day;
+      f->v.step = 1;
+      f->v.role = "";
+      f->first = MIN (i, day_word);
+      f->last = MAX (i, day_word);
+      if (f->last + 1 < doc->n && (gap_has (doc, f->last, ",") || day_word < i) &&
+          (doc->w[f->last + 1].flags & W_NUM) && strlen (doc->w[f->last + 1].lex) == 4)
+        f->last++;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -666,6 +708,41 @@ agent_participle (Doc   *doc,
   return by - 2;
 }
 
+/* A past form or a verb of getting ("won 291", "secured 22", "got 17"),
+ * from English morphology and its common irregular verbs. */
+static gboolean
+verb_like (const char *lex)
+{
+  static const char * const irregular[] = {
+    "won", "got", "had", "has", "took", "held", "hit", "set", "put", "ran", "beat", "lost", "gave",
+    "kept", "left", "made", "win", "wins", "get", "gets", "take", "takes", "hold", "holds", "reach",
+    "reaches", "total", "totals", "tally",
+  };
+
+  if (g_str_has_suffix (lex, "ed") || g_str_has_suffix (lex, "ing"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (irregular); i++)
+    if (strcmp (lex, irregular[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The text right after word @i is a possessive ending ("Kipchoge's"). */
+static gboolean
+possessive_after (Doc  *doc,
+                  guint i)
+{
+  guint from, at;
+
+  if (i >= doc->n)
+    return FALSE;
+  /* (the word as split keeps its "'s"; its lexeme does not) */
+  from = doc->bytes[doc->w[i].start];
+  at = doc->bytes[doc->w[i].end];
+  return (at - from > 2 && strncmp (doc->text + at - 2, "'s", 2) == 0) ||
+         (at - from > 4 && strncmp (doc->text + at - 4, "\xe2\x80\x99s", 4) == 0);
+}
+
 /* The name a value is said of: the run of name words nearest before it
  * in its clause ("NDA" in "the ruling NDA combine has won 291"), joined;
  * passing over a name in an agent phrase ("the INDIA alliance led by
@@ -692,19 +769,68 @@ read_anchor (Doc   *doc,
     {
       /* none before: the name just after ("2:01:53 last December in Valencia") */
       for (guint k = f->last + 1; k < doc->n && k <= f->last + 4 && !(doc->w[k].flags & W_USED); k++)
-        if (doc->w[k].flags & W_NAME)
-          return doc->w[k].lex;
+        {
+          if (gap_has (doc, k - 1, ",;:"))
+            break;
+          if (doc->w[k].flags & W_NAME)
+            return doc->w[k].lex;
+        }
       return NULL;
     }
+  /* "X's record with a time of 2:00:35": the value is the doing of the
+   * clause's subject, not of the possessor of the noun before it */
+  if (possessive_after (doc, j - 1))
+    for (guint k = j; k < f->first; k++)
+      if (word_is (doc, k, "with"))
+        return NULL;
+  /* "CPI (M) 4": the bracket right after the name is part of it */
+  if (gap_has (doc, j - 1, "(") && !gap_has (doc, j - 1, ")"))
+    for (guint k = j; k < f->first && k < j + 3; k++)
+      {
+        g_string_append_c (run, ' ');
+        g_string_append (run, doc->w[k].lex);
+        if (gap_has (doc, k, ")"))
+          break;
+      }
   for (guint k = j; k > 0 && (doc->w[k - 1].flags & W_NAME); k--)
     {
-      if (run->len > 0)
+      if (run->len > 0 && run->str[0] != ' ')
         g_string_prepend_c (run, ' ');
       g_string_prepend (run, doc->w[k - 1].lex);
+      /* a qualifier in brackets belongs to the name before it: "Janata
+       * Dal (Secular) 2" is said of the Janata Dal (Secular), not of any
+       * "Secular" */
+      if (k >= 2 && gap_is (doc, k - 2, " (") && (doc->w[k - 2].flags & W_NAME) &&
+          k - 1 == name_run_start (doc, j - 1) && gap_has (doc, j - 1, ")"))
+        continue;
       if (k >= 2 && !gap_is (doc, k - 2, " "))
         break;
     }
   return cc_lexicon_intern (doc->lexicon, run->str);
+}
+
+/* The run of name words that starts at word @k, joined, interned. */
+static const char *
+name_run_after (Doc  *doc,
+                guint k)
+{
+  g_autoptr(GString) run = g_string_new (NULL);
+
+  for (guint j = k; j < doc->n && (doc->w[j].flags & W_NAME); j++)
+    {
+      if (run->len > 0)
+        g_string_append_c (run, ' ');
+      g_string_append (run, doc->w[j].lex);
+      if (!gap_is (doc, j, " "))
+        break;
+    }
+  return cc_lexicon_intern (doc->lexicon, run->str);
+}
+
+static gboolean
+is_other (const char *lex)
+{
+  return strcmp (lex, "other") == 0 || strcmp (lex, "others") == 0;
 }
 
 /* The names a value is about: those since the previous value (at most 12
@@ -718,6 +844,35 @@ read_about (Doc   *doc,
   guint from = f->first > since + 12 ? f->first - 12 : since;
 
   f->v.anchor = read_anchor (doc, f);
+  /* "scored 58% on Humanity's Last Exam": a score is of the test it is on */
+  if ((f->v.kind == CC_PART_PERCENT || (f->v.kind == CC_PART_NUMBER && *f->v.role == '\0')) &&
+      word_is (doc, f->last + 1, "on"))
+    {
+      guint k = word_is (doc, f->last + 2, "the") ? f->last + 3 : f->last + 2;
+      const char *on = k < doc->n && (doc->w[k].flags & W_NAME) ? name_run_after (doc, k) : NULL;
+
+      if (on != NULL)
+        f->v.anchor = on;
+    }
+  /* the rest, as a category of its own: "Other 17" in a table, "19 MPs
+   * of other parties", "Other parties got the remaining 17 seats" */
+  if (f->first > 0 && is_other (doc->w[f->first - 1].lex))
+    f->v.anchor = cc_lexicon_intern (doc->lexicon, "others");
+  else if (f->v.anchor == NULL)
+    {
+      for (guint k = f->first; k > 0 && k + 6 > f->first && !(doc->w[k - 1].flags & W_USED); k--)
+        if (is_other (doc->w[k - 1].lex))
+          f->v.anchor = cc_lexicon_intern (doc->lexicon, "others");
+      for (guint k = f->last + 1; k < doc->n && k <= f->last + 3 && !(doc->w[k].flags & W_USED); k++)
+        if (is_other (doc->w[k].lex) && word_is (doc, k - 1, "of"))
+          f->v.anchor = cc_lexicon_intern (doc->lexicon, "others");
+    }
+  /* "Air India flight 171", "Orlen route 66": a number naming a thing of
+   * a name, after a common noun, not a count */
+  f->v.label = f->v.kind == CC_PART_NUMBER && *f->v.role == '\0' && f->first > 1 &&
+               !(doc->w[f->first - 1].flags & (W_STOP | W_NAME | W_NUM | W_CAP)) &&
+               (doc->w[f->first - 2].flags & W_NAME) && gap_is (doc, f->first - 2, " ") &&
+               !gap_has (doc, f->first - 1, ",;:()") && !verb_like (doc->w[f->first - 1].lex);
   if (f->v.anchor != NULL)
     {
       const char *space = strrchr (f->v.anchor, ' ');
@@ -735,6 +890,17 @@ read_about (Doc   *doc,
   f->v.about = (const char **) g_ptr_array_free (about, FALSE);
 }
 
+static gboolean
+route_preposition (const char *lex)
+{
+  static const char * const words[] = { "at", "after", "from", "through", "past", "until", "before", "by" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (lex, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 read_values (Doc *doc)
 {
@@ -746,15 +912,58 @@ read_values (Doc *doc)
 
       if (doc->w[i].flags & W_USED)
         continue;
-      if (!read_day (doc, i, &f) && !read_weekday (doc, i, &f) && !read_number (doc, i, &f))
+      /* ("8 October": the day before its month is the month's) */
+      if (!read_day (doc, i, &f) &&
+          !((doc->w[i].flags & W_NUM) && i + 1 < doc->n && read_day (doc, i + 1, &f) && f.first == i) &&
+          !read_weekday (doc, i, &f) && !read_number (doc, i, &f))
         continue;
       read_hedge (doc, &f);
       for (guint j = f.first; j <= f.last; j++)
         doc->w[j].flags |= W_USED;
       read_about (doc, &f, since);
+      /* "the last 400 metres in 63 seconds": the time of a stretch, a
+       * split, not of the whole */
+      if (f.v.kind == CC_PART_DURATION && f.v.measure && doc->values->len > 0 && since > 0 &&
+          since + 1 == f.first && word_is (doc, since, "in"))
+        {
+          CcStatementValue *prev = &g_array_index (doc->values, CcStatementValue, doc->values->len - 1);
+
+          if (prev->kind == CC_PART_NUMBER && prev->measure &&
+              (strcmp (prev->role, "km") == 0 || strcmp (prev->role, "m") == 0 ||
+               strcmp (prev->role, "mile") == 0))
+            {
+              g_autofree char *split = g_strconcat ("s/", prev->role, NULL);
+
+              f.v.role = cc_lexicon_intern (doc->lexicon, split);
+            }
+        }
+      /* "at 35 km", "through the 35-km mark": a point on a route, not a
+       * length (a race or a journey passes many) */
+      if (f.v.kind == CC_PART_NUMBER && f.v.measure &&
+          (strcmp (f.v.role, "km") == 0 || strcmp (f.v.role, "m") == 0 || strcmp (f.v.role, "mile") == 0) &&
+          (word_is (doc, f.last + 1, "mark") ||
+           (f.first > 0 && route_preposition (doc->w[f.first - 1].lex)) ||
+           (f.first > 1 && word_is (doc, f.first - 1, "the") && route_preposition (doc->w[f.first - 2].lex))))
+        f.v.position = TRUE;
       f.v.start = doc->w[f.first].start;
       f.v.end = doc->w[f.last].end;
       f.v.word = f.first;
+      /* "542 of the 543": a part of a whole */
+      if (f.v.kind == CC_PART_NUMBER && doc->values->len > 0 && since > 0)
+        {
+          CcStatementValue *prev = &g_array_index (doc->values, CcStatementValue, doc->values->len - 1);
+          guint k = since;
+
+          if (word_is (doc, k, "out"))
+            k++;
+          if (word_is (doc, k, "of"))
+            k++;
+          if (k > since && word_is (doc, k, "the"))
+            k++;
+          if (k > since && k == f.first && prev->kind == CC_PART_NUMBER && prev->low == prev->high &&
+              f.v.low == f.v.high && prev->low < f.v.low && prev->low >= 1)
+            prev->of_total = (float) f.v.low;
+        }
       g_array_append_val (doc->values, f.v);
       since = f.last + 1;
       i = f.last;
@@ -816,6 +1025,22 @@ is_negation (const char *lex)
 {
   return strcmp (lex, "not") == 0 || strcmp (lex, "never") == 0 ||
          g_str_has_suffix (lex, "n't") || g_str_has_suffix (lex, "n\xe2\x80\x99t");
+}
+
+/* A clause that forecasts rather than reports: "would get 350 seats",
+ * "was projected to win", "polls predicted". */
+static gboolean
+is_projection (const char *lex,
+               const char *stem)
+{
+  static const char * const stems[] = { "predict", "project", "forecast" };
+
+  if (strcmp (lex, "would") == 0 || strcmp (lex, "might") == 0 || strcmp (lex, "could") == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (stems); i++)
+    if (strcmp (stem, stems[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static guint *
@@ -950,8 +1175,10 @@ tag_times (Doc *doc)
 
       while (next < n && v[next].word < i)
         next++;
-      if (!past && next < n && v[next].word == i && v[next].kind == CC_PART_YEAR &&
-          i > 0 && time_preposition (doc->w[i - 1].lex))
+      if (!past && next < n && v[next].word == i && v[next].kind == CC_PART_YEAR && i > 0 &&
+          (time_preposition (doc->w[i - 1].lex) ||
+           /* "in the 2019 election" */
+           (i > 1 && strcmp (doc->w[i - 1].lex, "the") == 0 && time_preposition (doc->w[i - 2].lex))))
         year = v[next].low;
       if (!past && year == 0)
         continue;
@@ -1036,8 +1263,42 @@ read_statement (Doc    *doc,
     {
       if (is_negation (words[i].lex))
         st->negated = TRUE;
+      if (is_projection (words[i].lex, words[i].stem))
+        st->projected = TRUE;
+      /* "all (the) results", "all 543 constituencies": the whole */
+      if (st->all_noun == NULL && strcmp (words[i].lex, "all") == 0)
+        for (guint k = i + 1; k < n && k <= i + 4; k++)
+          {
+            if (words[k].flags & (W_NUM | W_NAME | W_CAP))
+              continue;
+            if (words[k].flags & W_STOP)
+              {
+                if (strcmp (words[k].lex, "the") == 0 || strcmp (words[k].lex, "its") == 0 ||
+                    strcmp (words[k].lex, "their") == 0)
+                  continue;
+                break;
+              }
+            st->all_noun = words[k].stem;
+            st->all_start = words[i].start;
+            st->all_end = words[k].end;
+            break;
+          }
       if (st->rank == NULL)
         st->rank = rank_of (words, n, i);
+    }
+  /* a threshold passed ("crossed the 300 mark") is a lower bound; one
+   * not reached ("could not cross the 100 seat mark", "short of the 272
+   * majority mark") an upper bound */
+  for (guint k = 0; k < doc->values->len; k++)
+    {
+      CcStatementValue *v = &g_array_index (doc->values, CcStatementValue, k);
+      gboolean below = st->negated;
+
+      if (!v->threshold || v->hedge != CC_VALUE_EXACT)
+        continue;
+      for (guint i = 0; i < n && !below; i++)
+        below = words[i].start < v->start && strcmp (words[i].lex, "short") == 0;
+      v->hedge = below ? CC_VALUE_AT_MOST : CC_VALUE_AT_LEAST;
     }
   st->n_values = doc->values->len;
   st->values = (CcStatementValue *) g_array_free (doc->values, FALSE);
@@ -1143,6 +1404,16 @@ front_time (Doc       *doc,
   for (guint k = 0; k < head->n_values; k++)
     if (head->values[k].kind == CC_PART_YEAR && head->values[k].word < first + 3)
       year = head->values[k].low;
+  /* A sentence that goes on with "And" keeps the time of the one before
+   * it ("In the last election, the alliance won 353 seats. And the party
+   * alone got 302.") */
+  if (!past && year == 0 && n > 0 && strcmp (words[first].lex, "and") == 0)
+    {
+      past = doc->carry_past;
+      year = doc->carry_year;
+    }
+  doc->carry_past = past;
+  doc->carry_year = year;
   if (!past && year == 0)
     return;
   for (guint i = first_statement; i < out->len; i++)
@@ -1155,6 +1426,181 @@ front_time (Doc       *doc,
             st->values[k].past = TRUE;
           if (year != 0 && st->values[k].year == 0)
             st->values[k].year = year;
+        }
+    }
+}
+
+/* "On HealthBench Hard, it scored 42.8, ahead of X (40.1)": a test, an
+ * index or a ground named at the head of a sentence is the scope of all
+ * its figures. */
+static void
+front_scope (Doc       *doc,
+             Word      *words,
+             guint      first,
+             guint      last,
+             GPtrArray *out,
+             guint      first_statement)
+{
+  g_autoptr(GString) run = g_string_new (NULL);
+  const char *scope;
+  guint k = first + 1;
+
+  if (last - first < 3 || strcmp (words[first].lex, "on") != 0)
+    return;
+  if (strcmp (words[k].lex, "the") == 0)
+    k++;
+  if (k >= last || !(words[k].flags & W_NAME))
+    return;
+  for (; k < last && k < first + 8; k++)
+    {
+      if (run->len > 0)
+        g_string_append_c (run, ' ');
+      g_string_append (run, words[k].lex);
+      /* (the phrase ends at its comma) */
+      if (k + 1 < last)
+        {
+          const char *from = doc->text + doc->bytes[words[k].end];
+          const char *to = doc->text + doc->bytes[words[k + 1].start];
+
+          if (memchr (from, ',', to - from) != NULL)
+            break;
+        }
+    }
+  if (k >= last || k >= first + 8 || run->len == 0)
+    return;
+  scope = cc_lexicon_intern (doc->lexicon, run->str);
+  for (guint i = first_statement; i < out->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (out, i);
+
+      for (guint v = 0; v < st->n_values; v++)
+        st->values[v].scope = scope;
+    }
+}
+
+/* "the 303 seats it won": a figure the pronoun's antecedent holds, the
+ * subject of the sentence (its first name) rather than the nearest name. */
+static void
+pronoun_subjects (Doc       *doc,
+                  Word      *words,
+                  guint      first,
+                  guint      last,
+                  GPtrArray *out,
+                  guint      first_statement)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autoptr(GString) run = g_string_new (NULL);
+  const char *subject = NULL, *head = NULL;
+  gboolean held = FALSE, carried = FALSE;
+  guint s = first, next_start = G_MAXUINT;
+
+  while (s < last && !(words[s].flags & W_NAME))
+    s++;
+  if (s >= last)
+    {
+      /* no name here: "it" is the subject of the sentence before */
+      subject = doc->carry_subject;
+      head = doc->carry_head;
+      carried = TRUE;
+      s = first;
+      doc->carry_subject = doc->carry_head = NULL;
+      if (subject == NULL)
+        return;
+    }
+  else
+    {
+      for (guint j = s; j < last && (words[j].flags & W_NAME); j++)
+        {
+          if (run->len > 0)
+            g_string_append_c (run, ' ');
+          g_string_append (run, words[j].lex);
+          head = words[j].lex;
+          if (j + 1 < last && words[j + 1].start != words[j].end + 1)
+            break;
+        }
+      subject = cc_lexicon_intern (doc->lexicon, run->str);
+      head = cc_lexicon_intern (doc->lexicon, head);
+      doc->carry_subject = subject;
+      doc->carry_head = head;
+    }
+  for (guint i = first_statement; i < out->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (out, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        g_ptr_array_add (values, &st->values[k]);
+    }
+  /* from the last value back: one followed by "it"/"they", or by "and"
+   * and such a value ("the 303 and 282 seats it had won") */
+  for (guint i = values->len; i > 0; i--)
+    {
+      CcStatementValue *v = g_ptr_array_index (values, i - 1);
+      guint after = v->word;
+
+      while (after < last && words[after].end <= v->end)
+        after++;
+      if (after < last && (strcmp (words[after].lex, "it") == 0 || strcmp (words[after].lex, "they") == 0))
+        held = TRUE;
+      /* in a sentence without a name, "the 303 seats secured in 2019"
+       * (a participle) speaks of the last sentence's subject too */
+      else if (carried && after < last && g_str_has_suffix (words[after].lex, "ed") &&
+               !(words[after].flags & (W_CAP | W_STOP)))
+        held = TRUE;
+      else if (!(held && after + 1 < last && strcmp (words[after].lex, "and") == 0 &&
+                 next_start == after + 1))
+        held = FALSE;
+      next_start = v->word;
+      if (!held || v->word < s || (v->word == s && s != first) || v->kind == CC_PART_YEAR)
+        continue;
+      v->anchor = subject;
+      v->anchor_head = head;
+    }
+}
+
+/* "the 303 and 282 seats it won in 2019 and 2014, respectively": the
+ * years go with the figures in their order. */
+static void
+respectively (Word      *words,
+              guint      first,
+              guint      last,
+              GPtrArray *out,
+              guint      first_statement)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  guint before = 0;  /* values before word r (they are in word order) */
+
+  for (guint i = first_statement; i < out->len; i++)
+    {
+      CcStatement *st = g_ptr_array_index (out, i);
+
+      for (guint k = 0; k < st->n_values; k++)
+        g_ptr_array_add (values, &st->values[k]);
+    }
+  for (guint r = first; r < last; r++)
+    {
+      guint n_years = 0, n_figures = 0;
+
+      while (before < values->len && ((CcStatementValue *) g_ptr_array_index (values, before))->word < r)
+        before++;
+      if (strcmp (words[r].lex, "respectively") != 0)
+        continue;
+      /* the years just before "respectively", and as many figures before
+       * them (a list of a few: the work stays linear) */
+      while (n_years < before && n_years < 8 &&
+             ((CcStatementValue *) g_ptr_array_index (values, before - 1 - n_years))->kind == CC_PART_YEAR)
+        n_years++;
+      while (n_years + n_figures < before && n_figures < n_years &&
+             ((CcStatementValue *) g_ptr_array_index (values, before - 1 - n_years - n_figures))->kind != CC_PART_YEAR)
+        n_figures++;
+      if (n_years < 2 || n_figures != n_years)
+        continue;
+      for (guint k = 0; k < n_years; k++)
+        {
+          CcStatementValue *fig = g_ptr_array_index (values, before - 2 * n_years + k);
+          CcStatementValue *year = g_ptr_array_index (values, before - n_years + k);
+
+          fig->year = year->low;
+          fig->past = FALSE;
         }
     }
 }
@@ -1194,6 +1640,9 @@ read_clauses (Doc        *doc,
       from = to;
     }
   front_time (doc, words, first, last - first, out, first_statement);
+  front_scope (doc, words, first, last, out, first_statement);
+  respectively (words, first, last, out, first_statement);
+  pronoun_subjects (doc, words, first, last, out, first_statement);
   for (guint i = first_statement; i < out->len; i++)
     {
       CcStatement *st = g_ptr_array_index (out, i);
@@ -1295,7 +1744,10 @@ cc_statement_values_agree (const CcStatementValue *a,
         return b->low >= alo && b->high <= ahi;
       if (b->step > a->step)
         return a->low >= blo && a->high <= bhi;
-      /* Ranges that overlap agree ("9 to 10" and "10 to 12" touch) */
+      /* Ranges that overlap agree; two that only touch ("between 9 and
+       * 10" and "10-12") hold together at one point only, and disagree */
+      if (a->low < a->high && b->low < b->high)
+        return MIN (a->high, b->high) > MAX (a->low, b->low);
       return !(a->high < b->low || b->high < a->low);
     }
   return !(ahi < blo || bhi < alo);

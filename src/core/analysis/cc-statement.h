@@ -54,23 +54,35 @@ typedef struct
   guint             start;     /* the value as written: character offsets, end exclusive */
   guint             end;
   CcPartKind        kind;
+  CcValueQualifier  hedge;     /* "more than 30 seconds": CC_VALUE_AT_LEAST */
   double            low;       /* the value, or the ends of a range */
   double            high;
   double            step;      /* rounding step of the written figure (1 for "294") */
-  CcValueQualifier  hedge;     /* "more than 30 seconds": CC_VALUE_AT_LEAST */
   const char       *role;      /* the unit or the noun counted ("seat", "km"), "" when none */
   const char       *anchor;    /* the nearest name before the value in its clause
                                 * (lower-cased words), NULL when none */
   const char       *anchor_head; /* its last word, interned */
   double            year;      /* the year it is said of ("in 2019"), 0 when none */
-  gboolean          past;      /* said of an earlier round ("last year", "previous") */
-  gboolean          measure;   /* in a unit (km, °C, seconds, %, money): the unit
-                                * says what it is, names need not */
   const char      **about;     /* every name token the value is about, NULL-terminated */
+  const char       *scope;     /* the test or ground a sentence opens with ("On X
+                                * Hard, ..."), interned, or NULL */
   guint             word;      /* index of its first word in the sentence */
-  gboolean          zoned;     /* a clock time with its zone written after it ("1:05 a.m. ET") */
-  int               zone;      /* then its offset from UTC, in minutes */
-  gboolean          zone_dst;  /* the zone may also be an hour ahead (daylight time: "ET") */
+  int               zone;      /* a zoned clock time's offset from UTC, in minutes */
+  float             of_total;  /* a part of a whole: 543 for the 542 of "542 of the
+                                * 543", else 0 (compare as floats) */
+  /* (flags as bits: a story holds many values) */
+  guint             past : 1;      /* said of an earlier round ("last year", "previous") */
+  guint             measure : 1;   /* in a unit (km, °C, seconds, %, money): the unit
+                                    * says what it is, names need not */
+  guint             zoned : 1;     /* a clock time with its zone written after it
+                                    * ("1:05 a.m. ET"): see zone */
+  guint             zone_dst : 1;  /* the zone may also be an hour ahead (daylight time: "ET") */
+  guint             threshold : 1; /* a mark passed or not reached ("the 300 mark"):
+                                    * hedged as a bound */
+  guint             position : 1;  /* a point on a route ("at 35 km", "the 35-km mark"),
+                                    * not a length */
+  guint             label : 1;     /* a number naming a thing ("Air India flight 171"),
+                                    * not a count */
 } CcStatementValue;
 
 typedef struct
@@ -103,12 +115,18 @@ typedef struct
   CcStatementName   *names;
   guint              n_names;
   gboolean           negated;   /* "not", "never", "n't" */
+  gboolean           projected; /* forecast, not reported: "would", "might",
+                                 * "could", "predicted", "projected" */
   const char        *rank;      /* a place in a ranking the clause gives ("second",
                                  * "runner-up" is "second"), interned, or NULL */
   double            *years;     /* the years the clause names */
   guint              n_years;
   gboolean           past;      /* the clause speaks of an earlier round:
                                  * "last year", "the previous election" */
+  const char        *all_noun;  /* the noun after "all (the)" ("all results": the
+                                 * stem "result"), interned, or NULL */
+  guint              all_start; /* "all ... noun": character offsets */
+  guint              all_end;
 } CcStatement;
 
 void      cc_statement_free     (CcStatement *statement);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "cc-claim-compare.h"
 #include "cc-disagreements.h"
 #include "cc-lineup.h"
 #include "cc-name-variants.h"
@@ -324,6 +325,7 @@ cc_disagreements_find (const char * const *texts,
   cc_part_compare_near_values (&context, report->statements, found);
   cc_name_variants_find (report->statements, found);
   cc_role_names_find (report->statements, found);
+  cc_claim_compare_find (report->statements, lineup, texts, n_texts, found);
   keep_rows (report, found, &index);
   g_ptr_array_unref (index.marks);
   cc_part_context_clear (&context);

@@ -1090,10 +1090,19 @@ compare_tense (Story             *story,
         fs = wf->w[i].start, fe = wf->w[end - 1].end;
     }
   /* the plain side: its first verb-like word (lower case, not a function
-   * word) */
-  for (guint i = 0; i < wp->n && pe == 0; i++)
-    if (!(wp->w[i].flags & (W_CAP | W_STOP | W_DIGIT)))
-      ps = wp->w[i].start, pe = wp->w[i].end;
+   * word, not after an article; ending in -s or -ed if one does) */
+  for (guint pass = 0; pass < 2 && pe == 0; pass++)
+    for (guint i = 0; i < wp->n && pe == 0; i++)
+      {
+        static const char * const articles[] = { "the", "a", "an", "its", "their", "his", "her", NULL };
+        const Word *w = &wp->w[i];
+
+        if ((w->flags & (W_CAP | W_STOP | W_DIGIT)) || (i > 0 && word_is (&wp->w[i - 1], articles)))
+          continue;
+        if (pass == 0 && !g_str_has_suffix (w->w, "s") && !g_str_has_suffix (w->w, "ed"))
+          continue;
+        ps = w->start, pe = w->end;
+      }
   if (fe == 0 || pe == 0)
     return;
   if (a_future)

@@ -1340,6 +1340,188 @@ compare_name_forms (Story *story)
     }
 }
 
+/* ---- the runner-up ---- */
+
+/* Whoever a winner finished ahead of is second: "X won ahead of Y", "X
+ * broke the tape ahead of compatriot Y", "X won by 3:27 from Y"; with the
+ * places the statements give ("Y came in second", "the runner-up, Y"),
+ * two documents that give second place to two people disagree. */
+
+typedef struct
+{
+  const CcStatement     *st;
+  const CcStatementName *name;
+  gboolean               several;
+} Holder;
+
+static const char * const winner_words[] = {
+  "won", "win", "wins", "winning", "winner", "victory", "triumphed", "tape", NULL
+};
+
+/* The name of the sentence that starts at @start, or NULL. */
+static const CcStatementName *
+name_at (Story             *story,
+         const CcStatement *first,
+         guint              start,
+         const CcStatement **clause)
+{
+  for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+    {
+      const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+      for (guint k = 0; k < st->n_names; k++)
+        if (st->names[k].start == start)
+          {
+            *clause = st;
+            return &st->names[k];
+          }
+    }
+  return NULL;
+}
+
+static gboolean
+full_name (const CcStatementName *name)
+{
+  return name->tokens[0] != NULL && name->tokens[1] != NULL;
+}
+
+static gboolean
+same_person (const CcStatementName *x,
+             const CcStatementName *y)
+{
+  guint lx = n_tokens (x), ly = n_tokens (y), shared = 0, in_y = 0, in_x = 0;
+
+  for (guint i = 0; i < lx; i++)
+    for (guint k = 0; k < ly; k++)
+      if (x->tokens[i] == y->tokens[k])
+        shared++;
+  /* every word of one in the other: a longer form */
+  for (guint i = 0; i < lx; i++)
+    for (guint k = 0; k < ly; k++)
+      if (x->tokens[i] == y->tokens[k])
+        {
+          in_y++;
+          break;
+        }
+  for (guint k = 0; k < ly; k++)
+    for (guint i = 0; i < lx; i++)
+      if (x->tokens[i] == y->tokens[k])
+        {
+          in_x++;
+          break;
+        }
+  if (in_y == lx || in_x == ly)
+    return TRUE;
+  return shared > 0 && x->tokens[lx - 1] == y->tokens[ly - 1];
+}
+
+static void
+note_holder (GHashTable            *holders,
+             GArray                *list,
+             const CcStatement     *st,
+             const CcStatementName *name)
+{
+  gpointer at = g_hash_table_lookup (holders, GUINT_TO_POINTER (st->doc + 1));
+
+  if (at != NULL)
+    {
+      Holder *h = &g_array_index (list, Holder, GPOINTER_TO_UINT (at) - 1);
+
+      if (!same_person (h->name, name))
+        h->several = TRUE;
+      return;
+    }
+  g_array_append_val (list, ((Holder) { st, name, FALSE }));
+  g_hash_table_insert (holders, GUINT_TO_POINTER (st->doc + 1), GUINT_TO_POINTER (list->len));
+}
+
+static void
+find_runner_up (Story             *story,
+                const Words       *words,
+                const CcStatement *first,
+                GHashTable        *holders,
+                GArray            *list)
+{
+  gboolean winner = FALSE;
+  const CcGazetteer *gaz = cc_gazetteer_get ();
+
+  for (guint i = 0; i < words->n; i++)
+    {
+      const Word *w = &words->w[i];
+      guint k = 0;
+      const CcStatementName *name;
+      const CcStatement *clause = NULL;
+
+      if (word_is (w, winner_words))
+        winner = TRUE;
+      if (!winner || i + 2 >= words->n)
+        continue;
+      if (strcmp (w->w, "ahead") == 0 && strcmp (words->w[i + 1].w, "of") == 0)
+        k = i + 2;
+      else if (strcmp (w->w, "from") == 0 && i >= 3)
+        {
+          /* "won by <margin> from" */
+          for (guint b = i - 1; b > 0 && b + 6 > i && k == 0; b--)
+            if (strcmp (words->w[b].w, "by") == 0 && word_is (&words->w[b - 1], winner_words))
+              k = i + 1;
+        }
+      if (k == 0)
+        continue;
+      /* the title before the name, in lower case: "compatriot",
+       * "the defending champion" */
+      for (guint t = 0; t < 3 && k < words->n && !(words->w[k].flags & W_CAP); t++)
+        k++;
+      if (k >= words->n || !(words->w[k].flags & W_CAP))
+        continue;
+      name = name_at (story, first, words->w[k].start, &clause);
+      if (name == NULL || !full_name (name) ||
+          (k == i + 2 && !cc_gazetteer_has (gaz->first_names, name->tokens[0], -1)))
+        continue;
+      note_holder (holders, list, clause, name);
+      return;
+    }
+  /* a place the clause gives to the one person it names in full */
+  for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+    {
+      const CcStatement *st = g_ptr_array_index (story->statements, c);
+      const CcStatementName *ranked = NULL;
+      guint full = 0;
+
+      if (st->rank == NULL || strcmp (st->rank, "second") != 0)
+        continue;
+      for (guint k = 0; k < st->n_names; k++)
+        if (full_name (&st->names[k]))
+          ranked = &st->names[k], full++;
+      if (full == 1)
+        note_holder (holders, list, st, ranked);
+    }
+}
+
+#define MAX_HOLDERS 64
+
+static void
+compare_runners_up (Story  *story,
+                    GArray *list)
+{
+  if (list->len > MAX_HOLDERS)
+    return;
+  for (guint i = 0; i < list->len; i++)
+    for (guint j = i + 1; j < list->len; j++)
+      {
+        const Holder *x = &g_array_index (list, Holder, i);
+        const Holder *y = &g_array_index (list, Holder, j);
+        gboolean alike = FALSE;
+
+        if (x->several || y->several || same_person (x->name, y->name))
+          continue;
+        for (guint a = 0; x->name->tokens[a] != NULL; a++)
+          for (guint b = 0; y->name->tokens[b] != NULL; b++)
+            alike |= cc_part_spelling_variants (x->name->tokens[a], y->name->tokens[b]);
+        add (story->out, alike ? CC_DISAGREEMENT_NAMING : CC_DISAGREEMENT_CLAIM, x->st,
+             x->name->start, x->name->end, y->st, y->name->start, y->name->end, 0.5, "name");
+      }
+}
+
 /* ---- the story pass ---- */
 
 void
@@ -1352,6 +1534,8 @@ cc_claim_compare_find (GPtrArray          *statements,
   Story story = { 0 };
   g_autoptr(GArray) waters = g_array_new (FALSE, FALSE, sizeof (Water));
   g_autoptr(GArray) quals = g_array_new (FALSE, FALSE, sizeof (Qualified));
+  g_autoptr(GArray) second = g_array_new (FALSE, FALSE, sizeof (Holder));
+  g_autoptr(GHashTable) second_of = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   g_return_if_fail (statements != NULL && out != NULL);
 
@@ -1389,12 +1573,14 @@ cc_claim_compare_find (GPtrArray          *statements,
       g_array_append_val (story.sentences, s);
       find_waters (&story, story.sentences->len - 1, &words, waters);
       find_qualified (&story, &words, st, quals);
+      find_runner_up (&story, &words, st, second_of, second);
       words_clear (&words);
     }
 
   compare_waters (&story, waters);
   compare_qualified (&story, quals);
   compare_name_forms (&story);
+  compare_runners_up (&story, second);
   if (lineup != NULL)
     compare_lined_up (&story, lineup);
 

@@ -1340,6 +1340,154 @@ compare_name_forms (Story *story)
     }
 }
 
+/* ---- a digit written wrong ---- */
+
+/* Large whole counts of the same thing whose digits are one keystroke
+ * apart ("4,576 orbits" and "orbited 45,676 times") are one figure copied
+ * wrong, however far apart in size: a count of "times" counts what its
+ * verb does. */
+
+typedef struct
+{
+  const CcStatement *st;
+  CcStatementValue   v;
+  char              *role;
+  char              *digits;
+} Count;
+
+static void
+count_clear (gpointer data)
+{
+  Count *c = data;
+
+  g_free (c->role);
+  g_free (c->digits);
+}
+
+#define MIN_SLIP_DIGITS 4
+
+static void
+find_counts (Story             *story,
+             const Words       *words,
+             const CcStatement *first,
+             GArray            *out)
+{
+  for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+    {
+      const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          const CcStatementValue *v = &st->values[k];
+          const char *role = v->role;
+          Count count = { first, *v, NULL, NULL };
+
+          if (v->kind != CC_PART_NUMBER || v->hedge != CC_VALUE_EXACT || v->low != v->high ||
+              v->low < 1000 || v->low != floor (v->low) || v->low > 1e15 || *role == '\0')
+            continue;
+          if (strcmp (role, "time") == 0)
+            {
+              /* the verb before it: "orbited the Earth 45,676 times" */
+              role = NULL;
+              for (guint i = words->n; i > 0 && role == NULL; i--)
+                {
+                  const Word *w = &words->w[i - 1];
+
+                  if (w->end > v->start || w->start < st->clause_start)
+                    continue;
+                  if (v->start - w->end > 40)
+                    break;
+                  if (!(w->flags & (W_CAP | W_STOP | W_DIGIT)))
+                    role = w->stem;
+                }
+              if (role == NULL)
+                continue;
+            }
+          count.role = g_strdup (role);
+          count.digits = g_strdup_printf ("%.0f", v->low);
+          g_array_append_val (out, count);
+        }
+    }
+}
+
+static int
+count_cmp (gconstpointer a,
+           gconstpointer b)
+{
+  const Count *x = a, *y = b;
+  int r = strcmp (x->role, y->role);
+
+  return r != 0 ? r : (x->v.low > y->v.low) - (x->v.low < y->v.low);
+}
+
+/* One digit more, less or other. */
+static gboolean
+one_keystroke (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b), i = 0;
+
+  if (la < lb)
+    return one_keystroke (b, a);
+  if (la - lb > 1 || lb < MIN_SLIP_DIGITS)
+    return FALSE;
+  while (i < lb && a[i] == b[i])
+    i++;
+  if (la == lb)
+    return i < la && strcmp (a + i + 1, b + i + 1) == 0;
+  return strcmp (a + i + 1, b + i) == 0;
+}
+
+static gboolean
+doc_counts (GArray     *counts,
+            guint       from,
+            guint       to,
+            guint       doc,
+            double      value)
+{
+  for (guint i = from; i < to; i++)
+    {
+      const Count *c = &g_array_index (counts, Count, i);
+
+      if (c->st->doc == doc && c->v.low == value)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+compare_counts (Story  *story,
+                GArray *counts)
+{
+  guint rows = 0;
+
+  g_array_sort (counts, count_cmp);
+  for (guint from = 0, to; from < counts->len; from = to)
+    {
+      const char *role = g_array_index (counts, Count, from).role;
+
+      for (to = from; to < counts->len && strcmp (g_array_index (counts, Count, to).role, role) == 0; to++)
+        ;
+      if (to - from > CC_CLAIM_MAX_POSTINGS)
+        continue;
+      for (guint i = from; i < to; i++)
+        for (guint j = i + 1; j < to && rows < MAX_ROWS; j++)
+          {
+            const Count *x = &g_array_index (counts, Count, i);
+            const Count *y = &g_array_index (counts, Count, j);
+
+            if (x->st->doc == y->st->doc || x->v.low == y->v.low ||
+                !one_keystroke (x->digits, y->digits) ||
+                doc_counts (counts, from, to, x->st->doc, y->v.low) ||
+                doc_counts (counts, from, to, y->st->doc, x->v.low))
+              continue;
+            add (story->out, CC_DISAGREEMENT_NUMERIC, x->st, x->v.start, x->v.end, y->st,
+                 y->v.start, y->v.end, 0.3, x->role);
+            rows++;
+          }
+    }
+}
+
 /* ---- the runner-up ---- */
 
 /* Whoever a winner finished ahead of is second: "X won ahead of Y", "X
@@ -1535,11 +1683,13 @@ cc_claim_compare_find (GPtrArray          *statements,
   g_autoptr(GArray) waters = g_array_new (FALSE, FALSE, sizeof (Water));
   g_autoptr(GArray) quals = g_array_new (FALSE, FALSE, sizeof (Qualified));
   g_autoptr(GArray) second = g_array_new (FALSE, FALSE, sizeof (Holder));
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (Count));
   g_autoptr(GHashTable) second_of = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   g_return_if_fail (statements != NULL && out != NULL);
 
   g_array_set_clear_func (waters, water_clear);
+  g_array_set_clear_func (counts, count_clear);
   story.stem = cc_word_stem_new ();
   story.statements = statements;
   story.n_docs = n_texts;
@@ -1574,6 +1724,7 @@ cc_claim_compare_find (GPtrArray          *statements,
       find_waters (&story, story.sentences->len - 1, &words, waters);
       find_qualified (&story, &words, st, quals);
       find_runner_up (&story, &words, st, second_of, second);
+      find_counts (&story, &words, st, counts);
       words_clear (&words);
     }
 
@@ -1581,6 +1732,7 @@ cc_claim_compare_find (GPtrArray          *statements,
   compare_qualified (&story, quals);
   compare_name_forms (&story);
   compare_runners_up (&story, second);
+  compare_counts (&story, counts);
   if (lineup != NULL)
     compare_lined_up (&story, lineup);
 

@@ -1670,6 +1670,124 @@ compare_runners_up (Story  *story,
       }
 }
 
+/* ---- a former office ---- */
+
+/* "President X" in one document and "former President X" in another: the
+ * two disagree on whether X holds the office (a document that writes both
+ * is left out). */
+
+typedef struct
+{
+  const CcStatement *st;
+  char              *key;     /* title and surname */
+  guint              doc;
+  guint              state;   /* 1: holds it, 2: former, 3: both */
+  guint              start;
+  guint              end;
+} Office;
+
+static void
+office_clear (gpointer data)
+{
+  g_free (((Office *) data)->key);
+}
+
+static void
+find_offices (Story             *story,
+              const Words       *words,
+              const CcStatement *first,
+              GHashTable        *by_key,
+              GArray            *offices)
+{
+  static const char * const honorifics[] = {
+    "mr", "mrs", "ms", "mx", "miss", "dr", "doctor", "prof", "professor", "sir", "dame", "lord",
+    "lady", "madam", NULL
+  };
+  static const char * const earlier[] = { "former", "ex", NULL };
+  static const char * const skip[] = { "late", "then", "acting", "interim", "future", NULL };
+  const CcGazetteer *gaz = cc_gazetteer_get ();
+
+  for (guint i = 0; i + 1 < words->n; i++)
+    {
+      const Word *w = &words->w[i];
+      const CcStatementName *name;
+      const CcStatement *clause = NULL;
+      g_autofree char *key = NULL;
+      gboolean former;
+      guint n, start;
+      gpointer at;
+
+      if (!cc_gazetteer_has (gaz->titles, w->w, -1) || word_is (w, honorifics) ||
+          (i > 0 && word_is (&words->w[i - 1], skip)))
+        continue;
+      name = name_at (story, first, w->start, &clause);
+      if (name == NULL)
+        name = name_at (story, first, words->w[i + 1].start, &clause);
+      if (name == NULL || !full_name (name))
+        continue;
+      n = n_tokens (name);
+      former = i > 0 && word_is (&words->w[i - 1], earlier);
+      start = former ? words->w[i - 1].start : w->start;
+      key = g_strdup_printf ("%s|%p", w->w, name->tokens[n - 1]);
+      at = g_hash_table_lookup (by_key, key);
+      /* one entry per document and key: the statements come in document
+       * order, so a document's entry is the last one for its key */
+      if (at != NULL)
+        {
+          Office *o = &g_array_index (offices, Office, GPOINTER_TO_UINT (at) - 1);
+
+          if (o->doc == first->doc)
+            {
+              o->state |= former ? 2 : 1;
+              continue;
+            }
+        }
+      g_array_append_val (offices, ((Office) { first, g_strdup (key), first->doc, former ? 2 : 1,
+                                               start, name->end }));
+      g_hash_table_insert (by_key, g_steal_pointer (&key), GUINT_TO_POINTER (offices->len));
+    }
+}
+
+static int
+office_cmp (gconstpointer a,
+            gconstpointer b)
+{
+  const Office *x = a, *y = b;
+  int r = strcmp (x->key, y->key);
+
+  return r != 0 ? r : (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+static void
+compare_offices (Story  *story,
+                 GArray *offices)
+{
+  guint rows = 0;
+
+  g_array_sort (offices, office_cmp);
+  for (guint from = 0, to; from < offices->len; from = to)
+    {
+      const char *key = g_array_index (offices, Office, from).key;
+
+      for (to = from; to < offices->len && strcmp (g_array_index (offices, Office, to).key, key) == 0; to++)
+        ;
+      if (to - from > CC_CLAIM_MAX_POSTINGS)
+        continue;
+      for (guint i = from; i < to; i++)
+        for (guint j = i + 1; j < to && rows < MAX_ROWS; j++)
+          {
+            const Office *x = &g_array_index (offices, Office, i);
+            const Office *y = &g_array_index (offices, Office, j);
+
+            if (x->doc == y->doc || x->state == 3 || y->state == 3 || x->state == y->state)
+              continue;
+            add (story->out, CC_DISAGREEMENT_CLAIM, x->st, x->start, x->end, y->st, y->start,
+                 y->end, 0.3, "office");
+            rows++;
+          }
+    }
+}
+
 /* ---- the story pass ---- */
 
 void
@@ -1684,12 +1802,15 @@ cc_claim_compare_find (GPtrArray          *statements,
   g_autoptr(GArray) quals = g_array_new (FALSE, FALSE, sizeof (Qualified));
   g_autoptr(GArray) second = g_array_new (FALSE, FALSE, sizeof (Holder));
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (Count));
+  g_autoptr(GArray) offices = g_array_new (FALSE, FALSE, sizeof (Office));
+  g_autoptr(GHashTable) office_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) second_of = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   g_return_if_fail (statements != NULL && out != NULL);
 
   g_array_set_clear_func (waters, water_clear);
   g_array_set_clear_func (counts, count_clear);
+  g_array_set_clear_func (offices, office_clear);
   story.stem = cc_word_stem_new ();
   story.statements = statements;
   story.n_docs = n_texts;
@@ -1725,6 +1846,7 @@ cc_claim_compare_find (GPtrArray          *statements,
       find_qualified (&story, &words, st, quals);
       find_runner_up (&story, &words, st, second_of, second);
       find_counts (&story, &words, st, counts);
+      find_offices (&story, &words, st, office_of, offices);
       words_clear (&words);
     }
 
@@ -1733,6 +1855,7 @@ cc_claim_compare_find (GPtrArray          *statements,
   compare_name_forms (&story);
   compare_runners_up (&story, second);
   compare_counts (&story, counts);
+  compare_offices (&story, offices);
   if (lineup != NULL)
     compare_lined_up (&story, lineup);
 

@@ -230,6 +230,73 @@ test_role_given_name (void)
     }
 }
 
+static void
+test_runner_up (void)
+{
+  /* whoever the winner finished ahead of is second, as the place another
+   * document gives */
+  assert_row ("Rossi won the sprint two seconds ahead of teammate Paolo Verdi on Sunday.",
+              "Luca Bianchi came in second, two seconds behind Rossi on Sunday.",
+              "name", CC_DISAGREEMENT_CLAIM, "Paolo Verdi", "Luca Bianchi");
+  assert_row ("Rossi won by 0:02 from the local favourite Paolo Verdi on Sunday.",
+              "Luca Bianchi came in second, two seconds behind Rossi on Sunday.",
+              "name", CC_DISAGREEMENT_CLAIM, "Paolo Verdi", "Luca Bianchi");
+  /* without a win, "ahead of" gives no place */
+  assert_no_row ("Rossi rode two seconds ahead of teammate Paolo Verdi on Sunday.",
+                 "Luca Bianchi came in second, two seconds behind Rossi on Sunday.", "name");
+}
+
+static void
+test_digit_slip (void)
+{
+  assert_row ("The probe has completed 3,482 orbits since its launch.",
+              "Since its launch the probe has orbited the planet 34,882 times.",
+              "orbit", CC_DISAGREEMENT_NUMERIC, "3,482 orbits", "34,882 times");
+  /* two keystrokes apart: other figures */
+  assert_no_row ("The probe has completed 3,482 orbits since its launch.",
+                 "Since its launch the probe has orbited the planet 35,882 times.", "orbit");
+  /* a document that gives both figures is not contradicted */
+  assert_no_row ("The probe has completed 3,482 orbits since its launch.",
+                 "Since its launch the probe has orbited the planet 34,882 times. "
+                 "Its sister probe made 3,482 orbits.", "orbit");
+}
+
+static void
+test_former_office (void)
+{
+  assert_row ("On Monday Governor Ella Marsh praised the rescue teams.",
+              "On Monday former Governor Ella Marsh praised the rescue teams.",
+              "office", CC_DISAGREEMENT_CLAIM, "Governor Ella Marsh", "former Governor Ella Marsh");
+  assert_no_row ("On Monday Governor Ella Marsh praised the rescue teams.",
+                 "On Monday former Governor Ella Marsh praised the rescue teams. "
+                 "Governor Ella Marsh later left.", "office");
+}
+
+static void
+test_variant_quote (void)
+{
+  /* a spelling variant is quoted where the two documents say most alike */
+  const char *a =
+    "Crowds gathered outside the Haldane Institute on Monday. "
+    "The Haldane Institute opened its new wing for children on Monday.";
+  const char *b =
+    "The Haldene Institute opened its new wing for children on Monday.";
+  g_autoptr(CcDisagreementReport) report = find2 (a, b);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < report->disagreements->len; i++)
+    {
+      const CcDisagreement *d = g_ptr_array_index (report->disagreements, i);
+
+      if (d->kind == CC_DISAGREEMENT_NAMING && g_strcmp0 (d->attribute, "name") == 0)
+        {
+          g_assert_cmpstr (d->quote_a, ==, "The Haldane Institute opened its new wing for children on Monday.");
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 /* ---- bad input ---- */
 
 static void
@@ -270,6 +337,10 @@ main (int   argc,
   g_test_add_func ("/crosscheck/claim-compare/figure/period", test_period);
   g_test_add_func ("/crosscheck/claim-compare/figure/statistic", test_statistic);
   g_test_add_func ("/crosscheck/claim-compare/role/given-name", test_role_given_name);
+  g_test_add_func ("/crosscheck/claim-compare/role/runner-up", test_runner_up);
+  g_test_add_func ("/crosscheck/claim-compare/figure/digit-slip", test_digit_slip);
+  g_test_add_func ("/crosscheck/claim-compare/office/former", test_former_office);
+  g_test_add_func ("/crosscheck/claim-compare/name/variant-quote", test_variant_quote);
   g_test_add_func ("/crosscheck/claim-compare/long-input", test_long_input);
   return g_test_run ();
 }

@@ -1387,19 +1387,30 @@ find_counts (Story             *story,
             continue;
           if (strcmp (role, "time") == 0)
             {
-              /* the verb before it: "orbited the Earth 45,676 times" */
+              /* the verb before it: "orbited the Earth 45,676 times"
+               * (a word in -ed or -ing, else the nearest content word) */
+              const char *nearest = NULL;
+              guint seen = 0;
+
               role = NULL;
-              for (guint i = words->n; i > 0 && role == NULL; i--)
+              for (guint i = words->n; i > 0 && role == NULL && seen < 6; i--)
                 {
                   const Word *w = &words->w[i - 1];
 
-                  if (w->end > v->start || w->start < st->clause_start)
+                  if (w->end > v->start)
                     continue;
-                  if (v->start - w->end > 40)
+                  if (w->start < st->clause_start)
                     break;
-                  if (!(w->flags & (W_CAP | W_STOP | W_DIGIT)))
+                  seen++;
+                  if (w->flags & (W_CAP | W_STOP | W_DIGIT))
+                    continue;
+                  if (g_str_has_suffix (w->w, "ed") || g_str_has_suffix (w->w, "ing"))
                     role = w->stem;
+                  else if (nearest == NULL)
+                    nearest = w->stem;
                 }
+              if (role == NULL)
+                role = nearest;
               if (role == NULL)
                 continue;
             }
@@ -1481,8 +1492,12 @@ compare_counts (Story  *story,
                 doc_counts (counts, from, to, x->st->doc, y->v.low) ||
                 doc_counts (counts, from, to, y->st->doc, x->v.low))
               continue;
+            /* (the attribute outlives this pass: the statements' own
+             * interned unit, not the verb's stem) */
             add (story->out, CC_DISAGREEMENT_NUMERIC, x->st, x->v.start, x->v.end, y->st,
-                 y->v.start, y->v.end, 0.3, x->role);
+                 y->v.start, y->v.end, 0.3,
+                 strcmp (x->v.role, "time") != 0 ? x->v.role
+                 : strcmp (y->v.role, "time") != 0 ? y->v.role : "count");
             rows++;
           }
     }

@@ -432,6 +432,10 @@ doc_has_water (GArray      *waters,
   return FALSE;
 }
 
+static guint shared_names (Story             *story,
+                           const CcStatement *a,
+                           const CcStatement *b);
+
 typedef struct
 {
   guint  x;       /* Water indices, x < y */
@@ -523,8 +527,11 @@ compare_waters (Story  *story,
       gint64 dk = ((gint64) MIN (mx->st->doc, my->st->doc) << 32) | MAX (mx->st->doc, my->st->doc);
       WaterPair *old;
 
-      /* a document that names the other water too is not contradicted */
-      if (doc_has_water (waters, by_doc, mx->st->doc, my) ||
+      /* one word in common says little, unless it is a name ("off
+       * Florida"); a document that names the other water too is not
+       * contradicted */
+      if ((GPOINTER_TO_UINT (value) < 2 && shared_names (story, mx->st, my->st) == 0) ||
+          doc_has_water (waters, by_doc, mx->st->doc, my) ||
           doc_has_water (waters, by_doc, my->st->doc, mx))
         continue;
       old = g_hash_table_lookup (best, &dk);

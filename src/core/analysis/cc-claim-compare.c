@@ -170,7 +170,7 @@ read_words (CcWordStem    *stem,
             quoted = TRUE, w->flags |= W_BREAK;
           else if (is_close_quote (ch))
             quoted = FALSE, w->flags |= W_BREAK;
-          else if (strchr (",;:()[]!?", (int) ch) != NULL && ch < 0x80)
+          else if (ch < 0x80 && strchr (",;:()[]!?", (int) ch) != NULL)
             w->flags |= W_BREAK;
         }
       if (g_unichar_isupper (g_utf8_get_char (p)))

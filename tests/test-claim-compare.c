@@ -273,6 +273,12 @@ test_former_office (void)
   assert_no_row ("On Monday Governor Ella Marsh praised the rescue teams.",
                  "On Monday former Governor Ella Marsh praised the rescue teams. "
                  "Governor Ella Marsh later left.", "office");
+  /* "the former governor" after the one name of its sentence */
+  assert_row ("On Monday Governor Ella Marsh praised the rescue teams.",
+              "Marsh spoke on Monday: the former governor praised the rescue teams.",
+              "office", CC_DISAGREEMENT_CLAIM, "Governor Ella Marsh", "former governor");
+  assert_no_row ("On Monday Governor Ella Marsh praised the rescue teams.",
+                 "Marsh and Tolland spoke: the former governor praised the rescue teams.", "office");
 }
 
 static void

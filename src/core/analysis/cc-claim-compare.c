@@ -1714,6 +1714,33 @@ office_clear (gpointer data)
   g_free (((Office *) data)->key);
 }
 
+/* The one person named before @before in the sentence (by surname), or
+ * NULL when none or several. */
+static const CcStatementName *
+only_name_before (Story             *story,
+                  const CcStatement *first,
+                  guint              before)
+{
+  const CcStatementName *only = NULL;
+
+  for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+    {
+      const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+      for (guint k = 0; k < st->n_names; k++)
+        {
+          const CcStatementName *name = &st->names[k];
+
+          if (name->start >= before)
+            continue;
+          if (only != NULL && only->tokens[n_tokens (only) - 1] != name->tokens[n_tokens (name) - 1])
+            return NULL;
+          only = name;
+        }
+    }
+  return only;
+}
+
 static void
 find_offices (Story             *story,
               const Words       *words,
@@ -1736,19 +1763,29 @@ find_offices (Story             *story,
       const CcStatement *clause = NULL;
       g_autofree char *key = NULL;
       gboolean former;
-      guint n, start;
+      guint n, start, end;
       gpointer at;
 
       if (!cc_gazetteer_has (gaz->titles, w->w, -1) || word_is (w, honorifics) ||
           (i > 0 && word_is (&words->w[i - 1], skip)))
         continue;
+      former = i > 0 && word_is (&words->w[i - 1], earlier);
       name = name_at (story, first, w->start, &clause);
       if (name == NULL)
         name = name_at (story, first, words->w[i + 1].start, &clause);
-      if (name == NULL || !full_name (name))
+      end = name != NULL ? name->end : 0;
+      if (name == NULL && former && !(words->w[i + 1].flags & W_CAP))
+        {
+          /* "Trump's remarks: the former president said": the one name
+           * before it in its sentence */
+          name = only_name_before (story, first, words->w[i - 1].start);
+          end = w->end;
+        }
+      else if (name == NULL || !full_name (name))
+        continue;
+      if (name == NULL)
         continue;
       n = n_tokens (name);
-      former = i > 0 && word_is (&words->w[i - 1], earlier);
       start = former ? words->w[i - 1].start : w->start;
       key = g_strdup_printf ("%s|%p", w->w, name->tokens[n - 1]);
       at = g_hash_table_lookup (by_key, key);
@@ -1765,7 +1802,7 @@ find_offices (Story             *story,
             }
         }
       g_array_append_val (offices, ((Office) { first, g_strdup (key), first->doc, former ? 2 : 1,
-                                               start, name->end }));
+                                               start, end }));
       g_hash_table_insert (by_key, g_steal_pointer (&key), GUINT_TO_POINTER (offices->len));
     }
 }

@@ -31,6 +31,18 @@ G_BEGIN_DECLS
  * - Qualifiers of a figure that agrees: the period ("3 billion daily" and
  *   "3 billion monthly") or the statistic ("an average of a million a
  *   day" and "a million a day at its peak").
+ * - The runner-up: whoever a winner finished ahead of ("won ahead of X",
+ *   "won by 3:27 from X"), with the places the statements give ("Y came
+ *   in second"): two people in second place (attribute "name").
+ * - A digit written wrong: large whole counts of one thing (a count of
+ *   "times" counts what its verb does) one keystroke apart ("4,576 orbits",
+ *   "orbited 45,676 times"), however far apart in size.
+ * - An office: "President X" and "former President X" (or "the former
+ *   president" after the one name of its sentence) in two documents
+ *   (attribute "office").
+ *
+ * Every rule leaves out a document that states both sides, and gives at
+ * most one row per pair of documents and pair of parts.
  *
  * Linear: one pass over the sentences (each read once), candidates from
  * the lineup's pairs or from bounded postings. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cc-article.h"
+#include "cc-claim-compare.h"
 #include "cc-disagreements.h"
 #include "cc-lineup.h"
 #include "cc-name-variants.h"
@@ -390,6 +391,7 @@ cc_disagreements_find_dated (const char * const *texts,
   cc_part_compare_near_values (&context, report->statements, found);
   cc_name_variants_find (report->statements, found);
   cc_role_names_find (report->statements, found);
+  cc_claim_compare_find (report->statements, lineup, texts, n_texts, found);
   keep_rows (report, found, &index);
   if (g_getenv ("CC_ENGINE_DEBUG") != NULL)
     debug_found (found, &index);

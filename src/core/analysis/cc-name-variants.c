@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cc-name-variants.h"
@@ -58,6 +59,10 @@ token_get (GHashTable *tokens,
   return t;
 }
 
+/* Uses kept per document and token: the row quotes the pair of places
+ * whose clauses say most alike. */
+#define MAX_USES_PER_DOC 8
+
 static void
 note_use (Token             *t,
           const CcStatement *st,
@@ -65,27 +70,22 @@ note_use (Token             *t,
 {
   gboolean full = name->tokens[1] != NULL;
   gpointer at;
+  Use u = { st->doc, st, name->start, name->end, full };
 
   if (g_hash_table_lookup_extended (t->first, GUINT_TO_POINTER (st->doc), NULL, &at))
     {
-      Use *u = &g_array_index (t->uses, Use, GPOINTER_TO_UINT (at));
+      Use *first = &g_array_index (t->uses, Use, GPOINTER_TO_UINT (at));
 
-      /* Prefer the first place where the whole name stands. */
-      if (!u->full && full)
-        {
-          u->st = st;
-          u->start = name->start;
-          u->end = name->end;
-          u->full = TRUE;
-        }
+      /* (the statements come in document order: a document's uses are
+       * together, at the end) */
+      if (!first->full && full)
+        *first = u;
+      else if (full && t->uses->len - GPOINTER_TO_UINT (at) < MAX_USES_PER_DOC)
+        g_array_append_val (t->uses, u);
       return;
     }
-  {
-    Use u = { st->doc, st, name->start, name->end, full };
-
-    g_hash_table_insert (t->first, GUINT_TO_POINTER (st->doc), GUINT_TO_POINTER (t->uses->len));
-    g_array_append_val (t->uses, u);
-  }
+  g_hash_table_insert (t->first, GUINT_TO_POINTER (st->doc), GUINT_TO_POINTER (t->uses->len));
+  g_array_append_val (t->uses, u);
 }
 
 static GHashTable *
@@ -187,6 +187,32 @@ share_neighbour (Token *x,
   return FALSE;
 }
 
+static guint
+shared_terms (const CcStatement *a,
+              const CcStatement *b)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < a->n_terms; i++)
+    for (guint k = 0; k < b->n_terms; k++)
+      if (a->terms[i] == b->terms[k])
+        n++;
+  return n;
+}
+
+/* The uses of one document: from its first, while the document is the same. */
+static guint
+uses_end (Token *t,
+          guint  from)
+{
+  guint end = from;
+
+  while (end < t->uses->len && g_array_index (t->uses, Use, end).doc ==
+                                 g_array_index (t->uses, Use, from).doc)
+    end++;
+  return end;
+}
+
 static void
 emit (Token  *x,
       Token  *y,
@@ -194,26 +220,41 @@ emit (Token  *x,
 {
   guint rows = 0;
 
-  for (guint i = 0; i < x->uses->len; i++)
+  for (guint i = 0; i < x->uses->len; i = uses_end (x, i))
     {
       Use *ux = &g_array_index (x->uses, Use, i);
 
       if (g_hash_table_contains (y->first, GUINT_TO_POINTER (ux->doc)))
         continue;
-      for (guint j = 0; j < y->uses->len && rows < CC_NAME_VARIANTS_MAX_ROWS; j++)
+      for (guint j = 0; j < y->uses->len && rows < CC_NAME_VARIANTS_MAX_ROWS; j = uses_end (y, j))
         {
           Use *uy = &g_array_index (y->uses, Use, j);
           gboolean x_first = ux->doc < uy->doc;
           CcPartDisagreement d = { CC_DISAGREEMENT_NAMING, NULL, NULL, 0, 0, 0, 0, 1.0, x->token, "name" };
+          double best = 0;
+          Use *bx = ux, *by = uy;
 
           if (g_hash_table_contains (x->first, GUINT_TO_POINTER (uy->doc)))
             continue;
-          d.a = x_first ? ux->st : uy->st;
-          d.b = x_first ? uy->st : ux->st;
-          d.a_start = x_first ? ux->start : uy->start;
-          d.a_end = x_first ? ux->end : uy->end;
-          d.b_start = x_first ? uy->start : ux->start;
-          d.b_end = x_first ? uy->end : ux->end;
+          /* the two places whose clauses are most alike (the cosine of
+           * their terms) */
+          for (guint a = i; a < uses_end (x, i); a++)
+            for (guint b = j; b < uses_end (y, j); b++)
+              {
+                Use *ua = &g_array_index (x->uses, Use, a);
+                Use *ub = &g_array_index (y->uses, Use, b);
+                double shared = shared_terms (ua->st, ub->st) /
+                                sqrt (MAX (ua->st->n_terms, 1) * (double) MAX (ub->st->n_terms, 1));
+
+                if (shared > best)
+                  best = shared, bx = ua, by = ub;
+              }
+          d.a = x_first ? bx->st : by->st;
+          d.b = x_first ? by->st : bx->st;
+          d.a_start = x_first ? bx->start : by->start;
+          d.a_end = x_first ? bx->end : by->end;
+          d.b_start = x_first ? by->start : bx->start;
+          d.b_end = x_first ? by->end : bx->end;
           g_array_append_val (out, d);
           rows++;
         }

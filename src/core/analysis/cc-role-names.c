@@ -59,6 +59,26 @@ share_word (const char * const *a,
   return FALSE;
 }
 
+/* One person: one name a form of the other ("Daniel Mateiko", "Daniel
+ * Kibet Mateiko"), or the same surname. Two names that share only a given
+ * name ("Alexander X", "Alexander Y") are two people. */
+static gboolean
+same_person (const char * const *a,
+             const char * const *b)
+{
+  guint la = 0, lb = 0;
+
+  if (contains_all (a, b) || contains_all (b, a))
+    return TRUE;
+  if (!share_word (a, b))
+    return FALSE;
+  while (a[la] != NULL)
+    la++;
+  while (b[lb] != NULL)
+    lb++;
+  return la < 2 || lb < 2 || a[la - 1] == b[lb - 1];
+}
+
 static gboolean
 spelt_alike (const char * const *a,
              const char * const *b)
@@ -114,7 +134,7 @@ compare_holders (Role   *r,
         Holder *y = &g_array_index (r->holders, Holder, j);
         CcPartDisagreement d = { 0 };
 
-        if (x->several || y->several || share_word (x->name->tokens, y->name->tokens))
+        if (x->several || y->several || same_person (x->name->tokens, y->name->tokens))
           continue;
         d.kind = spelt_alike (x->name->tokens, y->name->tokens) ? CC_DISAGREEMENT_NAMING
                                                                 : CC_DISAGREEMENT_CLAIM;

@@ -641,6 +641,26 @@ test_agree_table_order (void)
   assert_agree ("table reordered", texts, G_N_ELEMENTS (texts));
 }
 
+/* One long capitalised "word" (a base64 blob, a run of capitals), in
+ * two documents: read like any other word, with no step on the square or
+ * the cube of its length (100,000 letters would not finish otherwise). */
+static void
+test_agree_long_word (void)
+{
+  GString *s = g_string_new ("Mayor Renee Cortaz said ");
+
+  g_string_append_c (s, 'Q');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (s, "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/"[(i * 7) % 38]);
+  g_string_append (s, " and 1,200 homes lost power on Monday.");
+  {
+    const char *texts[] = { s->str, s->str, other_news };
+
+    assert_agree ("long word", texts, G_N_ELEMENTS (texts));
+  }
+  g_string_free (s, TRUE);
+}
+
 /* The hurtful inputs of part 1 against themselves: nothing to disagree
  * about (each case holds two copies of one document). */
 static void
@@ -685,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/engine-bad-input/agree/garbage", test_agree_garbage);
   g_test_add_func ("/crosscheck/engine-bad-input/agree/table-order", test_agree_table_order);
   g_test_add_func ("/crosscheck/engine-bad-input/agree/control", test_agree_control);
+  g_test_add_func ("/crosscheck/engine-bad-input/agree/long-word", test_agree_long_word);
   g_test_add_func ("/crosscheck/engine-bad-input/agree/hurtful", test_agree_hurtful);
   return g_test_run ();
 }

@@ -8,7 +8,8 @@
  *
  * Inputs: one sentence of up to 200,000 words with no full stop, a table
  * of up to 16,000 rows, a line of up to 1 MB of digits and punctuation,
- * brackets nested up to 80,000 deep. Environment: CC_BENCH_BAD_SCALE
+ * brackets nested up to 80,000 deep, a capitalised word of up to 1,000,000
+ * letters. Environment: CC_BENCH_BAD_SCALE
  * divides the sizes (default 1). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,6 +116,19 @@ nested (GString *s,
   g_string_append (s, ".\n");
 }
 
+/* A capitalised "word" of @n letters (a base64 blob) in a sentence. */
+static void
+long_word (GString *s,
+           guint    n,
+           guint    seed)
+{
+  g_string_append (s, "Mayor Renee Cortaz said ");
+  g_string_append_c (s, 'Q');
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (s, "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/"[(i * 7 + seed) % 38]);
+  g_string_append (s, " and 1,200 homes lost power on Monday.\n");
+}
+
 typedef void (*Build) (GString *s, guint n, guint seed);
 
 /* Processor seconds for the engine on three documents of size @n (two alike). */
@@ -147,6 +161,7 @@ main (void)
     { "table (rows)", table, 2000 },
     { "line of digits (bytes)", digits, 128 * 1024 },
     { "nested brackets (depth)", nested, 10000 },
+    { "one long word (letters)", long_word, 125000 },
   };
   const char *env = g_getenv ("CC_BENCH_BAD_SCALE");
   guint scale = env != NULL && atoi (env) > 0 ? (guint) atoi (env) : 1;

@@ -160,6 +160,36 @@ keep_best (GHashTable               *best,
     g_hash_table_insert (best, g_steal_pointer (&key), (gpointer) d);
 }
 
+/* A sentence longer than this (a run-on table or list, a line with no full
+ * stop) is quoted by the clause that holds the parts: copying the whole of
+ * it for each of its rows would cost its length times its rows. */
+#define MAX_QUOTE_CHARS 2000
+
+static void
+quote_span (const CcStatement *st,
+            guint             *start,
+            guint             *end)
+{
+  *start = st->start;
+  *end = st->end;
+  if (st->end - st->start > MAX_QUOTE_CHARS)
+    {
+      *start = st->clause_start;
+      *end = st->clause_end;
+    }
+}
+
+/* A part that spans its whole sentence (a statement said and denied) is
+ * quoted as the sentence is. */
+static void
+part_span (const CcStatement *st,
+           guint             *start,
+           guint             *end)
+{
+  if (*start == st->start && *end == st->end)
+    quote_span (st, start, end);
+}
+
 static CcDisagreement *
 row_new (const CcPartDisagreement *d,
          const Texts              *texts)
@@ -171,18 +201,18 @@ row_new (const CcPartDisagreement *d,
   row->attribute = d->attribute;
   row->doc_a = d->a->doc;
   row->doc_b = d->b->doc;
-  row->quote_a_start = d->a->start;
-  row->quote_a_end = d->a->end;
-  row->quote_b_start = d->b->start;
-  row->quote_b_end = d->b->end;
+  quote_span (d->a, &row->quote_a_start, &row->quote_a_end);
+  quote_span (d->b, &row->quote_b_start, &row->quote_b_end);
   row->value_a_start = d->a_start;
   row->value_a_end = d->a_end;
   row->value_b_start = d->b_start;
   row->value_b_end = d->b_end;
-  row->quote_a = slice (texts, d->a->doc, d->a->start, d->a->end);
-  row->quote_b = slice (texts, d->b->doc, d->b->start, d->b->end);
-  row->value_a = slice (texts, d->a->doc, d->a_start, d->a_end);
-  row->value_b = slice (texts, d->b->doc, d->b_start, d->b_end);
+  part_span (d->a, &row->value_a_start, &row->value_a_end);
+  part_span (d->b, &row->value_b_start, &row->value_b_end);
+  row->quote_a = slice (texts, d->a->doc, row->quote_a_start, row->quote_a_end);
+  row->quote_b = slice (texts, d->b->doc, row->quote_b_start, row->quote_b_end);
+  row->value_a = slice (texts, d->a->doc, row->value_a_start, row->value_a_end);
+  row->value_b = slice (texts, d->b->doc, row->value_b_start, row->value_b_end);
   return row;
 }
 
@@ -281,10 +311,14 @@ keep_rows (CcDisagreementReport *report,
     {
       CcPartDisagreement *p = &g_array_index (found, CcPartDisagreement, i);
       g_autofree char *va = NULL, *vb = NULL, *fa = NULL, *fb = NULL;
+      guint as, ae, bs, be;
 
       orient (p);
-      va = slice (texts, p->a->doc, p->a_start, p->a_end);
-      vb = slice (texts, p->b->doc, p->b_start, p->b_end);
+      as = p->a_start, ae = p->a_end, bs = p->b_start, be = p->b_end;
+      part_span (p->a, &as, &ae);
+      part_span (p->b, &bs, &be);
+      va = slice (texts, p->a->doc, as, ae);
+      vb = slice (texts, p->b->doc, bs, be);
       fa = value_key (p, va);
       fb = value_key (p, vb);
       /* a part against the whole: one row per pair of documents and part,

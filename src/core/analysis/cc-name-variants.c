@@ -13,6 +13,10 @@
 
 #include "cc-name-variants.h"
 
+/* The longest token whose spellings are compared (bytes): the edit
+ * distance of cc-part-compare.c stops there. */
+#define MAX_TOKEN 64
+
 typedef struct
 {
   const char *token;
@@ -153,6 +157,11 @@ deletion_index (GHashTable *tokens)
     {
       gsize len = strlen (t->token);
 
+      /* A token longer than MAX_TOKEN is no variant of anything (see
+       * cc_part_spelling_variants()); its deletions would cost its length
+       * cubed (a base64 blob, a run of capitals). */
+      if (len > MAX_TOKEN)
+        continue;
       add_key (buckets, g_strdup (t->token), t);
       for (gsize i = 0; i < len; i++)
         {

@@ -461,15 +461,34 @@ compare_values (const CcPartContext *context,
     }
 }
 
+/* The clauses of @clause's sentence within a few of it: a run-on
+ * "sentence" (a table, a line with no full stop) is not read whole for
+ * each pair of its clauses. */
+static void
+sentence_window (const CcPartContext *context,
+                 const CcStatement   *clause,
+                 guint               *from,
+                 guint               *to)
+{
+  if (context->statements == NULL)
+    {
+      *from = clause->index;
+      *to = clause->index + 1;
+      return;
+    }
+  *from = MAX (clause->first_clause, clause->index >= 4 ? clause->index - 4 : 0);
+  *to = MIN (clause->first_clause + clause->n_clauses, clause->index + 5);
+}
+
 /* The one weekday a sentence names, or NULL (none, or several). */
 static const CcStatementValue *
 sentence_weekday (const CcPartContext *context,
                   const CcStatement   *clause)
 {
   const CcStatementValue *day = NULL;
-  guint from = context->statements != NULL ? clause->first_clause : clause->index;
-  guint to = context->statements != NULL ? from + clause->n_clauses : from + 1;
+  guint from, to;
 
+  sentence_window (context, clause, &from, &to);
   for (guint c = from; c < to; c++)
     {
       const CcStatement *st = context->statements != NULL
@@ -544,18 +563,19 @@ same_moment_other_day (const CcPartContext    *context,
                        const CcStatement      *b,
                        const CcStatementValue *y)
 {
-  guint from = context->statements != NULL ? a->first_clause : a->index;
-  guint to = context->statements != NULL ? from + a->n_clauses : from + 1;
+  guint from, to, b_from, b_to;
   gboolean same_moment = FALSE;
 
   if (context->statements == NULL)
     return FALSE;
+  sentence_window (context, a, &from, &to);
+  sentence_window (context, b, &b_from, &b_to);
   for (guint c = from; c < to; c++)
     {
       const CcStatement *sa = g_ptr_array_index (context->statements, c);
 
       for (guint k = 0; k < sa->n_values; k++)
-        for (guint d = b->first_clause; d < b->first_clause + b->n_clauses; d++)
+        for (guint d = b_from; d < b_to; d++)
           {
             const CcStatement *sb = g_ptr_array_index (context->statements, d);
 

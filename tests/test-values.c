@@ -508,6 +508,56 @@ test_figures_dated (void)
   g_assert_true (seen);
 }
 
+/* The value of the mention @surface in @text dated @ref. */
+static char *
+dated_value (const char  *text,
+             const char  *surface,
+             const GDate *ref)
+{
+  g_autoptr(GPtrArray) m = cc_entities_extract_dated (text, ref);
+
+  for (guint i = 0; i < m->len; i++)
+    {
+      CcMention *a = m->pdata[i];
+
+      if (strcmp (a->surface, surface) == 0)
+        return g_strdup (a->value);
+    }
+  g_error ("no mention “%s” in “%s”", surface, text);
+  return NULL;
+}
+
+static void
+test_figures_weekday_tense (void)
+{
+  /* on Friday 14 March 2031: a weekday to come in a sentence about the
+   * future, one gone by in a sentence about the past */
+  static const struct { const char *text, *surface, *value; } cases[] = {
+    { "The ferry will return on Monday after repairs.\n", "Monday", "2031-03-17" },
+    { "The ferry returned on Monday after repairs.\n", "Monday", "2031-03-10" },
+    { "The ferry is due to sail on Tuesday morning.\n", "Tuesday morning", "2031-03-18" },
+    { "The council is set to vote on Wednesday.\n", "Wednesday", "2031-03-19" },
+    { "The union plans to hold a ballot on Thursday.\n", "Thursday", "2031-03-20" },
+    { "On Monday, the ferry will resume its crossings.\n", "Monday", "2031-03-17" },
+    { "The mayor said on Monday that the ferry will return.\n", "Monday", "2031-03-10" },
+    { "The port closed due to a strike on Monday.\n", "Monday", "2031-03-10" },
+    { "The ferry will sail on Friday.\n", "Friday", "2031-03-14" },
+    { "The ferry sailed on Friday.\n", "Friday", "2031-03-14" },
+    { "The ferry will return next Monday.\n", "next Monday", "2031-03-17" },
+  };
+  GDate ref;
+
+  g_date_clear (&ref, 1);
+  g_date_set_dmy (&ref, 14, G_DATE_MARCH, 2031);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *v = dated_value (cases[i].text, cases[i].surface, &ref);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (v, ==, cases[i].value);
+    }
+}
+
 static void
 test_not_figures (void)
 {
@@ -558,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/values/figures/money-context", test_figures_money_context);
   g_test_add_func ("/crosscheck/values/figures/cjk", test_figures_cjk);
   g_test_add_func ("/crosscheck/values/figures/dated", test_figures_dated);
+  g_test_add_func ("/crosscheck/values/figures/weekday-tense", test_figures_weekday_tense);
   g_test_add_func ("/crosscheck/values/figures/not-figures", test_not_figures);
   return g_test_run ();
 }

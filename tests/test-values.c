@@ -134,6 +134,14 @@ static const ParseCase parse_cases[] = {
   { "27억 달러", CC_VALUE_NONE, CC_VALUE_MONEY, "USD 2700000000", "$2.7 billion" },
   { "300억~450억 원", CC_VALUE_NONE, CC_VALUE_MONEY, "KRW 30000000000/45000000000", NULL },
   { "5万", CC_VALUE_NONE, CC_VALUE_SCORE, "50000", NULL },
+  /* ranges of myriad units, each end with its own unit */
+  { "1,150억~1,350억", CC_VALUE_NONE, CC_VALUE_SCORE, "115000000000/135000000000", "115 billion to 135 billion" },
+  { "3万~5万", CC_VALUE_NONE, CC_VALUE_SCORE, "30000/50000", "30,000 to 50,000" },
+  { "2億~3億", CC_VALUE_NONE, CC_VALUE_SCORE, "200000000/300000000", "200 million to 300 million" },
+  { "1조~2조", CC_VALUE_NONE, CC_VALUE_SCORE, "1000000000000/2000000000000", "1 trillion to 2 trillion" },
+  /* a figure after a figure is no unit of it */
+  { "1,150억~1,350억", CC_VALUE_QUANTITY, CC_VALUE_NONE, NULL, NULL },
+  { "1,150억~1,350억 달러", CC_VALUE_NONE, CC_VALUE_MONEY, "USD 115000000000/135000000000", "$115 billion to $135 billion" },
   { "2031년 3월 14일", CC_VALUE_NONE, CC_VALUE_DATE, "2031-03-14", "14 March 2031" },
   { "2031年3月", CC_VALUE_DATE, CC_VALUE_DATE, "2031-03", NULL },
   /* percent, counts */
@@ -459,6 +467,21 @@ test_figures_cjk (void)
 }
 
 static void
+test_figures_cjk_ranges (void)
+{
+  /* a range of myriad units reads as one value, both ends alike */
+  static const FigureCase ko[] = {
+    { "1,150억~1,350억", CC_ENTITY_QUANTITY, "115000000000/135000000000", "115 billion to 135 billion" },
+  };
+  static const FigureCase ko_man[] = {
+    { "3만~5만", CC_ENTITY_QUANTITY, "30000/50000", "30,000 to 50,000" },
+  };
+
+  check_figures ("매출은 1,150억~1,350억 원으로 예상된다.\n", ko, G_N_ELEMENTS (ko));
+  check_figures ("관중은 3만~5만 명이었다.\n", ko_man, G_N_ELEMENTS (ko_man));
+}
+
+static void
 test_figures_money_context (void)
 {
   /* In a text about Australian dollars a bare "$" is not known to be US. */
@@ -607,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/values/figures/news", test_figures_news);
   g_test_add_func ("/crosscheck/values/figures/money-context", test_figures_money_context);
   g_test_add_func ("/crosscheck/values/figures/cjk", test_figures_cjk);
+  g_test_add_func ("/crosscheck/values/figures/cjk-ranges", test_figures_cjk_ranges);
   g_test_add_func ("/crosscheck/values/figures/dated", test_figures_dated);
   g_test_add_func ("/crosscheck/values/figures/weekday-tense", test_figures_weekday_tense);
   g_test_add_func ("/crosscheck/values/figures/not-figures", test_not_figures);

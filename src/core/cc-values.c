@@ -1008,6 +1008,14 @@ parse_number_value (const char *text,
     {
       if (unit == NULL)
         unit = g_string_new (unit_symbol);
+      /* what follows a number is no unit when it is another figure
+       * ("1,150억~1,350억", a range the caller did not split): taking it
+       * as one would show the value half normalised, half as written */
+      if (unit->len == 0 && i < toks->len &&
+          (g_ascii_isdigit (TOK (i)->p[0]) || TOK (i)->p[0] == '~' ||
+           g_str_has_prefix (TOK (i)->p, "–") || g_str_has_prefix (TOK (i)->p, "〜") ||
+           g_str_has_prefix (TOK (i)->p, "～")))
+        return FALSE;
       for (; i < toks->len; i++)
         {
           if (unit->len > 0)

@@ -662,6 +662,41 @@ test_compare_weekday_date (void)
 }
 
 static void
+test_compare_weekday_ahead (void)
+{
+  const char *texts[] = {
+    "The Tarn ferry will return to service on Monday after repairs, the operator said.",
+    "The Tarn ferry will return to service on March 17 after repairs, the operator said.",
+    "The Tarn ferry will return to service on March 10 after repairs, the operator said.",
+  };
+  GDate dates[3];
+  g_autoptr(CcDisagreementReport) report = NULL;
+  gboolean with_past = FALSE;
+
+  /* all dated Friday 14 March 2031: "will return on Monday" is the 17th */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_date_clear (&dates[i], 1);
+      g_date_set_dmy (&dates[i], 14, G_DATE_MARCH, 2031);
+    }
+  report = cc_disagreements_find_dated (texts, dates, 3);
+  for (guint i = 0; i < report->disagreements->len; i++)
+    {
+      CcDisagreement *d = g_ptr_array_index (report->disagreements, i);
+
+      if (d->kind != CC_DISAGREEMENT_DATE || d->doc_a != 0)
+        continue;
+      g_assert_cmpuint (d->doc_b, !=, 1);
+      if (d->doc_b == 2)
+        {
+          g_assert_cmpstr (d->value_a, ==, "Monday");
+          with_past = TRUE;
+        }
+    }
+  g_assert_true (with_past);
+}
+
+static void
 test_compare_initials (void)
 {
   const char *texts[] = {
@@ -969,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/part-whole", test_compare_part_whole);
   g_test_add_func ("/crosscheck/analysis/compare/outcome", test_compare_outcome);
   g_test_add_func ("/crosscheck/analysis/compare/weekday-date", test_compare_weekday_date);
+  g_test_add_func ("/crosscheck/analysis/compare/weekday-ahead", test_compare_weekday_ahead);
   g_test_add_func ("/crosscheck/analysis/compare/sole-figures", test_compare_sole_figures);
   g_test_add_func ("/crosscheck/analysis/compare/route-points", test_compare_route_points);
   g_test_add_func ("/crosscheck/analysis/compare/lined-up-dates", test_compare_lined_up_dates);

@@ -134,6 +134,14 @@ static const ParseCase parse_cases[] = {
   { "27억 달러", CC_VALUE_NONE, CC_VALUE_MONEY, "USD 2700000000", "$2.7 billion" },
   { "300억~450억 원", CC_VALUE_NONE, CC_VALUE_MONEY, "KRW 30000000000/45000000000", NULL },
   { "5万", CC_VALUE_NONE, CC_VALUE_SCORE, "50000", NULL },
+  /* ranges of myriad units, each end with its own unit */
+  { "1,150억~1,350억", CC_VALUE_NONE, CC_VALUE_SCORE, "115000000000/135000000000", "115 billion to 135 billion" },
+  { "3万~5万", CC_VALUE_NONE, CC_VALUE_SCORE, "30000/50000", "30,000 to 50,000" },
+  { "2億~3億", CC_VALUE_NONE, CC_VALUE_SCORE, "200000000/300000000", "200 million to 300 million" },
+  { "1조~2조", CC_VALUE_NONE, CC_VALUE_SCORE, "1000000000000/2000000000000", "1 trillion to 2 trillion" },
+  /* a figure after a figure is no unit of it */
+  { "1,150억~1,350억", CC_VALUE_QUANTITY, CC_VALUE_NONE, NULL, NULL },
+  { "1,150억~1,350억 달러", CC_VALUE_NONE, CC_VALUE_MONEY, "USD 115000000000/135000000000", "$115 billion to $135 billion" },
   { "2031년 3월 14일", CC_VALUE_NONE, CC_VALUE_DATE, "2031-03-14", "14 March 2031" },
   { "2031年3月", CC_VALUE_DATE, CC_VALUE_DATE, "2031-03", NULL },
   /* percent, counts */
@@ -459,6 +467,21 @@ test_figures_cjk (void)
 }
 
 static void
+test_figures_cjk_ranges (void)
+{
+  /* a range of myriad units reads as one value, both ends alike */
+  static const FigureCase ko[] = {
+    { "1,150억~1,350억", CC_ENTITY_QUANTITY, "115000000000/135000000000", "115 billion to 135 billion" },
+  };
+  static const FigureCase ko_man[] = {
+    { "3만~5만", CC_ENTITY_QUANTITY, "30000/50000", "30,000 to 50,000" },
+  };
+
+  check_figures ("매출은 1,150억~1,350억 원으로 예상된다.\n", ko, G_N_ELEMENTS (ko));
+  check_figures ("관중은 3만~5만 명이었다.\n", ko_man, G_N_ELEMENTS (ko_man));
+}
+
+static void
 test_figures_money_context (void)
 {
   /* In a text about Australian dollars a bare "$" is not known to be US. */
@@ -506,6 +529,56 @@ test_figures_dated (void)
         g_assert_cmpstr (a->value, ==, "2028");
     }
   g_assert_true (seen);
+}
+
+/* The value of the mention @surface in @text dated @ref. */
+static char *
+dated_value (const char  *text,
+             const char  *surface,
+             const GDate *ref)
+{
+  g_autoptr(GPtrArray) m = cc_entities_extract_dated (text, ref);
+
+  for (guint i = 0; i < m->len; i++)
+    {
+      CcMention *a = m->pdata[i];
+
+      if (strcmp (a->surface, surface) == 0)
+        return g_strdup (a->value);
+    }
+  g_error ("no mention “%s” in “%s”", surface, text);
+  return NULL;
+}
+
+static void
+test_figures_weekday_tense (void)
+{
+  /* on Friday 14 March 2031: a weekday to come in a sentence about the
+   * future, one gone by in a sentence about the past */
+  static const struct { const char *text, *surface, *value; } cases[] = {
+    { "The ferry will return on Monday after repairs.\n", "Monday", "2031-03-17" },
+    { "The ferry returned on Monday after repairs.\n", "Monday", "2031-03-10" },
+    { "The ferry is due to sail on Tuesday morning.\n", "Tuesday morning", "2031-03-18" },
+    { "The council is set to vote on Wednesday.\n", "Wednesday", "2031-03-19" },
+    { "The union plans to hold a ballot on Thursday.\n", "Thursday", "2031-03-20" },
+    { "On Monday, the ferry will resume its crossings.\n", "Monday", "2031-03-17" },
+    { "The mayor said on Monday that the ferry will return.\n", "Monday", "2031-03-10" },
+    { "The port closed due to a strike on Monday.\n", "Monday", "2031-03-10" },
+    { "The ferry will sail on Friday.\n", "Friday", "2031-03-14" },
+    { "The ferry sailed on Friday.\n", "Friday", "2031-03-14" },
+    { "The ferry will return next Monday.\n", "next Monday", "2031-03-17" },
+  };
+  GDate ref;
+
+  g_date_clear (&ref, 1);
+  g_date_set_dmy (&ref, 14, G_DATE_MARCH, 2031);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *v = dated_value (cases[i].text, cases[i].surface, &ref);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (v, ==, cases[i].value);
+    }
 }
 
 static void
@@ -557,7 +630,9 @@ main (int   argc,
   g_test_add_func ("/crosscheck/values/figures/news", test_figures_news);
   g_test_add_func ("/crosscheck/values/figures/money-context", test_figures_money_context);
   g_test_add_func ("/crosscheck/values/figures/cjk", test_figures_cjk);
+  g_test_add_func ("/crosscheck/values/figures/cjk-ranges", test_figures_cjk_ranges);
   g_test_add_func ("/crosscheck/values/figures/dated", test_figures_dated);
+  g_test_add_func ("/crosscheck/values/figures/weekday-tense", test_figures_weekday_tense);
   g_test_add_func ("/crosscheck/values/figures/not-figures", test_not_figures);
   return g_test_run ();
 }

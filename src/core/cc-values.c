@@ -1008,6 +1008,14 @@ parse_number_value (const char *text,
     {
       if (unit == NULL)
         unit = g_string_new (unit_symbol);
+      /* what follows a number is no unit when it is another figure
+       * ("1,150억~1,350억", a range the caller did not split): taking it
+       * as one would show the value half normalised, half as written */
+      if (unit->len == 0 && i < toks->len &&
+          (g_ascii_isdigit (TOK (i)->p[0]) || TOK (i)->p[0] == '~' ||
+           g_str_has_prefix (TOK (i)->p, "–") || g_str_has_prefix (TOK (i)->p, "〜") ||
+           g_str_has_prefix (TOK (i)->p, "～")))
+        return FALSE;
       for (; i < toks->len; i++)
         {
           if (unit->len > 0)
@@ -1295,6 +1303,153 @@ cc_value_parse_dated (const char  *text,
   if (parse_single (text, kind, reference, v))
     return g_steal_pointer (&v);
   return NULL;
+}
+
+CcValue *
+cc_value_parse_dated_tense (const char  *text,
+                            CcValueKind  kind,
+                            const GDate *reference,
+                            gboolean     ahead)
+{
+  g_autoptr(CcValue) bare = NULL;
+  GDate later;
+
+  if (!ahead || reference == NULL || !g_date_valid (reference))
+    return cc_value_parse_dated (text, kind, reference);
+  /* without a reference a weekday alone keeps only its weekday */
+  bare = cc_value_parse_dated (text, kind, NULL);
+  if (bare == NULL || bare->kind != CC_VALUE_DATE || bare->low != 0 || bare->high != 0 ||
+      bare->precision < 10000 || bare->precision > 70000 || (int)bare->precision % 10000 != 0)
+    return cc_value_parse_dated (text, kind, reference);
+  /* a bare weekday is taken in the five days before the reference or the
+   * day after it: five days on, that is the day itself or the six after */
+  later = *reference;
+  if (g_date_get_julian (&later) > G_MAXUINT32 - 5)
+    return cc_value_parse_dated (text, kind, reference);
+  g_date_add_days (&later, 5);
+  return cc_value_parse_dated (text, kind, &later);
+}
+
+typedef struct
+{
+  const char *p;
+  gsize       len;
+} TenseWord;
+
+/* Splits @text into words (letters and apostrophes), at most @max of the
+ * last ones when @last, else of the first ones. */
+static guint
+tense_words (const char *text,
+             gsize       len,
+             TenseWord  *words,
+             guint       max,
+             gboolean    last)
+{
+  guint n = 0;
+  gsize i = 0;
+
+  while (i < len)
+    {
+      gsize start;
+
+      while (i < len && !g_ascii_isalpha (text[i]))
+        i++;
+      start = i;
+      while (i < len && (g_ascii_isalpha (text[i]) || text[i] == '\''))
+        i++;
+      if (i == start)
+        break;
+      if (n == max)
+        {
+          if (!last)
+            break;
+          memmove (words, words + 1, (max - 1) * sizeof *words);
+          n--;
+        }
+      words[n].p = text + start;
+      words[n].len = i - start;
+      n++;
+    }
+  return n;
+}
+
+/* 1 when word @i of @words makes the future, -1 the past, 0 neither. */
+static int
+tense_of_word (const TenseWord *words,
+               guint            n,
+               guint            i)
+{
+  static const char * const ahead[] = { "will", "shall", "won't", NULL };
+  static const char * const going[] = {
+    "due", "set", "scheduled", "slated", "expected", "going", "plans", "plan",
+    "planned", "planning", "intends", "aims", "hopes", NULL
+  };
+  static const char * const behind[] = {
+    "said", "told", "was", "were", "had", "did", "announced", "added",
+    "reported", "confirmed", "ago", "last", NULL
+  };
+  const TenseWord *w = &words[i];
+
+  for (guint k = 0; ahead[k] != NULL; k++)
+    if (word_eq (w->p, w->len, ahead[k]))
+      return 1;
+  if (w->len > 3 && w->p[w->len - 3] == '\'' && g_ascii_tolower (w->p[w->len - 1]) == 'l')
+    return 1;  /* "it'll" */
+  if (word_eq (w->p, w->len, "to") && i + 1 < n && i > 0)
+    for (guint k = 0; going[k] != NULL; k++)
+      if (word_eq (words[i - 1].p, words[i - 1].len, going[k]))
+        {
+          /* "is due to return", not "closed due to the strike" */
+          if (k == 0 && !(i > 1 && (word_eq (words[i - 2].p, words[i - 2].len, "is") ||
+                                    word_eq (words[i - 2].p, words[i - 2].len, "are") ||
+                                    word_eq (words[i - 2].p, words[i - 2].len, "was") ||
+                                    word_eq (words[i - 2].p, words[i - 2].len, "were"))))
+            return 0;
+          return 1;
+        }
+  for (guint k = 0; behind[k] != NULL; k++)
+    if (word_eq (w->p, w->len, behind[k]))
+      return -1;
+  return 0;
+}
+
+gboolean
+cc_value_weekday_is_ahead (const char *before,
+                           gsize       before_len,
+                           const char *after,
+                           gsize       after_len)
+{
+  TenseWord words[16];
+  guint n;
+
+  g_return_val_if_fail (before != NULL || before_len == 0, FALSE);
+  g_return_val_if_fail (after != NULL || after_len == 0, FALSE);
+
+  n = tense_words (before, before_len, words, G_N_ELEMENTS (words), TRUE);
+  for (guint i = n; i-- > 0;)
+    {
+      int t = tense_of_word (words, n, i);
+
+      if (t != 0)
+        return t > 0;
+    }
+  /* "On Monday, the ferry will ...": the weekday opens its sentence */
+  if (n > 2 || (n == 2 && !word_eq (words[0].p, words[0].len, "and")))
+    return FALSE;
+  if (n >= 1 && !word_eq (words[n - 1].p, words[n - 1].len, "on") &&
+      !word_eq (words[n - 1].p, words[n - 1].len, "by") &&
+      !word_eq (words[n - 1].p, words[n - 1].len, "until") &&
+      !word_eq (words[n - 1].p, words[n - 1].len, "from"))
+    return FALSE;
+  n = tense_words (after, after_len, words, G_N_ELEMENTS (words), FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      int t = tense_of_word (words, n, i);
+
+      if (t != 0)
+        return t > 0;
+    }
+  return FALSE;
 }
 
 CcValue *

@@ -108,6 +108,23 @@ CcValue      *cc_value_parse             (const char       *text,
 CcValue      *cc_value_parse_dated       (const char       *text,
                                           CcValueKind       kind,
                                           const GDate      *reference);
+/* As cc_value_parse_dated(), but a bare weekday ("Monday", "on Monday
+ * morning") is the next such day on or after @reference when @ahead (the
+ * sentence speaks of the future: "will return on Monday"), else the last
+ * on or before it, as cc_value_parse_dated(). */
+CcValue      *cc_value_parse_dated_tense (const char       *text,
+                                          CcValueKind       kind,
+                                          const GDate      *reference,
+                                          gboolean          ahead);
+/* Whether a weekday lies ahead by the tense of its sentence: @before is the
+ * text of the sentence up to the weekday, @after the rest of it. The
+ * nearest tense word before the weekday decides ("will", "is due to", "is
+ * set to", "plans to" ahead; "said", "was" not); a weekday opening its
+ * sentence ("On Monday, the ferry will ...") looks at the words after it. */
+gboolean      cc_value_weekday_is_ahead  (const char       *before,
+                                          gsize             before_len,
+                                          const char       *after,
+                                          gsize             after_len);
 /* Parses the normalised form written by cc_value_to_string(). */
 CcValue      *cc_value_parse_normalized  (CcValueKind       kind,
                                           const char       *normalized);

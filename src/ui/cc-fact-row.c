@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "cc-fact-row.h"
 
 struct _CcFactRow
@@ -158,6 +160,75 @@ cc_fact_row_get_kind (CcFactRow *self)
 {
   g_return_val_if_fail (CC_IS_FACT_ROW (self), NULL);
   return self->kind;
+}
+
+const char *
+cc_fact_row_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "numeric") == 0)
+    return _("Figure");
+  if (g_strcmp0 (kind, "date") == 0)
+    return _("Date");
+  if (g_strcmp0 (kind, "naming") == 0)
+    return _("Name");
+  if (g_strcmp0 (kind, "claim") == 0)
+    return _("Claim");
+  return NULL;
+}
+
+char *
+cc_fact_row_dup_title (CcFactRow *self)
+{
+  const char *kind;
+  g_autofree char *attribute = NULL;
+
+  g_return_val_if_fail (CC_IS_FACT_ROW (self), NULL);
+
+  if (*self->subject != '\0')
+    return g_strdup (self->subject);
+  kind = cc_fact_row_kind_label (self->kind);
+  if (*self->attribute != '\0')
+    {
+      g_autofree char *folded_kind = kind != NULL ? g_utf8_casefold (kind, -1) : NULL;
+      g_autofree char *folded = g_utf8_casefold (self->attribute, -1);
+
+      /* "name" in a row of names is the kind itself */
+      if (kind != NULL && g_strcmp0 (folded, folded_kind) != 0)
+        /* Translators: the heading of a row of Facts without a subject:
+         * the kind of fact, then what is compared ("Figure (km)") */
+        return g_strdup_printf (_("%s (%s)"), kind, self->attribute);
+      if (kind != NULL)
+        return g_strdup (kind);
+      /* agreed on: what is compared, as a heading ("seats": "Seats") */
+      attribute = g_strdup (self->attribute);
+      if (g_unichar_islower (g_utf8_get_char (attribute)) &&
+          g_utf8_strlen (attribute, -1) > 3)
+        {
+          gunichar c = g_unichar_totitle (g_utf8_get_char (attribute));
+          char buf[8];
+          int n = g_unichar_to_utf8 (c, buf);
+
+          return g_strdup_printf ("%.*s%s", n, buf, g_utf8_next_char (attribute));
+        }
+      return g_steal_pointer (&attribute);
+    }
+  if (kind != NULL)
+    return g_strdup (kind);
+  /* agreed on, nothing compared named: the first value given */
+  for (guint i = 0; i < self->quotes->len; i++)
+    {
+      g_autofree char *values = cc_fact_quote_dup_values (g_ptr_array_index (self->quotes, i));
+
+      if (*values != '\0')
+        return g_steal_pointer (&values);
+    }
+  if (self->quotes->len > 0)
+    {
+      const CcFactQuote *quote = g_ptr_array_index (self->quotes, 0);
+
+      return g_utf8_substring (quote->text, 0, MIN (g_utf8_strlen (quote->text, -1), 40));
+    }
+  return g_strdup ("");
 }
 
 CcVerdict

@@ -52,6 +52,14 @@ const char  *cc_fact_row_get_key          (CcFactRow    *self);
 const char  *cc_fact_row_get_subject      (CcFactRow    *self);
 const char  *cc_fact_row_get_attribute    (CcFactRow    *self);
 const char  *cc_fact_row_get_kind         (CcFactRow    *self);
+/* What people call a kind of disagreement ("numeric": "Figure", "date",
+ * "naming", "claim"), translated; NULL for "" (facts agreed on). */
+const char  *cc_fact_row_kind_label       (const char   *kind);
+/* The heading of the row: its subject, or when it has none a phrase from
+ * the row itself: the kind and what is compared ("Figure (km)"), what is
+ * compared ("Seats"), the kind ("Date"), else the first value a source
+ * gives; never empty while the row has a quote. */
+char        *cc_fact_row_dup_title        (CcFactRow    *self);
 CcVerdict    cc_fact_row_get_verdict      (CcFactRow    *self);
 guint        cc_fact_row_get_n_documents  (CcFactRow    *self);
 /* The quotes of the document with @document_id (a new GPtrArray of

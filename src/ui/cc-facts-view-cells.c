@@ -36,21 +36,6 @@ cc_facts_view_open_cell (CcFactsView *self,
   return open_quote (self, g_ptr_array_index (quotes, 0));
 }
 
-/* What a row's kind is called ("numeric" is a figure). */
-static const char *
-kind_label (const char *kind)
-{
-  if (g_strcmp0 (kind, "numeric") == 0)
-    return _("Figure");
-  if (g_strcmp0 (kind, "date") == 0)
-    return _("Date");
-  if (g_strcmp0 (kind, "naming") == 0)
-    return _("Name");
-  if (g_strcmp0 (kind, "claim") == 0)
-    return _("Claim");
-  return NULL;
-}
-
 /* The look of the marked parts, in Pango markup: a colour per kind of
  * disagreement (as in Compare), green where the sources agree. */
 static const char *
@@ -314,14 +299,14 @@ _cc_facts_view_bind_fact_cell (GtkSignalListItemFactory *factory,
   GtkWidget *note = gtk_widget_get_next_sibling (labels);
   GtkWidget *subject = gtk_widget_get_first_child (labels);
   GtkWidget *attribute = gtk_widget_get_next_sibling (subject);
-  const char *subject_text = cc_fact_row_get_subject (row);
   const char *attribute_text = cc_fact_row_get_attribute (row);
-  const char *kind = kind_label (cc_fact_row_get_kind (row));
+  const char *kind = cc_fact_row_kind_label (cc_fact_row_get_kind (row));
   CcVerdict verdict = cc_fact_row_get_verdict (row);
   g_autofree char *what = NULL;
+  g_autofree char *title = cc_fact_row_dup_title (row);
 
-  gtk_label_set_label (GTK_LABEL (subject),
-                       *subject_text != '\0' ? subject_text : _("(no subject)"));
+  /* without a subject the heading is a phrase from the row itself */
+  gtk_label_set_label (GTK_LABEL (subject), title);
   if (kind != NULL && *attribute_text != '\0')
     /* Translators: a row of Facts: the kind of disagreement, then what is
      * compared ("Figure · seats") */

@@ -400,6 +400,38 @@ test_compare_view (void)
 }
 
 static void
+test_fact_row_title (void)
+{
+  static const struct { const char *subject, *attribute, *kind, *title; } cases[] = {
+    { "Tarn Ferry", "km", "numeric", "Tarn Ferry" },
+    { "", "km", "numeric", "Figure (km)" },
+    { "", "name", "naming", "Name" },
+    { "", "", "date", "Date" },
+    { "", "seats", "", "Seats" },
+    { "", "km", "", "km" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CcFactRow) row = cc_fact_row_new ("k", cases[i].subject, cases[i].attribute,
+                                                  cases[i].kind, CC_VERDICT_CONFLICT);
+      g_autofree char *title = cc_fact_row_dup_title (row);
+
+      g_assert_cmpstr (title, ==, cases[i].title);
+    }
+  /* nothing named at all: the value a source gives */
+  {
+    const char *text = "The crossing took 41 minutes.";
+    g_autoptr(CcFactRow) row = cc_fact_row_new ("k", "", "", "", CC_VERDICT_AGREE);
+    g_autofree char *title = NULL;
+
+    cc_fact_row_add_quote (row, 1, 0, (guint) g_utf8_strlen (text, -1), text, 18, 28);
+    title = cc_fact_row_dup_title (row);
+    g_assert_cmpstr (title, ==, "41 minutes");
+  }
+}
+
+static void
 test_facts_view (void)
 {
   g_autofree char *tmp = NULL;
@@ -432,6 +464,16 @@ test_facts_view (void)
       /* A row is lined up across documents, each quote with its parts
        * marked. */
       g_assert_cmpuint (cc_fact_row_get_n_documents (row), >=, 2);
+      /* every row is headed by its subject or a phrase of its own */
+      {
+        g_autofree char *title = cc_fact_row_dup_title (row);
+
+        g_assert_cmpstr (title, !=, "");
+        if (*cc_fact_row_get_subject (row) != '\0')
+          g_assert_cmpstr (title, ==, cc_fact_row_get_subject (row));
+        else
+          g_assert_null (strstr (title, "subject"));
+      }
       if (cc_fact_row_get_verdict (row) == CC_VERDICT_CONFLICT)
         {
           n_conflicts++;
@@ -969,6 +1011,7 @@ main (int   argc,
   app = cc_ui_test_application_new ();
 
   g_test_add_func ("/crosscheck/ui/compare/align-navigate-swap-scroll", test_compare_view);
+  g_test_add_func ("/crosscheck/ui/facts/row-title", test_fact_row_title);
   g_test_add_func ("/crosscheck/ui/facts/matrix-filter-open-note", test_facts_view);
   g_test_add_func ("/crosscheck/ui/compare/engine-marks-facts-quotes", test_compare_engine);
   g_test_add_func ("/crosscheck/ui/facts/engine-groups", test_facts_groups);

@@ -231,14 +231,34 @@ orient (CcPartDisagreement *d)
     }
 }
 
+/* The bytes of @text at character offset @offset, walking on from
+ * *@at (character offset *@at_offset) when it is not past it. */
+static const char *
+char_at (const char *text,
+         guint       offset,
+         const char **at,
+         guint      *at_offset)
+{
+  if (*at == NULL || *at_offset > offset)
+    *at = text, *at_offset = 0;
+  while (*at_offset < offset && **at != '\0')
+    *at = g_utf8_next_char (*at), (*at_offset)++;
+  return *at;
+}
+
 /* A weekday said in an article of known date ("on Wednesday") is the last
- * such day on or before that date, as for the values (cc_value_parse_dated):
- * it becomes that day, comparable with a date another source writes. */
+ * such day on or before that date, or the next on or after it when its
+ * clause speaks of the future ("will return on Monday"), as for the values
+ * (cc_value_parse_dated_tense): it becomes that day, comparable with a
+ * date another source writes. */
 static void
 resolve_weekdays (GPtrArray   *statements,
+                  const char  *text,
                   const GDate *date)
 {
   guint today = g_date_get_weekday (date);  /* Monday = 1, as CC_PART_WEEKDAY */
+  const char *at = NULL;
+  guint at_offset = 0;
 
   for (guint i = 0; i < statements->len; i++)
     {
@@ -248,10 +268,18 @@ resolve_weekdays (GPtrArray   *statements,
         {
           CcStatementValue *v = &st->values[k];
           GDate day = *date;
+          const char *clause, *value, *value_end, *clause_end;
 
           if (v->kind != CC_PART_WEEKDAY || v->low < 1 || v->low > 7)
             continue;
-          g_date_subtract_days (&day, (today + 7 - (guint) v->low) % 7);
+          clause = char_at (text, MIN (st->clause_start, v->start), &at, &at_offset);
+          value = char_at (text, v->start, &at, &at_offset);
+          value_end = char_at (text, v->end, &at, &at_offset);
+          clause_end = char_at (text, MAX (st->clause_end, v->end), &at, &at_offset);
+          if (cc_value_weekday_is_ahead (clause, value - clause, value_end, clause_end - value_end))
+            g_date_add_days (&day, ((guint) v->low + 7 - today) % 7);
+          else
+            g_date_subtract_days (&day, (today + 7 - (guint) v->low) % 7);
           v->kind = CC_PART_DAY;
           v->low = v->high = g_date_get_month (&day) * 100 + g_date_get_day (&day);
         }
@@ -269,7 +297,7 @@ extract (CcDisagreementReport *report,
       g_autoptr(GPtrArray) sts = cc_statements_extract (report->lexicon, texts[i], i);
 
       if (dates != NULL && g_date_valid (&dates[i]))
-        resolve_weekdays (sts, &dates[i]);
+        resolve_weekdays (sts, texts[i], &dates[i]);
       cc_statements_add_to_story (report->statements, sts);
     }
 }

@@ -154,14 +154,15 @@ static FigureWords *
 figure_words_compute (const char   *surface,
                       CcValueKind   kind,
                       gboolean      other_dollar,
-                      const GDate  *reference)
+                      const GDate  *reference,
+                      gboolean      ahead)
 {
   FigureWords *w = g_new0 (FigureWords, 1);
   g_autoptr(CcValue) value = NULL;
 
-  value = cc_value_parse_dated (surface, kind, reference);
+  value = cc_value_parse_dated_tense (surface, kind, reference, ahead);
   if (value == NULL && kind != CC_VALUE_NONE)
-    value = cc_value_parse_dated (surface, CC_VALUE_NONE, reference);
+    value = cc_value_parse_dated_tense (surface, CC_VALUE_NONE, reference, ahead);
   if (value != NULL && value->kind == CC_VALUE_MONEY && other_dollar &&
       g_strcmp0 (value->currency, "USD") == 0)
     {
@@ -185,6 +186,41 @@ figure_words_compute (const char   *surface,
   return w;
 }
 
+/* Whether the figure of tokens @from..@to (exclusive) is a weekday without
+ * a date ("on Monday") in a sentence that speaks of the future ("the
+ * ferry will return on Monday"): then it is a day to come. Looks at most
+ * at a few dozen tokens either side, in the figure's sentence. */
+static gboolean
+weekday_ahead (CcScan *scan,
+               guint   from,
+               guint   to)
+{
+  gboolean weekday = FALSE;
+  guint first = from, last = to;
+
+  if (scan->reference == NULL)
+    return FALSE;
+  for (guint i = from; i < to; i++)
+    {
+      if (T (i)->flags & TF_DIGIT)
+        return FALSE;
+      if (T (i)->flags & TF_WORD &&
+          cc_value_weekday_from_word (tok_text (scan, i), T (i)->bend - T (i)->bstart) != 0)
+        weekday = TRUE;
+    }
+  if (!weekday)
+    return FALSE;
+  while (first > 0 && from - first < 40 &&
+         !(T (first)->flags & (TF_SENT_START | TF_NL_BEFORE)))
+    first--;
+  while (last < N_TOKS && last - to < 40 &&
+         !(T (last)->flags & (TF_SENT_START | TF_NL_BEFORE)))
+    last++;
+  return cc_value_weekday_is_ahead (tok_text (scan, first), T (from)->bstart - T (first)->bstart,
+                                    scan->text + T (to - 1)->bend,
+                                    last > to ? T (last - 1)->bend - T (to - 1)->bend : 0);
+}
+
 static void
 claim (CcScan       *scan,
        guint         from,
@@ -198,6 +234,7 @@ claim (CcScan       *scan,
   CcMention *m;
   FigureWords *w;
   GString *key = scan->scratch;
+  gboolean ahead = weekday_ahead (scan, from, to);
 
   for (guint i = from; i < to; i++)
     T (i)->flags |= TF_CLAIMED;
@@ -212,7 +249,7 @@ claim (CcScan       *scan,
     char head[8];
 
     head[0] = 'A' + (char)kind;
-    head[1] = other_dollar ? '$' : '-';
+    head[1] = other_dollar ? (ahead ? 'D' : '$') : (ahead ? 'F' : '-');
     for (guint k = 0; k < 5; k++)
       head[2 + k] = 'A' + (char)((julian >> (4 * k)) & 0xf);
     head[7] = ((julian >> 20) & 0xf) + 'A';
@@ -227,7 +264,7 @@ claim (CcScan       *scan,
   w = g_hash_table_lookup (*scan->figure_memo, key->str);
   if (w == NULL)
     {
-      w = figure_words_compute (m->surface, kind, other_dollar, scan->reference);
+      w = figure_words_compute (m->surface, kind, other_dollar, scan->reference, ahead);
       if (g_hash_table_size (*scan->figure_memo) >= FIGURE_MEMO_MAX)
         g_hash_table_remove_all (*scan->figure_memo);
       g_hash_table_replace (*scan->figure_memo, g_strndup (key->str, key->len), w);

@@ -1133,6 +1133,7 @@ parse_single (const char  *text,
       if (kind == CC_VALUE_DATE)
         return FALSE;
       g_clear_pointer (&v->unit, g_free);
+      g_clear_pointer (&v->currency, g_free);
       memset (v, 0, sizeof *v);
       v->qualifier = q;
     }
@@ -1216,6 +1217,9 @@ parse_range (const char  *text,
           return FALSE;
       }
       joined = g_strconcat (left, *tail == ' ' || g_ascii_isalpha (*tail) ? "" : "", tail, NULL);
+      /* the failed parse may have left its unit or currency (found by fuzz-values) */
+      g_clear_pointer (&a->unit, g_free);
+      g_clear_pointer (&a->currency, g_free);
       memset (a, 0, sizeof *a);
       if (!parse_single (joined, b->kind, reference, a))
         {
@@ -1230,12 +1234,14 @@ parse_range (const char  *text,
           g_free (joined);
           joined = g_strconcat (left, " ", tail, NULL);
           g_clear_pointer (&a->unit, g_free);
+          g_clear_pointer (&a->currency, g_free);
           memset (a, 0, sizeof *a);
           if (!parse_single (joined, b->kind, reference, a))
             {
               g_free (joined);
               joined = g_strconcat (left, after_first, NULL);
               g_clear_pointer (&a->unit, g_free);
+              g_clear_pointer (&a->currency, g_free);
               memset (a, 0, sizeof *a);
               if (!parse_single (joined, b->kind, reference, a))
                 return FALSE;

@@ -210,6 +210,15 @@ pane_unsized (CcCompareView *self)
          gtk_widget_get_height (GTK_WIDGET (cc_reader_view_get_text_view (self->right_reader))) <= 0;
 }
 
+/* The quiet after a jump starts over: JUMP_TICKS frames at most. */
+static void
+quiet_restart (CcCompareView *self)
+{
+  self->jump_ticks = JUMP_TICKS;
+  self->jump_still = 0;
+  self->jump_values[0] = self->jump_values[1] = -1;
+}
+
 static gboolean
 jump_tick (GtkWidget     *widget,
            GdkFrameClock *clock,
@@ -233,9 +242,7 @@ jump_tick (GtkWidget     *widget,
       for (guint i = 0; i < 2; i++)
         if (self->jump_offsets[i] >= 0)
           cc_reader_view_scroll_to_offset (readers[i], (guint) self->jump_offsets[i], 0);
-      self->jump_ticks = JUMP_TICKS;
-      self->jump_still = 0;
-      self->jump_values[0] = self->jump_values[1] = -1;
+      quiet_restart (self);
       return G_SOURCE_CONTINUE;
     }
   values[0] = pane_value (self->left_reader);
@@ -309,9 +316,7 @@ show_pair (CcCompareView        *self,
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->jump_unsized = pane_unsized (self) ? 1 : 0;
-      self->jump_ticks = JUMP_TICKS;
-      self->jump_still = 0;
-      self->jump_values[0] = self->jump_values[1] = -1;
+      quiet_restart (self);
       if (self->jump_tick_id == 0)
         self->jump_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), jump_tick, NULL, NULL);
     }

@@ -10,6 +10,7 @@
 
 #include "cc-article.h"
 #include "cc-claim-compare.h"
+#include "cc-claim-firsts.h"
 #include "cc-disagreements.h"
 #include "cc-lineup.h"
 #include "cc-name-variants.h"
@@ -454,6 +455,7 @@ cc_disagreements_find_dated (const char * const *texts,
   cc_name_variants_find (report->statements, found);
   cc_role_names_find (report->statements, found);
   cc_claim_compare_find (report->statements, lineup, texts, n_texts, found);
+  cc_claim_firsts_find (report->statements, texts, dates, n_texts, report->lexicon, found);
   keep_rows (report, found, &index);
   if (g_getenv ("CC_ENGINE_DEBUG") != NULL)
     debug_found (found, &index);

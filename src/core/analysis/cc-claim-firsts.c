@@ -605,6 +605,8 @@ read_kinds (Story  *story,
         {
           guint k = i + (TOK (i + 1)->low[0] == 'l' ? 2 : 3);
 
+          if (k < toks->len && strcmp (TOK (k)->low, "the") == 0)
+            k++;
           while (name_at (toks, k, &e))
             {
               add_kind (story, toks, k, e, t->stem);
@@ -911,7 +913,8 @@ read_events (Story             *story,
           continue;
         }
       /* "the Y launch in early 2026" */
-      if (!t->cap && word_in (t->stem, event_nouns) && i > 0 && name_before (toks, i, &s) &&
+      if (!t->cap && word_in (t->stem, event_nouns) && !g_str_has_suffix (t->low, "ed") &&
+          !g_str_has_suffix (t->low, "ing") && !g_str_has_suffix (t->low, "s") && i > 0 && name_before (toks, i, &s) &&
           TOK (i)->gap == 0 && !TOK (i - 1)->poss && date_after (story, toks, i + 1, &d))
         {
           add_event (story, st, toks, s, i, NULL, d.lo, d.hi, d.start, d.end);
@@ -1121,6 +1124,38 @@ compare (Story  *story,
     }
 }
 
+static void
+debug_dump (Story *story)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_printerr ("FIRSTS main day %u\n", story->main_day);
+  for (guint i = 0; i < story->claims->len; i++)
+    {
+      Claim *c = &g_array_index (story->claims, Claim, i);
+
+      g_printerr ("FIRSTS claim d%u kind=%s item=%s window=%u..%u\n", c->st->doc, c->kind,
+                  c->item ? c->item : "-", c->win_lo, c->at);
+    }
+  for (guint i = 0; i < story->events->len; i++)
+    {
+      Event *e = &g_array_index (story->events, Event, i);
+
+      g_printerr ("FIRSTS event d%u item=%s subject=%s kind=%s %u..%u\n", e->st->doc, e->item,
+                  e->subject ? e->subject : "-", e->kind ? e->kind : "-", e->lo, e->hi);
+    }
+  g_hash_table_iter_init (&iter, story->kinds);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *facts = value;
+
+      for (guint i = 0; i < facts->len; i++)
+        g_printerr ("FIRSTS kind %s = %s\n", g_array_index (facts, KindFact, i).name,
+                    g_array_index (facts, KindFact, i).kind);
+    }
+}
+
 /* ---- the pass over the sentences ---- */
 
 typedef void (*SentenceFunc) (Story *story, const CcStatement *st, GArray *toks);
@@ -1202,6 +1237,8 @@ cc_claim_firsts_find (GPtrArray          *statements,
   each_sentence (&story, statements, texts, n_texts, first_pass);
   choose_main_day (&story, dates, n_texts);
   each_sentence (&story, statements, texts, n_texts, second_pass);
+  if (g_getenv ("CC_ENGINE_DEBUG") != NULL)
+    debug_dump (&story);
   if (story.claims->len > 0 && story.events->len > 0)
     compare (&story, out);
 

@@ -1847,6 +1847,330 @@ compare_offices (Story  *story,
     }
 }
 
+/* ---- a count in progress and a count complete ---- */
+
+/* "Results for 542 of the 543 constituencies have been announced" in one
+ * document; "all results were declared", "the final tally", "the count
+ * has concluded" in another, about the same counting (the sentences share
+ * names): a part done is not the whole done. The words are general English
+ * vocabulary of counting and reporting. */
+
+/* Words of a count or a report that a part done goes with ("announced
+ * results for 42 of the 50", "identified 12 of the 15 victims"). */
+static const char * const progress_words[] = {
+  "result", "results", "count", "counts", "counted", "counting", "tally", "tallied",
+  "declared", "announced", "reported", "completed", "finished", "processed", "identified",
+  "recovered", "certified", NULL
+};
+/* The nouns of a count that can be final or concluded. */
+static const char * const count_nouns[] = {
+  "count", "counting", "tally", "result", "results", "returns", NULL
+};
+/* Past forms of ending. */
+static const char * const ended_words[] = {
+  "concluded", "completed", "finished", "ended", NULL
+};
+/* Words that leave a count open or to come. */
+static const char * const open_words[] = {
+  "pending", "remaining", "remains", "remain", "yet", "awaited", "awaiting", "await", "awaits",
+  "before", "ahead", "until", "till", "expected", "will", "would", "could", "may", "might",
+  "partial", "provisional", "early", "trends", "leads", "leading", "not", "no", "never", NULL
+};
+
+/* Words of the sentence searched back from a part, at most. */
+#define PROGRESS_REACH 5
+/* Words from a count noun to its verb of ending, at most ("the counting
+ * of votes for the 2024 elections concluded"). */
+#define ENDED_REACH 10
+/* Names two sentences must share to speak of the same counting. */
+#define COMPLETION_MIN_NAMES 2
+
+typedef struct
+{
+  const CcStatement *st;     /* the clause */
+  guint              start;  /* the part ("42 of the 50") or the words of completion */
+  guint              end;
+  gboolean           part;
+} Completion;
+
+static const CcStatement *
+clause_of (Story             *story,
+           const CcStatement *first,
+           guint              at)
+{
+  for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+    {
+      const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+      if (at >= st->clause_start && at < st->clause_end)
+        return st;
+    }
+  return first;
+}
+
+/* Whether words [@from, @to) hold a word that leaves the count open. */
+static gboolean
+open_between (const Words *words,
+              guint        from,
+              guint        to)
+{
+  for (guint i = from; i < to && i < words->n; i++)
+    if (word_is (&words->w[i], open_words))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+find_completions (Story             *story,
+                  const Words       *words,
+                  const CcStatement *first,
+                  GArray            *out)
+{
+  gboolean has_part = FALSE;
+  guint n_before = out->len;
+
+  /* the part done: "announced results for 542 of the 543" */
+  for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+    {
+      const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          const CcStatementValue *p = &st->values[k];
+          const CcStatementValue *total = NULL;
+          guint at = words->n;
+
+          if (p->kind != CC_PART_NUMBER || p->of_total <= 0 || p->low >= p->of_total ||
+              p->hedge != CC_VALUE_EXACT || st->projected)
+            continue;
+          for (guint j = k + 1; j < st->n_values && total == NULL; j++)
+            if ((float) st->values[j].low == p->of_total)
+              total = &st->values[j];
+          for (guint i = 0; i < words->n && at == words->n; i++)
+            if (words->w[i].start >= p->start)
+              at = i;
+          if (total == NULL)
+            continue;
+          for (guint i = at; i > 0 && at - i < PROGRESS_REACH; i--)
+            {
+              const Word *w = &words->w[i - 1];
+
+              if (w->start < st->clause_start)
+                break;
+              if (word_is (w, progress_words))
+                {
+                  Completion m = { st, p->start, total->end, TRUE };
+
+                  g_array_append_val (out, m);
+                  has_part = TRUE;
+                  break;
+                }
+            }
+        }
+    }
+  if (has_part)
+    return;
+  /* the whole done: "declared all results", "results for every seat",
+   * "the final tally", "the count has concluded" */
+  for (guint i = 0; i < words->n && out->len == n_before; i++)
+    {
+      const Word *w = &words->w[i];
+      guint start = 0, end = 0, from = i;
+
+      if (strcmp (w->w, "all") == 0 || strcmp (w->w, "every") == 0)
+        {
+          gboolean progress = FALSE;
+
+          for (guint k = i + 1; k < words->n && k <= i + 4 && end == 0; k++)
+            {
+              const Word *x = &words->w[k];
+
+              if (x->flags & (W_CAP | W_DIGIT))
+                continue;
+              if ((x->flags & W_STOP) && (strcmp (x->w, "the") == 0 || strcmp (x->w, "its") == 0 ||
+                                           strcmp (x->w, "their") == 0))
+                continue;
+              if (x->flags & W_STOP)
+                break;
+              start = w->start, end = x->end;
+            }
+          /* (a word of counting or reporting in the clause) */
+          for (guint k = (i > 6 ? i - 6 : 0); k < words->n && k <= i + 8 && end != 0; k++)
+            progress = progress || word_is (&words->w[k], progress_words);
+          if (!progress)
+            end = 0;
+        }
+      else if (strcmp (w->w, "final") == 0)
+        {
+          for (guint k = i + 1; k < words->n && k <= i + 4 && end == 0; k++)
+            {
+              const Word *x = &words->w[k];
+
+              if (word_is (x, count_nouns))
+                start = w->start, end = x->end;
+              else if (!(x->flags & W_CAP) && strcmp (x->w, "and") != 0 &&
+                       strcmp (x->w, "official") != 0 && strcmp (x->w, "vote") != 0)
+                break;
+            }
+        }
+      else if (word_is (w, count_nouns) && !(w->flags & W_CAP))
+        {
+          for (guint k = i + 1; k < words->n && k <= i + ENDED_REACH && end == 0; k++)
+            {
+              if (words->w[k].flags & W_BREAK)
+                break;
+              if (word_is (&words->w[k], ended_words))
+                start = w->start, end = words->w[k].end, from = i;
+            }
+        }
+      if (end == 0)
+        continue;
+      {
+        const CcStatement *st = clause_of (story, first, start);
+        Completion m = { st, start, end, FALSE };
+
+        if (st->negated || st->projected ||
+            open_between (words, from >= 3 ? from - 3 : 0, from) ||
+            open_between (words, from, i + 1))
+          continue;
+        g_array_append_val (out, m);
+      }
+    }
+}
+
+static int
+completion_cmp (gconstpointer a,
+                gconstpointer b)
+{
+  const Completion *x = a, *y = b;
+
+  if (x->st->doc != y->st->doc)
+    return x->st->doc < y->st->doc ? -1 : 1;
+  return (x->part > y->part) - (x->part < y->part);
+}
+
+static guint64
+doc_pair (guint a,
+          guint b)
+{
+  return ((guint64) MIN (a, b) << 32) | MAX (a, b);
+}
+
+static void
+compare_completions (Story  *story,
+                     GArray *found)
+{
+  /* the counts done, by the name words of their sentence */
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (NULL, NULL, NULL,
+                                                         (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) part_docs = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) rows_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint rows = 0;
+
+  g_array_sort (found, completion_cmp);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Completion *m = &g_array_index (found, Completion, i);
+
+      if (m->part)
+        g_hash_table_add (part_docs, GUINT_TO_POINTER (m->st->doc + 1));
+    }
+  /* (the whole already set against the part by the lined-up rule) */
+  for (guint i = 0; i < story->out->len; i++)
+    {
+      const CcPartDisagreement *d = &g_array_index (story->out, CcPartDisagreement, i);
+
+      if (d->attribute != NULL && strcmp (d->attribute, "whole") == 0)
+        {
+          guint64 *key = g_new (guint64, 1);
+
+          *key = doc_pair (d->a->doc, d->b->doc);
+          g_hash_table_add (rows_of, key);
+        }
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Completion *m = &g_array_index (found, Completion, i);
+      const CcStatement *first;
+
+      /* (a document that gives a part itself is not the whole done) */
+      if (m->part || g_hash_table_contains (part_docs, GUINT_TO_POINTER (m->st->doc + 1)))
+        continue;
+      first = g_ptr_array_index (story->statements, m->st->first_clause);
+      for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+        {
+          const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+          for (guint k = 0; k < st->n_names; k++)
+            for (guint t = 0; st->names[k].tokens[t] != NULL; t++)
+              {
+                GArray *list = g_hash_table_lookup (by_name, st->names[k].tokens[t]);
+
+                if (list == NULL)
+                  {
+                    list = g_array_new (FALSE, FALSE, sizeof (guint));
+                    g_hash_table_insert (by_name, (gpointer) st->names[k].tokens[t], list);
+                  }
+                if (list->len == 0 || g_array_index (list, guint, list->len - 1) != i)
+                  g_array_append_val (list, i);
+              }
+        }
+    }
+  for (guint i = 0; i < found->len && rows < MAX_ROWS; i++)
+    {
+      const Completion *p = &g_array_index (found, Completion, i);
+      const CcStatement *first;
+      g_autoptr(GHashTable) shared = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (!p->part)
+        continue;
+      shared = g_hash_table_new (NULL, NULL);
+      first = g_ptr_array_index (story->statements, p->st->first_clause);
+      for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+        {
+          const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+          for (guint k = 0; k < st->n_names; k++)
+            for (guint t = 0; st->names[k].tokens[t] != NULL; t++)
+              {
+                GArray *list = g_hash_table_lookup (by_name, st->names[k].tokens[t]);
+
+                if (list == NULL || list->len > CC_CLAIM_MAX_POSTINGS)
+                  continue;
+                for (guint j = 0; j < list->len; j++)
+                  {
+                    gpointer at = GUINT_TO_POINTER (g_array_index (list, guint, j) + 1);
+
+                    g_hash_table_insert (shared, at,
+                                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (shared, at)) + 1));
+                  }
+              }
+        }
+      /* (a name token met twice in the sentence counts twice: the shared
+       * names are counted again, distinct, below) */
+      g_hash_table_iter_init (&iter, shared);
+      while (g_hash_table_iter_next (&iter, &key, &value) && rows < MAX_ROWS)
+        {
+          const Completion *w = &g_array_index (found, Completion, GPOINTER_TO_UINT (key) - 1);
+          guint64 pair = doc_pair (p->st->doc, w->st->doc);
+
+          if (w->st->doc == p->st->doc || GPOINTER_TO_UINT (value) < COMPLETION_MIN_NAMES ||
+              g_hash_table_contains (rows_of, &pair) ||
+              shared_names (story, first, g_ptr_array_index (story->statements, w->st->first_clause)) <
+                COMPLETION_MIN_NAMES)
+            continue;
+          if (story->debug)
+            g_printerr ("claim-compare: completion d%u/d%u\n", p->st->doc, w->st->doc);
+          add (story->out, CC_DISAGREEMENT_CLAIM, p->st, p->start, p->end, w->st, w->start, w->end,
+               0.3, "completion");
+          g_hash_table_add (rows_of, g_memdup2 (&pair, sizeof pair));
+          rows++;
+        }
+    }
+}
+
 /* ---- the story pass ---- */
 
 void
@@ -1862,6 +2186,7 @@ cc_claim_compare_find (GPtrArray          *statements,
   g_autoptr(GArray) second = g_array_new (FALSE, FALSE, sizeof (Holder));
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (Count));
   g_autoptr(GArray) offices = g_array_new (FALSE, FALSE, sizeof (Office));
+  g_autoptr(GArray) completions = g_array_new (FALSE, FALSE, sizeof (Completion));
   g_autoptr(GHashTable) office_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) second_of = g_hash_table_new (g_direct_hash, g_direct_equal);
 
@@ -1906,6 +2231,7 @@ cc_claim_compare_find (GPtrArray          *statements,
       find_runner_up (&story, &words, st, second_of, second);
       find_counts (&story, &words, st, counts);
       find_offices (&story, &words, st, office_of, offices);
+      find_completions (&story, &words, st, completions);
       words_clear (&words);
     }
 
@@ -1915,6 +2241,7 @@ cc_claim_compare_find (GPtrArray          *statements,
   compare_runners_up (&story, second);
   compare_counts (&story, counts);
   compare_offices (&story, offices);
+  compare_completions (&story, completions);
   if (lineup != NULL)
     compare_lined_up (&story, lineup);
 

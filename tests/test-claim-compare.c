@@ -306,6 +306,68 @@ test_variant_quote (void)
   g_assert_true (found);
 }
 
+/* ---- a count in progress and a count complete ---- */
+
+/* The row setting a part done against the whole done: "completion" (or
+ * "whole", when the lined-up rule gave it first), or NULL. */
+static const CcDisagreement *
+completion_row (const CcDisagreementReport *report)
+{
+  const CcDisagreement *d = row_with (report, "completion");
+
+  return d != NULL ? d : row_with (report, "whole");
+}
+
+static void
+test_completion (void)
+{
+  /* local elections: a part of the precincts reported, the final tally */
+  const char *part =
+    "The Riverton County Board has reported results for 18 of the 20 precincts, "
+    "with Mayor Dana Holt ahead of Councillor Sam Reyes.";
+  const char *final =
+    "In the final tally released by the Riverton County Board, Mayor Dana Holt kept her seat.";
+  const char *concluded =
+    "The count in Riverton County has concluded, and Mayor Dana Holt kept her seat.";
+  /* a disaster: victims identified, some or all */
+  const char *some =
+    "Coroners in Portmead have identified 40 of the 42 victims of the Harbor Line ferry fire.";
+  const char *every =
+    "Coroners in Portmead said every victim of the Harbor Line ferry fire had been identified.";
+
+  assert_row (part, final, "completion", CC_DISAGREEMENT_CLAIM, "18 of the 20 precincts", "final tally");
+  assert_row (part, concluded, "completion", CC_DISAGREEMENT_CLAIM, "18 of the 20 precincts",
+              "count in Riverton County has concluded");
+  {
+    g_autoptr(CcDisagreementReport) report = find2 (some, every);
+    const CcDisagreement *d = completion_row (report);
+
+    g_assert_nonnull (d);
+    g_assert_cmpint (d->kind, ==, CC_DISAGREEMENT_CLAIM);
+    g_assert_cmpstr (d->value_a, ==, "40 of the 42 victims");
+  }
+
+  /* not complete: a tally to come, a count not over */
+  assert_no_row (part,
+                 "The final tally from the Riverton County Board is expected on Friday, "
+                 "with Mayor Dana Holt ahead.", "completion");
+  assert_no_row (part,
+                 "The count in Riverton County has not concluded, and Mayor Dana Holt leads.",
+                 "completion");
+  /* a share won is not a count in progress */
+  assert_no_row ("The Green Party won 18 of the 20 seats on the Riverton County Board, "
+                 "Mayor Dana Holt said.",
+                 final, "completion");
+  /* another counting: the sentences share no names */
+  assert_no_row (part, "The final tally of the Westbrook marathon was published by Lena Ortiz.",
+                 "completion");
+  /* a document that gives a part itself */
+  assert_no_row (part,
+                 "The Riverton County Board has reported results for 19 of the 20 precincts. "
+                 "In the final tally released by the Riverton County Board, Mayor Dana Holt kept her seat.",
+                 "completion");
+}
+
 /* ---- bad input ---- */
 
 static void
@@ -350,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/claim-compare/figure/digit-slip", test_digit_slip);
   g_test_add_func ("/crosscheck/claim-compare/office/former", test_former_office);
   g_test_add_func ("/crosscheck/claim-compare/name/variant-quote", test_variant_quote);
+  g_test_add_func ("/crosscheck/claim-compare/state/completion", test_completion);
   g_test_add_func ("/crosscheck/claim-compare/long-input", test_long_input);
   return g_test_run ();
 }

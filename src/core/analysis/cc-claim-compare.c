@@ -1882,6 +1882,8 @@ static const char * const open_words[] = {
 /* Words from a count noun to its verb of ending, at most ("the counting
  * of votes for the 2024 elections concluded"). */
 #define ENDED_REACH 10
+/* Words after a completion that may leave it open ("is expected"). */
+#define OPEN_REACH 8
 /* Names two sentences must share to speak of the same counting. */
 #define COMPLETION_MIN_NAMES 2
 
@@ -1908,15 +1910,21 @@ clause_of (Story             *story,
   return first;
 }
 
-/* Whether words [@from, @to) hold a word that leaves the count open. */
+/* Whether a word that leaves the count open comes in the few words
+ * before @from, or after it up to @last and on to the next punctuation
+ * (OPEN_REACH words at most). */
 static gboolean
-open_between (const Words *words,
-              guint        from,
-              guint        to)
+open_around (const Words *words,
+             guint        from,
+             guint        last)
 {
-  for (guint i = from; i < to && i < words->n; i++)
-    if (word_is (&words->w[i], open_words))
-      return TRUE;
+  for (guint i = from >= 3 ? from - 3 : 0; i < words->n && i <= last + OPEN_REACH; i++)
+    {
+      if (i > last && (words->w[i].flags & W_BREAK))
+        break;
+      if (word_is (&words->w[i], open_words))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -1975,7 +1983,7 @@ find_completions (Story             *story,
   for (guint i = 0; i < words->n && out->len == n_before; i++)
     {
       const Word *w = &words->w[i];
-      guint start = 0, end = 0, from = i;
+      guint start = 0, end = 0, last = i;
 
       if (strcmp (w->w, "all") == 0 || strcmp (w->w, "every") == 0)
         {
@@ -1992,10 +2000,10 @@ find_completions (Story             *story,
                 continue;
               if (x->flags & W_STOP)
                 break;
-              start = w->start, end = x->end;
+              start = w->start, end = x->end, last = k;
             }
           /* (a word of counting or reporting in the clause) */
-          for (guint k = (i > 6 ? i - 6 : 0); k < words->n && k <= i + 8 && end != 0; k++)
+          for (guint k = (i > 6 ? i - 6 : 0); k < words->n && k <= i + 12 && end != 0; k++)
             progress = progress || word_is (&words->w[k], progress_words);
           if (!progress)
             end = 0;
@@ -2007,7 +2015,7 @@ find_completions (Story             *story,
               const Word *x = &words->w[k];
 
               if (word_is (x, count_nouns))
-                start = w->start, end = x->end;
+                start = w->start, end = x->end, last = k;
               else if (!(x->flags & W_CAP) && strcmp (x->w, "and") != 0 &&
                        strcmp (x->w, "official") != 0 && strcmp (x->w, "vote") != 0)
                 break;
@@ -2020,7 +2028,7 @@ find_completions (Story             *story,
               if (words->w[k].flags & W_BREAK)
                 break;
               if (word_is (&words->w[k], ended_words))
-                start = w->start, end = words->w[k].end, from = i;
+                start = w->start, end = words->w[k].end, last = k;
             }
         }
       if (end == 0)
@@ -2029,9 +2037,9 @@ find_completions (Story             *story,
         const CcStatement *st = clause_of (story, first, start);
         Completion m = { st, start, end, FALSE };
 
+        /* (nor "awaiting the final tally", "the final tally is expected") */
         if (st->negated || st->projected ||
-            open_between (words, from >= 3 ? from - 3 : 0, from) ||
-            open_between (words, from, i + 1))
+            open_around (words, i, last))
           continue;
         g_array_append_val (out, m);
       }

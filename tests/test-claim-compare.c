@@ -368,6 +368,43 @@ test_completion (void)
                  "completion");
 }
 
+/* ---- the day of the same event ---- */
+
+static void
+test_event_day (void)
+{
+  const char *began = "Climbers Anna Berg and Tomas Lind began their expedition on May 3, 2023, "
+                      "from the southern base camp.";
+  const char *opened = "The trial of Victor Hale opened on March 10 before Judge Maria Olsen.";
+
+  /* an expedition; a year written against "last year" */
+  assert_row (began,
+              "Once meant to last three weeks, the expedition starting on May 4 last year kept "
+              "Anna Berg and Tomas Lind on the mountain for two months.",
+              "event", CC_DISAGREEMENT_DATE, "May 3, 2023", "May 4");
+  /* a race */
+  assert_row ("Runner Ada Kerr of Kenya set the course record on October 8, 2023, in Chicago.",
+              "Originally planned as a pacing run, the course record on October 9 last year made "
+              "Ada Kerr of Kenya famous in Chicago.",
+              "event", CC_DISAGREEMENT_DATE, "October 8, 2023", "October 9");
+
+  /* the day of a saying, not of the event */
+  assert_no_row ("Judge Maria Olsen said on March 10 that Victor Hale would testify.",
+                 "Judge Maria Olsen said on March 11 that Victor Hale would testify.", "event");
+  /* other years written */
+  assert_no_row (began,
+                 "Anna Berg and Tomas Lind began their first expedition on May 4, 2022.", "event");
+  /* a document that names both days */
+  assert_no_row (opened,
+                 "Victor Hale's trial opened on March 11, with Judge Maria Olsen presiding; "
+                 "jurors were chosen on March 10.", "event");
+  /* other people */
+  assert_no_row (opened, "Ada Kerr's trial opened on March 11 in Lisbon.", "event");
+  /* a week apart: two events */
+  assert_no_row (opened, "Victor Hale's trial opened on March 17, with Judge Maria Olsen presiding.",
+                 "event");
+}
+
 /* ---- bad input ---- */
 
 static void
@@ -413,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/claim-compare/office/former", test_former_office);
   g_test_add_func ("/crosscheck/claim-compare/name/variant-quote", test_variant_quote);
   g_test_add_func ("/crosscheck/claim-compare/state/completion", test_completion);
+  g_test_add_func ("/crosscheck/claim-compare/date/event-day", test_event_day);
   g_test_add_func ("/crosscheck/claim-compare/long-input", test_long_input);
   return g_test_run ();
 }

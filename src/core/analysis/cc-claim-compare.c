@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cc-claim-compare.h"
@@ -2179,6 +2180,189 @@ compare_completions (Story  *story,
     }
 }
 
+/* ---- the day of the same event ---- */
+
+/* "Embarked on their mission on June 6, 2024" and "a mission beginning on
+ * June 5 last year": the same event (the content word the date phrase
+ * follows) of the same people (shared names) dated a day or two apart,
+ * whatever else the sentences say. Verbs of saying are left out: "said on
+ * Monday" dates the saying, not the event. */
+
+/* Days apart at most: further apart, the same word more likely names two
+ * events (a launch and a return). */
+#define EVENT_DAYS_APART 2
+/* Content words looked at before a date, at most. */
+#define EVENT_REACH 4
+#define EVENT_MIN_NAMES 2
+
+static const char * const saying_words[] = {
+  "said", "says", "told", "tell", "announced", "reported", "stated", "added", "wrote",
+  "confirmed", "posted", "tweeted", "according", "published", "released", "updated", NULL
+};
+static const char * const year_directions[] = { "last", "previous", "past", "this", "next", NULL };
+
+typedef struct
+{
+  const CcStatement      *st;
+  const CcStatementValue *v;
+  char                   *head;  /* the stem of the event word */
+  int                     year;  /* as written; 0 unknown */
+  int                     shift; /* "last year": -1, "this year": 0, "next year": 1; 2 none */
+} Dated;
+
+static void
+dated_clear (gpointer data)
+{
+  g_free (((Dated *) data)->head);
+}
+
+static void
+find_dated (Story             *story,
+            const Words       *words,
+            const CcStatement *first,
+            GArray            *out)
+{
+  for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+    {
+      const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          const CcStatementValue *v = &st->values[k];
+          guint at = words->n, after = words->n, seen = 0;
+          int year = 0, shift = 2;
+
+          if (v->kind != CC_PART_DAY || v->hedge != CC_VALUE_EXACT || st->projected)
+            continue;
+          for (guint i = 0; i < words->n; i++)
+            {
+              if (at == words->n && words->w[i].start >= v->start)
+                at = i;
+              if (words->w[i].start >= v->end)
+                {
+                  after = i;
+                  break;
+                }
+              /* the year written in the date: "June 6, 2024" */
+              if (at != words->n && (words->w[i].flags & W_DIGIT) && strlen (words->w[i].w) == 4)
+                year = atoi (words->w[i].w);
+            }
+          if (at == words->n || at == 0)
+            continue;
+          /* "June 5 last year", "June 5 of the previous year" */
+          for (guint i = after; i < words->n && i < after + 4; i++)
+            {
+              if (strcmp (words->w[i].w, "year") == 0 && i > after &&
+                  word_is (&words->w[i - 1], year_directions))
+                {
+                  const char *d = words->w[i - 1].w;
+
+                  shift = strcmp (d, "this") == 0 ? 0 : strcmp (d, "next") == 0 ? 1 : -1;
+                  break;
+                }
+              if (!(words->w[i].flags & W_STOP) && !word_is (&words->w[i], year_directions))
+                break;
+            }
+          /* the event: content words just before the date phrase */
+          for (guint i = at; i > 0 && seen < EVENT_REACH; i--)
+            {
+              const Word *w = &words->w[i - 1];
+
+              if (w->start < st->clause_start || (i < at && (words->w[i].flags & W_BREAK)))
+                break;
+              seen++;
+              if (w->flags & (W_CAP | W_STOP | W_DIGIT))
+                continue;
+              if (word_is (w, saying_words))
+                break;
+              {
+                Dated d = { st, v, g_strdup (w->stem), year, shift };
+
+                g_array_append_val (out, d);
+              }
+            }
+        }
+    }
+}
+
+static int
+dated_cmp (gconstpointer a,
+           gconstpointer b)
+{
+  const Dated *x = a, *y = b;
+  int r = strcmp (x->head, y->head);
+
+  if (r != 0)
+    return r;
+  return (x->v->low > y->v->low) - (x->v->low < y->v->low);
+}
+
+/* Whether two dates may fall in the same year: two years written, or two
+ * shifts from the article's year, must be equal (a year written against a
+ * shift needs the article's date, which this pass does not have). */
+static gboolean
+same_year (const Dated *x,
+           const Dated *y)
+{
+  if (x->year != 0 && y->year != 0)
+    return x->year == y->year;
+  if (x->year == 0 && y->year == 0 && x->shift != 2 && y->shift != 2)
+    return x->shift == y->shift;
+  return TRUE;
+}
+
+static void
+compare_dated (Story  *story,
+               GArray *dated)
+{
+  /* the days each document names: (doc, month * 100 + day) */
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint rows = 0;
+
+  for (guint i = 0; i < dated->len; i++)
+    {
+      const Dated *d = &g_array_index (dated, Dated, i);
+      gint64 key = ((gint64) d->st->doc << 16) | (gint64) d->v->low;
+
+      g_hash_table_add (days, g_memdup2 (&key, sizeof key));
+    }
+  g_array_sort (dated, dated_cmp);
+  for (guint from = 0, to; from < dated->len; from = to)
+    {
+      const char *head = g_array_index (dated, Dated, from).head;
+
+      for (to = from; to < dated->len && strcmp (g_array_index (dated, Dated, to).head, head) == 0; to++)
+        ;
+      if (to - from > CC_CLAIM_MAX_POSTINGS)
+        continue;
+      for (guint i = from; i < to; i++)
+        for (guint j = i + 1; j < to && rows < MAX_ROWS; j++)
+          {
+            const Dated *x = &g_array_index (dated, Dated, i);
+            const Dated *y = &g_array_index (dated, Dated, j);
+            gint64 xs = ((gint64) x->st->doc << 16) | (gint64) y->v->low;
+            gint64 ys = ((gint64) y->st->doc << 16) | (gint64) x->v->low;
+            gint64 pair = ((gint64) MIN (x->st->doc, y->st->doc) << 32) | MAX (x->st->doc, y->st->doc);
+
+            if (y->v->low - x->v->low > EVENT_DAYS_APART)
+              break;
+            if (x->st->doc == y->st->doc || x->v->low == y->v->low || !same_year (x, y) ||
+                g_hash_table_contains (days, &xs) || g_hash_table_contains (days, &ys) ||
+                g_hash_table_contains (done, &pair) ||
+                shared_names (story, g_ptr_array_index (story->statements, x->st->first_clause),
+                              g_ptr_array_index (story->statements, y->st->first_clause)) < EVENT_MIN_NAMES)
+              continue;
+            if (story->debug)
+              g_printerr ("claim-compare: event day d%u/d%u (%s)\n", x->st->doc, y->st->doc, head);
+            add (story->out, CC_DISAGREEMENT_DATE, x->st, x->v->start, x->v->end, y->st,
+                 y->v->start, y->v->end, 0.3, "event");
+            g_hash_table_add (done, g_memdup2 (&pair, sizeof pair));
+            rows++;
+          }
+    }
+}
+
 /* ---- the story pass ---- */
 
 void
@@ -2195,6 +2379,7 @@ cc_claim_compare_find (GPtrArray          *statements,
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (Count));
   g_autoptr(GArray) offices = g_array_new (FALSE, FALSE, sizeof (Office));
   g_autoptr(GArray) completions = g_array_new (FALSE, FALSE, sizeof (Completion));
+  g_autoptr(GArray) dated = g_array_new (FALSE, FALSE, sizeof (Dated));
   g_autoptr(GHashTable) office_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) second_of = g_hash_table_new (g_direct_hash, g_direct_equal);
 
@@ -2203,6 +2388,7 @@ cc_claim_compare_find (GPtrArray          *statements,
   g_array_set_clear_func (waters, water_clear);
   g_array_set_clear_func (counts, count_clear);
   g_array_set_clear_func (offices, office_clear);
+  g_array_set_clear_func (dated, dated_clear);
   story.stem = cc_word_stem_new ();
   story.statements = statements;
   story.n_docs = n_texts;
@@ -2240,6 +2426,7 @@ cc_claim_compare_find (GPtrArray          *statements,
       find_counts (&story, &words, st, counts);
       find_offices (&story, &words, st, office_of, offices);
       find_completions (&story, &words, st, completions);
+      find_dated (&story, &words, st, dated);
       words_clear (&words);
     }
 
@@ -2250,6 +2437,7 @@ cc_claim_compare_find (GPtrArray          *statements,
   compare_counts (&story, counts);
   compare_offices (&story, offices);
   compare_completions (&story, completions);
+  compare_dated (&story, dated);
   if (lineup != NULL)
     compare_lined_up (&story, lineup);
 

@@ -405,6 +405,37 @@ test_event_day (void)
                  "event");
 }
 
+/* ---- how long ---- */
+
+static void
+test_how_long (void)
+{
+  const char *days = "After the crash the driver was kept in the county hospital for a few days "
+                     "of observation by the trauma team.";
+
+  /* a hospital stay; a strike */
+  assert_row (days,
+              "Doctors at the county hospital kept the driver under observation for several weeks "
+              "before any return to racing.",
+              "how long", CC_DISAGREEMENT_NUMERIC, "a few days", "several weeks");
+  assert_row ("Dock workers in the harbour held a strike lasting a couple of hours over pay.",
+              "The harbour strike by dock workers went on for three days over pay.",
+              "how long", CC_DISAGREEMENT_NUMERIC, "a couple of hours", "three days");
+
+  /* ranges that meet agree */
+  assert_no_row (days,
+                 "Doctors at the county hospital kept the driver under observation for three days "
+                 "before any return to racing.", "how long");
+  /* another thing: no word next to both */
+  assert_no_row (days,
+                 "The county hospital will close its old wing for several weeks of repairs, "
+                 "the trauma team said.", "how long");
+  /* said not to last */
+  assert_no_row ("Dock workers in the harbour did not strike for a couple of hours over pay.",
+                 "The harbour strike by dock workers went on for three days over pay.",
+                 "how long");
+}
+
 /* ---- bad input ---- */
 
 static void
@@ -451,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/claim-compare/name/variant-quote", test_variant_quote);
   g_test_add_func ("/crosscheck/claim-compare/state/completion", test_completion);
   g_test_add_func ("/crosscheck/claim-compare/date/event-day", test_event_day);
+  g_test_add_func ("/crosscheck/claim-compare/figure/how-long", test_how_long);
   g_test_add_func ("/crosscheck/claim-compare/long-input", test_long_input);
   return g_test_run ();
 }

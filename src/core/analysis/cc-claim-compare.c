@@ -2363,6 +2363,197 @@ compare_dated (Story  *story,
     }
 }
 
+/* ---- how long: a vague duration against another ---- */
+
+/* "For a few days of health checks" and "health examinations for several
+ * weeks": durations said of the same thing (a content word next to both)
+ * in sentences that share words, of which at least one is vague (a range
+ * of its unit, cc-values), whose ranges lie well apart. Figures on both
+ * sides are the lined-up rules' part. */
+
+/* Content words looked at on each side of a duration. */
+#define SPAN_REACH 3
+/* Content terms the two sentences must share, the word next to both
+ * included. */
+#define SPAN_MIN_TERMS 3
+/* How far apart the ranges must lie: the longer at least this many times
+ * the shorter (rounding and loose wording stay agreements). */
+#define SPAN_FACTOR 2.0
+
+static const char * const vague_counts[] = { "few", "couple", "several", NULL };
+
+typedef struct
+{
+  const CcStatement *st;
+  guint              start;
+  guint              end;
+  double             low;    /* seconds */
+  double             high;
+  gboolean           vague;
+  char              *key;    /* the stem of a word next to it */
+} Span;
+
+static void
+span_clear (gpointer data)
+{
+  g_free (((Span *) data)->key);
+}
+
+static void
+find_spans (Story             *story,
+            const Words       *words,
+            const CcStatement *first,
+            GArray            *out)
+{
+  for (guint i = 0; i + 1 < words->n; i++)
+    {
+      guint from = i, last = 0;
+      gboolean vague = FALSE;
+      g_autoptr(GString) text = NULL;
+      g_autoptr(CcValue) v = NULL;
+      const CcStatement *st;
+
+      /* "a few days", "a couple of hours", "several weeks", "three days" */
+      if (word_is (&words->w[i], vague_counts))
+        {
+          vague = TRUE;
+          if (i > 0 && strcmp (words->w[i - 1].w, "a") == 0)
+            from = i - 1;
+          last = i + 1;
+          if (last < words->n && strcmp (words->w[last].w, "of") == 0)
+            last++;
+        }
+      else if ((words->w[i].flags & W_DIGIT) ||
+               cc_value_number_word (words->w[i].w, strlen (words->w[i].w)) > 0)
+        last = i + 1;
+      else
+        continue;
+      if (last >= words->n || cc_value_time_unit (words->w[last].w, strlen (words->w[last].w)) < 60)
+        continue;
+      text = g_string_new (NULL);
+      for (guint k = from; k <= last; k++)
+        g_string_append_printf (text, "%s%s", k > from ? " " : "", words->w[k].w);
+      v = cc_value_parse (text->str, CC_VALUE_DURATION);
+      if (v == NULL || v->kind != CC_VALUE_DURATION)
+        continue;
+      st = clause_of (story, first, words->w[from].start);
+      if (st->negated)
+        continue;
+      /* the content words next to it, on each side */
+      for (int dir = -1; dir <= 1; dir += 2)
+        {
+          guint seen = 0;
+
+          for (int k = dir < 0 ? (int) from - 1 : (int) last + 1;
+               k >= 0 && k < (int) words->n && seen < SPAN_REACH; k += dir)
+            {
+              const Word *w = &words->w[k];
+              Span s = { st, words->w[from].start, words->w[last].end, v->low, v->high, vague, NULL };
+
+              if (dir > 0 ? (w->flags & W_BREAK) != 0 : (words->w[k + 1].flags & W_BREAK) != 0)
+                break;
+              seen++;
+              if ((w->flags & (W_CAP | W_STOP | W_DIGIT)) ||
+                  cc_value_time_unit (w->w, strlen (w->w)) > 0)
+                continue;
+              s.key = g_strdup (w->stem);
+              g_array_append_val (out, s);
+            }
+        }
+      i = last;
+    }
+}
+
+static int
+span_cmp (gconstpointer a,
+          gconstpointer b)
+{
+  const Span *x = a, *y = b;
+  int r = strcmp (x->key, y->key);
+
+  if (r != 0)
+    return r;
+  return x->st->doc < y->st->doc ? -1 : x->st->doc > y->st->doc;
+}
+
+static guint
+sentence_shared_terms (Story             *story,
+                       const CcStatement *a,
+                       const CcStatement *b)
+{
+  const char *ta[256], *tb[256];
+  guint na = sentence_terms (story, g_ptr_array_index (story->statements, a->first_clause), ta, 256);
+  guint nb = sentence_terms (story, g_ptr_array_index (story->statements, b->first_clause), tb, 256);
+  guint n = 0;
+
+  for (guint i = 0; i < na; i++)
+    for (guint k = 0; k < nb; k++)
+      if (ta[i] == tb[k])
+        {
+          n++;
+          break;
+        }
+  return n;
+}
+
+/* Whether a document gives the thing a duration that agrees with @s. */
+static gboolean
+span_stated (GArray     *spans,
+             guint       from,
+             guint       to,
+             guint       doc,
+             const Span *s)
+{
+  for (guint i = from; i < to; i++)
+    {
+      const Span *o = &g_array_index (spans, Span, i);
+
+      if (o->st->doc == doc && o->low <= s->high * SPAN_FACTOR && s->low <= o->high * SPAN_FACTOR)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+compare_spans (Story  *story,
+               GArray *spans)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint rows = 0;
+
+  g_array_sort (spans, span_cmp);
+  for (guint from = 0, to; from < spans->len; from = to)
+    {
+      const char *key = g_array_index (spans, Span, from).key;
+
+      for (to = from; to < spans->len && strcmp (g_array_index (spans, Span, to).key, key) == 0; to++)
+        ;
+      if (to - from > CC_CLAIM_MAX_POSTINGS)
+        continue;
+      for (guint i = from; i < to; i++)
+        for (guint j = i + 1; j < to && rows < MAX_ROWS; j++)
+          {
+            const Span *x = &g_array_index (spans, Span, i);
+            const Span *y = &g_array_index (spans, Span, j);
+            gint64 pair = ((gint64) x->st->doc << 32) | y->st->doc;
+
+            if (x->st->doc == y->st->doc || (!x->vague && !y->vague) ||
+                (x->high * SPAN_FACTOR > y->low && y->high * SPAN_FACTOR > x->low) ||
+                g_hash_table_contains (done, &pair) ||
+                span_stated (spans, from, to, x->st->doc, y) ||
+                span_stated (spans, from, to, y->st->doc, x) ||
+                sentence_shared_terms (story, x->st, y->st) < SPAN_MIN_TERMS)
+              continue;
+            if (story->debug)
+              g_printerr ("claim-compare: how long d%u/d%u (%s)\n", x->st->doc, y->st->doc, key);
+            add (story->out, CC_DISAGREEMENT_NUMERIC, x->st, x->start, x->end, y->st, y->start,
+                 y->end, 0.3, "how long");
+            g_hash_table_add (done, g_memdup2 (&pair, sizeof pair));
+            rows++;
+          }
+    }
+}
+
 /* ---- the story pass ---- */
 
 void
@@ -2380,6 +2571,7 @@ cc_claim_compare_find (GPtrArray          *statements,
   g_autoptr(GArray) offices = g_array_new (FALSE, FALSE, sizeof (Office));
   g_autoptr(GArray) completions = g_array_new (FALSE, FALSE, sizeof (Completion));
   g_autoptr(GArray) dated = g_array_new (FALSE, FALSE, sizeof (Dated));
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
   g_autoptr(GHashTable) office_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) second_of = g_hash_table_new (g_direct_hash, g_direct_equal);
 
@@ -2389,6 +2581,7 @@ cc_claim_compare_find (GPtrArray          *statements,
   g_array_set_clear_func (counts, count_clear);
   g_array_set_clear_func (offices, office_clear);
   g_array_set_clear_func (dated, dated_clear);
+  g_array_set_clear_func (spans, span_clear);
   story.stem = cc_word_stem_new ();
   story.statements = statements;
   story.n_docs = n_texts;
@@ -2427,6 +2620,7 @@ cc_claim_compare_find (GPtrArray          *statements,
       find_offices (&story, &words, st, office_of, offices);
       find_completions (&story, &words, st, completions);
       find_dated (&story, &words, st, dated);
+      find_spans (&story, &words, st, spans);
       words_clear (&words);
     }
 
@@ -2438,6 +2632,7 @@ cc_claim_compare_find (GPtrArray          *statements,
   compare_offices (&story, offices);
   compare_completions (&story, completions);
   compare_dated (&story, dated);
+  compare_spans (&story, spans);
   if (lineup != NULL)
     compare_lined_up (&story, lineup);
 

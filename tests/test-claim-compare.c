@@ -306,6 +306,136 @@ test_variant_quote (void)
   g_assert_true (found);
 }
 
+/* ---- a count in progress and a count complete ---- */
+
+/* The row setting a part done against the whole done: "completion" (or
+ * "whole", when the lined-up rule gave it first), or NULL. */
+static const CcDisagreement *
+completion_row (const CcDisagreementReport *report)
+{
+  const CcDisagreement *d = row_with (report, "completion");
+
+  return d != NULL ? d : row_with (report, "whole");
+}
+
+static void
+test_completion (void)
+{
+  /* local elections: a part of the precincts reported, the final tally */
+  const char *part =
+    "The Riverton County Board has reported results for 18 of the 20 precincts, "
+    "with Mayor Dana Holt ahead of Councillor Sam Reyes.";
+  const char *final =
+    "In the final tally released by the Riverton County Board, Mayor Dana Holt kept her seat.";
+  const char *concluded =
+    "The count in Riverton County has concluded, and Mayor Dana Holt kept her seat.";
+  /* a disaster: victims identified, some or all */
+  const char *some =
+    "Coroners in Portmead have identified 40 of the 42 victims of the Harbor Line ferry fire.";
+  const char *every =
+    "Coroners in Portmead said every victim of the Harbor Line ferry fire had been identified.";
+
+  assert_row (part, final, "completion", CC_DISAGREEMENT_CLAIM, "18 of the 20 precincts", "final tally");
+  assert_row (part, concluded, "completion", CC_DISAGREEMENT_CLAIM, "18 of the 20 precincts",
+              "count in Riverton County has concluded");
+  {
+    g_autoptr(CcDisagreementReport) report = find2 (some, every);
+    const CcDisagreement *d = completion_row (report);
+
+    g_assert_nonnull (d);
+    g_assert_cmpint (d->kind, ==, CC_DISAGREEMENT_CLAIM);
+    g_assert_cmpstr (d->value_a, ==, "40 of the 42 victims");
+  }
+
+  /* not complete: a tally to come, a count not over */
+  assert_no_row (part,
+                 "The final tally from the Riverton County Board is expected on Friday, "
+                 "with Mayor Dana Holt ahead.", "completion");
+  assert_no_row (part,
+                 "The count in Riverton County has not concluded, and Mayor Dana Holt leads.",
+                 "completion");
+  /* a share won is not a count in progress */
+  assert_no_row ("The Green Party won 18 of the 20 seats on the Riverton County Board, "
+                 "Mayor Dana Holt said.",
+                 final, "completion");
+  /* another counting: the sentences share no names */
+  assert_no_row (part, "The final tally of the Westbrook marathon was published by Lena Ortiz.",
+                 "completion");
+  /* a document that gives a part itself */
+  assert_no_row (part,
+                 "The Riverton County Board has reported results for 19 of the 20 precincts. "
+                 "In the final tally released by the Riverton County Board, Mayor Dana Holt kept her seat.",
+                 "completion");
+}
+
+/* ---- the day of the same event ---- */
+
+static void
+test_event_day (void)
+{
+  const char *began = "Climbers Anna Berg and Tomas Lind began their expedition on May 3, 2023, "
+                      "from the southern base camp.";
+  const char *opened = "The trial of Victor Hale opened on March 10 before Judge Maria Olsen.";
+
+  /* an expedition; a year written against "last year" */
+  assert_row (began,
+              "Once meant to last three weeks, the expedition starting on May 4 last year kept "
+              "Anna Berg and Tomas Lind on the mountain for two months.",
+              "event", CC_DISAGREEMENT_DATE, "May 3, 2023", "May 4");
+  /* a race */
+  assert_row ("Runner Ada Kerr of Kenya set the course record on October 8, 2023, in Chicago.",
+              "Originally planned as a pacing run, the course record on October 9 last year made "
+              "Ada Kerr of Kenya famous in Chicago.",
+              "event", CC_DISAGREEMENT_DATE, "October 8, 2023", "October 9");
+
+  /* the day of a saying, not of the event */
+  assert_no_row ("Judge Maria Olsen said on March 10 that Victor Hale would testify.",
+                 "Judge Maria Olsen said on March 11 that Victor Hale would testify.", "event");
+  /* other years written */
+  assert_no_row (began,
+                 "Anna Berg and Tomas Lind began their first expedition on May 4, 2022.", "event");
+  /* a document that names both days */
+  assert_no_row (opened,
+                 "Victor Hale's trial opened on March 11, with Judge Maria Olsen presiding; "
+                 "jurors were chosen on March 10.", "event");
+  /* other people */
+  assert_no_row (opened, "Ada Kerr's trial opened on March 11 in Lisbon.", "event");
+  /* a week apart: two events */
+  assert_no_row (opened, "Victor Hale's trial opened on March 17, with Judge Maria Olsen presiding.",
+                 "event");
+}
+
+/* ---- how long ---- */
+
+static void
+test_how_long (void)
+{
+  const char *days = "After the crash the driver was kept in the county hospital for a few days "
+                     "of observation by the trauma team.";
+
+  /* a hospital stay; a strike */
+  assert_row (days,
+              "Doctors at the county hospital kept the driver under observation for several weeks "
+              "before any return to racing.",
+              "how long", CC_DISAGREEMENT_NUMERIC, "a few days", "several weeks");
+  assert_row ("Dock workers in the harbour held a strike lasting a couple of hours over pay.",
+              "The harbour strike by dock workers went on for three days over pay.",
+              "how long", CC_DISAGREEMENT_NUMERIC, "a couple of hours", "three days");
+
+  /* ranges that meet agree */
+  assert_no_row (days,
+                 "Doctors at the county hospital kept the driver under observation for three days "
+                 "before any return to racing.", "how long");
+  /* another thing: no word next to both */
+  assert_no_row (days,
+                 "The county hospital will close its old wing for several weeks of repairs, "
+                 "the trauma team said.", "how long");
+  /* said not to last */
+  assert_no_row ("Dock workers in the harbour did not strike for a couple of hours over pay.",
+                 "The harbour strike by dock workers went on for three days over pay.",
+                 "how long");
+}
+
 /* ---- bad input ---- */
 
 static void
@@ -350,6 +480,9 @@ main (int   argc,
   g_test_add_func ("/crosscheck/claim-compare/figure/digit-slip", test_digit_slip);
   g_test_add_func ("/crosscheck/claim-compare/office/former", test_former_office);
   g_test_add_func ("/crosscheck/claim-compare/name/variant-quote", test_variant_quote);
+  g_test_add_func ("/crosscheck/claim-compare/state/completion", test_completion);
+  g_test_add_func ("/crosscheck/claim-compare/date/event-day", test_event_day);
+  g_test_add_func ("/crosscheck/claim-compare/figure/how-long", test_how_long);
   g_test_add_func ("/crosscheck/claim-compare/long-input", test_long_input);
   return g_test_run ();
 }

@@ -53,6 +53,13 @@ static const ParseCase parse_cases[] = {
   { "12 seconds over an hour", CC_VALUE_NONE, CC_VALUE_DURATION, "PT1H0M12S", NULL },
   { "5+ years", CC_VALUE_NONE, CC_VALUE_DURATION, "P5Y", "at least 5 years" },
   { "2:61", CC_VALUE_DURATION, CC_VALUE_NONE, NULL, NULL },
+  /* vague durations are ranges of their unit */
+  { "a few days", CC_VALUE_NONE, CC_VALUE_DURATION, "P2D/P5D", NULL },
+  { "several weeks", CC_VALUE_NONE, CC_VALUE_DURATION, "P14D/P42D", NULL },
+  { "a couple of hours", CC_VALUE_DURATION, CC_VALUE_DURATION, "PT2H0M0S/PT3H0M0S", NULL },
+  { "a few seconds", CC_VALUE_NONE, CC_VALUE_NONE, NULL, NULL },
+  { "a few", CC_VALUE_NONE, CC_VALUE_NONE, NULL, NULL },
+  { "several", CC_VALUE_NONE, CC_VALUE_NONE, NULL, NULL },
   /* ages */
   { "aged 31", CC_VALUE_NONE, CC_VALUE_AGE, "age 31", "aged 31" },
   { "31-year-old", CC_VALUE_NONE, CC_VALUE_AGE, "age 31", NULL },
@@ -238,7 +245,13 @@ static const CompareCase compare_cases[] = {
   { "10 km", "10,000 metres", CC_VALUE_QUANTITY, CC_VALUE_MATCH_CLOSE },
   { "13:00 GMT", "18:30 IST", CC_VALUE_TIME, CC_VALUE_MATCH_CLOSE },
   { "1:05 a.m. ET", "5:05 GMT", CC_VALUE_TIME, CC_VALUE_MATCH_CLOSE },
+  { "a few days", "three days", CC_VALUE_DURATION, CC_VALUE_MATCH_CLOSE },
+  { "several weeks", "a month", CC_VALUE_DURATION, CC_VALUE_MATCH_CLOSE },
+  { "a couple of hours", "a few hours", CC_VALUE_DURATION, CC_VALUE_MATCH_CLOSE },
   /* real differences */
+  { "a few days", "several weeks", CC_VALUE_DURATION, CC_VALUE_MATCH_DIFFERENT },
+  { "a couple of hours", "two days", CC_VALUE_DURATION, CC_VALUE_MATCH_DIFFERENT },
+  { "several months", "ten years", CC_VALUE_DURATION, CC_VALUE_MATCH_DIFFERENT },
   { "$12 billion", "$14.3 billion", CC_VALUE_MONEY, CC_VALUE_MATCH_DIFFERENT },
   { "34 seconds", "36 seconds", CC_VALUE_DURATION, CC_VALUE_MATCH_DIFFERENT },
   { "2:01:52", "2:01:53", CC_VALUE_DURATION, CC_VALUE_MATCH_DIFFERENT },

@@ -767,6 +767,10 @@ cc_values_read_number (GArray *toks,
     }
   else if (cc_values_word_eq (TOK (i)->p, TOK (i)->len, "a"))
     {
+      /* "a few", "a couple": no count of one */
+      if (i + 1 < toks->len && (cc_values_word_eq (TOK (i + 1)->p, TOK (i + 1)->len, "few") ||
+                                cc_values_word_eq (TOK (i + 1)->p, TOK (i + 1)->len, "couple")))
+        return 0;
       *number = 1;
       end = i + 1;
     }
@@ -1298,6 +1302,14 @@ cc_value_parse_dated (const char  *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* ("several" is also a hedge: "several weeks" is read whole first) */
+  if (kind == CC_VALUE_NONE || kind == CC_VALUE_DURATION)
+    {
+      g_autoptr(GArray) toks = cc_values_tokenize (text);
+
+      if (cc_values_parse_vague_duration (toks, v))
+        return g_steal_pointer (&v);
+    }
   skip = cc_value_parse_qualifier (text, &v->qualifier);
   text += skip;
   if (kind != CC_VALUE_ORDINAL && parse_range (text, kind, reference, v))

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cc-claim-compare.h"
@@ -1847,6 +1848,712 @@ compare_offices (Story  *story,
     }
 }
 
+/* ---- a count in progress and a count complete ---- */
+
+/* "Results for 542 of the 543 constituencies have been announced" in one
+ * document; "all results were declared", "the final tally", "the count
+ * has concluded" in another, about the same counting (the sentences share
+ * names): a part done is not the whole done. The words are general English
+ * vocabulary of counting and reporting. */
+
+/* Words of a count or a report that a part done goes with ("announced
+ * results for 42 of the 50", "identified 12 of the 15 victims"). */
+static const char * const progress_words[] = {
+  "result", "results", "count", "counts", "counted", "counting", "tally", "tallied",
+  "declared", "announced", "reported", "completed", "finished", "processed", "identified",
+  "recovered", "certified", NULL
+};
+/* The nouns of a count that can be final or concluded. */
+static const char * const count_nouns[] = {
+  "count", "counting", "tally", "result", "results", "returns", NULL
+};
+/* Past forms of ending. */
+static const char * const ended_words[] = {
+  "concluded", "completed", "finished", "ended", NULL
+};
+/* Words that leave a count open or to come. */
+static const char * const open_words[] = {
+  "pending", "remaining", "remains", "remain", "yet", "awaited", "awaiting", "await", "awaits",
+  "before", "ahead", "until", "till", "expected", "will", "would", "could", "may", "might",
+  "partial", "provisional", "early", "trends", "leads", "leading", "not", "no", "never", NULL
+};
+
+/* Words of the sentence searched back from a part, at most. */
+#define PROGRESS_REACH 5
+/* Words from a count noun to its verb of ending, at most ("the counting
+ * of votes for the 2024 elections concluded"). */
+#define ENDED_REACH 10
+/* Words after a completion that may leave it open ("is expected"). */
+#define OPEN_REACH 8
+/* Names two sentences must share to speak of the same counting. */
+#define COMPLETION_MIN_NAMES 2
+
+typedef struct
+{
+  const CcStatement *st;     /* the clause */
+  guint              start;  /* the part ("42 of the 50") or the words of completion */
+  guint              end;
+  gboolean           part;
+} Completion;
+
+static const CcStatement *
+clause_of (Story             *story,
+           const CcStatement *first,
+           guint              at)
+{
+  for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+    {
+      const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+      if (at >= st->clause_start && at < st->clause_end)
+        return st;
+    }
+  return first;
+}
+
+/* Whether a word that leaves the count open comes in the few words
+ * before @from, or after it up to @last and on to the next punctuation
+ * (OPEN_REACH words at most). */
+static gboolean
+open_around (const Words *words,
+             guint        from,
+             guint        last)
+{
+  for (guint i = from >= 3 ? from - 3 : 0; i < words->n && i <= last + OPEN_REACH; i++)
+    {
+      if (i > last && (words->w[i].flags & W_BREAK))
+        break;
+      if (word_is (&words->w[i], open_words))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+find_completions (Story             *story,
+                  const Words       *words,
+                  const CcStatement *first,
+                  GArray            *out)
+{
+  gboolean has_part = FALSE;
+  guint n_before = out->len;
+
+  /* the part done: "announced results for 542 of the 543" */
+  for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+    {
+      const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          const CcStatementValue *p = &st->values[k];
+          const CcStatementValue *total = NULL;
+          guint at = words->n;
+
+          if (p->kind != CC_PART_NUMBER || p->of_total <= 0 || p->low >= p->of_total ||
+              p->hedge != CC_VALUE_EXACT || st->projected)
+            continue;
+          for (guint j = k + 1; j < st->n_values && total == NULL; j++)
+            if ((float) st->values[j].low == p->of_total)
+              total = &st->values[j];
+          for (guint i = 0; i < words->n && at == words->n; i++)
+            if (words->w[i].start >= p->start)
+              at = i;
+          if (total == NULL)
+            continue;
+          for (guint i = at; i > 0 && at - i < PROGRESS_REACH; i--)
+            {
+              const Word *w = &words->w[i - 1];
+
+              if (w->start < st->clause_start)
+                break;
+              if (word_is (w, progress_words))
+                {
+                  Completion m = { st, p->start, total->end, TRUE };
+
+                  g_array_append_val (out, m);
+                  has_part = TRUE;
+                  break;
+                }
+            }
+        }
+    }
+  if (has_part)
+    return;
+  /* the whole done: "declared all results", "results for every seat",
+   * "the final tally", "the count has concluded" */
+  for (guint i = 0; i < words->n && out->len == n_before; i++)
+    {
+      const Word *w = &words->w[i];
+      guint start = 0, end = 0, last = i;
+
+      if (strcmp (w->w, "all") == 0 || strcmp (w->w, "every") == 0)
+        {
+          gboolean progress = FALSE;
+
+          for (guint k = i + 1; k < words->n && k <= i + 4 && end == 0; k++)
+            {
+              const Word *x = &words->w[k];
+
+              if (x->flags & (W_CAP | W_DIGIT))
+                continue;
+              if ((x->flags & W_STOP) && (strcmp (x->w, "the") == 0 || strcmp (x->w, "its") == 0 ||
+                                           strcmp (x->w, "their") == 0))
+                continue;
+              if (x->flags & W_STOP)
+                break;
+              start = w->start, end = x->end, last = k;
+            }
+          /* (a word of counting or reporting in the clause) */
+          for (guint k = (i > 6 ? i - 6 : 0); k < words->n && k <= i + 12 && end != 0; k++)
+            progress = progress || word_is (&words->w[k], progress_words);
+          if (!progress)
+            end = 0;
+        }
+      else if (strcmp (w->w, "final") == 0)
+        {
+          for (guint k = i + 1; k < words->n && k <= i + 4 && end == 0; k++)
+            {
+              const Word *x = &words->w[k];
+
+              if (word_is (x, count_nouns))
+                start = w->start, end = x->end, last = k;
+              else if (!(x->flags & W_CAP) && strcmp (x->w, "and") != 0 &&
+                       strcmp (x->w, "official") != 0 && strcmp (x->w, "vote") != 0)
+                break;
+            }
+        }
+      else if (word_is (w, count_nouns) && !(w->flags & W_CAP))
+        {
+          for (guint k = i + 1; k < words->n && k <= i + ENDED_REACH && end == 0; k++)
+            {
+              if (words->w[k].flags & W_BREAK)
+                break;
+              if (word_is (&words->w[k], ended_words))
+                start = w->start, end = words->w[k].end, last = k;
+            }
+        }
+      if (end == 0)
+        continue;
+      {
+        const CcStatement *st = clause_of (story, first, start);
+        Completion m = { st, start, end, FALSE };
+
+        /* (nor "awaiting the final tally", "the final tally is expected") */
+        if (st->negated || st->projected ||
+            open_around (words, i, last))
+          continue;
+        g_array_append_val (out, m);
+      }
+    }
+}
+
+static int
+completion_cmp (gconstpointer a,
+                gconstpointer b)
+{
+  const Completion *x = a, *y = b;
+
+  if (x->st->doc != y->st->doc)
+    return x->st->doc < y->st->doc ? -1 : 1;
+  return (x->part > y->part) - (x->part < y->part);
+}
+
+static guint64
+doc_pair (guint a,
+          guint b)
+{
+  return ((guint64) MIN (a, b) << 32) | MAX (a, b);
+}
+
+static void
+compare_completions (Story  *story,
+                     GArray *found)
+{
+  /* the counts done, by the name words of their sentence */
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (NULL, NULL, NULL,
+                                                         (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) part_docs = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) rows_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint rows = 0;
+
+  g_array_sort (found, completion_cmp);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Completion *m = &g_array_index (found, Completion, i);
+
+      if (m->part)
+        g_hash_table_add (part_docs, GUINT_TO_POINTER (m->st->doc + 1));
+    }
+  /* (the whole already set against the part by the lined-up rule) */
+  for (guint i = 0; i < story->out->len; i++)
+    {
+      const CcPartDisagreement *d = &g_array_index (story->out, CcPartDisagreement, i);
+
+      if (d->attribute != NULL && strcmp (d->attribute, "whole") == 0)
+        {
+          guint64 *key = g_new (guint64, 1);
+
+          *key = doc_pair (d->a->doc, d->b->doc);
+          g_hash_table_add (rows_of, key);
+        }
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Completion *m = &g_array_index (found, Completion, i);
+      const CcStatement *first;
+
+      /* (a document that gives a part itself is not the whole done) */
+      if (m->part || g_hash_table_contains (part_docs, GUINT_TO_POINTER (m->st->doc + 1)))
+        continue;
+      first = g_ptr_array_index (story->statements, m->st->first_clause);
+      for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+        {
+          const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+          for (guint k = 0; k < st->n_names; k++)
+            for (guint t = 0; st->names[k].tokens[t] != NULL; t++)
+              {
+                GArray *list = g_hash_table_lookup (by_name, st->names[k].tokens[t]);
+
+                if (list == NULL)
+                  {
+                    list = g_array_new (FALSE, FALSE, sizeof (guint));
+                    g_hash_table_insert (by_name, (gpointer) st->names[k].tokens[t], list);
+                  }
+                if (list->len == 0 || g_array_index (list, guint, list->len - 1) != i)
+                  g_array_append_val (list, i);
+              }
+        }
+    }
+  for (guint i = 0; i < found->len && rows < MAX_ROWS; i++)
+    {
+      const Completion *p = &g_array_index (found, Completion, i);
+      const CcStatement *first;
+      g_autoptr(GHashTable) shared = NULL;
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (!p->part)
+        continue;
+      shared = g_hash_table_new (NULL, NULL);
+      first = g_ptr_array_index (story->statements, p->st->first_clause);
+      for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+        {
+          const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+          for (guint k = 0; k < st->n_names; k++)
+            for (guint t = 0; st->names[k].tokens[t] != NULL; t++)
+              {
+                GArray *list = g_hash_table_lookup (by_name, st->names[k].tokens[t]);
+
+                if (list == NULL || list->len > CC_CLAIM_MAX_POSTINGS)
+                  continue;
+                for (guint j = 0; j < list->len; j++)
+                  {
+                    gpointer at = GUINT_TO_POINTER (g_array_index (list, guint, j) + 1);
+
+                    g_hash_table_insert (shared, at,
+                                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (shared, at)) + 1));
+                  }
+              }
+        }
+      /* (a name token met twice in the sentence counts twice: the shared
+       * names are counted again, distinct, below) */
+      g_hash_table_iter_init (&iter, shared);
+      while (g_hash_table_iter_next (&iter, &key, &value) && rows < MAX_ROWS)
+        {
+          const Completion *w = &g_array_index (found, Completion, GPOINTER_TO_UINT (key) - 1);
+          guint64 pair = doc_pair (p->st->doc, w->st->doc);
+
+          if (w->st->doc == p->st->doc || GPOINTER_TO_UINT (value) < COMPLETION_MIN_NAMES ||
+              g_hash_table_contains (rows_of, &pair) ||
+              shared_names (story, first, g_ptr_array_index (story->statements, w->st->first_clause)) <
+                COMPLETION_MIN_NAMES)
+            continue;
+          if (story->debug)
+            g_printerr ("claim-compare: completion d%u/d%u\n", p->st->doc, w->st->doc);
+          add (story->out, CC_DISAGREEMENT_CLAIM, p->st, p->start, p->end, w->st, w->start, w->end,
+               0.3, "completion");
+          g_hash_table_add (rows_of, g_memdup2 (&pair, sizeof pair));
+          rows++;
+        }
+    }
+}
+
+/* ---- the day of the same event ---- */
+
+/* "Embarked on their mission on June 6, 2024" and "a mission beginning on
+ * June 5 last year": the same event (the content word the date phrase
+ * follows) of the same people (shared names) dated a day or two apart,
+ * whatever else the sentences say. Verbs of saying are left out: "said on
+ * Monday" dates the saying, not the event. */
+
+/* Days apart at most: further apart, the same word more likely names two
+ * events (a launch and a return). */
+#define EVENT_DAYS_APART 2
+/* Content words looked at before a date, at most. */
+#define EVENT_REACH 4
+#define EVENT_MIN_NAMES 2
+
+static const char * const saying_words[] = {
+  "said", "says", "told", "tell", "announced", "reported", "stated", "added", "wrote",
+  "confirmed", "posted", "tweeted", "according", "published", "released", "updated", NULL
+};
+static const char * const year_directions[] = { "last", "previous", "past", "this", "next", NULL };
+
+typedef struct
+{
+  const CcStatement      *st;
+  const CcStatementValue *v;
+  char                   *head;  /* the stem of the event word */
+  int                     year;  /* as written; 0 unknown */
+  int                     shift; /* "last year": -1, "this year": 0, "next year": 1; 2 none */
+} Dated;
+
+static void
+dated_clear (gpointer data)
+{
+  g_free (((Dated *) data)->head);
+}
+
+static void
+find_dated (Story             *story,
+            const Words       *words,
+            const CcStatement *first,
+            GArray            *out)
+{
+  for (guint c = first->first_clause; c < first->first_clause + first->n_clauses; c++)
+    {
+      const CcStatement *st = g_ptr_array_index (story->statements, c);
+
+      for (guint k = 0; k < st->n_values; k++)
+        {
+          const CcStatementValue *v = &st->values[k];
+          guint at = words->n, after = words->n, seen = 0;
+          int year = 0, shift = 2;
+
+          if (v->kind != CC_PART_DAY || v->hedge != CC_VALUE_EXACT || st->projected)
+            continue;
+          for (guint i = 0; i < words->n; i++)
+            {
+              if (at == words->n && words->w[i].start >= v->start)
+                at = i;
+              if (words->w[i].start >= v->end)
+                {
+                  after = i;
+                  break;
+                }
+              /* the year written in the date: "June 6, 2024" */
+              if (at != words->n && (words->w[i].flags & W_DIGIT) && strlen (words->w[i].w) == 4)
+                year = atoi (words->w[i].w);
+            }
+          if (at == words->n || at == 0)
+            continue;
+          /* "June 5 last year", "June 5 of the previous year" */
+          for (guint i = after; i < words->n && i < after + 4; i++)
+            {
+              if (strcmp (words->w[i].w, "year") == 0 && i > after &&
+                  word_is (&words->w[i - 1], year_directions))
+                {
+                  const char *d = words->w[i - 1].w;
+
+                  shift = strcmp (d, "this") == 0 ? 0 : strcmp (d, "next") == 0 ? 1 : -1;
+                  break;
+                }
+              if (!(words->w[i].flags & W_STOP) && !word_is (&words->w[i], year_directions))
+                break;
+            }
+          /* the event: content words just before the date phrase */
+          for (guint i = at; i > 0 && seen < EVENT_REACH; i--)
+            {
+              const Word *w = &words->w[i - 1];
+
+              if (w->start < st->clause_start || (i < at && (words->w[i].flags & W_BREAK)))
+                break;
+              seen++;
+              if (w->flags & (W_CAP | W_STOP | W_DIGIT))
+                continue;
+              if (word_is (w, saying_words))
+                break;
+              {
+                Dated d = { st, v, g_strdup (w->stem), year, shift };
+
+                g_array_append_val (out, d);
+              }
+            }
+        }
+    }
+}
+
+static int
+dated_cmp (gconstpointer a,
+           gconstpointer b)
+{
+  const Dated *x = a, *y = b;
+  int r = strcmp (x->head, y->head);
+
+  if (r != 0)
+    return r;
+  return (x->v->low > y->v->low) - (x->v->low < y->v->low);
+}
+
+/* Whether two dates may fall in the same year: two years written, or two
+ * shifts from the article's year, must be equal (a year written against a
+ * shift needs the article's date, which this pass does not have). */
+static gboolean
+same_year (const Dated *x,
+           const Dated *y)
+{
+  if (x->year != 0 && y->year != 0)
+    return x->year == y->year;
+  if (x->year == 0 && y->year == 0 && x->shift != 2 && y->shift != 2)
+    return x->shift == y->shift;
+  return TRUE;
+}
+
+static void
+compare_dated (Story  *story,
+               GArray *dated)
+{
+  /* the days each document names: (doc, month * 100 + day) */
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint rows = 0;
+
+  for (guint i = 0; i < dated->len; i++)
+    {
+      const Dated *d = &g_array_index (dated, Dated, i);
+      gint64 key = ((gint64) d->st->doc << 16) | (gint64) d->v->low;
+
+      g_hash_table_add (days, g_memdup2 (&key, sizeof key));
+    }
+  g_array_sort (dated, dated_cmp);
+  for (guint from = 0, to; from < dated->len; from = to)
+    {
+      const char *head = g_array_index (dated, Dated, from).head;
+
+      for (to = from; to < dated->len && strcmp (g_array_index (dated, Dated, to).head, head) == 0; to++)
+        ;
+      if (to - from > CC_CLAIM_MAX_POSTINGS)
+        continue;
+      for (guint i = from; i < to; i++)
+        for (guint j = i + 1; j < to && rows < MAX_ROWS; j++)
+          {
+            const Dated *x = &g_array_index (dated, Dated, i);
+            const Dated *y = &g_array_index (dated, Dated, j);
+            gint64 xs = ((gint64) x->st->doc << 16) | (gint64) y->v->low;
+            gint64 ys = ((gint64) y->st->doc << 16) | (gint64) x->v->low;
+            gint64 pair = ((gint64) MIN (x->st->doc, y->st->doc) << 32) | MAX (x->st->doc, y->st->doc);
+
+            if (y->v->low - x->v->low > EVENT_DAYS_APART)
+              break;
+            if (x->st->doc == y->st->doc || x->v->low == y->v->low || !same_year (x, y) ||
+                g_hash_table_contains (days, &xs) || g_hash_table_contains (days, &ys) ||
+                g_hash_table_contains (done, &pair) ||
+                shared_names (story, g_ptr_array_index (story->statements, x->st->first_clause),
+                              g_ptr_array_index (story->statements, y->st->first_clause)) < EVENT_MIN_NAMES)
+              continue;
+            if (story->debug)
+              g_printerr ("claim-compare: event day d%u/d%u (%s)\n", x->st->doc, y->st->doc, head);
+            add (story->out, CC_DISAGREEMENT_DATE, x->st, x->v->start, x->v->end, y->st,
+                 y->v->start, y->v->end, 0.3, "event");
+            g_hash_table_add (done, g_memdup2 (&pair, sizeof pair));
+            rows++;
+          }
+    }
+}
+
+/* ---- how long: a vague duration against another ---- */
+
+/* "For a few days of health checks" and "health examinations for several
+ * weeks": durations said of the same thing (a content word next to both)
+ * in sentences that share words, of which at least one is vague (a range
+ * of its unit, cc-values), whose ranges lie well apart. Figures on both
+ * sides are the lined-up rules' part. */
+
+/* Content words looked at on each side of a duration. */
+#define SPAN_REACH 3
+/* Content terms the two sentences must share, the word next to both
+ * included. */
+#define SPAN_MIN_TERMS 3
+/* How far apart the ranges must lie: the longer at least this many times
+ * the shorter (rounding and loose wording stay agreements). */
+#define SPAN_FACTOR 2.0
+
+static const char * const vague_counts[] = { "few", "couple", "several", NULL };
+
+typedef struct
+{
+  const CcStatement *st;
+  guint              start;
+  guint              end;
+  double             low;    /* seconds */
+  double             high;
+  gboolean           vague;
+  char              *key;    /* the stem of a word next to it */
+} Span;
+
+static void
+span_clear (gpointer data)
+{
+  g_free (((Span *) data)->key);
+}
+
+static void
+find_spans (Story             *story,
+            const Words       *words,
+            const CcStatement *first,
+            GArray            *out)
+{
+  for (guint i = 0; i + 1 < words->n; i++)
+    {
+      guint from = i, last = 0;
+      gboolean vague = FALSE;
+      g_autoptr(GString) text = NULL;
+      g_autoptr(CcValue) v = NULL;
+      const CcStatement *st;
+
+      /* "a few days", "a couple of hours", "several weeks", "three days" */
+      if (word_is (&words->w[i], vague_counts))
+        {
+          vague = TRUE;
+          if (i > 0 && strcmp (words->w[i - 1].w, "a") == 0)
+            from = i - 1;
+          last = i + 1;
+          if (last < words->n && strcmp (words->w[last].w, "of") == 0)
+            last++;
+        }
+      else if ((words->w[i].flags & W_DIGIT) ||
+               cc_value_number_word (words->w[i].w, strlen (words->w[i].w)) > 0)
+        last = i + 1;
+      else
+        continue;
+      if (last >= words->n || cc_value_time_unit (words->w[last].w, strlen (words->w[last].w)) < 60)
+        continue;
+      text = g_string_new (NULL);
+      for (guint k = from; k <= last; k++)
+        g_string_append_printf (text, "%s%s", k > from ? " " : "", words->w[k].w);
+      v = cc_value_parse (text->str, CC_VALUE_DURATION);
+      if (v == NULL || v->kind != CC_VALUE_DURATION)
+        continue;
+      st = clause_of (story, first, words->w[from].start);
+      if (st->negated)
+        continue;
+      /* the content words next to it, on each side */
+      for (int dir = -1; dir <= 1; dir += 2)
+        {
+          guint seen = 0;
+
+          for (int k = dir < 0 ? (int) from - 1 : (int) last + 1;
+               k >= 0 && k < (int) words->n && seen < SPAN_REACH; k += dir)
+            {
+              const Word *w = &words->w[k];
+              Span s = { st, words->w[from].start, words->w[last].end, v->low, v->high, vague, NULL };
+
+              if (dir > 0 ? (w->flags & W_BREAK) != 0 : (words->w[k + 1].flags & W_BREAK) != 0)
+                break;
+              seen++;
+              if ((w->flags & (W_CAP | W_STOP | W_DIGIT)) ||
+                  cc_value_time_unit (w->w, strlen (w->w)) > 0)
+                continue;
+              s.key = g_strdup (w->stem);
+              g_array_append_val (out, s);
+            }
+        }
+      i = last;
+    }
+}
+
+static int
+span_cmp (gconstpointer a,
+          gconstpointer b)
+{
+  const Span *x = a, *y = b;
+  int r = strcmp (x->key, y->key);
+
+  if (r != 0)
+    return r;
+  return x->st->doc < y->st->doc ? -1 : x->st->doc > y->st->doc;
+}
+
+static guint
+sentence_shared_terms (Story             *story,
+                       const CcStatement *a,
+                       const CcStatement *b)
+{
+  const char *ta[256], *tb[256];
+  guint na = sentence_terms (story, g_ptr_array_index (story->statements, a->first_clause), ta, 256);
+  guint nb = sentence_terms (story, g_ptr_array_index (story->statements, b->first_clause), tb, 256);
+  guint n = 0;
+
+  for (guint i = 0; i < na; i++)
+    for (guint k = 0; k < nb; k++)
+      if (ta[i] == tb[k])
+        {
+          n++;
+          break;
+        }
+  return n;
+}
+
+/* Whether a document gives the thing a duration that agrees with @s. */
+static gboolean
+span_stated (GArray     *spans,
+             guint       from,
+             guint       to,
+             guint       doc,
+             const Span *s)
+{
+  for (guint i = from; i < to; i++)
+    {
+      const Span *o = &g_array_index (spans, Span, i);
+
+      if (o->st->doc == doc && o->low <= s->high * SPAN_FACTOR && s->low <= o->high * SPAN_FACTOR)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+compare_spans (Story  *story,
+               GArray *spans)
+{
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint rows = 0;
+
+  g_array_sort (spans, span_cmp);
+  for (guint from = 0, to; from < spans->len; from = to)
+    {
+      const char *key = g_array_index (spans, Span, from).key;
+
+      for (to = from; to < spans->len && strcmp (g_array_index (spans, Span, to).key, key) == 0; to++)
+        ;
+      if (to - from > CC_CLAIM_MAX_POSTINGS)
+        continue;
+      for (guint i = from; i < to; i++)
+        for (guint j = i + 1; j < to && rows < MAX_ROWS; j++)
+          {
+            const Span *x = &g_array_index (spans, Span, i);
+            const Span *y = &g_array_index (spans, Span, j);
+            gint64 pair = ((gint64) x->st->doc << 32) | y->st->doc;
+
+            if (x->st->doc == y->st->doc || (!x->vague && !y->vague) ||
+                (x->high * SPAN_FACTOR > y->low && y->high * SPAN_FACTOR > x->low) ||
+                g_hash_table_contains (done, &pair) ||
+                span_stated (spans, from, to, x->st->doc, y) ||
+                span_stated (spans, from, to, y->st->doc, x) ||
+                sentence_shared_terms (story, x->st, y->st) < SPAN_MIN_TERMS)
+              continue;
+            if (story->debug)
+              g_printerr ("claim-compare: how long d%u/d%u (%s)\n", x->st->doc, y->st->doc, key);
+            add (story->out, CC_DISAGREEMENT_NUMERIC, x->st, x->start, x->end, y->st, y->start,
+                 y->end, 0.3, "how long");
+            g_hash_table_add (done, g_memdup2 (&pair, sizeof pair));
+            rows++;
+          }
+    }
+}
+
 /* ---- the story pass ---- */
 
 void
@@ -1862,6 +2569,9 @@ cc_claim_compare_find (GPtrArray          *statements,
   g_autoptr(GArray) second = g_array_new (FALSE, FALSE, sizeof (Holder));
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (Count));
   g_autoptr(GArray) offices = g_array_new (FALSE, FALSE, sizeof (Office));
+  g_autoptr(GArray) completions = g_array_new (FALSE, FALSE, sizeof (Completion));
+  g_autoptr(GArray) dated = g_array_new (FALSE, FALSE, sizeof (Dated));
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
   g_autoptr(GHashTable) office_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) second_of = g_hash_table_new (g_direct_hash, g_direct_equal);
 
@@ -1870,6 +2580,8 @@ cc_claim_compare_find (GPtrArray          *statements,
   g_array_set_clear_func (waters, water_clear);
   g_array_set_clear_func (counts, count_clear);
   g_array_set_clear_func (offices, office_clear);
+  g_array_set_clear_func (dated, dated_clear);
+  g_array_set_clear_func (spans, span_clear);
   story.stem = cc_word_stem_new ();
   story.statements = statements;
   story.n_docs = n_texts;
@@ -1906,6 +2618,9 @@ cc_claim_compare_find (GPtrArray          *statements,
       find_runner_up (&story, &words, st, second_of, second);
       find_counts (&story, &words, st, counts);
       find_offices (&story, &words, st, office_of, offices);
+      find_completions (&story, &words, st, completions);
+      find_dated (&story, &words, st, dated);
+      find_spans (&story, &words, st, spans);
       words_clear (&words);
     }
 
@@ -1915,6 +2630,9 @@ cc_claim_compare_find (GPtrArray          *statements,
   compare_runners_up (&story, second);
   compare_counts (&story, counts);
   compare_offices (&story, offices);
+  compare_completions (&story, completions);
+  compare_dated (&story, dated);
+  compare_spans (&story, spans);
   if (lineup != NULL)
     compare_lined_up (&story, lineup);
 

@@ -43,6 +43,9 @@ gboolean  cc_values_parse_time     (GArray       *toks,
                                     CcValue      *v);
 gboolean  cc_values_parse_duration (GArray       *toks,
                                     CcValue      *v);
+/* "a few days", "several weeks", "a couple of hours": a range of the unit */
+gboolean  cc_values_parse_vague_duration (GArray *toks,
+                                    CcValue      *v);
 gboolean  cc_values_parse_age      (GArray       *toks,
                                     CcValue      *v);
 gboolean  cc_values_parse_relative (GArray       *toks,

@@ -413,6 +413,44 @@ cc_values_parse_duration (GArray  *toks,
   return TRUE;
 }
 
+/* Vague counts of a time unit, as ranges of it: "a couple of hours" (2 to
+ * 3), "a few days" (2 to 5), "several weeks" (2 to 6). They are general
+ * English; a range that meets another agrees with it ("a few days",
+ * "three days"), one that does not differs ("a few days", "several
+ * weeks"). */
+gboolean
+cc_values_parse_vague_duration (GArray  *toks,
+                                CcValue *v)
+{
+  guint i = 0;
+  double low, high, unit;
+
+  if (cc_values_tok_is (toks, 0, "a"))
+    i++;
+  if (cc_values_tok_is (toks, i, "few"))
+    low = 2, high = 5, i++;
+  else if (i == 1 && cc_values_tok_is (toks, i, "couple"))
+    {
+      low = 2, high = 3, i++;
+      if (cc_values_tok_is (toks, i, "of"))
+        i++;
+    }
+  else if (i == 0 && cc_values_tok_is (toks, i, "several"))
+    low = 2, high = 6, i++;
+  else
+    return FALSE;
+  /* one plural unit, a minute or longer: not "a few seconds" of a race */
+  if (i + 1 != toks->len || TOK (i)->len < 4 || TOK (i)->p[TOK (i)->len - 1] != 's' ||
+      (unit = cc_value_time_unit (TOK (i)->p, TOK (i)->len)) < 60)
+    return FALSE;
+  v->kind = CC_VALUE_DURATION;
+  v->number = v->low = low * unit;
+  v->high = high * unit;
+  v->precision = 0;
+  v->qualifier = CC_VALUE_APPROX;
+  return TRUE;
+}
+
 char *
 cc_values_duration_to_string (const CcValue *v)
 {

@@ -696,6 +696,52 @@ test_compare_weekday_ahead (void)
   g_assert_true (with_past);
 }
 
+/* A cancelled run stops and says so; the same run not cancelled finds the
+ * disagreement, so the test can fail either way. */
+static void
+test_find_cancelled (void)
+{
+  const char *texts[] = {
+    "The Velm bridge reopened on Tuesday after 14 weeks of repairs, the council said.",
+    "The Velm bridge reopened on Tuesday after 19 weeks of repairs, the council said.",
+  };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(CcDisagreementReport) whole = NULL;
+  g_autoptr(CcDisagreementReport) stopped = NULL;
+  g_autoptr(GError) error = NULL;
+
+  whole = cc_disagreements_find_full (texts, NULL, 2, cancellable, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (whole);
+  g_assert_cmpuint (whole->disagreements->len, ==, 1);
+
+  g_cancellable_cancel (cancellable);
+  stopped = cc_disagreements_find_full (texts, NULL, 2, cancellable, &error);
+  g_assert_null (stopped);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* The dates of documents are their stored publication dates, cleared where
+ * none is kept: a weekday then resolves against the date. */
+static void
+test_dates_of_documents (void)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) dates = NULL;
+  CcDocument *dated = cc_document_new (1, "/tmp/dated.txt", "Dated", NULL, NULL, "a", 3, 17, 0, FALSE);
+  CcDocument *undated = cc_document_new (2, "/tmp/undated.txt", "Undated", NULL, NULL, "b", 3, 17, 0, FALSE);
+
+  cc_document_set_meta (dated, "2031-03-14T09:30:00Z", NULL, NULL);
+  g_ptr_array_add (documents, dated);
+  g_ptr_array_add (documents, undated);
+  dates = cc_disagreements_dates_of (documents);
+  g_assert_cmpuint (dates->len, ==, 2);
+  g_assert_true (g_date_valid (&g_array_index (dates, GDate, 0)));
+  g_assert_cmpuint (g_date_get_day (&g_array_index (dates, GDate, 0)), ==, 14);
+  g_assert_cmpuint (g_date_get_year (&g_array_index (dates, GDate, 0)), ==, 2031);
+  g_assert_false (g_date_valid (&g_array_index (dates, GDate, 1)));
+}
+
 static void
 test_compare_initials (void)
 {
@@ -1013,6 +1059,8 @@ main (int   argc,
   g_test_add_func ("/crosscheck/analysis/compare/weekday-moment", test_compare_weekday_moment);
   g_test_add_func ("/crosscheck/analysis/compare/names", test_compare_names);
   g_test_add_func ("/crosscheck/analysis/role-names", test_role_names);
+  g_test_add_func ("/crosscheck/analysis/find-cancelled", test_find_cancelled);
+  g_test_add_func ("/crosscheck/analysis/dates-of-documents", test_dates_of_documents);
   g_test_add_func ("/crosscheck/analysis/role-rank", test_role_rank);
   return g_test_run ();
 }

@@ -13,7 +13,7 @@
  * Two results are combined: the passage alignment (cc_align_documents(),
  * one-to-one sentence pairs, which the connector strip draws and the
  * synchronised scrolling follows) and the disagreement engine
- * (cc_disagreements_find() on the two texts), which says what differs. A
+ * (cc_disagreements_find_full() on the two texts), which says what differs. A
  * pair is "differs" only when the engine finds a disagreement in it, and
  * its marks are the engine's value spans; a disagreement between
  * sentences the alignment did not pair gets a pair of its own, so every
@@ -221,8 +221,21 @@ compare_thread (GTask        *task,
   if (job->a != job->b)
     {
       const char *texts[] = { text_a, text_b };
+      g_autoptr(GPtrArray) both = g_ptr_array_new ();
+      g_autoptr(GArray) dates = NULL;
 
-      result->report = cc_disagreements_find (texts, 2);
+      /* The stored publication dates resolve weekdays, as the CLI does */
+      g_ptr_array_add (both, a);
+      g_ptr_array_add (both, b);
+      dates = cc_disagreements_dates_of (both);
+      result->report = cc_disagreements_find_full (texts, (const GDate *) dates->data, 2,
+                                                   cancellable, &error);
+      if (result->report == NULL)
+        {
+          _cc_compare_result_free (result);
+          g_task_return_error (task, error);
+          return;
+        }
     }
   /* else: a document does not disagree with itself (report NULL) */
   result->pair_of = merge (pairs, result->report);

@@ -22,7 +22,7 @@ static void on_library_changed (CcFactsView *self);
 
 /* The computation, in a worker thread on its own library connection: the
  * texts of the story's documents, then the disagreement engine on them
- * (cc_disagreements_find()), then the rows (cc-facts-view-groups.c). */
+ * (cc_disagreements_find_full()), then the rows (cc-facts-view-groups.c). */
 
 typedef struct
 {
@@ -64,6 +64,7 @@ facts_thread (GTask        *task,
   g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GPtrArray) texts = NULL;
   g_autoptr(CcDisagreementReport) report = NULL;
+  g_autoptr(GArray) dates = NULL;
   g_autoptr(GError) error = NULL;
   Result *result;
 
@@ -103,9 +104,16 @@ facts_thread (GTask        *task,
     }
   g_ptr_array_add (texts, NULL);
 
-  report = cc_disagreements_find ((const char * const *)texts->pdata, documents->len);
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  /* The stored publication dates resolve weekdays, as the CLI does */
+  dates = cc_disagreements_dates_of (documents);
+  report = cc_disagreements_find_full ((const char * const *)texts->pdata,
+                                       (const GDate *)dates->data, documents->len,
+                                       cancellable, &error);
+  if (report == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   result = g_new0 (Result, 1);
   result->rows = _cc_facts_view_build_rows (report, documents, (const char * const *)texts->pdata,

@@ -287,20 +287,25 @@ resolve_weekdays (GPtrArray   *statements,
     }
 }
 
-static void
+static gboolean
 extract (CcDisagreementReport *report,
          const char * const   *texts,
          const GDate          *dates,
-         guint                 n_texts)
+         guint                 n_texts,
+         GCancellable         *cancellable)
 {
   for (guint i = 0; i < n_texts; i++)
     {
-      g_autoptr(GPtrArray) sts = cc_statements_extract (report->lexicon, texts[i], i);
+      g_autoptr(GPtrArray) sts = NULL;
 
+      if (g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+      sts = cc_statements_extract (report->lexicon, texts[i], i);
       if (dates != NULL && g_date_valid (&dates[i]))
         resolve_weekdays (sts, texts[i], &dates[i]);
       cc_statements_add_to_story (report->statements, sts);
     }
+  return TRUE;
 }
 
 /* What a row's value is, for keeping one row per document pair and pair of
@@ -426,16 +431,35 @@ cc_disagreements_find_dated (const char * const *texts,
                              const GDate        *dates,
                              guint               n_texts)
 {
-  CcDisagreementReport *report = g_new0 (CcDisagreementReport, 1);
+  return cc_disagreements_find_full (texts, dates, n_texts, NULL, NULL);
+}
+
+/* How many statement pairs are compared between two looks at the
+ * cancellable: a look is cheap, but not free. */
+#define CANCEL_EVERY 256
+
+CcDisagreementReport *
+cc_disagreements_find_full (const char * const *texts,
+                            const GDate        *dates,
+                            guint               n_texts,
+                            GCancellable       *cancellable,
+                            GError            **error)
+{
+  g_autoptr(CcDisagreementReport) report = g_new0 (CcDisagreementReport, 1);
   g_autoptr(CcLineup) lineup = NULL;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
   CcPartContext context;
   Texts index;
+  gboolean cancelled = FALSE;
 
   report->lexicon = cc_lexicon_new ();
   report->statements = g_ptr_array_new_with_free_func ((GDestroyNotify) cc_statement_free);
   report->disagreements = g_ptr_array_new_with_free_func (disagreement_free);
-  extract (report, texts, dates, n_texts);
+  if (!extract (report, texts, dates, n_texts, cancellable))
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
   texts_init (&index, texts, n_texts);
 
   lineup = cc_lineup_find (report->statements);
@@ -444,24 +468,51 @@ cc_disagreements_find_dated (const char * const *texts,
   cc_part_context_init (&context, report->statements);
   if (g_getenv ("CC_ENGINE_DEBUG") != NULL)
     debug_dump (report, lineup, &index);
-  for (guint i = 0; i < lineup->pairs->len; i++)
+  for (guint i = 0; i < lineup->pairs->len && !cancelled; i++)
     {
       CcLineupPair *p = &g_array_index (lineup->pairs, CcLineupPair, i);
 
-      cc_part_compare (&context, g_ptr_array_index (report->statements, p->a),
-                       g_ptr_array_index (report->statements, p->b), p->similarity, found);
+      if (i % CANCEL_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
+        cancelled = TRUE;
+      else
+        cc_part_compare (&context, g_ptr_array_index (report->statements, p->a),
+                         g_ptr_array_index (report->statements, p->b), p->similarity, found);
     }
-  cc_part_compare_near_values (&context, report->statements, found);
-  cc_name_variants_find (report->statements, found);
-  cc_role_names_find (report->statements, found);
-  cc_claim_compare_find (report->statements, lineup, texts, n_texts, found);
-  cc_claim_firsts_find (report->statements, texts, dates, n_texts, report->lexicon, found);
-  keep_rows (report, found, &index);
-  if (g_getenv ("CC_ENGINE_DEBUG") != NULL)
-    debug_found (found, &index);
+  if (!cancelled)
+    {
+      cc_part_compare_near_values (&context, report->statements, found);
+      cc_name_variants_find (report->statements, found);
+      cc_role_names_find (report->statements, found);
+      cancelled = g_cancellable_is_cancelled (cancellable);
+    }
+  if (!cancelled)
+    {
+      cc_claim_compare_find (report->statements, lineup, texts, n_texts, found);
+      cc_claim_firsts_find (report->statements, texts, dates, n_texts, report->lexicon, found);
+      keep_rows (report, found, &index);
+      if (g_getenv ("CC_ENGINE_DEBUG") != NULL)
+        debug_found (found, &index);
+    }
   g_ptr_array_unref (index.marks);
   cc_part_context_clear (&context);
-  return report;
+  if (cancelled || g_cancellable_is_cancelled (cancellable))
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
+  return g_steal_pointer (&report);
+}
+
+GArray *
+cc_disagreements_dates_of (GPtrArray *documents)
+{
+  GArray *dates = g_array_new (FALSE, TRUE, sizeof (GDate));
+
+  g_array_set_size (dates, documents->len);
+  for (guint i = 0; i < documents->len; i++)
+    cc_article_date_to_gdate (cc_document_get_published (g_ptr_array_index (documents, i)),
+                              &g_array_index (dates, GDate, i));
+  return dates;
 }
 
 CcDisagreementReport *
@@ -471,7 +522,7 @@ cc_disagreements_for_store (CcStore    *store,
 {
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) dates = g_array_new (FALSE, TRUE, sizeof (GDate));
+  g_autoptr(GArray) dates = NULL;
 
   g_return_val_if_fail (CC_IS_STORE (store), NULL);
 
@@ -497,11 +548,9 @@ cc_disagreements_for_store (CcStore    *store,
           text = g_strdup ("");
         }
       g_ptr_array_add (texts, text);
-      /* The publication date the library keeps, for relative dates */
-      g_array_set_size (dates, i + 1);
-      cc_article_date_to_gdate (cc_document_get_published (doc),
-                                &g_array_index (dates, GDate, i));
     }
+  /* The publication dates the library keeps, for relative dates */
+  dates = cc_disagreements_dates_of (documents);
   return cc_disagreements_find_dated ((const char * const *) texts->pdata,
                                       (const GDate *) dates->data, texts->len);
 }

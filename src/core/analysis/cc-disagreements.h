@@ -56,6 +56,16 @@ CcDisagreementReport *cc_disagreements_find      (const char * const *texts,
 CcDisagreementReport *cc_disagreements_find_dated (const char * const *texts,
                                                   const GDate        *dates,
                                                   guint               n_texts);
+/* The same, stopping early when @cancellable (may be NULL) is cancelled:
+ * then NULL with @error set to G_IO_ERROR_CANCELLED. */
+CcDisagreementReport *cc_disagreements_find_full  (const char * const *texts,
+                                                  const GDate        *dates,
+                                                  guint               n_texts,
+                                                  GCancellable       *cancellable,
+                                                  GError            **error);
+/* The publication dates of @documents (CcDocument), one GDate each, cleared
+ * where a document has none: the @dates of cc_disagreements_find_dated(). */
+GArray               *cc_disagreements_dates_of   (GPtrArray          *documents);
 /* The same for documents of a library (CcDocument); NULL for all of them.
  * A document whose text cannot be read is left out with a warning. Each
  * document's publication date (cc_document_get_published()) is its date. */

@@ -1355,6 +1355,23 @@ compare_name_forms (Story *story)
  * wrong, however far apart in size: a count of "times" counts what its
  * verb does. */
 
+/* The end of the run that starts at @from in @items, sorted by the string
+ * at @key_offset of each element: the candidates one key groups together. */
+static guint
+key_run_end (GArray *items,
+             guint   from,
+             gsize   key_offset)
+{
+  gsize size = g_array_get_element_size (items);
+  const char *key = G_STRUCT_MEMBER (const char *, items->data + from * size, key_offset);
+  guint to = from;
+
+  while (to < items->len &&
+         strcmp (G_STRUCT_MEMBER (const char *, items->data + to * size, key_offset), key) == 0)
+    to++;
+  return to;
+}
+
 typedef struct
 {
   const CcStatement *st;
@@ -1483,10 +1500,7 @@ compare_counts (Story  *story,
   g_array_sort (counts, count_cmp);
   for (guint from = 0, to; from < counts->len; from = to)
     {
-      const char *role = g_array_index (counts, Count, from).role;
-
-      for (to = from; to < counts->len && strcmp (g_array_index (counts, Count, to).role, role) == 0; to++)
-        ;
+      to = key_run_end (counts, from, G_STRUCT_OFFSET (Count, role));
       if (to - from > CC_CLAIM_MAX_POSTINGS)
         continue;
       for (guint i = from; i < to; i++)
@@ -1827,10 +1841,7 @@ compare_offices (Story  *story,
   g_array_sort (offices, office_cmp);
   for (guint from = 0, to; from < offices->len; from = to)
     {
-      const char *key = g_array_index (offices, Office, from).key;
-
-      for (to = from; to < offices->len && strcmp (g_array_index (offices, Office, to).key, key) == 0; to++)
-        ;
+      to = key_run_end (offices, from, G_STRUCT_OFFSET (Office, key));
       if (to - from > CC_CLAIM_MAX_POSTINGS)
         continue;
       for (guint i = from; i < to; i++)
@@ -2330,10 +2341,7 @@ compare_dated (Story  *story,
   g_array_sort (dated, dated_cmp);
   for (guint from = 0, to; from < dated->len; from = to)
     {
-      const char *head = g_array_index (dated, Dated, from).head;
-
-      for (to = from; to < dated->len && strcmp (g_array_index (dated, Dated, to).head, head) == 0; to++)
-        ;
+      to = key_run_end (dated, from, G_STRUCT_OFFSET (Dated, head));
       if (to - from > CC_CLAIM_MAX_POSTINGS)
         continue;
       for (guint i = from; i < to; i++)
@@ -2354,7 +2362,7 @@ compare_dated (Story  *story,
                               g_ptr_array_index (story->statements, y->st->first_clause)) < EVENT_MIN_NAMES)
               continue;
             if (story->debug)
-              g_printerr ("claim-compare: event day d%u/d%u (%s)\n", x->st->doc, y->st->doc, head);
+              g_printerr ("claim-compare: event day d%u/d%u (%s)\n", x->st->doc, y->st->doc, x->head);
             add (story->out, CC_DISAGREEMENT_DATE, x->st, x->v->start, x->v->end, y->st,
                  y->v->start, y->v->end, 0.3, "event");
             g_hash_table_add (done, g_memdup2 (&pair, sizeof pair));
@@ -2524,10 +2532,7 @@ compare_spans (Story  *story,
   g_array_sort (spans, span_cmp);
   for (guint from = 0, to; from < spans->len; from = to)
     {
-      const char *key = g_array_index (spans, Span, from).key;
-
-      for (to = from; to < spans->len && strcmp (g_array_index (spans, Span, to).key, key) == 0; to++)
-        ;
+      to = key_run_end (spans, from, G_STRUCT_OFFSET (Span, key));
       if (to - from > CC_CLAIM_MAX_POSTINGS)
         continue;
       for (guint i = from; i < to; i++)
@@ -2545,7 +2550,7 @@ compare_spans (Story  *story,
                 sentence_shared_terms (story, x->st, y->st) < SPAN_MIN_TERMS)
               continue;
             if (story->debug)
-              g_printerr ("claim-compare: how long d%u/d%u (%s)\n", x->st->doc, y->st->doc, key);
+              g_printerr ("claim-compare: how long d%u/d%u (%s)\n", x->st->doc, y->st->doc, x->key);
             add (story->out, CC_DISAGREEMENT_NUMERIC, x->st, x->start, x->end, y->st, y->start,
                  y->end, 0.3, "how long");
             g_hash_table_add (done, g_memdup2 (&pair, sizeof pair));

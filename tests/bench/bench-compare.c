@@ -15,7 +15,9 @@
  *     process (target: conflicts under 500 MB).
  *
  * Environment: CC_BENCH_DOCS (default 1000), CC_BENCH_SENTENCES (2000),
- * CC_BENCH_STORIES (default 50), CC_BENCH_SCALE_DOCS (10000; 0 skips 3). */
+ * CC_BENCH_STORIES (default 50), CC_BENCH_SCALE_DOCS (10000; 0 skips 3),
+ * CC_BENCH_SCALE_KEEP (a folder: part 3 builds its corpus and library there
+ * and keeps them, to profile the command line on them afterwards). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,6 +214,7 @@ bench_scale (void)
   guint docs = env_uint ("CC_BENCH_SCALE_DOCS", 10000);
   guint stories = env_uint ("CC_BENCH_STORIES", 50);
   char *dir = NULL;
+  const char *keep;
   g_autofree char *corpus = NULL;
   g_autofree char *db = NULL;
   double t_claims_cold = 0, t_claims = 0, t_conflicts = 0, t_import = 0;
@@ -225,7 +228,11 @@ bench_scale (void)
       printf ("scale: CROSSCHECK_CLI not set, skipped\n");
       return 0;
     }
-  dir = cc_test_tmpdir_new ();
+  keep = g_getenv ("CC_BENCH_SCALE_KEEP");
+  if (keep != NULL && g_mkdir_with_parents (keep, 0700) == 0)
+    dir = g_strdup (keep);
+  else
+    dir = cc_test_tmpdir_new ();
   corpus = g_build_filename (dir, "corpus", NULL);
   db = g_build_filename (dir, "library.db", NULL);
   g_mkdir (corpus, 0700);
@@ -250,7 +257,13 @@ bench_scale (void)
           "(target <= 3), memory %s the 500 MB target\n",
           t_conflicts, m_conflicts / 1e6, t_conflicts / MAX (t_claims, 1e-9),
           m_conflicts < 500 * 1000 * 1000 ? "under" : "OVER");
-  cc_test_tmpdir_free (g_steal_pointer (&dir));
+  if (keep != NULL && g_strcmp0 (keep, dir) == 0)
+    {
+      printf ("scale: corpus and library kept in %s\n", dir);
+      g_free (dir);
+    }
+  else
+    cc_test_tmpdir_free (g_steal_pointer (&dir));
   return ok ? 0 : 1;
 }
 

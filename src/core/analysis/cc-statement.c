@@ -88,6 +88,30 @@ cc_statement_free (CcStatement *statement)
   g_free (statement);
 }
 
+/* The elements of @array in a block of exactly their size, freeing the
+ * array (NULL when it is empty). A story keeps every statement of every
+ * document at once; arrays that grow by doubling would keep up to twice
+ * the memory they hold. */
+static gpointer
+exact_free (GArray *array)
+{
+  gsize size = (gsize) array->len * g_array_get_element_size (array);
+  gpointer data = size > 0 ? g_memdup2 (array->data, size) : NULL;
+
+  g_array_free (array, TRUE);
+  return data;
+}
+
+/* The same for a GPtrArray that ends with its NULL. */
+static gpointer
+exact_free_ptrs (GPtrArray *array)
+{
+  gpointer data = g_memdup2 (array->pdata, sizeof (gpointer) * array->len);
+
+  g_ptr_array_free (array, TRUE);
+  return data;
+}
+
 /* ---- words of one document ---- */
 
 enum
@@ -887,7 +911,7 @@ read_about (Doc   *doc,
       if (doc->w[j].flags & W_NAME)
         g_ptr_array_add (about, (gpointer) doc->w[j].lex);
   g_ptr_array_add (about, NULL);
-  f->v.about = (const char **) g_ptr_array_free (about, FALSE);
+  f->v.about = exact_free_ptrs (about);
 }
 
 static gboolean
@@ -998,7 +1022,7 @@ read_names (Doc *doc)
       name.start = doc->w[i].start;
       name.end = doc->w[j - 1].end;
       name.word = i;
-      name.tokens = (const char **) g_ptr_array_free (tokens, FALSE);
+      name.tokens = exact_free_ptrs (tokens);
       for (guint k = i; k > 0 && k + 2 >= i; k--)
         if (!(doc->w[k - 1].flags & (W_STOP | W_NUM | W_NAME)))
           {
@@ -1141,7 +1165,7 @@ read_terms (Doc   *doc,
     }
   *n_terms = terms->len;
   g_ptr_array_add (terms, NULL);
-  return (const char **) g_ptr_array_free (terms, FALSE);
+  return exact_free_ptrs (terms);
 }
 
 static gboolean past_marker (Doc *doc, guint i);
@@ -1301,9 +1325,9 @@ read_statement (Doc    *doc,
       v->hedge = below ? CC_VALUE_AT_MOST : CC_VALUE_AT_LEAST;
     }
   st->n_values = doc->values->len;
-  st->values = (CcStatementValue *) g_array_free (doc->values, FALSE);
+  st->values = exact_free (doc->values);
   st->n_names = doc->names->len;
-  st->names = (CcStatementName *) g_array_free (doc->names, FALSE);
+  st->names = exact_free (doc->names);
   return st;
 }
 

@@ -1387,13 +1387,13 @@ time_noun (const char *stem)
 static void
 clause_years (CcStatement *st)
 {
-  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint k = 0; k < st->n_values; k++)
     if (st->values[k].kind == CC_PART_YEAR)
       g_array_append_val (years, st->values[k].low);
   st->n_years = years->len;
-  st->years = g_memdup2 (years->data, sizeof (double) * years->len);
+  st->years = exact_free (years);
 }
 
 static gboolean

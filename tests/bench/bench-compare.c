@@ -18,6 +18,7 @@
  * CC_BENCH_STORIES (default 50), CC_BENCH_SCALE_DOCS (10000; 0 skips 3),
  * CC_BENCH_SCALE_KEEP (a folder: part 3 builds its corpus and library there
  * and keeps them, to profile the command line on them afterwards). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,10 +230,13 @@ bench_scale (void)
       return 0;
     }
   keep = g_getenv ("CC_BENCH_SCALE_KEEP");
-  if (keep != NULL && g_mkdir_with_parents (keep, 0700) == 0)
-    dir = g_strdup (keep);
-  else
-    dir = cc_test_tmpdir_new ();
+  if (keep != NULL && g_mkdir_with_parents (keep, 0700) != 0)
+    {
+      fprintf (stderr, "scale: cannot create %s: %s; using a temporary folder\n", keep,
+               g_strerror (errno));
+      keep = NULL;
+    }
+  dir = keep != NULL ? g_strdup (keep) : cc_test_tmpdir_new ();
   corpus = g_build_filename (dir, "corpus", NULL);
   db = g_build_filename (dir, "library.db", NULL);
   g_mkdir (corpus, 0700);
@@ -264,7 +268,7 @@ bench_scale (void)
     printf ("scale: (this benchmark's own peak, a floor under both figures: %.0f MB)\n",
             self.ru_maxrss * 1024 / 1e6);
   }
-  if (keep != NULL && g_strcmp0 (keep, dir) == 0)
+  if (keep != NULL)
     {
       printf ("scale: corpus and library kept in %s\n", dir);
       g_free (dir);

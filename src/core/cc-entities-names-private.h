@@ -28,8 +28,9 @@ extern const CcEntityType cc_names_vote_types[];
 typedef struct _Entity Entity;
 struct _Entity
 {
-  char   *key;
+  char   *key;         /* these two are in NamesBuf's storage, never freed alone */
   char   *surface;     /* longest form seen */
+  gboolean surface_lower; /* the surface has a lower-case letter */
   guint   n_tokens;
   int     votes[N_VOTES];
   guint   strong;      /* mentions not at a sentence start */
@@ -47,9 +48,12 @@ typedef struct
   guint   title : 1;   /* a title was stripped before it */
 } Cand;
 
+typedef struct _NamesBuf NamesBuf;
+
 typedef struct
 {
   CcScan     *scan;
+  NamesBuf   *buf;       /* storage of the entities, emptied after each text */
   GHashTable *entities;  /* key -> Entity */
   GArray     *cands;     /* Cand */
   GString    *key;       /* scratch for entity keys */

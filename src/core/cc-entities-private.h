@@ -54,6 +54,7 @@ typedef struct
   GString           *scratch;   /* scratch: a surface for a look-up */
   GByteArray        *cue_buf;   /* holds cues */
   GArray           **cand_buf;  /* kept for the name candidates (cc-entities-names.c) */
+  gpointer          *names_buf; /* kept: the names' table and storage (cc-entities-names.c) */
   GHashTable       **figure_memo; /* kept: the words of figures (analysis/cc-values-scan.c) */
 } CcScan;
 
@@ -135,6 +136,8 @@ CcMention *cc_scan_add_mention    (CcScan     *scan,
 /* Marks sentence starts and Title Case lines. */
 void      cc_scan_names_prepare   (CcScan     *scan);
 void      cc_scan_names           (CcScan     *scan);
+/* Frees what cc_scan_names() kept in *CcScan.names_buf. */
+void      cc_scan_names_buf_free  (gpointer    buf);
 
 /* Total of CcScan.work over all extractions, and their number. */
 void      cc_entities_add_stats   (guint64     work);

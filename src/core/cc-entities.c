@@ -130,6 +130,7 @@ typedef struct
   GString    *scratch;
   GByteArray *cues;
   GArray     *cands;      /* created by cc_scan_names() */
+  gpointer    names;      /* created by cc_scan_names() */
   GHashTable *figures;    /* created by cc_scan_values() */
   GPtrArray  *mentions;
 } Workspace;
@@ -143,6 +144,7 @@ workspace_free (Workspace *w)
   g_string_free (w->scratch, TRUE);
   g_byte_array_unref (w->cues);
   g_clear_pointer (&w->cands, g_array_unref);
+  g_clear_pointer (&w->names, cc_scan_names_buf_free);
   g_clear_pointer (&w->figures, g_hash_table_unref);
   g_ptr_array_unref (w->mentions);
   g_free (w);
@@ -224,6 +226,7 @@ cc_entities_extract_dated (const char  *text,
   scan.cue_buf = w->cues;
   scan.mentions = w->mentions;
   scan.cand_buf = &w->cands;
+  scan.names_buf = &w->names;
   scan.figure_memo = &w->figures;
 
   if (g_utf8_validate (text, -1, NULL))

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
  * (cc-entities-votes.c). */
 
 #define T(i) SCAN_TOK (scan, (i))
-#define N_TOKS (scan->toks->len)
+#define N_TOKS (scan->n_toks)
 #define MAX_CHUNK 12
 
 enum

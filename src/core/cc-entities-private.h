@@ -45,6 +45,8 @@ typedef struct
 {
   const char        *text;
   GArray            *toks;      /* CcTok */
+  CcTok             *tok;       /* toks->data and toks->len, once tokenized: */
+  guint              n_toks;    /* read for every look at a token */
   GPtrArray         *mentions;  /* CcMention */
   const CcGazetteer *gaz;
   guint64            work;      /* a count of elementary steps, for tests */
@@ -58,7 +60,7 @@ typedef struct
   GHashTable       **figure_memo; /* kept: the words of figures (analysis/cc-values-scan.c) */
 } CcScan;
 
-#define SCAN_TOK(s, i) (&g_array_index ((s)->toks, CcTok, (i)))
+#define SCAN_TOK(s, i) (&(s)->tok[(i)])
 
 /* cc-entities-scan.c */
 void      cc_scan_tokenize        (CcScan     *scan);
@@ -78,7 +80,7 @@ cc_scan_tok_is (CcScan     *scan,
   const char *s;
   guint n;
 
-  if (i >= scan->toks->len)
+  if (i >= scan->n_toks)
     return FALSE;
   t = SCAN_TOK (scan, i);
   s = scan->text + t->bstart;
@@ -116,7 +118,7 @@ cc_scan_tok_in (CcScan     *scan,
   const CcTok *t;
   guint bit;
 
-  if (i >= scan->toks->len)
+  if (i >= scan->n_toks)
     return FALSE;
   bit = cc_gazetteer_bit_of (scan->gaz, set);
   if (bit != 0)

@@ -256,6 +256,8 @@ cc_scan_tokenize (CcScan *scan)
       g_array_index (toks, CcTok, n_toks++) = tok;
     }
   g_array_set_size (toks, n_toks);
+  scan->tok = (CcTok *)toks->data;
+  scan->n_toks = n_toks;
   scan->work += work;
 }
 
@@ -264,7 +266,7 @@ gboolean
 cc_scan_adjacent (CcScan *scan,
                   guint   i)
 {
-  return i > 0 && i < scan->toks->len && !(SCAN_TOK (scan, i)->flags & TF_NL_BEFORE);
+  return i > 0 && i < scan->n_toks && !(SCAN_TOK (scan, i)->flags & TF_NL_BEFORE);
 }
 
 CcMention *

@@ -23,7 +23,7 @@
 /* ---- figures ---------------------------------------------------------- */
 
 #define T(i) SCAN_TOK (scan, (i))
-#define N_TOKS (scan->toks->len)
+#define N_TOKS (scan->n_toks)
 
 static gboolean
 tok_char (CcScan   *scan,

@@ -246,7 +246,6 @@ cc_scan_names_prepare (CcScan *scan)
       if (t->flags & TF_NL_BEFORE)
         line_words = 0;
 
-      scan->work++;
       /* Back over opening quotes and brackets. */
       while (j > 0 && !(T (j)->flags & TF_NL_BEFORE) && !(T (j - 1)->flags & TF_WORD) &&
              is_opening (T (j - 1)->first) && i - j < 3)
@@ -307,6 +306,7 @@ cc_scan_names_prepare (CcScan *scan)
         }
     }
 
+  scan->work += N_TOKS;   /* one step per token */
   mark_quoted_titles (scan);
 }
 
@@ -785,12 +785,13 @@ chunk_all (Names   *nm,
 {
   CcScan *scan = nm->scan;
   guint i = 0;
+  guint64 work = 0;   /* counted here, added to scan->work at the end */
 
   while (i < N_TOKS)
     {
       guint j, j2;
 
-      scan->work++;
+      work++;
       if (!!(T (i)->flags & TF_HEADLINE) != headline_pass || !is_name_word (scan, i))
         {
           i++;
@@ -801,7 +802,7 @@ chunk_all (Names   *nm,
         {
           CcTok *prev = T (j - 1);
 
-          scan->work++;
+          work++;
           if (prev->flags & TF_POSS)
             {
               /* "Humanity's Last Exam": an ordinary word before 's joins */
@@ -847,6 +848,7 @@ chunk_all (Names   *nm,
       add_chunk (nm, i, j, headline_pass);
       i = j;
     }
+  scan->work += work;
 }
 
 /* The digits of token @i after its decimal point, -1 for an integer. */

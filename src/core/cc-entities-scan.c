@@ -278,11 +278,15 @@ cc_scan_add_mention (CcScan       *scan,
                      CcEntityType  type)
 {
   CcMention *m = g_new0 (CcMention, 1);
+  gsize n = bend - bstart;
 
   m->start = cstart;
   m->end = cend;
   m->type = type;
-  m->surface = g_strndup (scan->text + bstart, bend - bstart);
+  /* the bytes are known to hold no NUL: no strncpy, which scans them */
+  m->surface = g_malloc (n + 1);
+  memcpy (m->surface, scan->text + bstart, n);
+  m->surface[n] = '\0';
   g_ptr_array_add (scan->mentions, m);
   return m;
 }

@@ -1914,6 +1914,7 @@ cc_scan_values (CcScan *scan)
   guint i = 0;
   gboolean other_dollar;
   guint8 *cues;
+  guint64 work = 0;   /* counted here, added to scan->work at the end */
 
   g_byte_array_set_size (scan->cue_buf, N_TOKS + 1);
   cues = scan->cue_buf->data;
@@ -1930,7 +1931,7 @@ cc_scan_values (CcScan *scan)
       Figure f = { 0 };
       guint h;
 
-      scan->work++;
+      work++;
       if (t->flags & TF_CLAIMED)
         {
           i++;
@@ -1977,5 +1978,6 @@ cc_scan_values (CcScan *scan)
         }
       i++;
     }
+  scan->work += work;
   scan->cues = NULL;
 }

@@ -269,7 +269,7 @@ cc_names_vote (Names *nm,
   guint last = te - 1;
   gboolean has_digit = FALSE;
   gboolean has_org_word = FALSE;
-  g_autofree char *surface = NULL;
+  const char *surface;
 
   for (guint i = ts; i < te; i++)
     {
@@ -289,7 +289,8 @@ cc_names_vote (Names *nm,
   if (c->entity->intrinsic)
     goto context;
   c->entity->intrinsic = TRUE;
-  surface = cc_names_make_surface (scan, ts, te);
+  /* in the scan's scratch string: nothing below writes it */
+  surface = cc_names_scratch_surface (scan, ts, te);
   /* a word in capitals inside a line may be an acronym that happens to
    * spell a place ("the INDIA bloc"); at a line start it is a dateline */
   if (g_hash_table_contains (gaz->locations, surface) ||

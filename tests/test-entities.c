@@ -513,6 +513,59 @@ test_figure_memo (void)
   g_assert_cmpstr (value_of (other, "$5 million"), ==, "USD? 5000000");
 }
 
+/* Entities live in blocks kept per thread and emptied after each text
+ * (cc-entities-names.c): a text whose names fill many blocks, one name
+ * longer than a block, and a short text between two extractions of the
+ * long one must give the same mentions each time, with nothing of one
+ * text left in the next. */
+static void
+test_names_storage (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) longname = g_string_new ("Q");
+  g_autofree char *first = NULL, *again = NULL;
+  g_autofree char *last_name = NULL;
+  const char *shorttext = "Mayor Helen Okafor said the bridge would reopen.";
+
+  for (guint k = 0; k < 800; k++)
+    g_string_append_printf (text, "Mayor K%c%c%c L%c%c%c said the plan would work.\n",
+                            'a' + k % 26, 'a' + k / 26 % 26, 'a' + k / 676 % 26,
+                            'a' + k / 26 % 26, 'a' + k % 26, 'o');
+  for (guint k = 0; k < 6000; k++)
+    g_string_append_c (longname, 'a' + k % 26);
+  g_string_append_printf (text, "The firm %s Industries said so.\n", longname->str);
+  last_name = g_strdup_printf ("K%c%c%c L%c%c%c", 'a' + 799 % 26, 'a' + 799 / 26 % 26,
+                               'a' + 799 / 676 % 26, 'a' + 799 / 26 % 26, 'a' + 799 % 26, 'o');
+  {
+    g_autoptr(GPtrArray) m = cc_entities_extract (text->str);
+    g_autofree char *long_org = g_strdup_printf ("%s Industries", longname->str);
+    CcMention *person = find (m, last_name, 0), *org = find (m, long_org, 0);
+
+    first = mentions_dump (m);
+    g_assert_nonnull (person);
+    g_assert_cmpint (person->type, ==, CC_ENTITY_PERSON);
+    g_assert_nonnull (org);
+    g_assert_cmpint (org->type, ==, CC_ENTITY_ORG);
+  }
+  {
+    g_autoptr(GPtrArray) m = cc_entities_extract (shorttext);
+    g_autofree char *dump = mentions_dump (m);
+    CcMention *helen = find (m, "Helen Okafor", 0);
+
+    g_assert_nonnull (helen);
+    g_assert_cmpint (helen->type, ==, CC_ENTITY_PERSON);
+    g_assert_cmpstr (helen->canonical, ==, "Helen Okafor");
+    g_assert_null (strstr (dump, "Industries"));
+    g_assert_null (strstr (dump, last_name));
+  }
+  {
+    g_autoptr(GPtrArray) m = cc_entities_extract (text->str);
+
+    again = mentions_dump (m);
+  }
+  g_assert_cmpstr (first, ==, again);
+}
+
 typedef struct
 {
   GPtrArray *texts;
@@ -736,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/bad-input", test_bad_input);
   g_test_add_func ("/crosscheck/entities/linear", test_linear);
   g_test_add_func ("/crosscheck/entities/figure-memo", test_figure_memo);
+  g_test_add_func ("/crosscheck/entities/names-storage", test_names_storage);
   g_test_add_func ("/crosscheck/entities/threads", test_threads);
   g_test_add_func ("/crosscheck/entities/cache", test_cache);
   return g_test_run ();

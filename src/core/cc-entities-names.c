@@ -465,17 +465,6 @@ make_key_into (CcScan  *scan,
     }
 }
 
-static char *
-make_key (CcScan *scan,
-          guint   ts,
-          guint   te)
-{
-  GString *s = g_string_new (NULL);
-
-  make_key_into (scan, ts, te, s);
-  return g_string_free (s, FALSE);
-}
-
 char *
 cc_names_make_surface (CcScan *scan,
               guint   ts,
@@ -1212,8 +1201,7 @@ merge_aliases (Names *nm)
         /* the quoted nickname alone: "Nan" for "Ann “Nan” Lee" */
         if (c->te - c->ts >= 5 && (is_char (scan, c->ts + 1, 0x201C) || is_char (scan, c->ts + 1, '"')))
           {
-            g_autofree char *nick = make_key (scan, c->ts + 2, c->ts + 3);
-            Entity *ne = g_hash_table_lookup (nm->entities, nick);
+            Entity *ne = lookup_entity (nm, c->ts + 2, c->ts + 3, FALSE);
 
             if (ne != NULL && ne->parent == NULL && ne != root)
               {
@@ -1224,8 +1212,7 @@ merge_aliases (Names *nm)
         /* the first name alone, too ("Mateo"), when it is a known first name */
         if (cc_scan_tok_in (scan, c->ts, gaz->first_names) && !(T (c->ts)->flags & TF_POSS))
           {
-            g_autofree char *first = make_key (scan, c->ts, c->ts + 1);
-            Entity *fe = g_hash_table_lookup (nm->entities, first);
+            Entity *fe = lookup_entity (nm, c->ts, c->ts + 1, FALSE);
 
             if (fe != NULL && fe->parent == NULL && fe->n_tokens == 1 && fe != root)
               {

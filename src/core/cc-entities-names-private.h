@@ -57,6 +57,8 @@ typedef struct
   GHashTable *entities;  /* key -> Entity */
   GArray     *cands;     /* Cand */
   GString    *key;       /* scratch for entity keys */
+  guint       line_tok;  /* the first token of the line of token line_at */
+  guint       line_at;   /* (cc_names_vote() meets names in order) */
 } Names;
 
 static inline const char *

@@ -258,6 +258,31 @@ is_capitals_place (const CcGazetteer *gaz,
   return g_hash_table_contains (gaz->locations, lower);
 }
 
+/* The first token of the line of token @i, or a token more than 16
+ * before @i: found by walking on from the last token asked about, as
+ * names come in order, else back from @i. */
+static guint
+line_start (Names *nm,
+            guint  i)
+{
+  CcScan *scan = nm->scan;
+  guint k;
+
+  if (i < nm->line_at)
+    {
+      /* out of order: back from @i, at most 17 tokens (enough for the
+       * one caller, which looks 16 tokens back) */
+      for (k = i; k > 0 && i - k <= 16 && !(T (k)->flags & TF_NL_BEFORE); k--)
+        ;
+      return k;
+    }
+  for (k = nm->line_at + 1; k <= i; k++)
+    if (T (k)->flags & TF_NL_BEFORE)
+      nm->line_tok = k;
+  nm->line_at = i;
+  return nm->line_tok;
+}
+
 void
 cc_names_vote (Names *nm,
       Cand  *c)
@@ -357,12 +382,10 @@ context:
 
   /* A byline: "By Jane Roe, The Daily Planet" or "Jane Roe | Daily Planet" */
   {
-    guint first = ts;
+    guint first = line_start (nm, ts);
 
-    /* only near the start of a line: the walk back is bounded */
-    while (first > 0 && same_line (scan, first) && ts - first < 16)
-      first--;
-    if (!same_line (scan, first) || first == 0)
+    /* only near the start of a line */
+    if (ts - first <= 16)
       {
         if (cc_scan_tok_is (scan, first, "by") && (T (first)->flags & TF_CAP))
           {

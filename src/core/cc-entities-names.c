@@ -32,6 +32,8 @@ struct _NamesBuf
   char       *next;
   gsize       left;
   GHashTable *entities;   /* key -> Entity, emptied after each text */
+  GArray     *cands;      /* Cand, emptied after each text */
+  GString    *key;        /* scratch for entity keys */
 };
 
 static NamesBuf *
@@ -45,15 +47,19 @@ names_buf_get (CcScan *scan)
       b->blocks = g_ptr_array_new_with_free_func (g_free);
       b->large = g_ptr_array_new_with_free_func (g_free);
       b->entities = g_hash_table_new (g_str_hash, g_str_equal);
+      b->cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+      b->key = g_string_sized_new (64);
       *scan->names_buf = b;
     }
   return b;
 }
 
+/* Empties @b after a text; names_buf_get() gives it empty. */
 static void
 names_buf_reset (NamesBuf *b)
 {
   g_hash_table_remove_all (b->entities);
+  g_array_set_size (b->cands, 0);
   if (b->blocks->len > 1)
     g_ptr_array_set_size (b->blocks, 1);
   g_ptr_array_set_size (b->large, 0);
@@ -69,6 +75,8 @@ cc_scan_names_buf_free (gpointer buf)
   g_ptr_array_unref (b->blocks);
   g_ptr_array_unref (b->large);
   g_hash_table_unref (b->entities);
+  g_array_unref (b->cands);
+  g_string_free (b->key, TRUE);
   g_free (b);
 }
 
@@ -1474,13 +1482,9 @@ cc_scan_names (CcScan *scan)
   gboolean debug = g_getenv ("CROSSCHECK_ENTITIES_DEBUG") != NULL;
 
   nm.buf = names_buf_get (scan);
-  names_buf_reset (nm.buf);
   nm.entities = nm.buf->entities;
-  if (*scan->cand_buf == NULL)
-    *scan->cand_buf = g_array_new (FALSE, FALSE, sizeof (Cand));
-  nm.cands = *scan->cand_buf;
-  g_array_set_size (nm.cands, 0);
-  nm.key = g_string_sized_new (64);
+  nm.cands = nm.buf->cands;
+  nm.key = nm.buf->key;
 
   mark_bare_possessives (scan);
 
@@ -1549,7 +1553,5 @@ cc_scan_names (CcScan *scan)
     }
 
   add_compound_parts (&nm);
-  g_array_set_size (nm.cands, 0);
   names_buf_reset (nm.buf);
-  g_string_free (nm.key, TRUE);
 }

@@ -55,8 +55,7 @@ typedef struct
   char               lower[16]; /* scratch: a short token in lower case */
   GString           *scratch;   /* scratch: a surface for a look-up */
   GByteArray        *cue_buf;   /* holds cues */
-  GArray           **cand_buf;  /* kept for the name candidates (cc-entities-names.c) */
-  gpointer          *names_buf; /* kept: the names' table and storage (cc-entities-names.c) */
+  gpointer          *names_buf; /* kept: the names' table, candidates and storage (cc-entities-names.c) */
   GHashTable       **figure_memo; /* kept: the words of figures (analysis/cc-values-scan.c) */
 } CcScan;
 

@@ -129,7 +129,6 @@ typedef struct
   GArray     *toks;
   GString    *scratch;
   GByteArray *cues;
-  GArray     *cands;      /* created by cc_scan_names() */
   gpointer    names;      /* created by cc_scan_names() */
   GHashTable *figures;    /* created by cc_scan_values() */
   GPtrArray  *mentions;
@@ -143,7 +142,6 @@ workspace_free (Workspace *w)
   g_array_unref (w->toks);
   g_string_free (w->scratch, TRUE);
   g_byte_array_unref (w->cues);
-  g_clear_pointer (&w->cands, g_array_unref);
   g_clear_pointer (&w->names, cc_scan_names_buf_free);
   g_clear_pointer (&w->figures, g_hash_table_unref);
   g_ptr_array_unref (w->mentions);
@@ -182,8 +180,6 @@ workspace_release (Workspace *w)
     }
   g_array_set_size (w->toks, 0);
   g_ptr_array_set_size (w->mentions, 0);
-  if (w->cands != NULL)
-    g_array_set_size (w->cands, 0);
 }
 
 static int
@@ -225,7 +221,6 @@ cc_entities_extract_dated (const char  *text,
   scan.scratch = w->scratch;
   scan.cue_buf = w->cues;
   scan.mentions = w->mentions;
-  scan.cand_buf = &w->cands;
   scan.names_buf = &w->names;
   scan.figure_memo = &w->figures;
 

@@ -513,6 +513,40 @@ test_figure_memo (void)
   g_assert_cmpstr (value_of (other, "$5 million"), ==, "USD? 5000000");
 }
 
+/* A mention holds its strings in its own block: copies, a canonical name
+ * spelt as the surface shared, fields replaced later freed on their own
+ * (ASan would report a bad or double free). */
+static void
+test_mention_new (void)
+{
+  const char text[] = "Acme Corp.";
+  g_autoptr(CcMention) a = cc_mention_new (3, 7, CC_ENTITY_ORG, text, 4, "Acme", -1, NULL);
+  g_autoptr(CcMention) b = cc_mention_new (0, 3, CC_ENTITY_MONEY, "$14", -1, "$14", -1, "USD 14");
+  g_autoptr(CcMention) c = NULL;
+  g_autoptr(CcMention) d = cc_mention_new (0, 0, CC_ENTITY_PERSON, NULL, 0, NULL, 0, NULL);
+
+  g_assert_cmpuint (a->start, ==, 3);
+  g_assert_cmpuint (a->end, ==, 7);
+  g_assert_cmpint (a->type, ==, CC_ENTITY_ORG);
+  g_assert_cmpstr (a->surface, ==, "Acme");
+  g_assert_true (a->surface != text);
+  g_assert_cmpstr (a->canonical, ==, "Acme");
+  g_assert_null (a->value);
+  g_assert_cmpstr (b->value, ==, "USD 14");
+  g_assert_cmpstr (b->canonical, ==, "$14");
+  g_assert_null (d->surface);
+
+  /* a field set afterwards to a string of its own */
+  a->canonical = g_strdup ("Acme Corporation");
+  b->value = g_strdup ("USD 14000");
+  b->surface = g_strdup ("$14k");
+  c = cc_mention_copy (b);
+  g_assert_cmpstr (c->surface, ==, "$14k");
+  g_assert_cmpstr (c->canonical, ==, "$14");
+  g_assert_cmpstr (c->value, ==, "USD 14000");
+  g_assert_true (c->value != b->value);
+}
+
 /* Entities live in blocks kept per thread and emptied after each text
  * (cc-entities-names.c): a text whose names fill many blocks, one name
  * longer than a block, and a short text between two extractions of the
@@ -772,6 +806,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/crosscheck/entities/sentences", test_sentences);
   g_test_add_func ("/crosscheck/entities/names", test_names);
+  g_test_add_func ("/crosscheck/entities/mention-new", test_mention_new);
   g_test_add_func ("/crosscheck/entities/names/roles", test_names_roles);
   g_test_add_func ("/crosscheck/entities/names/lost-break", test_names_lost_break);
   g_test_add_func ("/crosscheck/entities/names/nickname", test_names_nickname);

@@ -1216,14 +1216,10 @@ extra_mentions (const char *text,
       if (dash != NULL && is_numeral (w->word, dash - w->word) && cc_lexicon_unit (dash + 1) != NULL &&
           strchr (dash + 1, '-') == NULL)
         {
-          CcMention *m = g_new0 (CcMention, 1);
+          g_autofree char *surface = g_strdelimit (g_strdup (w->word), "-", ' ');
 
-          m->start = w->start;
-          m->end = w->end;
-          m->type = CC_ENTITY_QUANTITY;
-          m->surface = g_strdelimit (g_strdup (w->word), "-", ' ');
-          m->canonical = g_strdup (m->surface);
-          g_ptr_array_add (extra, m);
+          g_ptr_array_add (extra, cc_mention_new (w->start, w->end, CC_ENTITY_QUANTITY,
+                                                  surface, -1, surface, -1, NULL));
           continue;
         }
 
@@ -1242,14 +1238,10 @@ extra_mentions (const char *text,
                 }
               if (*p == '/')
                 {
-                  CcMention *m = g_new0 (CcMention, 1);
+                  g_autofree char *surface = g_strdup_printf ("%s/%s", w->word, next->word);
 
-                  m->start = w->start;
-                  m->end = next->end;
-                  m->type = CC_ENTITY_SCORE;
-                  m->surface = g_strdup_printf ("%s/%s", w->word, next->word);
-                  m->canonical = g_strdup (m->surface);
-                  g_ptr_array_add (extra, m);
+                  g_ptr_array_add (extra, cc_mention_new (w->start, next->end, CC_ENTITY_SCORE,
+                                                          surface, -1, surface, -1, NULL));
                   i++;
                 }
             }

@@ -1337,16 +1337,16 @@ match_headlines (Names *nm)
     }
 }
 
-static char *
-canonical_name (Entity *root)
+/* The length of the canonical name of @root: its surface without the
+ * trailing dots and commas that slipped in. */
+static gsize
+canonical_len (Entity *root)
 {
-  g_autofree char *s = g_strdup (root->surface);
-  gsize n = strlen (s);
+  gsize n = strlen (root->surface);
 
-  /* Strip a final possessive that slipped in and trailing dots. */
-  while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
-    s[--n] = '\0';
-  return g_steal_pointer (&s);
+  while (n > 0 && (root->surface[n - 1] == '.' || root->surface[n - 1] == ','))
+    n--;
+  return n;
 }
 
 /* Events are not listed, but the place that names one is: "Berlin" in
@@ -1361,10 +1361,8 @@ add_event_place (CcScan *scan,
 
       if (g_hash_table_contains (scan->gaz->locations, place))
         {
-          CcMention *m = cc_scan_add_mention (scan, T (c->ts)->cstart, T (k - 1)->cend,
-                                              T (c->ts)->bstart, T (k - 1)->bend,
-                                              CC_ENTITY_LOCATION);
-          m->canonical = g_strdup (place);
+          cc_scan_add_mention (scan, T (c->ts)->cstart, T (k - 1)->cend, T (c->ts)->bstart,
+                               T (k - 1)->bend, CC_ENTITY_LOCATION, place, -1, NULL);
           return;
         }
     }
@@ -1384,7 +1382,6 @@ add_part_mention (Names      *nm,
   g_autofree char *key = g_utf8_casefold (word, -1);
   Entity *e = g_hash_table_lookup (nm->entities, key);
   Entity *root;
-  CcMention *m;
   int type;
   guint skip;
 
@@ -1395,10 +1392,9 @@ add_part_mention (Names      *nm,
   if (cc_names_vote_types[type] == CC_N_ENTITY_TYPES || root->mentions == 0)
     return;
   skip = g_utf8_strlen (s, from - s);
-  m = cc_scan_add_mention (scan, T (i)->cstart + skip, T (i)->cstart + skip + g_utf8_strlen (word, -1),
-                           T (i)->bstart + (from - s), T (i)->bstart + (to - s),
-                           cc_names_vote_types[type]);
-  m->canonical = canonical_name (root);
+  cc_scan_add_mention (scan, T (i)->cstart + skip, T (i)->cstart + skip + g_utf8_strlen (word, -1),
+                       T (i)->bstart + (from - s), T (i)->bstart + (to - s),
+                       cc_names_vote_types[type], root->surface, canonical_len (root), NULL);
 }
 
 /* "Acme-owned", "NDA-led": a name written as the first part of a compound
@@ -1523,7 +1519,7 @@ cc_scan_names (CcScan *scan)
     {
       Cand *c = &g_array_index (nm.cands, Cand, k);
       Entity *root = entity_root (c->entity);
-      CcMention *m;
+      guint cend = T (c->te - 1)->cend, bend = T (c->te - 1)->bend;
       int type;
 
       /* An ambiguous sentence-initial word must be a name elsewhere. */
@@ -1538,18 +1534,13 @@ cc_scan_names (CcScan *scan)
         add_event_place (scan, c);
       if (cc_names_vote_types[type] == CC_N_ENTITY_TYPES)
         continue;
-      {
-    guint cend = T (c->te - 1)->cend, bend = T (c->te - 1)->bend;
-
-    /* "Acme Inc.": the dot of a legal suffix belongs to the name */
-    if (c->te - c->ts >= 2 && cc_scan_tok_in (scan, c->te - 1, scan->gaz->legal_suffixes) &&
-        !(T (c->te - 1)->flags & TF_POSS) && is_char (scan, c->te, '.') &&
-        !(T (c->te)->flags & TF_SPACE))
-      cend++, bend++;
-    m = cc_scan_add_mention (scan, T (c->ts)->cstart, cend, T (c->ts)->bstart, bend,
-                             cc_names_vote_types[type]);
-  }
-      m->canonical = canonical_name (root);
+      /* "Acme Inc.": the dot of a legal suffix belongs to the name */
+      if (c->te - c->ts >= 2 && cc_scan_tok_in (scan, c->te - 1, scan->gaz->legal_suffixes) &&
+          !(T (c->te - 1)->flags & TF_POSS) && is_char (scan, c->te, '.') &&
+          !(T (c->te)->flags & TF_SPACE))
+        cend++, bend++;
+      cc_scan_add_mention (scan, T (c->ts)->cstart, cend, T (c->ts)->bstart, bend,
+                           cc_names_vote_types[type], root->surface, canonical_len (root), NULL);
     }
 
   add_compound_parts (&nm);

@@ -131,7 +131,10 @@ CcMention *cc_scan_add_mention    (CcScan     *scan,
                                    guint       cend,
                                    guint       bstart,
                                    guint       bend,
-                                   CcEntityType type);
+                                   CcEntityType type,
+                                   const char *canonical,
+                                   gssize      canonical_len,
+                                   const char *value);
 
 /* cc-entities-names.c */
 /* Marks sentence starts and Title Case lines. */

@@ -275,18 +275,14 @@ cc_scan_add_mention (CcScan       *scan,
                      guint         cend,
                      guint         bstart,
                      guint         bend,
-                     CcEntityType  type)
+                     CcEntityType  type,
+                     const char   *canonical,
+                     gssize        canonical_len,
+                     const char   *value)
 {
-  CcMention *m = g_new0 (CcMention, 1);
-  gsize n = bend - bstart;
+  CcMention *m = cc_mention_new (cstart, cend, type, scan->text + bstart, bend - bstart,
+                                 canonical, canonical_len, value);
 
-  m->start = cstart;
-  m->end = cend;
-  m->type = type;
-  /* the bytes are known to hold no NUL: no strncpy, which scans them */
-  m->surface = g_malloc (n + 1);
-  memcpy (m->surface, scan->text + bstart, n);
-  m->surface[n] = '\0';
   g_ptr_array_add (scan->mentions, m);
   return m;
 }

@@ -20,29 +20,98 @@ static guint64 total_work;
 static guint   total_extractions;
 G_LOCK_DEFINE_STATIC (stats);
 
+/* A mention and its strings are one allocation: the strings follow the
+ * struct and a count of their bytes, so that freeing knows which of the
+ * three pointers are its own. A field set later to a string of its own
+ * (g_malloc'd) is freed as such. Extraction makes some forty mentions per
+ * thousand words; three allocations and frees each were a tenth of its
+ * time. */
+typedef struct
+{
+  CcMention m;
+  gsize     packed;   /* bytes of the strings after the block */
+} MentionBlock;
+
+static inline gboolean
+packed_in (const MentionBlock *b,
+           const char         *p)
+{
+  guintptr lo = (guintptr)(b + 1);
+
+  return (guintptr)p >= lo && (guintptr)p < lo + b->packed;
+}
+
+CcMention *
+cc_mention_new (guint         start,
+                guint         end,
+                CcEntityType  type,
+                const char   *surface,
+                gssize        surface_len,
+                const char   *canonical,
+                gssize        canonical_len,
+                const char   *value)
+{
+  gsize ns = surface == NULL ? 0 : surface_len < 0 ? strlen (surface) : (gsize)surface_len;
+  gsize nc = canonical == NULL ? 0 : canonical_len < 0 ? strlen (canonical) : (gsize)canonical_len;
+  gsize nv = value == NULL ? 0 : strlen (value);
+  /* a canonical name spelt as the surface shares its bytes */
+  gboolean shared = canonical != NULL && surface != NULL && nc == ns &&
+                    memcmp (canonical, surface, ns) == 0;
+  gsize packed = (surface ? ns + 1 : 0) + (canonical && !shared ? nc + 1 : 0) + (value ? nv + 1 : 0);
+  MentionBlock *b = g_malloc (sizeof (MentionBlock) + packed);
+  char *at = (char *)(b + 1);
+
+  b->packed = packed;
+  b->m.start = start;
+  b->m.end = end;
+  b->m.type = type;
+  b->m.surface = b->m.canonical = b->m.value = NULL;
+  /* memcpy, not strndup: the bytes are known to hold no NUL */
+  if (surface != NULL)
+    {
+      b->m.surface = at;
+      memcpy (at, surface, ns);
+      at[ns] = '\0';
+      at += ns + 1;
+    }
+  if (shared)
+    b->m.canonical = b->m.surface;
+  else if (canonical != NULL)
+    {
+      b->m.canonical = at;
+      memcpy (at, canonical, nc);
+      at[nc] = '\0';
+      at += nc + 1;
+    }
+  if (value != NULL)
+    {
+      b->m.value = at;
+      memcpy (at, value, nv + 1);
+    }
+  return &b->m;
+}
+
 void
 cc_mention_free (CcMention *mention)
 {
+  MentionBlock *b = (MentionBlock *)mention;
+
   if (mention == NULL)
     return;
-  g_free (mention->surface);
-  g_free (mention->canonical);
-  g_free (mention->value);
-  g_free (mention);
+  if (!packed_in (b, mention->surface))
+    g_free (mention->surface);
+  if (!packed_in (b, mention->canonical) && mention->canonical != mention->surface)
+    g_free (mention->canonical);
+  if (!packed_in (b, mention->value))
+    g_free (mention->value);
+  g_free (b);
 }
 
 CcMention *
 cc_mention_copy (const CcMention *mention)
 {
-  CcMention *copy = g_new0 (CcMention, 1);
-
-  copy->start = mention->start;
-  copy->end = mention->end;
-  copy->type = mention->type;
-  copy->surface = g_strdup (mention->surface);
-  copy->canonical = g_strdup (mention->canonical);
-  copy->value = g_strdup (mention->value);
-  return copy;
+  return cc_mention_new (mention->start, mention->end, mention->type, mention->surface, -1,
+                         mention->canonical, -1, mention->value);
 }
 
 const char *
@@ -316,17 +385,14 @@ load_cached (CcStore     *store,
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      CcMention *m = g_new0 (CcMention, 1);
       CcEntityType type = CC_ENTITY_ORG;
 
-      m->start = sqlite3_column_int (stmt, 0);
-      m->end = sqlite3_column_int (stmt, 1);
       cc_entity_type_from_string ((const char *)sqlite3_column_text (stmt, 2), &type);
-      m->type = type;
-      m->surface = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
-      m->canonical = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
-      m->value = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
-      g_ptr_array_add (mentions, m);
+      g_ptr_array_add (mentions,
+                       cc_mention_new (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1),
+                                       type, (const char *)sqlite3_column_text (stmt, 3), -1,
+                                       (const char *)sqlite3_column_text (stmt, 4), -1,
+                                       (const char *)sqlite3_column_text (stmt, 5)));
     }
   if (rc != SQLITE_DONE)
     {

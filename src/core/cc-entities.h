@@ -56,6 +56,18 @@ GPtrArray    *cc_entities_for_document      (CcStore      *store,
 
 /* Added by the entities issue (the declarations above are fixed). */
 
+/* A new mention holding copies of the strings (any may be NULL; a length
+ * of -1: up to the NUL). Mentions come only from here (and from the
+ * functions that return them): cc_mention_free() frees the strings made
+ * with it, and any field later set to a g_malloc'd string of its own. */
+CcMention    *cc_mention_new                (guint         start,
+                                             guint         end,
+                                             CcEntityType  type,
+                                             const char   *surface,
+                                             gssize        surface_len,
+                                             const char   *canonical,
+                                             gssize        canonical_len,
+                                             const char   *value);
 CcMention    *cc_mention_copy               (const CcMention *mention);
 
 /* As cc_entities_extract(), with relative dates ("yesterday", "last year",

@@ -231,14 +231,12 @@ claim (CcScan       *scan,
 {
   CcTok *a = T (from);
   CcTok *b = T (to - 1);
-  CcMention *m;
   FigureWords *w;
   GString *key = scan->scratch;
   gboolean ahead = weekday_ahead (scan, from, to);
 
   for (guint i = from; i < to; i++)
     T (i)->flags |= TF_CLAIMED;
-  m = cc_scan_add_mention (scan, a->cstart, b->cend, a->bstart, b->bend, type);
   /* a bare count may have become a range of measures: "10–15 mph" */
   if (kind == CC_VALUE_SCORE && type == CC_ENTITY_QUANTITY && to > from + 1)
     kind = CC_VALUE_NONE;
@@ -255,7 +253,7 @@ claim (CcScan       *scan,
     head[7] = ((julian >> 20) & 0xf) + 'A';
     g_string_truncate (key, 0);
     g_string_append_len (key, head, sizeof head);
-    g_string_append (key, m->surface);
+    g_string_append_len (key, scan->text + a->bstart, b->bend - a->bstart);
   }
 
   if (*scan->figure_memo == NULL)
@@ -264,13 +262,14 @@ claim (CcScan       *scan,
   w = g_hash_table_lookup (*scan->figure_memo, key->str);
   if (w == NULL)
     {
-      w = figure_words_compute (m->surface, kind, other_dollar, scan->reference, ahead);
+      /* the surface, after the head of the key */
+      w = figure_words_compute (key->str + 8, kind, other_dollar, scan->reference, ahead);
       if (g_hash_table_size (*scan->figure_memo) >= FIGURE_MEMO_MAX)
         g_hash_table_remove_all (*scan->figure_memo);
       g_hash_table_replace (*scan->figure_memo, g_strndup (key->str, key->len), w);
     }
-  m->value = g_strdup (w->value);
-  m->canonical = g_strdup (w->canonical);
+  cc_scan_add_mention (scan, a->cstart, b->cend, a->bstart, b->bend, type, w->canonical, -1,
+                       w->value);
 }
 
 /* Extends a date at month token @i ("April", "April 8", "April 8, 2026",

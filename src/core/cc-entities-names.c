@@ -245,6 +245,7 @@ cc_scan_names_prepare (CcScan *scan)
 {
   guint line_start = 0;
   guint line_words = 0;
+  guint line_alpha = 0;   /* words with a letter, on this line so far */
 
   for (guint i = 0; i < N_TOKS; i++)
     {
@@ -252,7 +253,7 @@ cc_scan_names_prepare (CcScan *scan)
       guint j = i;
 
       if (t->flags & TF_NL_BEFORE)
-        line_words = 0;
+        line_words = line_alpha = 0;
 
       /* Back over opening quotes and brackets. */
       while (j > 0 && !(T (j)->flags & TF_NL_BEFORE) && !(T (j - 1)->flags & TF_WORD) &&
@@ -264,6 +265,8 @@ cc_scan_names_prepare (CcScan *scan)
         t->flags |= TF_SENT_START;
       if (t->flags & TF_WORD)
         line_words++;
+      if ((t->flags & TF_WORD) && (t->flags & TF_ALPHA))
+        line_alpha++;
 
       /* At the end of each line, decide whether it is a Title Case line. */
       if (i + 1 == N_TOKS || (T (i + 1)->flags & TF_NL_BEFORE))
@@ -271,7 +274,9 @@ cc_scan_names_prepare (CcScan *scan)
           guint n_long = 0, n_cap = 0, n_words = 0, line_caps = 0;
           gboolean ends_sentence = FALSE;
 
-          for (guint k = line_start; k <= i; k++)
+          /* A line of more than 30 words is no title: a paragraph, the
+           * most of a text's lines, is not read again. */
+          for (guint k = line_start; k <= i && line_alpha <= 30; k++)
             {
               CcTok *w = T (k);
 
@@ -294,7 +299,7 @@ cc_scan_names_prepare (CcScan *scan)
             ends_sentence = TRUE;
           if (cc_scan_tok_is (scan, line_start, "by") && (T (line_start)->flags & TF_CAP))
             ends_sentence = TRUE;   /* a byline: "By Jane Roe, The Daily Planet" */
-          for (guint k = line_start; k <= i && !ends_sentence; k++)
+          for (guint k = line_start; k <= i && !ends_sentence && line_alpha <= 30; k++)
             if (is_char (scan, k, '|'))
               ends_sentence = TRUE; /* a byline: "Jane Roe | Daily Planet" */
           if (is_list_entry (scan, line_start, i))

@@ -38,6 +38,10 @@ struct _Entity
   gboolean intrinsic;  /* votes from the words of the name counted */
   Entity *parent;      /* alias of */
   int     type;        /* index into vote_types, -1 = undecided */
+  guint   hash;        /* of key, in the names' table (cc-entities-names.c) */
+  gsize   key_len;
+  Entity *chain;       /* next in its bucket */
+  Entity *next;        /* next in the order of creation */
 };
 
 typedef struct
@@ -53,8 +57,7 @@ typedef struct _NamesBuf NamesBuf;
 typedef struct
 {
   CcScan     *scan;
-  NamesBuf   *buf;       /* storage of the entities, emptied after each text */
-  GHashTable *entities;  /* key -> Entity */
+  NamesBuf   *buf;       /* storage and table of the entities, emptied after each text */
   GArray     *cands;     /* Cand */
   GString    *key;       /* scratch for entity keys */
   guint       line_tok;  /* the first token of the line of token line_at */

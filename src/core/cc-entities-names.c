@@ -24,6 +24,7 @@ const CcEntityType cc_names_vote_types[] = {
  * hundred, and three allocations and frees each cost more than finding
  * them. Kept per thread with the other buffers of an extraction. */
 #define BLOCK_SIZE 16384
+#define MIN_BUCKETS 512
 
 struct _NamesBuf
 {
@@ -31,7 +32,11 @@ struct _NamesBuf
   GPtrArray  *large;      /* one allocation each, for what needs more */
   char       *next;
   gsize       left;
-  GHashTable *entities;   /* key -> Entity, emptied after each text */
+  Entity    **buckets;    /* the table, key -> Entity: chained, n_buckets a power of 2 */
+  guint       n_buckets;
+  guint       n_entities;
+  Entity     *first;      /* in the order of creation, which the passes */
+  Entity     *last;       /* over all entities follow */
   GArray     *cands;      /* Cand, emptied after each text */
   GString    *key;        /* scratch for entity keys */
 };
@@ -46,7 +51,8 @@ names_buf_get (CcScan *scan)
       b = g_new0 (NamesBuf, 1);
       b->blocks = g_ptr_array_new_with_free_func (g_free);
       b->large = g_ptr_array_new_with_free_func (g_free);
-      b->entities = g_hash_table_new (g_str_hash, g_str_equal);
+      b->n_buckets = MIN_BUCKETS;
+      b->buckets = g_new0 (Entity *, b->n_buckets);
       b->cands = g_array_new (FALSE, FALSE, sizeof (Cand));
       b->key = g_string_sized_new (64);
       *scan->names_buf = b;
@@ -58,7 +64,17 @@ names_buf_get (CcScan *scan)
 static void
 names_buf_reset (NamesBuf *b)
 {
-  g_hash_table_remove_all (b->entities);
+  if (b->n_buckets > MIN_BUCKETS * 4)
+    {
+      /* after a long text */
+      g_free (b->buckets);
+      b->n_buckets = MIN_BUCKETS;
+      b->buckets = g_new0 (Entity *, b->n_buckets);
+    }
+  else if (b->n_entities > 0)
+    memset (b->buckets, 0, b->n_buckets * sizeof (Entity *));
+  b->n_entities = 0;
+  b->first = b->last = NULL;
   g_array_set_size (b->cands, 0);
   if (b->blocks->len > 1)
     g_ptr_array_set_size (b->blocks, 1);
@@ -74,7 +90,7 @@ cc_scan_names_buf_free (gpointer buf)
 
   g_ptr_array_unref (b->blocks);
   g_ptr_array_unref (b->large);
-  g_hash_table_unref (b->entities);
+  g_free (b->buckets);
   g_array_unref (b->cands);
   g_string_free (b->key, TRUE);
   g_free (b);
@@ -116,6 +132,64 @@ names_strndup (NamesBuf   *b,
 
   memcpy (copy, s, n);
   return copy;   /* zeroed: terminated */
+}
+
+static inline guint
+key_hash (const char *key,
+          gsize       n)
+{
+  guint h = 5381;
+
+  for (gsize k = 0; k < n; k++)
+    h = h * 33 + (guchar)key[k];
+  return h;
+}
+
+/* The entity of key @key (@n bytes), or NULL. */
+static Entity *
+table_find (NamesBuf   *b,
+            const char *key,
+            gsize       n,
+            guint       hash)
+{
+  for (Entity *e = b->buckets[hash & (b->n_buckets - 1)]; e != NULL; e = e->chain)
+    if (e->hash == hash && e->key_len == n && memcmp (e->key, key, n) == 0)
+      return e;
+  return NULL;
+}
+
+/* Adds @e, whose key is in none of the table's entities. */
+static void
+table_add (NamesBuf *b,
+           Entity   *e)
+{
+  guint slot;
+
+  if (b->n_entities >= b->n_buckets)
+    {
+      /* more than one per bucket on average: twice as many buckets */
+      guint n = b->n_buckets * 2;
+      Entity **buckets = g_new0 (Entity *, n);
+
+      for (Entity *x = b->first; x != NULL; x = x->next)
+        {
+          x->chain = buckets[x->hash & (n - 1)];
+          buckets[x->hash & (n - 1)] = x;
+        }
+      g_free (b->buckets);
+      b->buckets = buckets;
+      b->n_buckets = n;
+    }
+  slot = e->hash & (b->n_buckets - 1);
+  e->chain = b->buckets[slot];
+  b->buckets[slot] = e;
+  e->next = NULL;
+  if (b->last != NULL)
+    b->last->next = e;
+  else
+    b->first = e;
+  b->last = e;
+  b->n_entities++;
 }
 
 static Entity *
@@ -523,16 +597,21 @@ lookup_entity (Names *nm,
 {
   Entity *e;
 
+  guint hash;
+
   make_key_into (nm->scan, ts, te, nm->key);
-  e = g_hash_table_lookup (nm->entities, nm->key->str);
+  hash = key_hash (nm->key->str, nm->key->len);
+  e = table_find (nm->buf, nm->key->str, nm->key->len, hash);
   if (e == NULL && create)
     {
       e = names_alloc (nm->buf, sizeof (Entity));
       e->key = names_strndup (nm->buf, nm->key->str, nm->key->len);
+      e->key_len = nm->key->len;
+      e->hash = hash;
       e->type = -1;
       set_surface (nm, e, ts, te);
       e->n_tokens = te - ts;
-      g_hash_table_insert (nm->entities, e->key, e);
+      table_add (nm->buf, e);
     }
   return e;
 }
@@ -543,9 +622,15 @@ lookup_key_prefix (Names      *nm,
                    const char *key,
                    gsize       n)
 {
-  g_string_truncate (nm->key, 0);
-  g_string_append_len (nm->key, key, n);
-  return g_hash_table_lookup (nm->entities, nm->key->str);
+  return table_find (nm->buf, key, n, key_hash (key, n));
+}
+
+/* The entity whose key is @key, if any. */
+static Entity *
+lookup_key (Names      *nm,
+            const char *key)
+{
+  return lookup_key_prefix (nm, key, strlen (key));
 }
 
 static gboolean
@@ -1056,11 +1141,7 @@ has_initial (CcScan   *scan,
 static void
 mark_company_products (Names *nm)
 {
-  GHashTableIter iter;
-  Entity *e;
-
-  g_hash_table_iter_init (&iter, nm->entities);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+  for (Entity *e = nm->buf->first; e != NULL; e = e->next)
     {
       const char *space = strchr (e->key, ' ');
       Entity *company, *rest;
@@ -1077,7 +1158,7 @@ mark_company_products (Names *nm)
           entity_root (company)->votes[V_ORG] < 2 || strchr (space + 1, ' ') != NULL)
         continue;
       e->type = V_PRODUCT;
-      rest = g_hash_table_lookup (nm->entities, space + 1);
+      rest = lookup_key (nm, space + 1);
       if (rest != NULL && entity_root (rest) == rest && rest->votes[V_PERSON] < 3 &&
           rest->votes[V_LOCATION] < 3)
         rest->type = V_PRODUCT;
@@ -1128,11 +1209,9 @@ merge_aliases (Names *nm)
 
   /* Types, then surnames of people. */
   {
-    GHashTableIter iter;
     Entity *e;
 
-    g_hash_table_iter_init (&iter, nm->entities);
-    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+    for (e = nm->buf->first; e != NULL; e = e->next)
       if (e->parent == NULL)
         e->type = decide_type (e);
 
@@ -1165,8 +1244,7 @@ merge_aliases (Names *nm)
 
     /* A product line: "Gemini" beside "Gemini 3.1 Pro", "GPT" beside
      * "GPT-5.4", unless the single name is clearly something else. */
-    g_hash_table_iter_init (&iter, nm->entities);
-    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+    for (e = nm->buf->first; e != NULL; e = e->next)
       {
         const char *cut;
         Entity *family;
@@ -1184,8 +1262,7 @@ merge_aliases (Names *nm)
 
     /* ...and "Gemini Deep Think", "GPT Pro": a weakly attested name that
      * starts with a product line's name is a product of that line. */
-    g_hash_table_iter_init (&iter, nm->entities);
-    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+    for (e = nm->buf->first; e != NULL; e = e->next)
       {
         const char *space = strchr (e->key, ' ');
         Entity *family;
@@ -1241,8 +1318,7 @@ merge_aliases (Names *nm)
         }
       }
 
-    g_hash_table_iter_init (&iter, nm->entities);
-    while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+    for (e = nm->buf->first; e != NULL; e = e->next)
       {
         Entity *person;
 
@@ -1385,7 +1461,7 @@ add_part_mention (Names      *nm,
   const char *s = tok_text (scan, i);
   g_autofree char *word = g_strndup (from, to - from);
   g_autofree char *key = g_utf8_casefold (word, -1);
-  Entity *e = g_hash_table_lookup (nm->entities, key);
+  Entity *e = lookup_key (nm, key);
   Entity *root;
   int type;
   guint skip;
@@ -1479,11 +1555,10 @@ mark_bare_possessives (CcScan *scan)
 void
 cc_scan_names (CcScan *scan)
 {
-  Names nm = { scan, NULL, NULL, NULL, NULL };
+  Names nm = { scan, NULL, NULL, NULL, 0, 0 };
   gboolean debug = g_getenv ("CROSSCHECK_ENTITIES_DEBUG") != NULL;
 
   nm.buf = names_buf_get (scan);
-  nm.entities = nm.buf->entities;
   nm.cands = nm.buf->cands;
   nm.key = nm.buf->key;
 
@@ -1509,11 +1584,7 @@ cc_scan_names (CcScan *scan)
 
   if (debug)
     {
-      GHashTableIter iter;
-      Entity *e;
-
-      g_hash_table_iter_init (&iter, nm.entities);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&e))
+      for (Entity *e = nm.buf->first; e != NULL; e = e->next)
         g_printerr ("entity %-40s P%d O%d Pr%d B%d L%d E%d -> %d%s\n", e->key,
                     e->votes[V_PERSON], e->votes[V_ORG], e->votes[V_PRODUCT],
                     e->votes[V_BENCHMARK], e->votes[V_LOCATION], e->votes[V_EVENT],

@@ -161,6 +161,10 @@ cc_scan_tokenize (CcScan *scan)
                   cpos++;
                   continue;
                 }
+              /* a space or an ASCII sign that joins nothing ends the word */
+              if (b < 0x80 && b != '.' && b != '-' && b != '\'' && b != '&' && b != '_' &&
+                  b != '/' && b != ',')
+                break;
               d = u_get_char (p);
               if (u_isalnum (d))
                 {

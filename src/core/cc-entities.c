@@ -279,13 +279,17 @@ cc_entities_extract_dated (const char  *text,
   GPtrArray *result;
   guint last_end = 0;
   Workspace *w;
+  const char *end;
+  gboolean valid;
 
   g_return_val_if_fail (text != NULL, g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free));
 
   scan.text = text;
   scan.reference = reference != NULL && g_date_valid (reference) ? reference : NULL;
   scan.gaz = cc_gazetteer_get ();
-  w = workspace_get (strlen (text));
+  /* validated first: its end gives the length, with no strlen() */
+  valid = g_utf8_validate (text, -1, &end);
+  w = workspace_get (end - text);
   scan.toks = w->toks;
   scan.scratch = w->scratch;
   scan.cue_buf = w->cues;
@@ -293,7 +297,7 @@ cc_entities_extract_dated (const char  *text,
   scan.names_buf = &w->names;
   scan.figure_memo = &w->figures;
 
-  if (g_utf8_validate (text, -1, NULL))
+  if (valid)
     {
       cc_scan_tokenize (&scan);
       /* Sentence starts and headlines first: figures use them too. */

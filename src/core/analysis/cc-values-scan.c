@@ -673,6 +673,18 @@ cue_hash (const char *s,
          CUE_SLOTS;
 }
 
+/* A filter before the table: one bit per length, first and last letter
+ * (in either case: c & 31), set for the cue words. Most words of a text
+ * have no bit set and are no cue, with no hash to compute. */
+static guint64 cue_filter[16 * 32 * 32 / 64];
+
+static inline guint
+cue_filter_index (const char *s,
+                  guint       n)
+{
+  return (n << 10) | (((guchar)s[0] & 31u) << 5) | ((guchar)s[n - 1] & 31u);
+}
+
 static void
 cue_table_add (CueSlot    *table,
                const char *word,
@@ -680,6 +692,9 @@ cue_table_add (CueSlot    *table,
 {
   guint n = strlen (word);
   guint h = cue_hash (word, n);
+  guint f = cue_filter_index (word, n);
+
+  cue_filter[f / 64] |= G_GUINT64_CONSTANT (1) << (f % 64);
 
   g_assert (n > 0 && n < 16);
   while (table[h].len != 0 && !(table[h].len == n && memcmp (table[h].word, word, n) == 0))
@@ -697,6 +712,9 @@ cue_table_lookup (const CueSlot *table,
   guint h;
 
   if (n == 0 || n >= 16)
+    return 0;
+  h = cue_filter_index (s, n);
+  if (!(cue_filter[h / 64] & (G_GUINT64_CONSTANT (1) << (h % 64))))
     return 0;
   for (h = cue_hash (s, n); table[h].len != 0; h = (h + 1) % CUE_SLOTS)
     if (table[h].len == n)

@@ -1749,6 +1749,17 @@ cjk_figure_at (CcScan *scan,
   return TRUE;
 }
 
+/* TRUE if the @n bytes at @s (4 or more) end in "long" in any case
+ * ("weeklong"): inline, for it is asked of most words. */
+static inline gboolean
+ends_long (const char *s,
+           guint       n)
+{
+  s += n - 4;
+  return (s[0] | 0x20) == 'l' && (s[1] | 0x20) == 'o' && (s[2] | 0x20) == 'n' &&
+         (s[3] | 0x20) == 'g';
+}
+
 /* The figure starting at token @i, whatever its kind. */
 static gboolean
 figure_at (CcScan *scan,
@@ -1768,8 +1779,8 @@ figure_at (CcScan *scan,
    * word, no hyphen ("nine-month"). */
   if ((t->flags & TF_LOWER) && !(t->flags & TF_DIGIT) && cue_bits (scan, i) == 0 &&
       !(t->flags & TF_HYPHEN) &&
-      !(tok_len (scan, i) > 6 &&
-        strncmp (tok_text (scan, i) + T (i)->bend - T (i)->bstart - 4, "long", 4) == 0))
+      !(tok_len (scan, i) > 6 && name_len_tok (scan, i) >= 4 &&
+        ends_long (tok_text (scan, i), name_len_tok (scan, i))))
     return FALSE;
   /* A word with no digit and no hyphen, not "weeklong", that is no number
    * word and none of the words that start a date or a duration ("early",
@@ -1785,7 +1796,7 @@ figure_at (CcScan *scan,
       guint bits = cue_bits (scan, i);
 
       if (!(bits & (CUE_OTHER | CUE_NUMBER)) && !(t->flags & TF_HYPHEN) &&
-          !(n > 4 && g_ascii_strncasecmp (s + n - 4, "long", 4) == 0) &&
+          !(n > 4 && ends_long (s, n)) &&
           ((t->flags & TF_LOWER) ||
            (!(cc_scan_tok_lex (scan, i) & CC_LEX_MONTH_DAY) &&
             !(tok_len (scan, i) == 3 && (t->flags & TF_ALLCAPS)) &&

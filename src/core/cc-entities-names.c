@@ -512,44 +512,70 @@ make_key_into (CcScan  *scan,
                guint    te,
                GString *out)
 {
-  gboolean ascii = TRUE;
+  gsize max = T (te - 1)->bfull - T (ts)->bstart + (te - ts);
+  char last = ' ';   /* the character before, in the key as joined */
+  char *w;
 
-  g_string_truncate (out, 0);
+  /* ASCII, the common case, in one pass: lower-cased, dots dropped as
+   * they are copied (a dot stays between two digits of the text) */
+  g_string_set_size (out, max);
+  w = out->str;
   for (guint i = ts; i < te; i++)
     {
       const char *s = tok_text (scan, i);
       guint n = i + 1 == te ? name_len (scan, i) : T (i)->bfull - T (i)->bstart;
+      gboolean spaced = i + 1 < te && (T (i + 1)->flags & TF_SPACE);
+
+      if (i > ts && (T (i)->flags & TF_SPACE))
+        *w++ = last = ' ';
+      for (guint k = 0; k < n; k++)
+        {
+          char c = s[k];
+          char prev = last;
+
+          last = c;
+
+          if ((guchar)c >= 0x80)
+            goto unicode;
+          if (c >= 'A' && c <= 'Z')
+            c += 'a' - 'A';
+          else if (c == '.')
+            {
+              /* the characters either side in the key as joined: the
+               * next token's first after no space */
+              gboolean before = g_ascii_isdigit (prev);
+              gboolean after = k + 1 < n ? g_ascii_isdigit (s[k + 1])
+                                         : i + 1 < te && !spaced &&
+                                           g_ascii_isdigit (tok_text (scan, i + 1)[0]);
+
+              if (!(before && after))
+                continue;
+            }
+          *w++ = c;
+        }
+    }
+  g_string_truncate (out, w - out->str);
+  return;
+
+unicode:
+  /* any other: the words joined, case-folded, then the dots dropped */
+  g_string_truncate (out, 0);
+  for (guint i = ts; i < te; i++)
+    {
+      guint n = i + 1 == te ? name_len (scan, i) : T (i)->bfull - T (i)->bstart;
 
       if (i > ts && (T (i)->flags & TF_SPACE))
         g_string_append_c (out, ' ');
-      for (guint k = 0; k < n; k++)
-        if ((guchar)s[k] >= 0x80)
-          ascii = FALSE;
-      g_string_append_len (out, s, n);
+      g_string_append_len (out, tok_text (scan, i), n);
     }
-  if (ascii)
-    {
-      /* ASCII, the common case: case folding is lower-casing, in place */
-      char *w = out->str;
+  {
+    g_autofree char *folded = g_utf8_casefold (out->str, out->len);
 
-      for (const char *p = out->str; *p; p++)
-        {
-          char c = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
-
-          if (c != '.' || (p > out->str && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
-            *w++ = c;
-        }
-      g_string_truncate (out, w - out->str);
-    }
-  else
-    {
-      g_autofree char *folded = g_utf8_casefold (out->str, out->len);
-
-      g_string_truncate (out, 0);
-      for (const char *p = folded; *p; p++)
-        if (*p != '.' || (p > folded && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
-          g_string_append_c (out, *p);
-    }
+    g_string_truncate (out, 0);
+    for (const char *p = folded; *p; p++)
+      if (*p != '.' || (p > folded && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
+        g_string_append_c (out, *p);
+  }
 }
 
 char *

@@ -221,22 +221,33 @@ weekday_ahead (CcScan *scan,
                                     last > to ? T (last - 1)->bend - T (to - 1)->bend : 0);
 }
 
+static gboolean mentions_other_dollar (CcScan *scan);
+
 static void
 claim (CcScan       *scan,
        guint         from,
        guint         to,     /* exclusive */
        CcEntityType  type,
        CcValueKind   kind,
-       gboolean      other_dollar)
+       int          *text_other_dollar)   /* -1 until known */
 {
   CcTok *a = T (from);
   CcTok *b = T (to - 1);
+  gboolean other_dollar = FALSE;
   FigureWords *w;
   GString *key = scan->scratch;
   gboolean ahead = weekday_ahead (scan, from, to);
 
   for (guint i = from; i < to; i++)
     T (i)->flags |= TF_CLAIMED;
+  /* Whether the text names another dollar matters only to a figure with a
+   * "$": asked of the text once, when the first such figure is met. */
+  if (memchr (scan->text + a->bstart, '$', b->bend - a->bstart) != NULL)
+    {
+      if (*text_other_dollar < 0)
+        *text_other_dollar = mentions_other_dollar (scan);
+      other_dollar = *text_other_dollar;
+    }
   /* a bare count may have become a range of measures: "10–15 mph" */
   if (kind == CC_VALUE_SCORE && type == CC_ENTITY_QUANTITY && to > from + 1)
     kind = CC_VALUE_NONE;
@@ -1940,7 +1951,7 @@ void
 cc_scan_values (CcScan *scan)
 {
   guint i = 0;
-  gboolean other_dollar;
+  int other_dollar = -1;   /* not known yet: see claim() */
   guint8 *cues;
   guint64 work = 0;   /* counted here, added to scan->work at the end */
 
@@ -1949,7 +1960,6 @@ cc_scan_values (CcScan *scan)
   memset (cues, 0, N_TOKS + 1);
 
   cue_table_init ();
-  other_dollar = mentions_other_dollar (scan);
 
   scan->cues = cues;
 
@@ -1968,7 +1978,7 @@ cc_scan_values (CcScan *scan)
       h = hedge_at (scan, i);
       if (h > 0 && figure_at (scan, i + h, &f) && f.type != CC_ENTITY_DATE + 100)
         {
-          claim (scan, i, f.end, f.type, f.kind, other_dollar);
+          claim (scan, i, f.end, f.type, f.kind, &other_dollar);
           i = f.end;
           continue;
         }
@@ -2000,7 +2010,7 @@ cc_scan_values (CcScan *scan)
               i++;
               continue;
             }
-          claim (scan, start, f.end, f.type, f.kind, other_dollar);
+          claim (scan, start, f.end, f.type, f.kind, &other_dollar);
           i = f.end;
           continue;
         }

@@ -223,6 +223,7 @@ vote_description (CcScan *scan,
   return FALSE;
 }
 
+/* @needle is in lower case. */
 static gboolean
 contains_ci (const char *s,
              gsize       n,
@@ -231,7 +232,7 @@ contains_ci (const char *s,
   gsize m = strlen (needle);
 
   for (gsize i = 0; i + m <= n; i++)
-    if (g_ascii_strncasecmp (s + i, needle, m) == 0)
+    if (g_ascii_tolower (s[i]) == needle[0] && g_ascii_strncasecmp (s + i, needle, m) == 0)
       return TRUE;
   return FALSE;
 }

@@ -660,6 +660,7 @@ enum
   CUE_RELATIVE = 1 << 1,   /* may start a relative date */
   CUE_OTHER    = 1 << 2,   /* "between", "aged", "half", "a", "an" */
   CUE_NUMBER   = 1 << 3,   /* a number word: "three", "twenty", "dozen" */
+  CUE_HEDGE1   = 1 << 4,   /* a hedge of one word: "nearly", "about" */
   CUE_KNOWN    = 1 << 7,   /* the bits of this token are computed */
 };
 
@@ -752,15 +753,16 @@ cue_table_init (void)
 {
   if (g_once_init_enter (&cue_table))
     {
+#define H1 (CUE_HEDGE | CUE_HEDGE1)
       static const struct { const char *word; guint bits; } words[] = {
+        /* the first words of hedges of two or three words (hedge_at()) */
         { "more", CUE_HEDGE }, { "less", CUE_HEDGE }, { "fewer", CUE_HEDGE }, { "at", CUE_HEDGE },
         { "up", CUE_HEDGE }, { "just", CUE_HEDGE }, { "close", CUE_HEDGE }, { "well", CUE_HEDGE },
         { "upwards", CUE_HEDGE }, { "no", CUE_HEDGE }, { "as", CUE_HEDGE }, { "in", CUE_HEDGE },
-        { "over", CUE_HEDGE }, { "under", CUE_HEDGE }, { "nearly", CUE_HEDGE },
-        { "almost", CUE_HEDGE }, { "about", CUE_HEDGE }, { "around", CUE_HEDGE },
-        { "approximately", CUE_HEDGE }, { "roughly", CUE_HEDGE }, { "some", CUE_HEDGE },
-        { "sub", CUE_HEDGE }, { "circa", CUE_HEDGE }, { "below", CUE_HEDGE }, { "above", CUE_HEDGE },
-        { "several", CUE_HEDGE },
+        /* hedges of one word */
+        { "over", H1 }, { "under", H1 }, { "nearly", H1 }, { "almost", H1 }, { "about", H1 },
+        { "around", H1 }, { "approximately", H1 }, { "roughly", H1 }, { "some", H1 },
+        { "sub", H1 }, { "circa", H1 }, { "below", H1 }, { "above", H1 }, { "several", H1 },
         { "today", CUE_RELATIVE }, { "yesterday", CUE_RELATIVE }, { "tomorrow", CUE_RELATIVE },
         { "tonight", CUE_RELATIVE }, { "earlier", CUE_RELATIVE }, { "later", CUE_RELATIVE },
         { "this", CUE_RELATIVE }, { "last", CUE_RELATIVE }, { "next", CUE_RELATIVE },
@@ -772,6 +774,7 @@ cue_table_init (void)
         { "beginning", CUE_OTHER }, { "start", CUE_OTHER }, { "middle", CUE_OTHER },
         { "first", CUE_OTHER }, { "second", CUE_OTHER },
       };
+#undef H1
       static const char * const numbers[] = {
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -817,11 +820,8 @@ hedge_at (CcScan *scan,
     { "just", "before" }, { "just", "after" }, { "close", "to" }, { "well", "over" },
     { "upwards", "of" }, { "no", "more" },
   };
-  static const char * const one[] = {
-    "over", "under", "nearly", "almost", "about", "around", "approximately", "roughly",
-    "some", "sub", "circa", "~", "below", "above", "several",
-  };
   char c0;
+  guint bits;
 
   if (i >= N_TOKS || !(T (i)->flags & (TF_LOWER | TF_CAP)) || !same_line (scan, i + 1))
     {
@@ -829,8 +829,12 @@ hedge_at (CcScan *scan,
         return 1;
       return 0;
     }
-  if (!(cue_bits (scan, i) & CUE_HEDGE))
+  bits = cue_bits (scan, i);
+  if (!(bits & CUE_HEDGE))
     return 0;
+  /* "nearly", "about" (the cue table's words of one hedge word) */
+  if (bits & CUE_HEDGE1)
+    return 1;
   c0 = g_ascii_tolower (tok_text (scan, i)[0]);
   for (guint k = 0; k < G_N_ELEMENTS (two); k++)
     if (two[k][0][0] == c0 && cc_scan_tok_is (scan, i, two[k][0]) && cc_scan_tok_is (scan, i + 1, two[k][1]))
@@ -846,9 +850,6 @@ hedge_at (CcScan *scan,
   if (cc_scan_tok_is (scan, i, "in") && cc_scan_tok_is (scan, i + 1, "excess") &&
       cc_scan_tok_is (scan, i + 2, "of"))
     return 3;
-  for (guint k = 0; k < G_N_ELEMENTS (one); k++)
-    if (one[k][0] == c0 && cc_scan_tok_is (scan, i, one[k]))
-      return 1;
   return 0;
 }
 

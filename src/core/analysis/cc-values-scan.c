@@ -1932,6 +1932,10 @@ mentions_other_dollar (CcScan *scan)
 
   for (guint i = 0; i + 1 < N_TOKS; i++)
     {
+      /* each test below needs a capital here or a "$" next: most tokens
+       * have neither */
+      if (!(T (i)->flags & TF_CAP) && ((T (i + 1)->flags & TF_WORD) || T (i + 1)->first != '$'))
+        continue;
       if ((T (i)->flags & TF_CAP) && (cc_scan_tok_is (scan, i + 1, "dollar") || cc_scan_tok_is (scan, i + 1, "dollars")))
         for (guint k = 0; k < G_N_ELEMENTS (countries); k++)
           if (cc_scan_tok_is (scan, i, countries[k]))

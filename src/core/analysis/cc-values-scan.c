@@ -1980,6 +1980,15 @@ cc_scan_values (CcScan *scan)
           i++;
           continue;
         }
+      /* A plain lower-case word, most of a text, starts no hedge (it has
+       * no cue) and no figure (the first test of figure_at()). */
+      if ((t->flags & (TF_LOWER | TF_DIGIT | TF_HYPHEN)) == TF_LOWER && cue_bits (scan, i) == 0 &&
+          !(tok_len (scan, i) > 6 && name_len_tok (scan, i) >= 4 &&
+            ends_long (tok_text (scan, i), name_len_tok (scan, i))))
+        {
+          i++;
+          continue;
+        }
       h = hedge_at (scan, i);
       if (h > 0 && figure_at (scan, i + h, &f) && f.type != CC_ENTITY_DATE + 100)
         {

@@ -256,6 +256,25 @@ is_opening (gunichar c)
          c == 0x2022;
 }
 
+/* Marks tokens [from, to) as read like a headline. */
+static void
+mark_headline (CcScan *scan,
+               guint   from,
+               guint   to)
+{
+  if (from >= to)
+    return;
+  for (guint k = from; k < to; k++)
+    T (k)->flags |= TF_HEADLINE;
+  if (scan->headline_from == scan->headline_to)
+    scan->headline_from = from, scan->headline_to = to;
+  else
+    {
+      scan->headline_from = MIN (scan->headline_from, from);
+      scan->headline_to = MAX (scan->headline_to, to);
+    }
+}
+
 /* A Title Case title in quotation marks inside a sentence ("Meta's First AI
  * Model Doesn't Exactly Spark Joy") is read like a headline. */
 static void
@@ -291,8 +310,7 @@ mark_quoted_titles (CcScan *scan)
       if (k < N_TOKS && same_line (scan, k) && !(T (k)->flags & TF_WORD) &&
           (T (k)->first == '"' || T (k)->first == 0x201D) &&
           n_long >= 3 && n_cap * 10 >= n_long * 8)
-        for (guint m = i + 1; m < k; m++)
-          T (m)->flags |= TF_HEADLINE;
+        mark_headline (scan, i + 1, k);
       i = k;
     }
 }
@@ -387,8 +405,7 @@ cc_scan_names_prepare (CcScan *scan)
           if (!ends_sentence && n_words <= 8 && n_words >= 1 && line_caps == n_words)
             n_long = n_cap = MAX (n_cap, 2);   /* a short title line: "The Takeaway" */
           if (!ends_sentence && n_words <= 30 && n_long >= 2 && n_cap * 10 >= n_long * 7)
-            for (guint k = line_start; k <= i; k++)
-              T (k)->flags |= TF_HEADLINE;
+            mark_headline (scan, line_start, i + 1);
           line_start = i + 1;
         }
     }
@@ -1402,9 +1419,10 @@ static void
 match_headlines (Names *nm)
 {
   CcScan *scan = nm->scan;
-  guint i = 0;
+  guint i = scan->headline_from;
 
-  while (i < N_TOKS)
+  /* only where headlines are: mostly a title line at the top, or none */
+  while (i < scan->headline_to)
     {
       guint j;
 

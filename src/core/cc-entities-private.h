@@ -57,6 +57,8 @@ typedef struct
   GByteArray        *cue_buf;   /* holds cues */
   gpointer          *names_buf; /* kept: the names' table, candidates and storage (cc-entities-names.c) */
   GHashTable       **figure_memo; /* kept: the words of figures (analysis/cc-values-scan.c) */
+  guint              headline_from; /* the tokens marked TF_HEADLINE are in */
+  guint              headline_to;   /* [from, to), by cc_scan_names_prepare() */
 } CcScan;
 
 #define SCAN_TOK(s, i) (&(s)->tok[(i)])

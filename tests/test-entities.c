@@ -513,6 +513,34 @@ test_figure_memo (void)
   g_assert_cmpstr (value_of (other, "$5 million"), ==, "USD? 5000000");
 }
 
+/* Mentions come from several passes (figures, names, the parts of
+ * compounds like "Acme-owned", the places of events) and are merged into
+ * one order: here the compound parts come first in the text and last from
+ * their pass, and the figures are spread among the names. */
+static void
+test_mentions_merged_in_order (void)
+{
+  const char *text =
+    "The Acme-owned plant and the Brightwater-backed fund opened on 3 March 2026.\n"
+    "Acme Industries said on Tuesday that Acme would hire 1,200 people, and "
+    "Brightwater Capital put $40 million into it. Helen Okafor, the mayor, ran "
+    "the Berlin Marathon in 2025 and said Acme had paid 12% more than planned.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+  gboolean acme_part = FALSE;
+
+  check_sorted_and_in_bounds (m, text);
+  for (guint i = 0; i < m->len; i++)
+    {
+      CcMention *x = m->pdata[i];
+
+      if (x->start == 4 && g_strcmp0 (x->surface, "Acme") == 0)
+        acme_part = TRUE;
+    }
+  /* the part of the compound is found, and comes first */
+  g_assert_true (acme_part);
+  g_assert_cmpuint (((CcMention *)m->pdata[0])->start, ==, 4);
+}
+
 /* A mention holds its strings in its own block: copies, a canonical name
  * spelt as the surface shared, fields replaced later freed on their own
  * (ASan would report a bad or double free). */
@@ -807,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/sentences", test_sentences);
   g_test_add_func ("/crosscheck/entities/names", test_names);
   g_test_add_func ("/crosscheck/entities/mention-new", test_mention_new);
+  g_test_add_func ("/crosscheck/entities/merged-in-order", test_mentions_merged_in_order);
   g_test_add_func ("/crosscheck/entities/names/roles", test_names_roles);
   g_test_add_func ("/crosscheck/entities/names/lost-break", test_names_lost_break);
   g_test_add_func ("/crosscheck/entities/names/nickname", test_names_nickname);

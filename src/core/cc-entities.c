@@ -265,6 +265,65 @@ compare_mentions (gconstpointer a,
   return 0;
 }
 
+/* Sorts @mentions by compare_mentions(), stably: the mentions come as a
+ * few runs already in order (figures, names, the places of events, parts
+ * of compounds), which are merged, adjacent runs at a time, in
+ * O(n log runs) with no comparison callback. */
+static void
+sort_mentions (GPtrArray *mentions)
+{
+  guint n = mentions->len;
+  gpointer *src = mentions->pdata;
+  gpointer *dst, *buf;
+  guint runs;
+  guint i;
+
+  for (i = 1; i < n; i++)
+    if (compare_mentions (&src[i - 1], &src[i]) > 0)
+      break;
+  if (i >= n)
+    return;   /* in order already */
+
+  dst = buf = g_new (gpointer, n);
+  do
+    {
+      guint k = 0;
+
+      runs = 0;
+      for (i = 0; i < n;)
+        {
+          guint m = i + 1, e, a, b;
+
+          while (m < n && compare_mentions (&src[m - 1], &src[m]) <= 0)
+            m++;
+          e = m;
+          if (e < n)
+            for (e = m + 1; e < n && compare_mentions (&src[e - 1], &src[e]) <= 0; e++)
+              ;
+          /* merge [i, m) and [m, e), the left first of equal ones */
+          for (a = i, b = m; a < m && b < e;)
+            dst[k++] = compare_mentions (&src[b], &src[a]) < 0 ? src[b++] : src[a++];
+          while (a < m)
+            dst[k++] = src[a++];
+          while (b < e)
+            dst[k++] = src[b++];
+          runs++;
+          i = e;
+        }
+      /* the merged runs are read next */
+      {
+        gpointer *t = src;
+
+        src = dst;
+        dst = t;
+      }
+    }
+  while (runs > 1);
+  if (src != mentions->pdata)
+    memcpy (mentions->pdata, src, n * sizeof (gpointer));
+  g_free (buf);
+}
+
 GPtrArray *
 cc_entities_extract (const char *text)
 {
@@ -308,7 +367,7 @@ cc_entities_extract_dated (const char  *text,
   else
     g_warning ("cc_entities_extract: text is not valid UTF-8");
 
-  g_ptr_array_sort (scan.mentions, compare_mentions);
+  sort_mentions (scan.mentions);
 
   /* Never overlapping: keep the first (and longest) of overlapping ones. */
   result = g_ptr_array_new_full (scan.mentions->len, (GDestroyNotify)cc_mention_free);

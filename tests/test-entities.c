@@ -513,6 +513,77 @@ test_figure_memo (void)
   g_assert_cmpstr (value_of (other, "$5 million"), ==, "USD? 5000000");
 }
 
+/* The tokenizer validates the text as it reads it: a text the extractor
+ * reads whole is exactly a valid UTF-8 one (g_utf8_validate()), wherever
+ * the bad bytes are, and a bad one gives no mention and a warning. */
+static void
+test_invalid_utf8 (void)
+{
+  static const char * const bad[] = {
+    "\x80",                 /* a lone continuation byte */
+    "\xc3",                 /* a sequence cut by the end */
+    "\xe2\x82",
+    "\xf0\x9f\x98",
+    "\xc0\xaf",             /* overlong */
+    "\xe0\x80\xaf",
+    "\xed\xa0\x80",         /* a surrogate */
+    "\xf4\x90\x80\x80",     /* beyond U+10FFFF */
+    "\xfe", "\xff",
+    "\xc3\x28",             /* a lead byte before ASCII */
+  };
+  /* the bytes go between the two halves */
+  static const char * const places[][2] = { { "", " Mayor Helen Okafor said on 3 March." },
+                                            { "Mayor Helen Okafor", " said on 3 March." },
+                                            { "Mayor Helen Okafor said on 3 March. ", "" },
+                                            { "Mayor Helen Okafor said on 3 March.", "" } };
+
+  /* in a child, where the warning is not fatal: the parent reads it */
+  if (g_test_subprocess ())
+    {
+      g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
+        for (guint p = 0; p < G_N_ELEMENTS (places); p++)
+          {
+            g_autofree char *text = g_strconcat (places[p][0], bad[k], places[p][1], NULL);
+            g_autoptr(GPtrArray) m = NULL;
+
+            g_assert_false (g_utf8_validate (text, -1, NULL));
+            m = cc_entities_extract (text);
+            g_assert_cmpuint (m->len, ==, 0);
+            g_print ("rejected %u.%u\n", k, p);
+          }
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*rejected 10.3*");
+  g_test_trap_assert_stderr ("*not valid UTF-8*");
+
+  /* and valid text beyond ASCII, in each place, is read whole */
+  {
+    static const char * const good[] = { "\xc3\xa9", "\xe2\x80\x94", "\xf0\x9f\x98\x80",
+                                         "\xef\xbf\xbd" };
+
+    /* (not glued after the date's full stop, where it would join the
+     * word "March") */
+    for (guint k = 0; k < G_N_ELEMENTS (good); k++)
+      for (guint p = 0; p + 1 < G_N_ELEMENTS (places); p++)
+        {
+          g_autofree char *text = g_strconcat (places[p][0], good[k], places[p][1], NULL);
+          g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+          gboolean date = FALSE;
+
+          g_assert_true (g_utf8_validate (text, -1, NULL));
+          check_sorted_and_in_bounds (m, text);
+          for (guint i = 0; i < m->len; i++)
+            if (((CcMention *)m->pdata[i])->type == CC_ENTITY_DATE)
+              date = TRUE;
+          g_assert_true (date);   /* "3 March": the text was read */
+        }
+  }
+}
+
 /* Mentions come from several passes (figures, names, the parts of
  * compounds like "Acme-owned", the places of events) and are merged into
  * one order: here the compound parts come first in the text and last from
@@ -835,6 +906,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/sentences", test_sentences);
   g_test_add_func ("/crosscheck/entities/names", test_names);
   g_test_add_func ("/crosscheck/entities/mention-new", test_mention_new);
+  g_test_add_func ("/crosscheck/entities/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/crosscheck/entities/merged-in-order", test_mentions_merged_in_order);
   g_test_add_func ("/crosscheck/entities/names/roles", test_names_roles);
   g_test_add_func ("/crosscheck/entities/names/lost-break", test_names_lost_break);

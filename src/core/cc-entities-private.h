@@ -64,7 +64,8 @@ typedef struct
 #define SCAN_TOK(s, i) (&(s)->tok[(i)])
 
 /* cc-entities-scan.c */
-void      cc_scan_tokenize        (CcScan     *scan);
+/* FALSE, with no tokens, when the text is not valid UTF-8. */
+gboolean  cc_scan_tokenize        (CcScan     *scan);
 void      cc_scan_values          (CcScan     *scan);
 gboolean  cc_scan_adjacent        (CcScan     *scan,
                                    guint       i);

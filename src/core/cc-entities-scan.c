@@ -45,10 +45,19 @@ u_isspace (gunichar c)
   return c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c);
 }
 
+/* The character at @p, or U_INVALID where the bytes are no UTF-8
+ * character: the text is validated as it is read, ASCII at no cost. */
+#define U_INVALID ((gunichar)-1)
+
 static inline gunichar
 u_get_char (const char *p)
 {
-  return (guchar)*p < 0x80 ? (gunichar)*p : g_utf8_get_char (p);
+  gunichar c;
+
+  if ((guchar)*p < 0x80)
+    return (guchar)*p;
+  c = g_utf8_get_char_validated (p, -1);
+  return c == (gunichar)-2 ? U_INVALID : c;
 }
 
 static gboolean
@@ -58,7 +67,7 @@ is_inner_joiner (gunichar c)
          c == '/' || c == ',' || c == 0x2010 || c == 0x2011;
 }
 
-void
+gboolean
 cc_scan_tokenize (CcScan *scan)
 {
   const char *text = scan->text;
@@ -75,6 +84,8 @@ cc_scan_tokenize (CcScan *scan)
       gunichar c = u_get_char (p);
       CcTok tok = { 0 };
 
+      if (G_UNLIKELY (c == U_INVALID))
+        goto invalid;
       work++;
       if (c == ' ')
         {
@@ -166,6 +177,8 @@ cc_scan_tokenize (CcScan *scan)
                   b != '/' && b != ',')
                 break;
               d = u_get_char (p);
+              if (G_UNLIKELY (d == U_INVALID))
+                goto invalid;
               if (u_isalnum (d))
                 {
                   /* "Meta가": a change between Latin and another script
@@ -263,6 +276,14 @@ cc_scan_tokenize (CcScan *scan)
   scan->tok = (CcTok *)toks->data;
   scan->n_toks = n_toks;
   scan->work += work;
+  return TRUE;
+
+invalid:
+  g_array_set_size (toks, 0);
+  scan->tok = (CcTok *)toks->data;
+  scan->n_toks = 0;
+  scan->work += work;
+  return FALSE;
 }
 
 /* TRUE if token @i follows token @i - 1 with no line break between. */

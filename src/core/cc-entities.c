@@ -220,7 +220,7 @@ workspace_free (Workspace *w)
 static GPrivate workspace_key = G_PRIVATE_INIT ((GDestroyNotify)workspace_free);
 
 static Workspace *
-workspace_get (gsize text_len)
+workspace_get (const char *text)
 {
   Workspace *w = g_private_get (&workspace_key);
 
@@ -228,7 +228,7 @@ workspace_get (gsize text_len)
     {
       w = g_new0 (Workspace, 1);
       /* about one token per four bytes of news text */
-      w->toks = g_array_sized_new (FALSE, FALSE, sizeof (CcTok), MIN (text_len / 4 + 16, 4096));
+      w->toks = g_array_sized_new (FALSE, FALSE, sizeof (CcTok), MIN (strlen (text) / 4 + 16, 4096));
       w->scratch = g_string_sized_new (128);
       w->cues = g_byte_array_new ();
       w->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free);
@@ -338,17 +338,13 @@ cc_entities_extract_dated (const char  *text,
   GPtrArray *result;
   guint last_end = 0;
   Workspace *w;
-  const char *end;
-  gboolean valid;
 
   g_return_val_if_fail (text != NULL, g_ptr_array_new_with_free_func ((GDestroyNotify)cc_mention_free));
 
   scan.text = text;
   scan.reference = reference != NULL && g_date_valid (reference) ? reference : NULL;
   scan.gaz = cc_gazetteer_get ();
-  /* validated first: its end gives the length, with no strlen() */
-  valid = g_utf8_validate (text, -1, &end);
-  w = workspace_get (end - text);
+  w = workspace_get (text);
   scan.toks = w->toks;
   scan.scratch = w->scratch;
   scan.cue_buf = w->cues;
@@ -356,9 +352,9 @@ cc_entities_extract_dated (const char  *text,
   scan.names_buf = &w->names;
   scan.figure_memo = &w->figures;
 
-  if (valid)
+  /* the tokenizer validates the text as it reads it */
+  if (cc_scan_tokenize (&scan))
     {
-      cc_scan_tokenize (&scan);
       /* Sentence starts and headlines first: figures use them too. */
       cc_scan_names_prepare (&scan);
       cc_scan_values (&scan);

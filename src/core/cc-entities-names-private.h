@@ -42,6 +42,9 @@ struct _Entity
   gsize   key_len;
   Entity *chain;       /* next in its bucket */
   Entity *next;        /* next in the order of creation */
+  Entity *surname_of;  /* merge_aliases(): the person last named in full with
+                        * this entity's key as surname, */
+  gboolean surname_ambiguous; /* and whether another person was before */
 };
 
 typedef struct

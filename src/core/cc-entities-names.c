@@ -1213,8 +1213,6 @@ merge_aliases (Names *nm)
 {
   CcScan *scan = nm->scan;
   const CcGazetteer *gaz = scan->gaz;
-  g_autoptr(GHashTable) surnames = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) ambiguous = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* Acronyms defined in parentheses: "Meta Superintelligence Labs (MSL)". */
   for (guint k = 0; k < nm->cands->len; k++)
@@ -1354,10 +1352,16 @@ merge_aliases (Names *nm)
               }
           }
         {
-          Entity *other = g_hash_table_lookup (surnames, space + 1);
-          if (other != NULL && entity_root (other) != root)
-            g_hash_table_add (ambiguous, (gpointer)(space + 1));
-          g_hash_table_insert (surnames, (gpointer)(space + 1), root);
+          /* kept on the entity of the surname alone, if the text has
+           * one: only those are merged below */
+          Entity *alone = lookup_key (nm, space + 1);
+
+          if (alone != NULL)
+            {
+              if (alone->surname_of != NULL && entity_root (alone->surname_of) != root)
+                alone->surname_ambiguous = TRUE;
+              alone->surname_of = root;
+            }
         }
       }
 
@@ -1367,8 +1371,8 @@ merge_aliases (Names *nm)
 
         if (e->parent != NULL || strchr (e->key, ' ') != NULL)
           continue;
-        person = g_hash_table_lookup (surnames, e->key);
-        if (person != NULL && !g_hash_table_contains (ambiguous, e->key) &&
+        person = e->surname_of;
+        if (person != NULL && !e->surname_ambiguous &&
             entity_root (person) != e && e->votes[V_ORG] < 8)
           {
             int type = entity_root (person)->type;

@@ -527,8 +527,10 @@ static void
 make_key_into (CcScan  *scan,
                guint    ts,
                guint    te,
-               GString *out)
+               GString *out,
+               guint   *hash)
 {
+  guint h = 5381;   /* key_hash(), as the key is written */
   gsize max = T (te - 1)->bfull - T (ts)->bstart + (te - ts);
   char last = ' ';   /* the character before, in the key as joined */
   char *w;
@@ -544,7 +546,10 @@ make_key_into (CcScan  *scan,
       gboolean spaced = i + 1 < te && (T (i + 1)->flags & TF_SPACE);
 
       if (i > ts && (T (i)->flags & TF_SPACE))
-        *w++ = last = ' ';
+        {
+          *w++ = last = ' ';
+          h = h * 33 + ' ';
+        }
       for (guint k = 0; k < n; k++)
         {
           char c = s[k];
@@ -569,9 +574,11 @@ make_key_into (CcScan  *scan,
                 continue;
             }
           *w++ = c;
+          h = h * 33 + (guchar)c;
         }
     }
   g_string_truncate (out, w - out->str);
+  *hash = h;
   return;
 
 unicode:
@@ -593,6 +600,7 @@ unicode:
       if (*p != '.' || (p > folded && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])))
         g_string_append_c (out, *p);
   }
+  *hash = key_hash (out->str, out->len);
 }
 
 char *
@@ -642,8 +650,7 @@ lookup_entity (Names *nm,
 
   guint hash;
 
-  make_key_into (nm->scan, ts, te, nm->key);
-  hash = key_hash (nm->key->str, nm->key->len);
+  make_key_into (nm->scan, ts, te, nm->key, &hash);
   e = table_find (nm->buf, nm->key->str, nm->key->len, hash);
   if (e == NULL && create)
     {

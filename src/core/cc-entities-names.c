@@ -647,7 +647,6 @@ lookup_entity (Names *nm,
                gboolean create)
 {
   Entity *e;
-
   guint hash;
 
   make_key_into (nm->scan, ts, te, nm->key, &hash);

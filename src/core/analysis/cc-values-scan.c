@@ -1772,6 +1772,17 @@ ends_long (const char *s,
          (s[3] | 0x20) == 'g';
 }
 
+/* Most words start no figure: lower case, no digit, no cue, no number
+ * word, no hyphen ("nine-month"), not "weeklong". */
+static inline gboolean
+is_plain_word (CcScan *scan,
+               guint   i)
+{
+  return (T (i)->flags & (TF_LOWER | TF_DIGIT | TF_HYPHEN)) == TF_LOWER && cue_bits (scan, i) == 0 &&
+         !(tok_len (scan, i) > 6 && name_len_tok (scan, i) >= 4 &&
+           ends_long (tok_text (scan, i), name_len_tok (scan, i)));
+}
+
 /* The figure starting at token @i, whatever its kind. */
 static gboolean
 figure_at (CcScan *scan,
@@ -1787,12 +1798,7 @@ figure_at (CcScan *scan,
   if (i >= N_TOKS || (T (i)->flags & TF_CLAIMED))
     return FALSE;
   t = T (i);
-  /* Most words start no figure: lower case, no digit, no cue, no number
-   * word, no hyphen ("nine-month"). */
-  if ((t->flags & TF_LOWER) && !(t->flags & TF_DIGIT) && cue_bits (scan, i) == 0 &&
-      !(t->flags & TF_HYPHEN) &&
-      !(tok_len (scan, i) > 6 && name_len_tok (scan, i) >= 4 &&
-        ends_long (tok_text (scan, i), name_len_tok (scan, i))))
+  if (is_plain_word (scan, i))
     return FALSE;
   /* A word with no digit and no hyphen, not "weeklong", that is no number
    * word and none of the words that start a date or a duration ("early",
@@ -1980,11 +1986,9 @@ cc_scan_values (CcScan *scan)
           i++;
           continue;
         }
-      /* A plain lower-case word, most of a text, starts no hedge (it has
-       * no cue) and no figure (the first test of figure_at()). */
-      if ((t->flags & (TF_LOWER | TF_DIGIT | TF_HYPHEN)) == TF_LOWER && cue_bits (scan, i) == 0 &&
-          !(tok_len (scan, i) > 6 && name_len_tok (scan, i) >= 4 &&
-            ends_long (tok_text (scan, i), name_len_tok (scan, i))))
+      /* most of a text: no hedge (it has no cue) and no figure starts
+       * there, and neither test is called */
+      if (is_plain_word (scan, i))
         {
           i++;
           continue;

@@ -999,6 +999,21 @@ test_role_names (void)
       pairs++;
     }
   g_assert_cmpuint (pairs, ==, 2);
+
+  /* the row names the role in its own words, not by its stem
+   * ("secretari") */
+  {
+    const char *texts2[] = {
+      "The talks were led by union secretary Anna Korvel on the night.",
+      "Volunteers said union secretary Bram Ostey called for more talks.",
+    };
+    g_autoptr(GPtrArray) sts2 = story (lex, texts2, G_N_ELEMENTS (texts2));
+    g_autoptr(GArray) out2 = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
+
+    cc_role_names_find (sts2, out2);
+    g_assert_cmpuint (out2->len, ==, 1);
+    g_assert_cmpstr (g_array_index (out2, CcPartDisagreement, 0).subject, ==, "secretary");
+  }
 }
 
 static void

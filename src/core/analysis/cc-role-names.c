@@ -145,7 +145,8 @@ compare_holders (Role   *r,
         d.b_start = y->name->start;
         d.b_end = y->name->end;
         d.strength = 0.5;
-        d.subject = x->name->title;
+        /* the title in its own words, not its stem ("open-sourc") */
+        d.subject = x->name->title_word;
         d.attribute = "name";
         g_array_append_val (out, d);
         rows++;

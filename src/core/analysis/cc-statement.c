@@ -1035,6 +1035,7 @@ read_names (Doc *doc)
           !(g_str_has_suffix (doc->w[i - 1].lex, "s") && strcmp (doc->w[i - 1].lex, doc->w[i - 1].stem) != 0))
         {
           name.title = doc->w[i - 1].stem;
+          name.title_word = doc->w[i - 1].lex;
           name.title_before = i > 1 && gap_is (doc, i - 2, " ") ? doc->w[i - 2].stem : NULL;
         }
       g_array_append_val (doc->names, name);

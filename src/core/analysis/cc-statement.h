@@ -92,7 +92,9 @@ typedef struct
   const char **tokens;   /* lower-cased words of the name, interned, NULL-terminated */
   guint        word;     /* index of its first word in the sentence */
   const char  *before;   /* the content word just before it (interned stem), or NULL */
-  const char  *title;    /* the lower-case noun right before it ("cosmonaut"), or NULL */
+  const char  *title;    /* the lower-case noun right before it ("cosmonaut"), or NULL;
+                          * its stem, for matching */
+  const char  *title_word; /* the same as written, lower-cased: for people */
   const char  *title_before; /* the word before that ("russian"), or NULL */
 } CcStatementName;
 

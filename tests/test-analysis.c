@@ -1014,6 +1014,20 @@ test_role_names (void)
     g_assert_cmpuint (out2->len, ==, 1);
     g_assert_cmpstr (g_array_index (out2, CcPartDisagreement, 0).subject, ==, "secretary");
   }
+
+  /* one capitalised word after an adjective is as often a thing as a
+   * person: no one holds a role "open-source" */
+  {
+    const char *texts3[] = {
+      "Analysts said the widely used open-source Zentra toolkit had grown.",
+      "Analysts said the widely used open-source Quillo toolkit had grown.",
+    };
+    g_autoptr(GPtrArray) sts3 = story (lex, texts3, G_N_ELEMENTS (texts3));
+    g_autoptr(GArray) out3 = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
+
+    cc_role_names_find (sts3, out3);
+    g_assert_cmpuint (out3->len, ==, 0);
+  }
 }
 
 static void

@@ -170,7 +170,11 @@ cc_role_names_find (GPtrArray *statements,
 
       for (guint n = 0; n < st->n_names; n++)
         {
-          if (st->names[n].title != NULL && st->names[n].title_before != NULL)
+          /* a role's holder is a person named in full ("fire chief Anna
+           * Korvel"); one word after an adjective is as often a thing
+           * ("the open-source AI landscape") */
+          if (st->names[n].title != NULL && st->names[n].title_before != NULL &&
+              st->names[n].tokens[0] != NULL && st->names[n].tokens[1] != NULL)
             {
               g_autofree char *role = g_strdup_printf ("%s %s", st->names[n].title_before,
                                                        st->names[n].title);

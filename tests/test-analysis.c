@@ -972,6 +972,22 @@ test_compare_names (void)
   g_assert_false (cc_part_spelling_variants ("kenya", "kenyan"));
 }
 
+/* The role-name rows between two one-sentence articles, whose statements
+ * (which the rows point into) are returned in @statements. */
+static GArray *
+role_rows (CcLexicon   *lex,
+           const char  *a,
+           const char  *b,
+           GPtrArray  **statements)
+{
+  const char *texts[] = { a, b };
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
+
+  *statements = story (lex, texts, G_N_ELEMENTS (texts));
+  cc_role_names_find (*statements, out);
+  return out;
+}
+
 static void
 test_role_names (void)
 {
@@ -1003,30 +1019,26 @@ test_role_names (void)
   /* the row names the role in its own words, not by its stem
    * ("secretari") */
   {
-    const char *texts2[] = {
-      "The talks were led by union secretary Anna Korvel on the night.",
-      "Volunteers said union secretary Bram Ostey called for more talks.",
-    };
-    g_autoptr(GPtrArray) sts2 = story (lex, texts2, G_N_ELEMENTS (texts2));
-    g_autoptr(GArray) out2 = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
+    g_autoptr(GPtrArray) sts2 = NULL;
+    g_autoptr(GArray) rows = role_rows (lex,
+                                        "The talks were led by union secretary Anna Korvel on the night.",
+                                        "Volunteers said union secretary Bram Ostey called for more talks.",
+                                        &sts2);
 
-    cc_role_names_find (sts2, out2);
-    g_assert_cmpuint (out2->len, ==, 1);
-    g_assert_cmpstr (g_array_index (out2, CcPartDisagreement, 0).subject, ==, "secretary");
+    g_assert_cmpuint (rows->len, ==, 1);
+    g_assert_cmpstr (g_array_index (rows, CcPartDisagreement, 0).subject, ==, "secretary");
   }
 
   /* one capitalised word after an adjective is as often a thing as a
    * person: no one holds a role "open-source" */
   {
-    const char *texts3[] = {
-      "Analysts said the widely used open-source Zentra toolkit had grown.",
-      "Analysts said the widely used open-source Quillo toolkit had grown.",
-    };
-    g_autoptr(GPtrArray) sts3 = story (lex, texts3, G_N_ELEMENTS (texts3));
-    g_autoptr(GArray) out3 = g_array_new (FALSE, FALSE, sizeof (CcPartDisagreement));
+    g_autoptr(GPtrArray) sts3 = NULL;
+    g_autoptr(GArray) rows = role_rows (lex,
+                                        "Analysts said the widely used open-source Zentra toolkit had grown.",
+                                        "Analysts said the widely used open-source Quillo toolkit had grown.",
+                                        &sts3);
 
-    cc_role_names_find (sts3, out3);
-    g_assert_cmpuint (out3->len, ==, 0);
+    g_assert_cmpuint (rows->len, ==, 0);
   }
 }
 

@@ -104,12 +104,12 @@ char     *cc_names_make_surface   (CcScan *scan,
 const char *cc_names_scratch_surface (CcScan *scan,
                                    guint   ts,
                                    guint   te);
-/* A NULL-terminated list of lower-case words, hashed on first use. */
-typedef struct _CcWordSlot CcWordSlot;
+/* A NULL-terminated list of lower-case words: all lists are hashed into
+ * one table on first use, each list one bit of it (cc-entities-votes.c). */
 typedef struct
 {
   const char * const *words;
-  CcWordSlot         *slots;
+  guint               bit;
 } CcWordList;
 
 gboolean  cc_names_tok_in_list    (CcScan             *scan,
@@ -123,5 +123,7 @@ void      cc_names_vote           (Names  *nm,
                                    Cand   *c);
 
 extern CcWordList cc_names_title_modifiers;
+extern CcWordList cc_names_org_ends;
+extern CcWordList cc_names_faction_words;
 
 G_END_DECLS

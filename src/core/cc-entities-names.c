@@ -740,17 +740,16 @@ looks_personal (CcScan *scan,
                 guint   ts,
                 guint   te)
 {
-  const CcGazetteer *gaz = scan->gaz;
 
   if (te - ts < 1 || te - ts > 3)
     return FALSE;
   if (te - ts == 1)
-    return cc_scan_tok_in (scan, ts, gaz->first_names);
+    return cc_scan_tok_has (scan, ts, CC_LEX_FIRST_NAME);
   for (guint i = ts; i < te; i++)
     if (!(T (i)->flags & TF_CAP) || (T (i)->flags & (TF_ALLCAPS | TF_DIGIT)) ||
-        cc_scan_tok_in (scan, i, gaz->org_words) || cc_scan_tok_in (scan, i, gaz->org_heads) ||
-        cc_scan_tok_in (scan, i, gaz->event_words) || cc_scan_tok_in (scan, i, gaz->location_last) ||
-        cc_scan_tok_in (scan, i, gaz->common_words) || cc_scan_tok_in (scan, i, gaz->demonyms))
+        cc_scan_tok_has (scan, i, CC_LEX_ORG_WORD) || cc_scan_tok_has (scan, i, CC_LEX_ORG_HEAD) ||
+        cc_scan_tok_has (scan, i, CC_LEX_EVENT) || cc_scan_tok_has (scan, i, CC_LEX_LOC_LAST) ||
+        cc_scan_tok_has (scan, i, CC_LEX_COMMON) || cc_scan_tok_has (scan, i, CC_LEX_DEMONYM))
       return FALSE;
   return TRUE;
 }
@@ -763,19 +762,17 @@ strip_demonyms (CcScan *scan,
                 guint  *ts,
                 guint  *te)
 {
-  GHashTable *dem = scan->gaz->demonyms;
-
-  if (*te - *ts == 1 && (T (*ts)->flags & TF_CAP) && cc_scan_tok_in (scan, *ts, dem))
+  if (*te - *ts == 1 && (T (*ts)->flags & TF_CAP) && cc_scan_tok_has (scan, *ts, CC_LEX_DEMONYM))
     {
       *te = *ts;
       return;
     }
   if (*te - *ts < 2)
     return;
-  if (cc_scan_tok_in (scan, *ts, dem) && !(T (*ts)->flags & TF_POSS) &&
+  if (cc_scan_tok_has (scan, *ts, CC_LEX_DEMONYM) && !(T (*ts)->flags & TF_POSS) &&
       looks_personal (scan, *ts + 1, *te) && !is_place (scan, *ts, *te))
     (*ts)++;
-  else if (cc_scan_tok_in (scan, *te - 1, dem) && !(T (*te - 2)->flags & TF_POSS) &&
+  else if (cc_scan_tok_has (scan, *te - 1, CC_LEX_DEMONYM) && !(T (*te - 2)->flags & TF_POSS) &&
            looks_personal (scan, *ts, *te - 1) && !is_place (scan, *ts, *te))
     (*te)--;
 }
@@ -799,7 +796,6 @@ add_piece (Names    *nm,
            gboolean  headline)
 {
   CcScan *scan = nm->scan;
-  const CcGazetteer *gaz = scan->gaz;
   gboolean title = FALSE;
   gboolean weak = FALSE;
   guint last_title = G_MAXUINT;
@@ -812,8 +808,8 @@ add_piece (Names    *nm,
         ts++;
       else if ((T (ts)->flags & (TF_SENT_START | TF_HEADLINE)) &&
                !(T (ts)->flags & TF_INNER_CAP) &&
-               (cc_scan_tok_in (scan, ts, gaz->common_words) || is_gerund (scan, ts)) &&
-               !cc_scan_tok_in (scan, ts, gaz->first_names) && !is_new_place (scan, ts, te))
+               (cc_scan_tok_has (scan, ts, CC_LEX_COMMON) || is_gerund (scan, ts)) &&
+               !cc_scan_tok_has (scan, ts, CC_LEX_FIRST_NAME) && !is_new_place (scan, ts, te))
         {
           ts++;
           /* What follows is no longer at a sentence start. */
@@ -836,8 +832,8 @@ add_piece (Names    *nm,
 
       if (is_char (scan, name, '.'))
         name++;
-      if (name < te && !cc_scan_tok_in (scan, te - 1, gaz->org_words) &&
-          !cc_scan_tok_in (scan, name, gaz->org_words) && !is_connector (scan, name))
+      if (name < te && !cc_scan_tok_has (scan, te - 1, CC_LEX_ORG_WORD) &&
+          !cc_scan_tok_has (scan, name, CC_LEX_ORG_WORD) && !is_connector (scan, name))
         {
           ts = name;
           title = TRUE;
@@ -864,7 +860,7 @@ add_piece (Names    *nm,
     {
       CcTok *t = T (ts);
 
-      if (cc_scan_tok_in (scan, ts, gaz->stop_names))
+      if (cc_scan_tok_has (scan, ts, CC_LEX_STOP))
         return;
       if (!(t->flags & TF_ALPHA))
         return;
@@ -886,8 +882,8 @@ add_chunk (Names   *nm,
            gboolean headline)
 {
   CcScan *scan = nm->scan;
-  gboolean keep_and = cc_scan_tok_in (scan, te - 1, scan->gaz->org_words) ||
-                      cc_scan_tok_in (scan, te - 1, scan->gaz->event_words);
+  gboolean keep_and = cc_scan_tok_has (scan, te - 1, CC_LEX_ORG_WORD) ||
+                      cc_scan_tok_has (scan, te - 1, CC_LEX_EVENT);
   guint piece = ts;
 
   for (guint i = ts; i < te; i++)
@@ -896,8 +892,8 @@ add_chunk (Names   *nm,
 
       if ((cc_scan_tok_is (scan, i, "and") || cc_scan_tok_is (scan, i, "for") ||
            cc_scan_tok_is (scan, i, "on") || is_char (scan, i, '&')) && !keep_and &&
-          !(i > ts && (cc_scan_tok_in (scan, i - 1, scan->gaz->org_heads) ||
-                       cc_scan_tok_in (scan, i - 1, scan->gaz->org_words))))
+          !(i > ts && (cc_scan_tok_has (scan, i - 1, CC_LEX_ORG_HEAD) ||
+                       cc_scan_tok_has (scan, i - 1, CC_LEX_ORG_WORD))))
         split = TRUE;
       if (split)
         {
@@ -949,7 +945,7 @@ chunk_all (Names   *nm,
                      is_name_word (scan, k) && !(T (k)->flags & TF_POSS))
                 k++;
               if (!(j - 1 == i && k > j && is_name_word (scan, j) &&
-                    cc_scan_tok_in (scan, k - 1, scan->gaz->benchmark_words)))
+                    cc_scan_tok_has (scan, k - 1, CC_LEX_BENCHMARK)))
                 break;
             }
           if (is_name_word (scan, j))
@@ -969,14 +965,14 @@ chunk_all (Names   *nm,
                    is_name_word (scan, j + 1) && !(T (j + 1)->flags & TF_SENT_START) &&
                    !((T (j + 1)->flags & TF_POSS) && !cc_scan_tok_is (scan, j, "of")) &&
                    (!cc_scan_tok_is (scan, j, "of") ||
-                    cc_scan_tok_in (scan, j - 1, scan->gaz->org_heads) ||
-                    cc_scan_tok_in (scan, j - 1, scan->gaz->org_words) ||
-                    cc_scan_tok_in (scan, j - 1, scan->gaz->location_last)))
+                    cc_scan_tok_has (scan, j - 1, CC_LEX_ORG_HEAD) ||
+                    cc_scan_tok_has (scan, j - 1, CC_LEX_ORG_WORD) ||
+                    cc_scan_tok_has (scan, j - 1, CC_LEX_LOC_LAST)))
             j += 2;
           else if (is_char (scan, j, '.') && !(T (j)->flags & TF_SPACE) && j + 1 < N_TOKS &&
                    is_name_word (scan, j + 1) && same_line (scan, j + 1) &&
                    (name_len (scan, j - 1) == 1 ||
-                    (cc_scan_tok_in (scan, j - 1, scan->gaz->titles) && name_len (scan, j - 1) <= 4)))
+                    (cc_scan_tok_has (scan, j - 1, CC_LEX_TITLE) && name_len (scan, j - 1) <= 4)))
             j += 2;
           else
             break;
@@ -1083,10 +1079,6 @@ spells_initials (CcScan *scan,
  * acronym, an organisation word, or with no space. An acronym of the name
  * itself ("Air Traffic Control (ATC)") is not. Returns the token after ")"
  * or @j. */
-static const char * const org_end_words[] = { "party", "front", "alliance", "league", "congress", NULL };
-static CcWordList org_ends = { org_end_words, NULL };
-static const char * const faction_word_list[] = { "faction", "group", "wing", NULL };
-static CcWordList faction_words = { faction_word_list, NULL };
 
 static guint
 paren_qualifier (CcScan *scan,
@@ -1096,19 +1088,19 @@ paren_qualifier (CcScan *scan,
   guint k = j + 1;
   gboolean tight, acronym_only, faction = FALSE, plain;
 
-  if (!is_char (scan, j, '(') || cc_scan_tok_in (scan, j - 1, scan->gaz->stop_names) ||
-      cc_scan_tok_in (scan, j + 1, scan->gaz->stop_names))
+  if (!is_char (scan, j, '(') || cc_scan_tok_has (scan, j - 1, CC_LEX_STOP) ||
+      cc_scan_tok_has (scan, j + 1, CC_LEX_STOP))
     return j;
   tight = !(T (j)->flags & TF_SPACE);
   plain = !tight && !(T (j - 1)->flags & TF_ALLCAPS) &&
-          !cc_scan_tok_in (scan, j - 1, scan->gaz->org_words) &&
-          !cc_names_tok_in_list (scan, j - 1, &org_ends);
+          !cc_scan_tok_has (scan, j - 1, CC_LEX_ORG_WORD) &&
+          !cc_names_tok_in_list (scan, j - 1, &cc_names_org_ends);
   while (k < N_TOKS && k - j <= 4 && same_line (scan, k) && is_name_word (scan, k) &&
          !(T (k)->flags & TF_POSS))
     k++;
   /* "Shiv Dal (Rao faction)", "National Front (youth wing)" */
   if (k < N_TOKS && k - j <= 4 && same_line (scan, k) && (T (k)->flags & TF_LOWER) &&
-      cc_names_tok_in_list (scan, k, &faction_words))
+      cc_names_tok_in_list (scan, k, &cc_names_faction_words))
     k++, faction = TRUE;
   if (k == j + 1 || k >= N_TOKS || !is_char (scan, k, ')'))
     return j;
@@ -1117,7 +1109,7 @@ paren_qualifier (CcScan *scan,
    * qualifier only after two or more words that do not begin with a given
    * name, around no place. */
   if (plain && !faction &&
-      (j - start < 2 || cc_scan_tok_in (scan, start, scan->gaz->first_names) ||
+      (j - start < 2 || cc_scan_tok_has (scan, start, CC_LEX_FIRST_NAME) ||
        is_place (scan, start, j) || is_place (scan, j + 1, k) ||
        ((T (j + 1)->flags & TF_ALLCAPS) && k == j + 2)))
     return j;
@@ -1218,7 +1210,6 @@ static void
 merge_aliases (Names *nm)
 {
   CcScan *scan = nm->scan;
-  const CcGazetteer *gaz = scan->gaz;
 
   /* Acronyms defined in parentheses: "Meta Superintelligence Labs (MSL)". */
   for (guint k = 0; k < nm->cands->len; k++)
@@ -1243,7 +1234,7 @@ merge_aliases (Names *nm)
       Cand *c = &g_array_index (nm->cands, Cand, k);
       guint te = c->te;
 
-      while (te - c->ts >= 2 && (cc_scan_tok_in (scan, te - 1, gaz->legal_suffixes) ||
+      while (te - c->ts >= 2 && (cc_scan_tok_has (scan, te - 1, CC_LEX_LEGAL) ||
                                   is_char (scan, te - 1, '.') || is_char (scan, te - 1, ',')))
         te--;
       if (te != c->te)
@@ -1347,7 +1338,7 @@ merge_aliases (Names *nm)
               }
           }
         /* the first name alone, too ("Mateo"), when it is a known first name */
-        if (cc_scan_tok_in (scan, c->ts, gaz->first_names) && !(T (c->ts)->flags & TF_POSS))
+        if (cc_scan_tok_has (scan, c->ts, CC_LEX_FIRST_NAME) && !(T (c->ts)->flags & TF_POSS))
           {
             Entity *fe = lookup_entity (nm, c->ts, c->ts + 1, FALSE);
 
@@ -1665,7 +1656,7 @@ cc_scan_names (CcScan *scan)
       if (cc_names_vote_types[type] == CC_N_ENTITY_TYPES)
         continue;
       /* "Acme Inc.": the dot of a legal suffix belongs to the name */
-      if (c->te - c->ts >= 2 && cc_scan_tok_in (scan, c->te - 1, scan->gaz->legal_suffixes) &&
+      if (c->te - c->ts >= 2 && cc_scan_tok_has (scan, c->te - 1, CC_LEX_LEGAL) &&
           !(T (c->te - 1)->flags & TF_POSS) && is_char (scan, c->te, '.') &&
           !(T (c->te)->flags & TF_SPACE))
         cend++, bend++;

@@ -39,6 +39,7 @@ typedef struct
   guint   flags;
   gunichar first;     /* first character */
   guint   lex;        /* CcLex bits of the name part, computed on first use */
+  guint   words;      /* the name part's bits in the word lists of cc-entities-votes.c, same */
 } CcTok;
 
 typedef struct
@@ -111,22 +112,15 @@ cc_scan_tok_lex (CcScan *scan,
   return t->lex;
 }
 
-/* TRUE if token @i is in @set, one of the word lists of scan->gaz. */
+/* TRUE if token @i is a word of the list of @bit (a CcLex bit: one of the
+ * word lists of scan->gaz). The bit, not the list, is passed: a constant at
+ * every call, with no list to identify first. */
 static inline gboolean
-cc_scan_tok_in (CcScan     *scan,
-                guint       i,
-                GHashTable *set)
+cc_scan_tok_has (CcScan *scan,
+                 guint   i,
+                 guint   bit)
 {
-  const CcTok *t;
-  guint bit;
-
-  if (i >= scan->n_toks)
-    return FALSE;
-  bit = cc_gazetteer_bit_of (scan->gaz, set);
-  if (bit != 0)
-    return (cc_scan_tok_lex (scan, i) & bit) != 0;
-  t = SCAN_TOK (scan, i);
-  return cc_gazetteer_has (set, scan->text + t->bstart, t->bend - t->bstart);
+  return i < scan->n_toks && (cc_scan_tok_lex (scan, i) & bit) != 0;
 }
 
 CcMention *cc_scan_add_mention    (CcScan     *scan,

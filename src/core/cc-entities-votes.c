@@ -12,48 +12,57 @@
  * possessives, benchmark and product cues) for every mention. The votes of
  * all mentions of a name are summed over the document. */
 
-/* A word list in an open-addressing table of CC_WORD_SLOTS slots, built
- * on first use: a token is hashed on its length and three letters, folded
- * to lower case on the fly, and compared with the few words of its slot
- * run instead of with every word of the list. */
-#define CC_WORD_SLOTS 256
+/* The word lists below, all in one open-addressing table of
+ * CC_WORD_SLOTS slots built on first use: a word maps to one bit per list
+ * it is in. A token is looked up once, folded to lower case on the fly
+ * with no copy, and its bits are kept in the token: a name's context words
+ * are asked about against several lists each, for every mention. */
+#define CC_WORD_SLOTS 1024
+#define CC_WORDS_KNOWN (1u << 31)
 
-struct _CcWordSlot
+typedef struct
 {
   const char *word;
   guint       len;
-};
+  guint       bits;
+} CcWordSlot;
 
 static inline guint
 word_hash (const char *s,
            guint       n)
 {
 #define WORD_LOWER(c) ((guchar)((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c)))
-  return (n * 31u + WORD_LOWER (s[0]) * 7u + WORD_LOWER (s[n - 1]) * 3u + WORD_LOWER (s[n / 2])) %
-         CC_WORD_SLOTS;
+  guint h = 2166136261u;
+
+  for (guint k = 0; k < n; k++)
+    h = (h ^ WORD_LOWER (s[k])) * 16777619u;
+  return (h ^ (h >> 15)) & (CC_WORD_SLOTS - 1);
 }
 
-static CcWordSlot *
-word_list_build (const char * const *words)
+
+/* Written once, by g_once_init_leave(); word_table_init() runs before any
+ * read on every thread. */
+static CcWordSlot *word_table;
+static void word_table_init (void);
+
+/* The list bits of the word @s of @n bytes, in any case. */
+static guint
+word_table_lookup (const char *s,
+                   guint       n)
 {
-  CcWordSlot *slots = g_new0 (CcWordSlot, CC_WORD_SLOTS);
-  guint n_words = 0;
+  for (guint h = word_hash (s, n); word_table[h].word != NULL; h = (h + 1) % CC_WORD_SLOTS)
+    if (word_table[h].len == n)
+      {
+        const char *w = word_table[h].word;
+        guint k = 0;
 
-  for (guint k = 0; words[k] != NULL; k++)
-    {
-      guint n = strlen (words[k]);
-      guint h;
-
-      if (n == 0)
-        continue;
-      g_assert (++n_words < CC_WORD_SLOTS / 2);
-      for (h = word_hash (words[k], n); slots[h].word != NULL; h = (h + 1) % CC_WORD_SLOTS)
-        if (slots[h].len == n && memcmp (slots[h].word, words[k], n) == 0)
-          break;
-      slots[h].word = words[k];
-      slots[h].len = n;
-    }
-  return slots;
+        while (k < n && WORD_LOWER (s[k]) == (guchar)w[k])
+          k++;
+        if (k == n)
+          return word_table[h].bits;
+      }
+  return 0;
+#undef WORD_LOWER
 }
 
 /* TRUE if token @i, its name part in ASCII lower case, is a word of @list. */
@@ -62,37 +71,23 @@ cc_names_tok_in_list (CcScan     *scan,
                       guint       i,
                       CcWordList *list)
 {
-  const char *s;
-  guint n;
+  CcTok *t;
 
-  if (g_once_init_enter (&list->slots))
-    g_once_init_leave (&list->slots, word_list_build (list->words));
-  if (i >= N_TOKS || !(T (i)->flags & TF_WORD))
+  word_table_init ();
+  if (i >= N_TOKS || !((t = T (i))->flags & TF_WORD))
     return FALSE;
-  s = tok_text (scan, i);
-  n = name_len (scan, i);
-  if (n == 0)
-    return FALSE;
-  for (guint h = word_hash (s, n); list->slots[h].word != NULL; h = (h + 1) % CC_WORD_SLOTS)
-    if (list->slots[h].len == n)
-      {
-        const char *w = list->slots[h].word;
-        guint k = 0;
-
-        while (k < n && WORD_LOWER (s[k]) == (guchar)w[k])
-          k++;
-        if (k == n)
-          return TRUE;
-      }
-  return FALSE;
-#undef WORD_LOWER
+  if (!(t->words & CC_WORDS_KNOWN))
+    t->words = CC_WORDS_KNOWN | (t->bend > t->bstart ? word_table_lookup (scan->text + t->bstart,
+                                                                           t->bend - t->bstart)
+                                                     : 0);
+  return (t->words & list->bit) != 0;
 }
 
 static const char * const title_modifier_words[] = {
   "former", "acting", "interim", "deputy", "assistant", "associate", "senior", "junior",
   "principal", "vice", NULL,
 };
-CcWordList cc_names_title_modifiers = { title_modifier_words, NULL };
+CcWordList cc_names_title_modifiers = { title_modifier_words };
 static const char * const product_heads_words[] = {
   "model", "app", "chatbot", "assistant", "drug", "pill", "medicine", "vaccine", "phone",
   "smartphone", "device", "glasses", "headset", "laptop", "tablet", "car", "chip",
@@ -100,30 +95,30 @@ static const char * const product_heads_words[] = {
   "jet", "satellite", "rocket", "software", "spacecraft", "capsule", "shuttle", "probe",
   "rover", "lander", "spaceship", "vessel", "ship", "helicopter", "drone", NULL,
 };
-static CcWordList product_heads = { product_heads_words, NULL };
+static CcWordList product_heads = { product_heads_words };
 static const char * const event_nouns_words[] = {
   "trial", "trials", "study", "studies", "conference", "summit", "tournament", "election",
   "campaign", "programme", "program", "project", "initiative", "operation", "war", "act",
   "law", "bill", "treaty", "accord", NULL,
 };
-static CcWordList event_nouns = { event_nouns_words, NULL };
+static CcWordList event_nouns = { event_nouns_words };
 static const char * const place_nouns_words[] = {
   "neighbourhood", "neighborhood", "district", "area", "region", "suburb", "county",
   "province", "borough", "city", "town", "village", "state", "island", "valley",
   "constituency", "municipality", "seat", NULL,
 };
-static CcWordList place_nouns = { place_nouns_words, NULL };
+static CcWordList place_nouns = { place_nouns_words };
 /* nouns a legislature or party modifies: "the Senate elections", "Party X
  * seats" (a place known as such keeps its own, stronger vote) */
 static const char * const body_modified_words[] = {
   "election", "elections", "polls", "seats", "constituencies", "members", "majority", NULL,
 };
-static CcWordList body_modified = { body_modified_words, NULL };
+static CcWordList body_modified = { body_modified_words };
 static const char * const speech_verbs_words[] = {
   "said", "says", "told", "added", "explained", "noted", "argued", "wrote", "stated",
   "warned", "recalled", "acknowledged", "insisted", "believes", "thinks", NULL,
 };
-static CcWordList speech_verbs = { speech_verbs_words, NULL };
+static CcWordList speech_verbs = { speech_verbs_words };
 static const char * const org_nouns_words[] = {
   "company", "companies", "firm", "startup", "start-up", "lab", "laboratory", "maker",
   "developer", "giant", "rival", "group", "agency", "club", "team", "university",
@@ -133,7 +128,7 @@ static const char * const org_nouns_words[] = {
   "department", "government", "side", "subsidiary", "conglomerate", "consortium",
   "division", "brand", "chain", "franchise", NULL,
 };
-static CcWordList org_nouns = { org_nouns_words, NULL };
+static CcWordList org_nouns = { org_nouns_words };
 static const char * const org_possessions_words[] = {
   "shares", "stock", "chief", "ceo", "cfo", "executives", "board", "employees",
   "headquarters", "rivals", "investors", "revenue", "profit", "subsidiary", "division",
@@ -143,31 +138,80 @@ static const char * const org_possessions_words[] = {
   "users", "shareholders", "management", "plant", "factory", "fleet", "network",
   "operator", "offices", "budget", NULL,
 };
-static CcWordList org_possessions = { org_possessions_words, NULL };
+static CcWordList org_possessions = { org_possessions_words };
 static const char * const person_possessions_words[] = {
   "wife", "husband", "son", "daughter", "career", "agent", "mother", "father", "family",
   "brother", "sister", "friend", "girlfriend", "boyfriend", "wages", "contract", "goals",
   "life", "death", "office", "speech", "remarks", "comments", "campaign", NULL,
 };
-static CcWordList person_possessions = { person_possessions_words, NULL };
+static CcWordList person_possessions = { person_possessions_words };
 static const char * const org_verbs_words[] = {
   "announced", "unveiled", "launched", "released", "introduced", "plans", "planned",
   "sells", "sold", "acquired", "hired", "deploys", "deployed", "invested", "invests",
   "spent", "builds", "built", "develops", "developed", "employs", "reported", "raised",
   "signed", "agreed", "confirmed", "ordered", "operates", "owns", "bought", NULL,
 };
-static CcWordList org_verbs = { org_verbs_words, NULL };
+static CcWordList org_verbs = { org_verbs_words };
 static const char * const product_verbs_after_words[] = {
   "scored", "scores", "scoring", "outperformed", "outperforms", "powers", "achieved",
   "ranks", "ranked", "beat", "beats", "trails", "runs", "supports", "debuts", NULL,
 };
-static CcWordList product_verbs_after = { product_verbs_after_words, NULL };
+static CcWordList product_verbs_after = { product_verbs_after_words };
 static const char * const product_verbs_before_words[] = {
   "unveiled", "launched", "released", "introduced", "debuted", "shipped", "using",
   "uses", "use", "powered", "deploying", "deployed", "trained", "test", "tested",
   "testing", NULL,
 };
-static CcWordList product_verbs_before = { product_verbs_before_words, NULL };
+static CcWordList product_verbs_before = { product_verbs_before_words };
+/* "JD(U)", "Workers Party (Reformed)": the words that end a party's or
+ * company's name before a bracketed qualifier, and "Rao faction", "youth
+ * wing" inside one (cc-entities-names.c) */
+static const char * const org_end_words[] = { "party", "front", "alliance", "league", "congress", NULL };
+CcWordList cc_names_org_ends = { org_end_words };
+static const char * const faction_word_list[] = { "faction", "group", "wing", NULL };
+CcWordList cc_names_faction_words = { faction_word_list };
+
+static CcWordList *const all_lists[] = {
+  &cc_names_title_modifiers, &product_heads, &event_nouns, &place_nouns, &body_modified,
+  &speech_verbs, &org_nouns, &org_possessions, &person_possessions, &org_verbs,
+  &product_verbs_after, &product_verbs_before, &cc_names_org_ends, &cc_names_faction_words,
+};
+static const guint n_all_lists = G_N_ELEMENTS (all_lists);
+
+static void
+word_table_init (void)
+{
+  if (g_once_init_enter (&word_table))
+    {
+      CcWordSlot *slots = g_new0 (CcWordSlot, CC_WORD_SLOTS);
+      guint n_words = 0;
+
+      g_assert (n_all_lists < 31);
+      for (guint l = 0; l < n_all_lists; l++)
+        {
+          const char * const *words = all_lists[l]->words;
+
+          all_lists[l]->bit = 1u << l;
+          for (guint k = 0; words[k] != NULL; k++)
+            {
+              guint n = strlen (words[k]);
+              guint h;
+
+              if (n == 0)
+                continue;
+              for (h = word_hash (words[k], n); slots[h].word != NULL; h = (h + 1) % CC_WORD_SLOTS)
+                if (slots[h].len == n && memcmp (slots[h].word, words[k], n) == 0)
+                  break;
+              if (slots[h].word == NULL)
+                g_assert (++n_words < CC_WORD_SLOTS / 2);
+              slots[h].word = words[k];
+              slots[h].len = n;
+              slots[h].bits |= all_lists[l]->bit;
+            }
+        }
+      g_once_init_leave (&word_table, slots);
+    }
+}
 
 gboolean
 cc_names_is_verb_after_name (CcScan *scan,
@@ -184,9 +228,9 @@ votes_from_noun (CcScan *scan,
                  int    *votes,
                  int     weight)
 {
-  if (cc_scan_tok_in (scan, i, scan->gaz->benchmark_words))
+  if (cc_scan_tok_has (scan, i, CC_LEX_BENCHMARK))
     return votes[V_BENCHMARK] += weight + 2;
-  if (cc_scan_tok_in (scan, i, scan->gaz->product_words))
+  if (cc_scan_tok_has (scan, i, CC_LEX_PRODUCT))
     return votes[V_PRODUCT] += weight;
   if (cc_names_tok_in_list (scan, i, &org_nouns))
     return votes[V_ORG] += weight;
@@ -194,7 +238,7 @@ votes_from_noun (CcScan *scan,
     return votes[V_EVENT] += weight;
   if (cc_names_tok_in_list (scan, i, &place_nouns))
     return votes[V_LOCATION] += weight;
-  if (cc_scan_tok_in (scan, i, scan->gaz->titles))
+  if (cc_scan_tok_has (scan, i, CC_LEX_TITLE))
     return votes[V_PERSON] += weight;
   return 0;
 }
@@ -217,7 +261,7 @@ vote_description (CcScan *scan,
       if (votes_from_noun (scan, k, votes, weight))
         return TRUE;
       /* stop at a verb or function word: "VRR, the trains will enter service" */
-      if (cc_scan_tok_in (scan, k, scan->gaz->common_words) || (T (k)->flags & TF_POSS))
+      if (cc_scan_tok_has (scan, k, CC_LEX_COMMON) || (T (k)->flags & TF_POSS))
         return FALSE;
     }
   return FALSE;
@@ -301,14 +345,14 @@ cc_names_vote (Names *nm,
     {
       if (T (i)->flags & TF_DIGIT)
         has_digit = TRUE;
-      if (!c->entity->intrinsic && i > ts && cc_scan_tok_in (scan, i, gaz->legal_suffixes))
+      if (!c->entity->intrinsic && i > ts && cc_scan_tok_has (scan, i, CC_LEX_LEGAL))
         v[V_ORG] += 8;
       if (!c->entity->intrinsic && contains_ci (tok_text (scan, i), name_len (scan, i), "bench"))
         v[V_BENCHMARK] += 5;
     }
-  has_org_word = n >= 2 && (cc_scan_tok_in (scan, last, gaz->org_words) ||
-                            (n >= 3 && cc_scan_tok_in (scan, ts + 1, gaz->org_words)) ||
-                            (cc_scan_tok_in (scan, ts, gaz->org_heads) &&
+  has_org_word = n >= 2 && (cc_scan_tok_has (scan, last, CC_LEX_ORG_WORD) ||
+                            (n >= 3 && cc_scan_tok_has (scan, ts + 1, CC_LEX_ORG_WORD)) ||
+                            (cc_scan_tok_has (scan, ts, CC_LEX_ORG_HEAD) &&
                              cc_scan_tok_is (scan, ts + 1, "of")));
 
   /* What the name contains: counted once per name */
@@ -322,29 +366,29 @@ cc_names_vote (Names *nm,
   if (g_hash_table_contains (gaz->locations, surface) ||
       ((n >= 2 || (T (ts)->flags & TF_NL_BEFORE) || ts == 0) && is_capitals_place (gaz, surface)))
     v[V_LOCATION] += 6;
-  if (n >= 2 && cc_scan_tok_in (scan, last, gaz->org_words))
+  if (n >= 2 && cc_scan_tok_has (scan, last, CC_LEX_ORG_WORD))
     v[V_ORG] += 4, has_org_word = TRUE;
   else if (n >= 3)
     for (guint i = ts + 1; i < te; i++)
-      if (cc_scan_tok_in (scan, i, gaz->org_words))
+      if (cc_scan_tok_has (scan, i, CC_LEX_ORG_WORD))
         {
           v[V_ORG] += 4, has_org_word = TRUE;
           break;
         }
-  if (n >= 3 && cc_scan_tok_in (scan, ts, gaz->org_heads) && cc_scan_tok_is (scan, ts + 1, "of"))
+  if (n >= 3 && cc_scan_tok_has (scan, ts, CC_LEX_ORG_HEAD) && cc_scan_tok_is (scan, ts + 1, "of"))
     v[V_ORG] += 4, has_org_word = TRUE;
-  if (n >= 2 && cc_scan_tok_in (scan, last, gaz->event_words))
+  if (n >= 2 && cc_scan_tok_has (scan, last, CC_LEX_EVENT))
     v[V_EVENT] += 5;
   {
     guint l = last;
 
     while (l > ts && (T (l)->flags & TF_DIGIT))
       l--;
-    if (n >= 2 && l > ts && cc_scan_tok_in (scan, l, gaz->benchmark_words))
+    if (n >= 2 && l > ts && cc_scan_tok_has (scan, l, CC_LEX_BENCHMARK))
       v[V_BENCHMARK] += 5;
   }
-  if (n >= 2 && (cc_scan_tok_in (scan, last, gaz->location_last) ||
-                 cc_scan_tok_in (scan, ts, gaz->location_first)))
+  if (n >= 2 && (cc_scan_tok_has (scan, last, CC_LEX_LOC_LAST) ||
+                 cc_scan_tok_has (scan, ts, CC_LEX_LOC_FIRST)))
     v[V_LOCATION] += 3;
   if (has_digit && !has_org_word)
     v[V_PRODUCT] += 3;
@@ -355,7 +399,7 @@ cc_names_vote (Names *nm,
         v[V_PERSON] += 5;
         break;
       }
-  if (cc_scan_tok_in (scan, ts, gaz->first_names) && !has_digit && !has_org_word)
+  if (cc_scan_tok_has (scan, ts, CC_LEX_FIRST_NAME) && !has_digit && !has_org_word)
     {
       /* "Ann Lee", and "ANN LEE" in a credit line written in capitals */
       if (n >= 2 && n <= 4 && (T (ts + 1)->flags & TF_CAP) &&
@@ -369,11 +413,11 @@ cc_names_vote (Names *nm,
       gboolean plain = TRUE;
       for (guint i = ts; i < te; i++)
         if ((T (i)->flags & (TF_ALLCAPS | TF_INNER_CAP)) || !(T (i)->flags & TF_CAP) ||
-            cc_scan_tok_in (scan, i, gaz->common_words))
+            cc_scan_tok_has (scan, i, CC_LEX_COMMON))
           plain = FALSE;
       /* three plain words are a person's only with a given name first:
        * "Ann Marie Lee" but not "Rashtriya Lok Dal" */
-      if (plain && (n == 2 || cc_scan_tok_in (scan, ts, gaz->first_names)))
+      if (plain && (n == 2 || cc_scan_tok_has (scan, ts, CC_LEX_FIRST_NAME)))
         v[V_PERSON] += 1;
     }
   if (n == 1 && (T (ts)->flags & TF_ALLCAPS) && name_len (scan, ts) <= 6)
@@ -424,7 +468,7 @@ context:
     {
       guint p = ts - 1;
 
-      if ((T (p)->flags & TF_LOWER) && cc_scan_tok_in (scan, p, gaz->titles) &&
+      if ((T (p)->flags & TF_LOWER) && cc_scan_tok_has (scan, p, CC_LEX_TITLE) &&
           !cc_names_tok_in_list (scan, p, &cc_names_title_modifiers))
         v[V_PERSON] += 5;
       else if (cc_names_tok_in_list (scan, p, &org_nouns))
@@ -493,15 +537,15 @@ context:
             v[V_ORG] += 2;
           else if (cc_names_tok_in_list (scan, a, &person_possessions))
             v[V_PERSON] += 2;
-          else if (cc_scan_tok_in (scan, a, gaz->product_words) && !cc_scan_tok_is (scan, a, "models"))
+          else if (cc_scan_tok_has (scan, a, CC_LEX_PRODUCT) && !cc_scan_tok_is (scan, a, "models"))
             v[V_ORG] += 1;
         }
       else if (T (a)->flags & TF_LOWER)
         {
           /* "the X test", but not "Acme Navy test pilots" */
-          if (cc_scan_tok_in (scan, a, gaz->benchmark_words) && !has_org_word)
+          if (cc_scan_tok_has (scan, a, CC_LEX_BENCHMARK) && !has_org_word)
             v[V_BENCHMARK] += 6;
-          else if (cc_scan_tok_in (scan, a, gaz->product_words))
+          else if (cc_scan_tok_has (scan, a, CC_LEX_PRODUCT))
             v[V_PRODUCT] += 3;
           else if (cc_scan_tok_is (scan, a, "team"))
             v[V_ORG] += 3;
@@ -511,7 +555,7 @@ context:
             v[V_EVENT] += 4;
           else if (cc_names_tok_in_list (scan, a, &place_nouns))
             v[V_LOCATION] += 3;
-          else if (cc_scan_tok_in (scan, a, gaz->titles) &&
+          else if (cc_scan_tok_has (scan, a, CC_LEX_TITLE) &&
                    !cc_names_tok_in_list (scan, a, &cc_names_title_modifiers))
             v[V_ORG] += 2;     /* "Acme chief executive Jane Roe" */
           else if (cc_names_tok_in_list (scan, a, &speech_verbs) && n >= 2)

@@ -575,24 +575,41 @@ cc_gazetteer_lookup (const CcGazetteer *g,
   char buf[64];
   gboolean ascii = TRUE;
 
-  for (gsize i = 0; i < n; i++)
-    if ((guchar)word[i] >= 0x80)
-      {
-        ascii = FALSE;
-        break;
-      }
   if (n == 0)
     return CC_LEX_KNOWN;
-  if (ascii && n <= LEX_WORD_MAX)
+  if (n <= LEX_WORD_MAX)
     {
+      /* hashed, folded and checked for ASCII in one pass: the most of a
+       * text's words */
       const LexSlot *slots = g->lex_slots;
-      guint32 h = lex_hash (word, n, buf);
+      guint32 h = 2166136261u;
+      guchar any = 0;
 
-      for (guint k = h & g->lex_mask; slots[k].len != 0; k = (k + 1) & g->lex_mask)
-        if (slots[k].hash == h && slots[k].len == n && memcmp (slots[k].word, buf, n) == 0)
-          return CC_LEX_KNOWN | slots[k].bits;
-      return CC_LEX_KNOWN;
+      for (gsize i = 0; i < n; i++)
+        {
+          guchar c = (guchar)word[i];
+
+          any |= c;
+          c = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+          buf[i] = (char)c;
+          h = (h ^ c) * 16777619u;
+        }
+      if (!(any & 0x80))
+        {
+          for (guint k = h & g->lex_mask; slots[k].len != 0; k = (k + 1) & g->lex_mask)
+            if (slots[k].hash == h && slots[k].len == n && memcmp (slots[k].word, buf, n) == 0)
+              return CC_LEX_KNOWN | slots[k].bits;
+          return CC_LEX_KNOWN;
+        }
+      ascii = FALSE;
     }
+  else
+    for (gsize i = 0; i < n; i++)
+      if ((guchar)word[i] >= 0x80)
+        {
+          ascii = FALSE;
+          break;
+        }
   if (ascii && n < sizeof buf)
     {
       for (gsize i = 0; i < n; i++)

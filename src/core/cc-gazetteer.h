@@ -54,30 +54,6 @@ typedef enum
   CC_LEX_KNOWN      = 1 << 15,  /* looked up */
 } CcLex;
 
-/* The CcLex bit of one of the sets of @gaz, 0 if @set is not one of them.
- * Inline: it is asked for every token test. */
-static inline guint
-cc_gazetteer_bit_of (const CcGazetteer *g,
-                     GHashTable        *set)
-{
-  /* Called for every token test: comparisons, no array to build. */
-  if (set == g->common_words) return CC_LEX_COMMON;
-  if (set == g->first_names) return CC_LEX_FIRST_NAME;
-  if (set == g->org_words) return CC_LEX_ORG_WORD;
-  if (set == g->titles) return CC_LEX_TITLE;
-  if (set == g->units) return CC_LEX_UNIT;
-  if (set == g->org_heads) return CC_LEX_ORG_HEAD;
-  if (set == g->demonyms) return CC_LEX_DEMONYM;
-  if (set == g->location_last) return CC_LEX_LOC_LAST;
-  if (set == g->location_first) return CC_LEX_LOC_FIRST;
-  if (set == g->event_words) return CC_LEX_EVENT;
-  if (set == g->benchmark_words) return CC_LEX_BENCHMARK;
-  if (set == g->product_words) return CC_LEX_PRODUCT;
-  if (set == g->stop_names) return CC_LEX_STOP;
-  if (set == g->legal_suffixes) return CC_LEX_LEGAL;
-  return 0;
-}
-
 /* The CcLex bits of a word (the first @len bytes), CC_LEX_KNOWN included. */
 guint              cc_gazetteer_lookup     (const CcGazetteer *gaz,
                                             const char        *word,

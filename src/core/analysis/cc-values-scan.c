@@ -582,7 +582,7 @@ is_plural_noun (CcScan *scan,
 
   if (i >= N_TOKS || (T (i)->flags & TF_DIGIT) || !(T (i)->flags & TF_WORD))
     return FALSE;
-  if (cc_scan_tok_in (scan, i, scan->gaz->units) &&
+  if (cc_scan_tok_has (scan, i, CC_LEX_UNIT) &&
       ((T (i)->flags & (TF_LOWER | TF_ALLCAPS)) || name_len_tok (scan, i) <= 3))
     return TRUE;
   if (!(T (i)->flags & TF_LOWER))
@@ -1296,9 +1296,9 @@ counted_noun_at (CcScan *scan,
         return j + 1;
       if (is_function_word (scan, j) || (T (j)->flags & TF_POSS) || (T (j)->flags & TF_DIGIT) ||
           cc_scan_tok_is (scan, j, "if") || cc_scan_tok_is (scan, j, "when") ||
-          (T (j)->flags & TF_SENT_START) || cc_scan_tok_in (scan, j, scan->gaz->units))
+          (T (j)->flags & TF_SENT_START) || cc_scan_tok_has (scan, j, CC_LEX_UNIT))
         return 0;
-      if ((T (j)->flags & TF_LOWER) && cc_scan_tok_in (scan, j, scan->gaz->common_words) && k > 0)
+      if ((T (j)->flags & TF_LOWER) && cc_scan_tok_has (scan, j, CC_LEX_COMMON) && k > 0)
         return 0;
       if (k == 3)
         return 0;
@@ -1879,7 +1879,7 @@ figure_at (CcScan *scan,
     {
       /* a year before a unit or "%" is a figure, not a date */
       if (!(end == i + 1 && (T (i)->flags & TF_NUMBER) &&
-            (cc_scan_tok_in (scan, end, gaz->units) || tok_char (scan, end, '%') ||
+            (cc_scan_tok_has (scan, end, CC_LEX_UNIT) || tok_char (scan, end, '%') ||
              unit_tok (scan, end))))
         {
           f->end = date_tail (scan, i, end);
@@ -2023,7 +2023,7 @@ cc_scan_values (CcScan *scan)
               (T (i - 1)->flags & (TF_CAP | TF_DIGIT)) && (T (i - 1)->flags & TF_WORD) &&
               !(T (i - 1)->flags & TF_CLAIMED) && !(T (i - 1)->flags & TF_POSS) &&
               !(T (i - 1)->flags & TF_SENT_START && !(T (i - 1)->flags & TF_DIGIT) &&
-                cc_scan_tok_in (scan, i - 1, scan->gaz->common_words)))
+                cc_scan_tok_has (scan, i - 1, CC_LEX_COMMON)))
             {
               i++;
               continue;

@@ -67,10 +67,41 @@ is_inner_joiner (gunichar c)
          c == '/' || c == ',' || c == 0x2010 || c == 0x2011;
 }
 
+/* The end of a run of ASCII lower-case letters at @q, eight bytes at a
+ * time while eight are left before @end (the text's NUL): a word's letters
+ * with one branch, not one per letter. */
+static inline const char *
+lower_run_end (const char *q,
+               const char *end)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 low7 = ones * 0x7f, high = ones * 0x80;
+
+  while (end - q >= 8)
+    {
+      guint64 x, lower, other;
+
+      memcpy (&x, q, 8);
+      /* the top bit of each byte from 'a' to 'z' (no carry crosses a byte:
+       * each sum and difference stays within 0..255) */
+      lower = ((ones * (0x7f + 'z' + 1) - (x & low7)) & ~x & ((x & low7) + ones * (0x7f - ('a' - 1)))) & high;
+      other = ~lower & high;
+      if (other != 0)
+        return q + __builtin_ctzll (other) / 8;
+      q += 8;
+    }
+#endif
+  while (*q >= 'a' && *q <= 'z')
+    q++;
+  return q;
+}
+
 gboolean
 cc_scan_tokenize (CcScan *scan)
 {
   const char *text = scan->text;
+  const char *text_end = text + strlen (text);
   const char *p = text;
   guint cpos = 0;
   gboolean nl = TRUE;
@@ -134,11 +165,9 @@ cc_scan_tokenize (CcScan *scan)
               if (b >= 'a' && b <= 'z' && (first || !prev_wide))
                 {
                   /* a run of ASCII lower-case letters at once */
-                  const char *q = p + 1;
+                  const char *q = lower_run_end (p + 1, text_end);
                   guint run;
 
-                  while (*q >= 'a' && *q <= 'z')
-                    q++;
                   run = q - p;
                   work += run - 1;
                   tok.flags |= TF_ALPHA;

@@ -12,6 +12,18 @@
 #include "cc-values.h"
 #include "analysis/cc-values-private.h"
 
+/* The first letters of the words of a list, for a quick rejection. */
+#define MONTH_INITIALS (CC_LETTER ('j') | CC_LETTER ('f') | CC_LETTER ('m') | \
+                        CC_LETTER ('a') | CC_LETTER ('s') | CC_LETTER ('o') | \
+                        CC_LETTER ('n') | CC_LETTER ('d'))
+#define WEEKDAY_INITIALS (CC_LETTER ('m') | CC_LETTER ('t') | CC_LETTER ('w') | \
+                          CC_LETTER ('f') | CC_LETTER ('s'))
+#define SCALE_INITIALS (CC_LETTER ('k') | CC_LETTER ('m') | CC_LETTER ('b') | \
+                        CC_LETTER ('t') | CC_LETTER ('l') | CC_LETTER ('c'))
+#define NUMBER_INITIALS (CC_LETTER ('z') | CC_LETTER ('o') | CC_LETTER ('t') | \
+                         CC_LETTER ('f') | CC_LETTER ('s') | CC_LETTER ('e') | \
+                         CC_LETTER ('n') | CC_LETTER ('h') | CC_LETTER ('d'))
+
 static const char * const month_names[] = {
   "january", "february", "march", "april", "may", "june", "july",
   "august", "september", "october", "november", "december",
@@ -45,7 +57,7 @@ cc_value_month_from_word (const char *word,
   if (len > 0 && word[len - 1] == '.')
     len--;
   /* Quick rejection: month names start with one of these letters. */
-  if (len < 3 || len > 9 || strchr ("jfmasondJFMASOND", word[0]) == NULL)
+  if (len < 3 || len > 9 || !(cc_values_letter_bit (word[0]) & MONTH_INITIALS))
     return 0;
   for (guint i = 0; i < 12; i++)
     {
@@ -62,7 +74,7 @@ guint
 cc_value_weekday_from_word (const char *word,
                             gsize       len)
 {
-  if (len < 6 || len > 9 || strchr ("mtwfsMTWFS", word[0]) == NULL)
+  if (len < 6 || len > 9 || !(cc_values_letter_bit (word[0]) & WEEKDAY_INITIALS))
     return 0;
   for (guint i = 0; i < 7; i++)
     if (word_eq (word, len, weekday_names[i]))
@@ -83,7 +95,7 @@ cc_value_scale_from_word (const char *word,
     { "cr", 1e7 }, { "thousands", 1e3 },
   };
 
-  if (len == 0 || len > 9 || strchr ("kmbtlcKMBTLC", word[0]) == NULL)
+  if (len == 0 || len > 9 || !(cc_values_letter_bit (word[0]) & SCALE_INITIALS))
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
     if (word_eq (word, len, scales[i].word))
@@ -105,7 +117,7 @@ cc_value_number_word (const char *word,
   };
 
   /* Quick rejection: every number word starts with one of these. */
-  if (len < 3 || len > 9 || strchr ("zotfsenhdZOTFSENHD", word[0]) == NULL)
+  if (len < 3 || len > 9 || !(cc_values_letter_bit (word[0]) & NUMBER_INITIALS))
     return -1;
   for (guint i = 0; i < G_N_ELEMENTS (ones); i++)
     if (word_eq (word, len, ones[i]))

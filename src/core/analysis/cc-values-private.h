@@ -17,6 +17,18 @@ typedef struct
   gsize       len;
 } CcValTok;
 
+/* The bit of letter @c (either case) in a set of letters built with
+ * CC_LETTER ('a') | CC_LETTER ('b')...; 0 for a character that is no ASCII
+ * letter. A word list's first letters, tested with no call and no loop. */
+#define CC_LETTER(c) (1u << ((c) - 'a'))
+static inline guint32
+cc_values_letter_bit (char c)
+{
+  guchar l = (guchar)c | 0x20;
+
+  return l >= 'a' && l <= 'z' ? CC_LETTER (l) : 0;
+}
+
 GArray   *cc_values_tokenize       (const char   *text);
 #define CC_VALTOK(toks, i) (&g_array_index ((toks), CcValTok, (i)))
 

@@ -8,6 +8,11 @@
 #include "cc-values.h"
 #include "cc-values-private.h"
 
+/* The first letters of the words of a list, for a quick rejection. */
+#define TIME_UNIT_INITIALS (CC_LETTER ('s') | CC_LETTER ('m') | CC_LETTER ('h') | \
+                            CC_LETTER ('d') | CC_LETTER ('w') | CC_LETTER ('f') | \
+                            CC_LETTER ('y') | CC_LETTER ('c'))
+
 /* Word tables of the value parser: units of measure, time units, time
  * zones and ordinals. Small fixed lists, looked up by a linear scan after a
  * first-letter check: each is called on one word at a time. */
@@ -138,7 +143,7 @@ cc_value_time_unit (const char *word,
     { "century", 3155760000.0 }, { "centuries", 3155760000.0 },
   };
 
-  if (len == 0 || len > 10 || strchr ("smhdwfycSMHDWFYC", word[0]) == NULL)
+  if (len == 0 || len > 10 || !(cc_values_letter_bit (word[0]) & TIME_UNIT_INITIALS))
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (time_units); i++)
     if (time_units[i].word[0] == LOWER_FIRST (word[0]) &&

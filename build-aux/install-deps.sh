@@ -7,7 +7,7 @@ PACKAGES="
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev nettle-dev libjson-glib-dev libcmark-dev libstemmer-dev libuchardet-dev
-  libxml2-dev libpoppler-glib-dev libsoup-3.0-dev
+  libxml2-dev libpoppler-glib-dev libsoup-3.0-dev libgweather-4-dev
   libxml2-utils desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 imagemagick
   xdotool

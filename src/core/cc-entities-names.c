@@ -835,8 +835,21 @@ add_piece (Names    *nm,
       if (name < te && !cc_scan_tok_has (scan, te - 1, CC_LEX_ORG_WORD) &&
           !cc_scan_tok_has (scan, name, CC_LEX_ORG_WORD) && !is_connector (scan, name))
         {
+          guint first_title = last_title;
+
+          while (first_title > ts && cc_names_is_title (scan, first_title - 1))
+            first_title--;
+          /* "New Orleans Mayor Ann Lee", "FEMA Administrator Bo Kim": the
+           * place or body whose office it is, a name of its own */
+          if (!headline && first_title > ts && (is_place (scan, ts, first_title) ||
+                                                (first_title == ts + 1 &&
+                                                 (T (ts)->flags & (TF_ALLCAPS | TF_INNER_CAP)) &&
+                                                 !cc_scan_tok_has (scan, ts, CC_LEX_STOP))))
+            add_cand (nm, ts, first_title, FALSE, FALSE);
           ts = name;
-          title = TRUE;
+          /* "Former NFL star": a modifier alone ("former", "acting")
+           * makes no title */
+          title = !cc_names_tok_in_list (scan, last_title, &cc_names_title_modifiers);
         }
     }
   else if (last_title != G_MAXUINT && last_title + 1 == te && te - ts <= 3)

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
+#include <libgweather/gweather.h>
 #include <string.h>
 
 #include "cc-core-resources.h"
@@ -102,12 +103,14 @@ add_currency (const char *line,
 /* ---- reference data from Debian packages -------------------------------
  *
  * The hand lists in data/ hold the words of news writing; places are too
- * many to list by hand. Two packages every Debian desktop has installed
+ * many to list by hand. Packages every GNOME desktop on Debian has installed
  * give them with proper spellings, and are read once per process:
  * - iso-codes (ISO 3166-1 countries, ISO 3166-2 states and provinces):
  *   the standard, maintained list of country and subdivision names;
  * - tzdata (zone1970.tab): the cities that name time zones, a short list of
  *   the world's large cities that ships with every system;
+ * - libgweather (its locations database): some 4,000 cities of the world,
+ *   the ones GNOME's weather and clock apps offer, in English;
  * - wamerican (/usr/share/dict/words), only to leave out one-word state and
  *   city names that are ordinary English words.
  * A missing file only makes the extractor know fewer places. */
@@ -374,6 +377,35 @@ load_zone_cities (GHashTable *pending)
     }
 }
 
+/* The world's cities known to libgweather (its locations database, the
+ * one GNOME Weather and Clocks use): their English names. The tree is
+ * walked with a stack of its own, not by recursion. */
+static void
+load_weather_cities (GHashTable *pending)
+{
+  g_autoptr(GWeatherLocation) world = gweather_location_get_world ();
+  g_autoptr(GPtrArray) stack = NULL;
+
+  if (world == NULL)
+    return;
+  stack = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (stack, g_object_ref (world));
+  while (stack->len > 0)
+    {
+      g_autoptr(GWeatherLocation) loc = g_ptr_array_steal_index (stack, stack->len - 1);
+      GWeatherLocation *child = NULL;
+
+      if (gweather_location_get_level (loc) == GWEATHER_LOCATION_CITY)
+        {
+          add_minor_place (pending, gweather_location_get_english_name (loc));
+          continue;   /* below a city: its weather stations */
+        }
+      /* next_child() takes the reference to the child it is given */
+      while ((child = gweather_location_next_child (loc, child)) != NULL)
+        g_ptr_array_add (stack, g_object_ref (child));
+    }
+}
+
 /* The lexicon's ASCII words of up to LEX_WORD_MAX bytes again, in an
  * open-addressing table whose 32-byte slots hold the word itself: a token
  * is looked up with one hash and, nearly always, one slot, with no pointer
@@ -485,6 +517,7 @@ gazetteer_init (gpointer unused)
 
     load_subdivisions (g, pending);
     load_zone_cities (pending);
+    load_weather_cities (pending);
     add_pending_places (g, pending);
   }
   load_languages (g);

@@ -118,6 +118,15 @@ gboolean  cc_names_tok_in_list    (CcScan             *scan,
 /* "said", "announced", "scored": a verb that follows a name. */
 gboolean  cc_names_is_verb_after_name (CcScan *scan,
                                    guint   i);
+/* "Hurricane Ida", "Tropical Storm Bo": tokens [ts, te) name a storm. */
+gboolean  cc_names_is_storm       (CcScan *scan,
+                                   guint   ts,
+                                   guint   te);
+/* Tokens [ts, te), in capitals at a line start, are the city of a dateline
+ * ("PORTLAND, Ore. (AP) —"). */
+gboolean  cc_names_in_dateline    (CcScan *scan,
+                                   guint   ts,
+                                   guint   te);
 /* Adds the votes of one mention (and, once per name, of its words). */
 void      cc_names_vote           (Names  *nm,
                                    Cand   *c);

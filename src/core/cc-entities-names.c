@@ -416,6 +416,27 @@ cc_scan_names_prepare (CcScan *scan)
 
 /* ---- chunks ------------------------------------------------------------ */
 
+/* The bytes of a prefix and its hyphen before a capital at the start of
+ * @s: 3 for "Ex-Gov", 4 for "Pro-Lee" and "Non-EU", 5 for "Anti-Acme";
+ * 0 for none. Capitalised at a sentence start, they are not part of the
+ * name. */
+static guint
+name_prefix_len (const char *s,
+                 guint       n)
+{
+  static const char * const prefixes[] = { "ex", "pro", "anti", "non", "post", "pre" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (prefixes); k++)
+    {
+      guint m = strlen (prefixes[k]);
+
+      if (n > m + 2 && s[m] == '-' && g_ascii_isupper (s[m + 1]) &&
+          g_ascii_strncasecmp (s, prefixes[k], m) == 0)
+        return m + 1;
+    }
+  return 0;
+}
+
 static gboolean
 is_name_word (CcScan *scan,
               guint   i)
@@ -431,6 +452,9 @@ is_name_word (CcScan *scan,
       const char *dash = NULL;
 
       if (!(t->flags & TF_ALPHA) || is_month_or_day (scan, i))
+        return FALSE;
+      /* "Ex-Gov.", "Pro-Lee": a prefix on a title or a name (add_compound_parts()) */
+      if ((t->flags & TF_HYPHEN) && name_prefix_len (s, end - s) != 0)
         return FALSE;
       /* "AI-related", "API-based": an adjective, not a name */
       if (t->flags & TF_HYPHEN)
@@ -786,7 +810,13 @@ is_new_place (CcScan *scan,
 {
   if (is_place (scan, ts, te))
     return TRUE;
-  return te - ts >= 2 && cc_scan_tok_is (scan, ts, "new") && is_place (scan, ts + 1, te);
+  if (te - ts >= 2 && cc_scan_tok_is (scan, ts, "new") && is_place (scan, ts + 1, te))
+    return TRUE;
+  /* "New Orleans Mayor Ann Lee": a place that starts a longer name */
+  for (guint k = ts + 2; k < te && k <= ts + 3; k++)
+    if (is_place (scan, ts, k))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -895,7 +925,12 @@ add_chunk (Names   *nm,
            gboolean headline)
 {
   CcScan *scan = nm->scan;
-  gboolean keep_and = cc_scan_tok_has (scan, te - 1, CC_LEX_ORG_WORD) ||
+  /* "Centers for Disease Control and Prevention", "Ministry of Law and
+   * Justice": a body's name headed by its kind is one name */
+  guint head = cc_scan_tok_is (scan, ts, "the") ? ts + 1 : ts;
+  gboolean headed = te >= head + 4 && cc_scan_tok_has (scan, head, CC_LEX_ORG_HEAD) &&
+                    (cc_scan_tok_is (scan, head + 1, "for") || cc_scan_tok_is (scan, head + 1, "of"));
+  gboolean keep_and = headed || cc_scan_tok_has (scan, te - 1, CC_LEX_ORG_WORD) ||
                       cc_scan_tok_has (scan, te - 1, CC_LEX_EVENT);
   guint piece = ts;
 
@@ -907,6 +942,13 @@ add_chunk (Names   *nm,
            cc_scan_tok_is (scan, i, "on") || is_char (scan, i, '&')) && !keep_and &&
           !(i > ts && (cc_scan_tok_has (scan, i - 1, CC_LEX_ORG_HEAD) ||
                        cc_scan_tok_has (scan, i - 1, CC_LEX_ORG_WORD))))
+        split = TRUE;
+      /* "Veridian Therapeutics and Castellan Bio": two companies, each
+       * named in full with its own organisation word */
+      else if (!headed && cc_scan_tok_is (scan, i, "and") && i >= ts + 2 && i + 2 < te &&
+               cc_scan_tok_has (scan, i - 1, CC_LEX_ORG_WORD) &&
+               cc_scan_tok_has (scan, te - 1, CC_LEX_ORG_WORD) &&
+               !cc_scan_tok_has (scan, i - 2, CC_LEX_ORG_WORD))
         split = TRUE;
       if (split)
         {
@@ -1101,7 +1143,9 @@ paren_qualifier (CcScan *scan,
   guint k = j + 1;
   gboolean tight, acronym_only, faction = FALSE, plain;
 
-  if (!is_char (scan, j, '(') || cc_scan_tok_has (scan, j - 1, CC_LEX_STOP) ||
+  /* "SAN FRANCISCO (Reuters) —": a wire's credit after a dateline's city */
+  if (!is_char (scan, j, '(') || cc_names_in_dateline (scan, start, j) ||
+      cc_scan_tok_has (scan, j - 1, CC_LEX_STOP) ||
       cc_scan_tok_has (scan, j + 1, CC_LEX_STOP))
     return j;
   tight = !(T (j)->flags & TF_SPACE);
@@ -1334,7 +1378,11 @@ merge_aliases (Names *nm)
         const char *key = c->entity->key;
         const char *space;
 
-        if (root->type != V_PERSON || c->te - c->ts < 2)
+        /* a person's surname alone, and a storm's name: "Ida" for
+         * "Hurricane Ida" */
+        if ((root->type != V_PERSON &&
+             !(root->type == V_EVENT && cc_names_is_storm (scan, c->ts, c->te))) ||
+            c->te - c->ts < 2)
           continue;
         space = strrchr (key, ' ');
         if (space == NULL)
@@ -1553,6 +1601,9 @@ add_compound_parts (Names *nm)
         continue;
       if ((T (i)->flags & TF_LOWER) && g_ascii_isupper (dash[1]))
         add_part_mention (nm, i, dash + 1, s + name_len (scan, i));
+      else if ((T (i)->flags & TF_CAP) && name_prefix_len (s, name_len (scan, i)) != 0)
+        add_part_mention (nm, i, s + name_prefix_len (s, name_len (scan, i)),
+                          s + name_len (scan, i));
       else if ((T (i)->flags & TF_CAP) && g_ascii_islower (dash[1]))
         add_part_mention (nm, i, s, dash);
     }

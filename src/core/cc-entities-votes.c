@@ -171,10 +171,31 @@ CcWordList cc_names_org_ends = { org_end_words };
 static const char * const faction_word_list[] = { "faction", "group", "wing", NULL };
 CcWordList cc_names_faction_words = { faction_word_list };
 
+/* the words that head a storm's name: "Hurricane Ida", "Tropical Storm Bo" */
+static const char * const storm_word_list[] = {
+  "hurricane", "typhoon", "cyclone", "storm", "tropical", "superstorm", NULL,
+};
+static CcWordList storm_words = { storm_word_list };
+/* "East Portland", "Northern Ireland": a part of a known place */
+static const char * const compass_word_list[] = {
+  "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+  "northeast", "northwest", "southeast", "southwest", "central", "greater", "upper", "lower",
+  NULL,
+};
+static CcWordList compass_words = { compass_word_list };
+/* "shares fell 3% on the New York Stock Exchange": a market, not a test */
+static const char * const market_move_list[] = {
+  "fell", "rose", "dropped", "gained", "climbed", "slid", "jumped", "lost", "added", "surged",
+  "tumbled", "plunged", "slipped", "rallied", "edged", "declined", "sank", "soared", "dipped",
+  "up", "down", "higher", "lower", NULL,
+};
+static CcWordList market_moves = { market_move_list };
+
 static CcWordList *const all_lists[] = {
   &cc_names_title_modifiers, &product_heads, &event_nouns, &place_nouns, &body_modified,
   &speech_verbs, &org_nouns, &org_possessions, &person_possessions, &org_verbs,
   &product_verbs_after, &product_verbs_before, &cc_names_org_ends, &cc_names_faction_words,
+  &storm_words, &compass_words, &market_moves,
 };
 static const guint n_all_lists = G_N_ELEMENTS (all_lists);
 
@@ -328,6 +349,85 @@ line_start (Names *nm,
   return nm->line_tok;
 }
 
+gboolean
+cc_names_is_storm (CcScan *scan,
+                   guint   ts,
+                   guint   te)
+{
+  if (te < ts + 2 || !(T (ts)->flags & TF_CAP) || !cc_names_tok_in_list (scan, ts, &storm_words))
+    return FALSE;
+  /* "Tropical Storm Bo", "Tropical Depression Nine" */
+  if (cc_scan_tok_is (scan, ts, "tropical"))
+    return te >= ts + 3 && (cc_scan_tok_is (scan, ts + 1, "storm") ||
+                            cc_scan_tok_is (scan, ts + 1, "depression"));
+  return TRUE;
+}
+
+static gboolean
+is_dash (CcScan *scan,
+         guint   i)
+{
+  return is_char (scan, i, 0x2014) || is_char (scan, i, 0x2013) || is_char (scan, i, '-');
+}
+
+/* The token after the rest of a dateline that starts with a city at token
+ * @i - 1: ", N.J.", ", Ore.", then a wire's credit "(AP)", "(Reuters)". */
+static guint
+dateline_rest (CcScan *scan,
+               guint   i)
+{
+  if (is_char (scan, i, ',') && i + 1 < N_TOKS && same_line (scan, i + 1) &&
+      (T (i + 1)->flags & TF_CAP))
+    {
+      guint from = i + 1;
+
+      i += 2;
+      while (i < N_TOKS && same_line (scan, i) && i - from < 4 &&
+             ((is_char (scan, i, '.') && !(T (i)->flags & TF_SPACE)) || (T (i)->flags & TF_CAP)))
+        i++;
+    }
+  if (is_char (scan, i, '(') && same_line (scan, i))
+    {
+      guint k = i + 1;
+
+      while (k < N_TOKS && k - i <= 3 && (T (k)->flags & TF_WORD) && same_line (scan, k))
+        k++;
+      if (k > i + 1 && is_char (scan, k, ')'))
+        i = k + 1;
+    }
+  return i;
+}
+
+gboolean
+cc_names_in_dateline (CcScan *scan,
+                      guint   ts,
+                      guint   te)
+{
+  guint d;
+
+  for (guint i = ts; i < te; i++)
+    if (!(T (i)->flags & TF_ALLCAPS) && !is_char (scan, i, '.'))
+      return FALSE;
+  if (!(ts == 0 || (T (ts)->flags & TF_NL_BEFORE)) || te >= N_TOKS || !same_line (scan, te))
+    return FALSE;
+  d = dateline_rest (scan, te);
+  /* the story's first sentence follows, not a figure: "JD(U) – 12" is a
+   * row of a table */
+  return is_dash (scan, d) && d + 1 < N_TOKS && same_line (scan, d + 1) &&
+         (T (d + 1)->flags & TF_ALPHA) && !(T (d + 1)->flags & TF_DIGIT);
+}
+
+/* Whether a market's move comes before the figure whose last token is @i:
+ * "fell 3% on the Nasdaq". */
+static gboolean
+market_move_before (CcScan *scan,
+                    guint   i)
+{
+  while (i > 0 && (T (i - 1)->flags & TF_CLAIMED))
+    i--;
+  return i > 0 && cc_names_tok_in_list (scan, i - 1, &market_moves);
+}
+
 void
 cc_names_vote (Names *nm,
       Cand  *c)
@@ -366,6 +466,13 @@ cc_names_vote (Names *nm,
   if (g_hash_table_contains (gaz->locations, surface) ||
       ((n >= 2 || (T (ts)->flags & TF_NL_BEFORE) || ts == 0) && is_capitals_place (gaz, surface)))
     v[V_LOCATION] += 6;
+  /* "East Portland", "Southern Lebanon": a part of a known place */
+  else if (n >= 2 && cc_names_tok_in_list (scan, ts, &compass_words) &&
+           g_hash_table_contains (gaz->locations, cc_names_scratch_surface (scan, ts + 1, te)))
+    v[V_LOCATION] += 6;
+  /* "Hurricane Ida", "Tropical Storm Bo": a storm is an event */
+  if (cc_names_is_storm (scan, ts, te) && !has_org_word)
+    v[V_EVENT] += 10;
   if (n >= 2 && cc_scan_tok_has (scan, last, CC_LEX_ORG_WORD))
     v[V_ORG] += 4, has_org_word = TRUE;
   else if (n >= 3)
@@ -448,10 +555,9 @@ context:
       }
   }
 
-  /* A dateline: "DRUMLOW — The factory..." */
+  /* A dateline: "DRUMLOW — The factory...", "PORTLAND, Ore. (AP) — ..." */
   if (ts < N_TOKS && (T (ts)->flags & TF_NL_BEFORE) && (T (ts)->flags & TF_ALLCAPS) &&
-      te < N_TOKS && same_line (scan, te) &&
-      (is_char (scan, te, 0x2014) || is_char (scan, te, 0x2013) || is_char (scan, te, '-')) &&
+      te < N_TOKS && same_line (scan, te) && is_dash (scan, dateline_rest (scan, te)) &&
       /* but "ABC – 240" alone on its line is a row of a table of figures */
       !(te + 1 < N_TOKS && (T (te + 1)->flags & TF_NUMBER) &&
         (te + 2 >= N_TOKS || !same_line (scan, te + 2))))
@@ -510,15 +616,17 @@ context:
       else if (cc_scan_tok_is (scan, p, "at") || cc_scan_tok_is (scan, p, "joined") ||
                cc_scan_tok_is (scan, p, "from"))
         v[V_ORG] += 1;
-      else if (cc_scan_tok_is (scan, p, "in") || cc_scan_tok_is (scan, p, "near"))
+      else if (cc_scan_tok_is (scan, p, "in"))
         v[V_LOCATION] += 1;
+      else if (cc_scan_tok_is (scan, p, "near"))
+        v[V_LOCATION] += 2;    /* "near X": seldom said of anything else */
       else if (cc_scan_tok_is (scan, p, "on") && p > 0 &&
-               (T (p - 1)->flags & TF_CLAIMED))
+               (T (p - 1)->flags & TF_CLAIMED) && !market_move_before (scan, p - 1))
         v[V_BENCHMARK] += 5;   /* "scored 52 on X", "50.2% on X" */
       else if (cc_scan_tok_is (scan, p, "said") && n >= 2)
         v[V_PERSON] += 2;
       else if (cc_scan_tok_is (scan, p, "the") && p > 0 && cc_scan_tok_is (scan, p - 1, "on") &&
-               p > 1 && (T (p - 2)->flags & TF_CLAIMED))
+               p > 1 && (T (p - 2)->flags & TF_CLAIMED) && !market_move_before (scan, p - 2))
         v[V_BENCHMARK] += 5;
       else if (cc_scan_tok_is (scan, p, "to") && p > 0 && cc_scan_tok_is (scan, p - 1, "according")
                && n >= 2)

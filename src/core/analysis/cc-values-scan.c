@@ -1308,7 +1308,7 @@ counted_noun_at (CcScan *scan,
 
 /* A second figure joined to the one ending at @end: "to $135 billion",
  * "–8C", "and 10 degrees Celsius" (after "between"). Returns the new end. */
-static guint range_rest (CcScan *scan, guint end, gboolean between);
+static guint range_rest (CcScan *scan, guint end, gboolean between, CcValueKind kind);
 
 typedef struct
 {
@@ -1320,9 +1320,10 @@ typedef struct
 static gboolean figure_at (CcScan *scan, guint i, Figure *f);
 
 static guint
-range_rest (CcScan  *scan,
-            guint    end,
-            gboolean between)
+range_rest (CcScan      *scan,
+            guint        end,
+            gboolean     between,
+            CcValueKind  kind)      /* of the second figure; CC_VALUE_NONE: any */
 {
   Figure second;
   guint j = end;
@@ -1352,7 +1353,9 @@ range_rest (CcScan  *scan,
   /* dashes join only when glued: "7–8C", not "7 - the" */
   if (!between && !(T (j - 1)->flags & TF_WORD) && !glued (scan, j) && glued (scan, j - 1))
     return end;
-  if (figure_at (scan, j, &second) && second.end > j)
+  /* a date's range ends in a date: "sentenced Wednesday to two years" is
+   * a day and a term */
+  if (figure_at (scan, j, &second) && second.end > j && (kind == CC_VALUE_NONE || second.kind == kind))
     return second.end;
   return end;
 }
@@ -1837,14 +1840,14 @@ figure_at (CcScan *scan,
         return FALSE;
       if (money_symbol_at (scan, i, f))
         {
-          f->end = range_rest (scan, f->end, FALSE);
+          f->end = range_rest (scan, f->end, FALSE, CC_VALUE_NONE);
           return TRUE;
         }
       return FALSE;
     }
   if ((!(t->flags & TF_WORD) || (t->flags & (TF_ALLCAPS | TF_CAP))) && money_symbol_at (scan, i, f))
     {
-      f->end = range_rest (scan, f->end, FALSE);
+      f->end = range_rest (scan, f->end, FALSE, CC_VALUE_NONE);
       return TRUE;
     }
   /* times of day and clock durations */
@@ -1884,7 +1887,7 @@ figure_at (CcScan *scan,
         {
           f->end = date_tail (scan, i, end);
           /* "2019 to 2024", "January to April 2026" */
-          f->end = range_rest (scan, f->end, FALSE);
+          f->end = range_rest (scan, f->end, FALSE, CC_VALUE_DATE);
           f->type = CC_ENTITY_DATE, f->kind = CC_VALUE_DATE;
           return TRUE;
         }
@@ -1911,7 +1914,7 @@ figure_at (CcScan *scan,
        ((f->end = number_at (scan, i + 1, &(gboolean){ FALSE })) != 0 &&
         (f->type = CC_ENTITY_QUANTITY, f->kind = CC_VALUE_QUANTITY, TRUE))))
     {
-      guint end2 = range_rest (scan, f->end, TRUE);
+      guint end2 = range_rest (scan, f->end, TRUE, CC_VALUE_NONE);
       if (end2 == f->end)
         return FALSE;
       f->end = end2;
@@ -1920,7 +1923,7 @@ figure_at (CcScan *scan,
   if (number_figure_at (scan, i, f))
     {
       if (f->kind != CC_VALUE_AGE && f->type != CC_ENTITY_PERCENT)
-        f->end = range_rest (scan, f->end, FALSE);
+        f->end = range_rest (scan, f->end, FALSE, CC_VALUE_NONE);
       return TRUE;
     }
   return FALSE;

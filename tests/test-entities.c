@@ -330,6 +330,67 @@ test_names_places (void)
   assert_mention (m, "CHICAGO", 0, CC_ENTITY_LOCATION, NULL);
 }
 
+/* Wire copy in other domains than the development stories (weather,
+ * courts, markets, city politics; text written for this test): datelines,
+ * storms, offices held for a place or a body, prefixes, two companies
+ * named together, and a day before a term. */
+static void
+test_names_wire_copy (void)
+{
+  const char *text =
+    "Storm batters the coast\n"
+    "DENVER, Colo. (AP) \u2014 Hurricane Orla weakened overnight, forecasters said. "
+    "Orla is expected to stall near Chicago by Friday.\n"
+    "East Denver lost power for hours. Denver Mayor Ana Ruiz said crews were working. "
+    "FEMA Administrator Bo Kelsey toured the area. Former NFL star Tim Okoye joined "
+    "volunteers. Pro-Ruiz marchers gathered outside, and Ruiz thanked them.\n"
+    "Shares of Halvard Therapeutics and Brenlow Bio fell 4% on the New York Stock Exchange. "
+    "The Centers for Disease Control and Prevention issued guidance. "
+    "The judge sentenced him Wednesday to two years in prison.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+
+  check_sorted_and_in_bounds (m, text);
+  /* the dateline's city, and the wire's credit on its own */
+  assert_mention (m, "DENVER", 0, CC_ENTITY_LOCATION, NULL);
+  assert_mention (m, "AP", 0, CC_ENTITY_ORG, NULL);
+  g_assert_null (find (m, "DENVER, Colo. (AP)", 0));
+  /* a storm is no person, nor is its name alone */
+  for (guint i = 0; i < m->len; i++)
+    {
+      CcMention *x = m->pdata[i];
+
+      if (strstr (x->surface, "Orla") != NULL)
+        g_assert_cmpint (x->type, !=, CC_ENTITY_PERSON);
+    }
+  /* the office's place and body are names of their own; a modifier alone
+   * ("Former") makes no title, so "NFL" is no person */
+  assert_mention (m, "Ana Ruiz", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "Bo Kelsey", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "FEMA", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Tim Okoye", 0, CC_ENTITY_PERSON, NULL);
+  g_assert_true (find (m, "NFL", 0) == NULL || find (m, "NFL", 0)->type != CC_ENTITY_PERSON);
+  /* "Pro-Ruiz": the prefix is not part of the name */
+  g_assert_null (find (m, "Pro-Ruiz", 0));
+  assert_mention (m, "Ruiz", 0, CC_ENTITY_PERSON, "Ana Ruiz");
+  /* two companies, each named in full; a market, not a benchmark; a body
+   * headed by its kind, whole */
+  assert_mention (m, "Halvard Therapeutics", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Brenlow Bio", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "New York Stock Exchange", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Centers for Disease Control and Prevention", 0, CC_ENTITY_ORG, NULL);
+  /* a day, then a term: no range from one to the other */
+  assert_mention (m, "Wednesday", 0, CC_ENTITY_DATE, NULL);
+  assert_mention (m, "two years", 0, CC_ENTITY_DATE, NULL);
+  if (has_reference_data ())
+    {
+      /* a compass word before a known place, and a place before an office */
+      assert_mention (m, "East Denver", 0, CC_ENTITY_LOCATION, NULL);
+      assert_mention (m, "Denver", 0, CC_ENTITY_LOCATION, NULL);
+    }
+  else
+    g_test_message ("iso-codes or tzdata not installed: place checks skipped");
+}
+
 /* "Vantexa chips": a possessive without its apostrophe is the name's when
  * the document names it alone; a surname or a verb after it is not. */
 static void
@@ -914,6 +975,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/names/counts-and-brackets", test_names_counts_and_brackets);
   g_test_add_func ("/crosscheck/entities/names/compounds", test_names_compounds);
   g_test_add_func ("/crosscheck/entities/names/places", test_names_places);
+  g_test_add_func ("/crosscheck/entities/names/wire-copy", test_names_wire_copy);
   g_test_add_func ("/crosscheck/entities/names/bare-possessive", test_names_bare_possessive);
   g_test_add_func ("/crosscheck/entities/names-table-rows", test_names_table_rows);
   g_test_add_func ("/crosscheck/entities/names-tight-acronym", test_names_tight_acronym);

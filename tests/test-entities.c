@@ -391,6 +391,49 @@ test_names_wire_copy (void)
     g_test_message ("iso-codes or tzdata not installed: place checks skipped");
 }
 
+/* More wire copy (diplomacy, business, sport; written for this test): a
+ * dated dateline, an office with its domain, bodies of nations, a noun
+ * before a company at a sentence start, a nationality before a noun, a
+ * rank and a score, a venue, a sport's national body, and money in words
+ * over a range. */
+static void
+test_names_more_domains (void)
+{
+  const char *text =
+    "GENEVA, Dec 3 (Reuters) - Foreign ministers backed a United Nations plan. "
+    "U.S. Secretary of State Ana Brill said the International Organization for Migration "
+    "would help. The Palais des Nations was full.\n"
+    "Rival Brackwell Group gained 2%. It expects spending of 450 million to 500 million "
+    "pounds this year.\n"
+    "MELBOURNE, Australia (AP) \u2014 Unseeded Swiss player Lena Okafor beat world No. 1 "
+    "Daria Volk 6-4, 3-6, 7-5 at Rod Laver Arena. Tennis Australia said fans came.\n";
+  g_autoptr(GPtrArray) m = cc_entities_extract (text);
+  CcMention *x;
+
+  check_sorted_and_in_bounds (m, text);
+  /* the story's first word after a dateline is a sentence's first word */
+  g_assert_null (find (m, "Foreign", 0));
+  g_assert_null (find (m, "Unseeded Swiss", 0));
+  g_assert_null (find (m, "No", 0));
+  assert_mention (m, "Reuters", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "United Nations", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Ana Brill", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "International Organization for Migration", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Palais des Nations", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Brackwell Group", 0, CC_ENTITY_ORG, NULL);
+  x = find (m, "450 million to 500 million pounds", 0);
+  g_assert_nonnull (x);
+  g_assert_cmpint (x->type, ==, CC_ENTITY_MONEY);
+  g_assert_cmpstr (x->value, ==, "GBP 450000000/500000000");
+  /* a score is no version of the name before it */
+  assert_mention (m, "Daria Volk", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "Rod Laver Arena", 0, CC_ENTITY_LOCATION, NULL);
+  assert_mention (m, "Tennis Australia", 0, CC_ENTITY_ORG, NULL);
+  if (has_reference_data ())
+    /* the dateline's country, no surname of the sport's body */
+    assert_mention (m, "Australia", 0, CC_ENTITY_LOCATION, "Australia");
+}
+
 /* "Vantexa chips": a possessive without its apostrophe is the name's when
  * the document names it alone; a surname or a verb after it is not. */
 static void
@@ -976,6 +1019,7 @@ main (int   argc,
   g_test_add_func ("/crosscheck/entities/names/compounds", test_names_compounds);
   g_test_add_func ("/crosscheck/entities/names/places", test_names_places);
   g_test_add_func ("/crosscheck/entities/names/wire-copy", test_names_wire_copy);
+  g_test_add_func ("/crosscheck/entities/names/more-domains", test_names_more_domains);
   g_test_add_func ("/crosscheck/entities/names/bare-possessive", test_names_bare_possessive);
   g_test_add_func ("/crosscheck/entities/names-table-rows", test_names_table_rows);
   g_test_add_func ("/crosscheck/entities/names-tight-acronym", test_names_tight_acronym);

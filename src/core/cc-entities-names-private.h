@@ -115,6 +115,9 @@ typedef struct
 gboolean  cc_names_tok_in_list    (CcScan             *scan,
                                    guint               i,
                                    CcWordList         *list);
+/* "company", "rival", "startup": a noun that says a name is an organisation's. */
+gboolean  cc_names_is_org_noun    (CcScan *scan,
+                                   guint   i);
 /* "said", "announced", "scored": a verb that follows a name. */
 gboolean  cc_names_is_verb_after_name (CcScan *scan,
                                    guint   i);

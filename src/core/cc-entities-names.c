@@ -355,6 +355,13 @@ cc_scan_names_prepare (CcScan *scan)
           line_words == 0 ||
           (j < i && (T (i - 1)->first == '"' || T (i - 1)->first == 0x201C)))
         t->flags |= TF_SENT_START;
+      /* the story's first word after a dateline: "GENEVA (Reuters) - Foreign
+       * ministers", "DENVER \u2014 Unseeded ..." */
+      else if (i > line_start && i - line_start <= 12 && (t->flags & TF_CAP) &&
+               (T (line_start)->flags & TF_ALLCAPS) && !(T (i - 1)->flags & TF_WORD) &&
+               (T (i - 1)->first == 0x2014 || T (i - 1)->first == 0x2013 ||
+                (T (i - 1)->first == '-' && (T (i - 1)->flags & TF_SPACE) && (t->flags & TF_SPACE))))
+        t->flags |= TF_SENT_START;
       if (t->flags & TF_WORD)
         line_words++;
       if ((t->flags & TF_WORD) && (t->flags & TF_ALPHA))
@@ -492,10 +499,23 @@ is_version (CcScan *scan,
     return FALSE;
   if (t->flags & TF_NUMBER)
     return name_len (scan, i) <= 6 && !(t->flags & TF_POSS && FALSE);
-  /* "24-year-old" is not a version */
-  for (const char *p = s; p < s + name_len (scan, i); p++)
-    if (*p == '-' && g_ascii_islower (p[1]))
+  /* "24-year-old" is not a version, nor is a score "6-4" */
+  {
+    gboolean digits_dash_digits = g_ascii_isdigit (s[0]);
+    guint dashes = 0;
+
+    for (const char *p = s; p < s + name_len (scan, i); p++)
+      {
+        if (*p == '-' && g_ascii_islower (p[1]))
+          return FALSE;
+        if (*p == '-')
+          dashes++;
+        else if (!g_ascii_isdigit (*p))
+          digits_dash_digits = FALSE;
+      }
+    if (digits_dash_digits && dashes == 1 && g_ascii_isdigit (s[name_len (scan, i) - 1]))
       return FALSE;
+  }
   /* "v4.0", "4o", "H2-400" */
   return (s[0] == 'v' && name_len (scan, i) > 1 && g_ascii_isdigit (s[1])) ||
          g_ascii_isdigit (s[0]) || (t->flags & TF_CAP);
@@ -518,8 +538,8 @@ is_connector (CcScan *scan,
               guint   i)
 {
   static const char * const words[] = {
-    "of", "de", "del", "della", "da", "di", "du", "la", "le", "van", "von", "der", "den",
-    "bin", "al", "and", "for", "on",
+    "of", "de", "del", "della", "da", "di", "du", "des", "dos", "das", "la", "le", "van", "von",
+    "der", "den", "bin", "al", "and", "for", "on",
   };
 
   if (!(T (i)->flags & TF_LOWER))
@@ -793,6 +813,16 @@ strip_demonyms (CcScan *scan,
     }
   if (*te - *ts < 2)
     return;
+  /* "Unseeded Swiss player", "Top German discounter": the nationality
+   * qualifies the noun after it, and the words before it are no name */
+  if (cc_scan_tok_has (scan, *te - 1, CC_LEX_DEMONYM) && !(T (*te - 1)->flags & TF_POSS) &&
+      *te < N_TOKS && same_line (scan, *te) && (T (*te)->flags & TF_LOWER) &&
+      !(T (*te)->flags & TF_DIGIT) && (T (*ts)->flags & TF_SENT_START) && *te - *ts == 2 &&
+      !is_place (scan, *ts, *te))
+    {
+      *te = *ts;
+      return;
+    }
   if (cc_scan_tok_has (scan, *ts, CC_LEX_DEMONYM) && !(T (*ts)->flags & TF_POSS) &&
       looks_personal (scan, *ts + 1, *te) && !is_place (scan, *ts, *te))
     (*ts)++;
@@ -838,7 +868,11 @@ add_piece (Names    *nm,
         ts++;
       else if ((T (ts)->flags & (TF_SENT_START | TF_HEADLINE)) &&
                !(T (ts)->flags & TF_INNER_CAP) &&
-               (cc_scan_tok_has (scan, ts, CC_LEX_COMMON) || is_gerund (scan, ts)) &&
+               (cc_scan_tok_has (scan, ts, CC_LEX_COMMON) || is_gerund (scan, ts) ||
+                /* "Rival Brackwell Group", "Startup Acme": the noun that
+                 * says what the name is (it votes for it, as before a
+                 * name anywhere) */
+                (te - ts >= 2 && cc_names_is_org_noun (scan, ts))) &&
                !cc_scan_tok_has (scan, ts, CC_LEX_FIRST_NAME) && !is_new_place (scan, ts, te))
         {
           ts++;
@@ -862,6 +896,11 @@ add_piece (Names    *nm,
 
       if (is_char (scan, name, '.'))
         name++;
+      /* "Secretary of State Ann Lee", "Minister of Foreign Affairs Bo
+       * Kim": the office's domain, then the person named in two words
+       * (three after a known first name) */
+      if (cc_scan_tok_is (scan, name, "of") && te >= name + 4)
+        name = te >= name + 5 && cc_scan_tok_has (scan, te - 3, CC_LEX_FIRST_NAME) ? te - 3 : te - 2;
       if (name < te && !cc_scan_tok_has (scan, te - 1, CC_LEX_ORG_WORD) &&
           !cc_scan_tok_has (scan, name, CC_LEX_ORG_WORD) && !is_connector (scan, name))
         {
@@ -1022,7 +1061,9 @@ chunk_all (Names   *nm,
                    (!cc_scan_tok_is (scan, j, "of") ||
                     cc_scan_tok_has (scan, j - 1, CC_LEX_ORG_HEAD) ||
                     cc_scan_tok_has (scan, j - 1, CC_LEX_ORG_WORD) ||
-                    cc_scan_tok_has (scan, j - 1, CC_LEX_LOC_LAST)))
+                    cc_scan_tok_has (scan, j - 1, CC_LEX_LOC_LAST) ||
+                    /* "Secretary of State Ann Lee" (add_piece()) */
+                    cc_scan_tok_has (scan, j - 1, CC_LEX_TITLE)))
             j += 2;
           else if (is_char (scan, j, '.') && !(T (j)->flags & TF_SPACE) && j + 1 < N_TOKS &&
                    is_name_word (scan, j + 1) && same_line (scan, j + 1) &&
@@ -1414,6 +1455,12 @@ merge_aliases (Names *nm)
            * one: only those are merged below */
           Entity *alone = lookup_key (nm, space + 1);
 
+          /* a known place named in a dateline or alone ("MELBOURNE,
+           * Australia") is no surname of a name with little evidence of a
+           * person's ("Tennis Australia") */
+          if (alone != NULL && alone->votes[V_LOCATION] >= 6 && alone->votes[V_PERSON] <= 0 &&
+              root->votes[V_PERSON] < 4)
+            alone = NULL;
           if (alone != NULL)
             {
               if (alone->surname_of != NULL && entity_root (alone->surname_of) != root)

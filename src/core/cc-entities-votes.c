@@ -191,11 +191,19 @@ static const char * const market_move_list[] = {
 };
 static CcWordList market_moves = { market_move_list };
 
+/* "Tennis Australia", "Cricket Ireland": a sport's national body */
+static const char * const sport_word_list[] = {
+  "tennis", "cricket", "rugby", "football", "soccer", "swimming", "athletics", "cycling",
+  "hockey", "basketball", "netball", "golf", "rowing", "sailing", "skiing", "gymnastics",
+  "boxing", "volleyball", "badminton", "triathlon", "snowsport", "equestrian", NULL,
+};
+static CcWordList sport_words = { sport_word_list };
+
 static CcWordList *const all_lists[] = {
   &cc_names_title_modifiers, &product_heads, &event_nouns, &place_nouns, &body_modified,
   &speech_verbs, &org_nouns, &org_possessions, &person_possessions, &org_verbs,
   &product_verbs_after, &product_verbs_before, &cc_names_org_ends, &cc_names_faction_words,
-  &storm_words, &compass_words, &market_moves,
+  &storm_words, &compass_words, &market_moves, &sport_words,
 };
 static const guint n_all_lists = G_N_ELEMENTS (all_lists);
 
@@ -232,6 +240,13 @@ word_table_init (void)
         }
       g_once_init_leave (&word_table, slots);
     }
+}
+
+gboolean
+cc_names_is_org_noun (CcScan *scan,
+                      guint   i)
+{
+  return cc_names_tok_in_list (scan, i, &org_nouns);
 }
 
 gboolean
@@ -377,13 +392,15 @@ dateline_rest (CcScan *scan,
                guint   i)
 {
   if (is_char (scan, i, ',') && i + 1 < N_TOKS && same_line (scan, i + 1) &&
-      (T (i + 1)->flags & TF_CAP))
+      (T (i + 1)->flags & (TF_CAP | TF_CLAIMED)))
     {
       guint from = i + 1;
 
       i += 2;
+      /* the state, or the day: "GENEVA, Dec 3 (Reuters) -" */
       while (i < N_TOKS && same_line (scan, i) && i - from < 4 &&
-             ((is_char (scan, i, '.') && !(T (i)->flags & TF_SPACE)) || (T (i)->flags & TF_CAP)))
+             ((is_char (scan, i, '.') && !(T (i)->flags & TF_SPACE)) ||
+              (T (i)->flags & (TF_CAP | TF_CLAIMED))))
         i++;
     }
   if (is_char (scan, i, '(') && same_line (scan, i))
@@ -470,6 +487,10 @@ cc_names_vote (Names *nm,
   else if (n >= 2 && cc_names_tok_in_list (scan, ts, &compass_words) &&
            g_hash_table_contains (gaz->locations, cc_names_scratch_surface (scan, ts + 1, te)))
     v[V_LOCATION] += 6;
+  /* "Tennis Australia", "Cricket Ireland": a sport's national body */
+  if (n == 2 && cc_names_tok_in_list (scan, ts, &sport_words) &&
+      g_hash_table_contains (gaz->locations, cc_names_scratch_surface (scan, ts + 1, te)))
+    v[V_ORG] += 8;
   /* "Hurricane Ida", "Tropical Storm Bo": a storm is an event */
   if (cc_names_is_storm (scan, ts, te) && !has_org_word)
     v[V_EVENT] += 10;
@@ -613,6 +634,8 @@ context:
         v[V_PRODUCT] += 3;   /* "rolled out across X, Y and Z": apps, unless a place */
       else if (cc_names_tok_in_list (scan, p, &product_verbs_before))
         v[V_PRODUCT] += 2;
+      else if (cc_scan_tok_is (scan, p, "at") && n >= 2 && cc_scan_tok_has (scan, last, CC_LEX_LOC_LAST))
+        v[V_LOCATION] += 3;    /* "at Rod Laver Arena", "at Wembley Stadium": a venue */
       else if (cc_scan_tok_is (scan, p, "at") || cc_scan_tok_is (scan, p, "joined") ||
                cc_scan_tok_is (scan, p, "from"))
         v[V_ORG] += 1;

@@ -1260,7 +1260,23 @@ parse_range (const char  *text,
               g_clear_pointer (&a->currency, g_free);
               memset (a, 0, sizeof *a);
               if (!parse_single (joined, b->kind, reference, a))
-                return FALSE;
+                {
+                  /* "450 million to 500 million pounds": the left end has
+                   * its scale and borrows only what follows the right
+                   * end's number and scale */
+                  g_autoptr(GArray) rt3 = cc_values_tokenize (right + skip);
+                  guint after = cc_values_read_number (rt3, 0, &n, &step);
+
+                  if (after == 0 || after >= rt3->len)
+                    return FALSE;
+                  g_free (joined);
+                  joined = g_strconcat (left, " ", CC_VALTOK (rt3, after)->p, NULL);
+                  g_clear_pointer (&a->unit, g_free);
+                  g_clear_pointer (&a->currency, g_free);
+                  memset (a, 0, sizeof *a);
+                  if (!parse_single (joined, b->kind, reference, a))
+                    return FALSE;
+                }
             }
         }
     }

@@ -1308,7 +1308,6 @@ counted_noun_at (CcScan *scan,
 
 /* A second figure joined to the one ending at @end: "to $135 billion",
  * "–8C", "and 10 degrees Celsius" (after "between"). Returns the new end. */
-static guint range_rest (CcScan *scan, guint end, gboolean between, CcValueKind kind);
 
 typedef struct
 {
@@ -1318,12 +1317,15 @@ typedef struct
 } Figure;
 
 static gboolean figure_at (CcScan *scan, guint i, Figure *f);
+static guint range_rest (CcScan *scan, guint end, gboolean between, CcValueKind kind,
+                         Figure *second);
 
 static guint
 range_rest (CcScan      *scan,
             guint        end,
             gboolean     between,
-            CcValueKind  kind)      /* of the second figure; CC_VALUE_NONE: any */
+            CcValueKind  kind,      /* of the second figure; CC_VALUE_NONE: any */
+            Figure      *second_out)   /* nullable: the second figure, if any */
 {
   Figure second;
   guint j = end;
@@ -1356,7 +1358,11 @@ range_rest (CcScan      *scan,
   /* a date's range ends in a date: "sentenced Wednesday to two years" is
    * a day and a term */
   if (figure_at (scan, j, &second) && second.end > j && (kind == CC_VALUE_NONE || second.kind == kind))
-    return second.end;
+    {
+      if (second_out != NULL)
+        *second_out = second;
+      return second.end;
+    }
   return end;
 }
 
@@ -1840,14 +1846,14 @@ figure_at (CcScan *scan,
         return FALSE;
       if (money_symbol_at (scan, i, f))
         {
-          f->end = range_rest (scan, f->end, FALSE, CC_VALUE_NONE);
+          f->end = range_rest (scan, f->end, FALSE, CC_VALUE_NONE, NULL);
           return TRUE;
         }
       return FALSE;
     }
   if ((!(t->flags & TF_WORD) || (t->flags & (TF_ALLCAPS | TF_CAP))) && money_symbol_at (scan, i, f))
     {
-      f->end = range_rest (scan, f->end, FALSE, CC_VALUE_NONE);
+      f->end = range_rest (scan, f->end, FALSE, CC_VALUE_NONE, NULL);
       return TRUE;
     }
   /* times of day and clock durations */
@@ -1887,7 +1893,7 @@ figure_at (CcScan *scan,
         {
           f->end = date_tail (scan, i, end);
           /* "2019 to 2024", "January to April 2026" */
-          f->end = range_rest (scan, f->end, FALSE, CC_VALUE_DATE);
+          f->end = range_rest (scan, f->end, FALSE, CC_VALUE_DATE, NULL);
           f->type = CC_ENTITY_DATE, f->kind = CC_VALUE_DATE;
           return TRUE;
         }
@@ -1914,7 +1920,7 @@ figure_at (CcScan *scan,
        ((f->end = number_at (scan, i + 1, &(gboolean){ FALSE })) != 0 &&
         (f->type = CC_ENTITY_QUANTITY, f->kind = CC_VALUE_QUANTITY, TRUE))))
     {
-      guint end2 = range_rest (scan, f->end, TRUE, CC_VALUE_NONE);
+      guint end2 = range_rest (scan, f->end, TRUE, CC_VALUE_NONE, NULL);
       if (end2 == f->end)
         return FALSE;
       f->end = end2;
@@ -1923,7 +1929,17 @@ figure_at (CcScan *scan,
   if (number_figure_at (scan, i, f))
     {
       if (f->kind != CC_VALUE_AGE && f->type != CC_ENTITY_PERCENT)
-        f->end = range_rest (scan, f->end, FALSE, CC_VALUE_NONE);
+        {
+          Figure second = { 0 };
+          guint end2 = range_rest (scan, f->end, FALSE, CC_VALUE_NONE, &second);
+
+          /* "450 million to 500 million pounds": a range of money that
+           * names its currency once, at its end */
+          if (end2 > f->end && f->type == CC_ENTITY_QUANTITY && f->kind == CC_VALUE_SCORE &&
+              second.type == CC_ENTITY_MONEY)
+            f->type = second.type, f->kind = second.kind;
+          f->end = end2;
+        }
       return TRUE;
     }
   return FALSE;

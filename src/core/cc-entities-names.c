@@ -530,7 +530,8 @@ cc_names_is_title (CcScan *scan,
 
   if (cc_scan_tok_lex (scan, i) & CC_LEX_TITLE)
     return TRUE;
-  return n > 3 && s[n - 1] == 's' && cc_gazetteer_has (scan->gaz->titles, s, n - 1);
+  /* a plural: "Astronauts Ann Lee and Bo Kim" */
+  return n > 3 && s[n - 1] == 's' && (cc_gazetteer_lookup (scan->gaz, s, n - 1) & CC_LEX_TITLE);
 }
 
 static gboolean

@@ -340,6 +340,161 @@ is_part_of_year_word (CcScan *scan,
   return FALSE;
 }
 
+/* ---- cue words: the words that may start a figure ---------------------- */
+
+enum
+{
+  CUE_HEDGE    = 1 << 0,   /* may start a hedge */
+  CUE_RELATIVE = 1 << 1,   /* may start a relative date */
+  CUE_OTHER    = 1 << 2,   /* "between", "aged", "half", "a", "an" */
+  CUE_NUMBER   = 1 << 3,   /* a number word: "three", "twenty", "dozen" */
+  CUE_HEDGE1   = 1 << 4,   /* a hedge of one word: "nearly", "about" */
+  CUE_KNOWN    = 1 << 7,   /* the bits of this token are computed */
+};
+
+/* The cue words in a small open-addressing table: a token is hashed on
+ * its length and three letters, folded to lower case on the fly, with no
+ * copy. Words of 16 bytes or more are no cue. */
+#define CUE_SLOTS 256
+
+typedef struct
+{
+  char   word[16];
+  guint8 len;
+  guint8 bits;
+} CueSlot;
+
+static inline guint
+cue_hash (const char *s,
+          guint       n)
+{
+#define CUE_LOWER(c) ((guchar)((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c)))
+  return (n * 31u + CUE_LOWER (s[0]) * 7u + CUE_LOWER (s[n - 1]) * 3u + CUE_LOWER (s[n / 2])) %
+         CUE_SLOTS;
+}
+
+/* A filter before the table: one bit per length, first and last letter
+ * (in either case: c & 31), set for the cue words. Most words of a text
+ * have no bit set and are no cue, with no hash to compute. */
+static guint64 cue_filter[16 * 32 * 32 / 64];
+
+static inline guint
+cue_filter_index (const char *s,
+                  guint       n)
+{
+  return (n << 10) | (((guchar)s[0] & 31u) << 5) | ((guchar)s[n - 1] & 31u);
+}
+
+static void
+cue_table_add (CueSlot    *table,
+               const char *word,
+               guint       bits)
+{
+  guint n = strlen (word);
+  guint h = cue_hash (word, n);
+  guint f = cue_filter_index (word, n);
+
+  cue_filter[f / 64] |= G_GUINT64_CONSTANT (1) << (f % 64);
+
+  g_assert (n > 0 && n < 16);
+  while (table[h].len != 0 && !(table[h].len == n && memcmp (table[h].word, word, n) == 0))
+    h = (h + 1) % CUE_SLOTS;
+  memcpy (table[h].word, word, n);
+  table[h].len = n;
+  table[h].bits = bits;
+}
+
+static guint
+cue_table_lookup (const CueSlot *table,
+                  const char    *s,
+                  guint          n)
+{
+  guint h;
+
+  if (n == 0 || n >= 16)
+    return 0;
+  h = cue_filter_index (s, n);
+  if (!(cue_filter[h / 64] & (G_GUINT64_CONSTANT (1) << (h % 64))))
+    return 0;
+  for (h = cue_hash (s, n); table[h].len != 0; h = (h + 1) % CUE_SLOTS)
+    if (table[h].len == n)
+      {
+        guint k = 0;
+
+        while (k < n && CUE_LOWER (s[k]) == (guchar)table[h].word[k])
+          k++;
+        if (k == n)
+          return table[h].bits;
+      }
+  return 0;
+#undef CUE_LOWER
+}
+
+/* Written once, by g_once_init_leave(); cue_table_init() runs before any
+ * read on every thread, so the reads need no barrier of their own. */
+static CueSlot *cue_table;
+
+/* The cue bits of a lower-case word: one hash look-up instead of many
+ * comparisons for the words that start no figure, nearly all of them. */
+static void
+cue_table_init (void)
+{
+  if (g_once_init_enter (&cue_table))
+    {
+#define H1 (CUE_HEDGE | CUE_HEDGE1)
+      static const struct { const char *word; guint bits; } words[] = {
+        /* the first words of hedges of two or three words (hedge_at()) */
+        { "more", CUE_HEDGE }, { "less", CUE_HEDGE }, { "fewer", CUE_HEDGE }, { "at", CUE_HEDGE },
+        { "up", CUE_HEDGE }, { "just", CUE_HEDGE }, { "close", CUE_HEDGE }, { "well", CUE_HEDGE },
+        { "upwards", CUE_HEDGE }, { "no", CUE_HEDGE }, { "as", CUE_HEDGE }, { "in", CUE_HEDGE },
+        /* hedges of one word */
+        { "over", H1 }, { "under", H1 }, { "nearly", H1 }, { "almost", H1 }, { "about", H1 },
+        { "around", H1 }, { "approximately", H1 }, { "roughly", H1 }, { "some", H1 },
+        { "sub", H1 }, { "circa", H1 }, { "below", H1 }, { "above", H1 }, { "several", H1 },
+        { "today", CUE_RELATIVE }, { "yesterday", CUE_RELATIVE }, { "tomorrow", CUE_RELATIVE },
+        { "tonight", CUE_RELATIVE }, { "earlier", CUE_RELATIVE }, { "later", CUE_RELATIVE },
+        { "this", CUE_RELATIVE }, { "last", CUE_RELATIVE }, { "next", CUE_RELATIVE },
+        { "past", CUE_RELATIVE }, { "the", CUE_RELATIVE },
+        { "between", CUE_OTHER }, { "aged", CUE_OTHER }, { "half", CUE_OTHER }, { "a", CUE_OTHER },
+        { "an", CUE_OTHER }, { "early", CUE_OTHER }, { "mid", CUE_OTHER }, { "late", CUE_OTHER },
+        { "spring", CUE_OTHER }, { "summer", CUE_OTHER }, { "autumn", CUE_OTHER },
+        { "fall", CUE_OTHER }, { "winter", CUE_OTHER }, { "end", CUE_OTHER },
+        { "beginning", CUE_OTHER }, { "start", CUE_OTHER }, { "middle", CUE_OTHER },
+        { "first", CUE_OTHER }, { "second", CUE_OTHER },
+      };
+#undef H1
+      static const char * const numbers[] = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety", "dozen", "hundred",
+      };
+      CueSlot *table = g_new0 (CueSlot, CUE_SLOTS);
+
+      for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+        cue_table_add (table, words[k].word, words[k].bits);
+      for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
+        cue_table_add (table, numbers[k], CUE_NUMBER);
+      g_once_init_leave (&cue_table, table);
+    }
+}
+
+/* cue_table_init() has run (cc_scan_values() makes sure). */
+static inline guint
+cue_bits (CcScan *scan,
+          guint   i)
+{
+  if (i >= N_TOKS || !(T (i)->flags & TF_WORD) || (T (i)->flags & TF_DIGIT))
+    return 0;
+  if (scan->cues == NULL)
+    return cue_table_lookup (cue_table, tok_text (scan, i), T (i)->bend - T (i)->bstart);
+  /* looked up once per token */
+  if (!(scan->cues[i] & CUE_KNOWN))
+    scan->cues[i] = CUE_KNOWN | cue_table_lookup (cue_table, tok_text (scan, i),
+                                                  T (i)->bend - T (i)->bstart);
+  return scan->cues[i] & ~CUE_KNOWN;
+}
+
 static GHashTable *
 date_words (void)
 {
@@ -431,7 +586,9 @@ match_date (CcScan *scan,
     }
   /* Everything below starts with a lower-case trigger word or a digit. */
   if ((t->flags & TF_LOWER) && !(t->flags & TF_DIGIT) &&
-      !g_hash_table_contains (date_words (), tok_text_lower (scan, i)))
+      /* the cue table's bit first: every date word has it */
+      (!(cue_bits (scan, i) & CUE_OTHER) ||
+       !g_hash_table_contains (date_words (), tok_text_lower (scan, i))))
     return 0;
   /* "early 2026", "late March 2026", "the end of 2027", "first half of 2026" */
   if (is_part_of_year_word (scan, i) || cc_scan_tok_is (scan, i, "end") ||
@@ -653,159 +810,6 @@ is_score_cue_before (CcScan *scan,
 }
 
 /* ---- hedges, times, durations, ranges ---------------------------------- */
-
-enum
-{
-  CUE_HEDGE    = 1 << 0,   /* may start a hedge */
-  CUE_RELATIVE = 1 << 1,   /* may start a relative date */
-  CUE_OTHER    = 1 << 2,   /* "between", "aged", "half", "a", "an" */
-  CUE_NUMBER   = 1 << 3,   /* a number word: "three", "twenty", "dozen" */
-  CUE_HEDGE1   = 1 << 4,   /* a hedge of one word: "nearly", "about" */
-  CUE_KNOWN    = 1 << 7,   /* the bits of this token are computed */
-};
-
-/* The cue words in a small open-addressing table: a token is hashed on
- * its length and three letters, folded to lower case on the fly, with no
- * copy. Words of 16 bytes or more are no cue. */
-#define CUE_SLOTS 256
-
-typedef struct
-{
-  char   word[16];
-  guint8 len;
-  guint8 bits;
-} CueSlot;
-
-static inline guint
-cue_hash (const char *s,
-          guint       n)
-{
-#define CUE_LOWER(c) ((guchar)((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c)))
-  return (n * 31u + CUE_LOWER (s[0]) * 7u + CUE_LOWER (s[n - 1]) * 3u + CUE_LOWER (s[n / 2])) %
-         CUE_SLOTS;
-}
-
-/* A filter before the table: one bit per length, first and last letter
- * (in either case: c & 31), set for the cue words. Most words of a text
- * have no bit set and are no cue, with no hash to compute. */
-static guint64 cue_filter[16 * 32 * 32 / 64];
-
-static inline guint
-cue_filter_index (const char *s,
-                  guint       n)
-{
-  return (n << 10) | (((guchar)s[0] & 31u) << 5) | ((guchar)s[n - 1] & 31u);
-}
-
-static void
-cue_table_add (CueSlot    *table,
-               const char *word,
-               guint       bits)
-{
-  guint n = strlen (word);
-  guint h = cue_hash (word, n);
-  guint f = cue_filter_index (word, n);
-
-  cue_filter[f / 64] |= G_GUINT64_CONSTANT (1) << (f % 64);
-
-  g_assert (n > 0 && n < 16);
-  while (table[h].len != 0 && !(table[h].len == n && memcmp (table[h].word, word, n) == 0))
-    h = (h + 1) % CUE_SLOTS;
-  memcpy (table[h].word, word, n);
-  table[h].len = n;
-  table[h].bits = bits;
-}
-
-static guint
-cue_table_lookup (const CueSlot *table,
-                  const char    *s,
-                  guint          n)
-{
-  guint h;
-
-  if (n == 0 || n >= 16)
-    return 0;
-  h = cue_filter_index (s, n);
-  if (!(cue_filter[h / 64] & (G_GUINT64_CONSTANT (1) << (h % 64))))
-    return 0;
-  for (h = cue_hash (s, n); table[h].len != 0; h = (h + 1) % CUE_SLOTS)
-    if (table[h].len == n)
-      {
-        guint k = 0;
-
-        while (k < n && CUE_LOWER (s[k]) == (guchar)table[h].word[k])
-          k++;
-        if (k == n)
-          return table[h].bits;
-      }
-  return 0;
-#undef CUE_LOWER
-}
-
-/* Written once, by g_once_init_leave(); cue_table_init() runs before any
- * read on every thread, so the reads need no barrier of their own. */
-static CueSlot *cue_table;
-
-/* The cue bits of a lower-case word: one hash look-up instead of many
- * comparisons for the words that start no figure, nearly all of them. */
-static void
-cue_table_init (void)
-{
-  if (g_once_init_enter (&cue_table))
-    {
-#define H1 (CUE_HEDGE | CUE_HEDGE1)
-      static const struct { const char *word; guint bits; } words[] = {
-        /* the first words of hedges of two or three words (hedge_at()) */
-        { "more", CUE_HEDGE }, { "less", CUE_HEDGE }, { "fewer", CUE_HEDGE }, { "at", CUE_HEDGE },
-        { "up", CUE_HEDGE }, { "just", CUE_HEDGE }, { "close", CUE_HEDGE }, { "well", CUE_HEDGE },
-        { "upwards", CUE_HEDGE }, { "no", CUE_HEDGE }, { "as", CUE_HEDGE }, { "in", CUE_HEDGE },
-        /* hedges of one word */
-        { "over", H1 }, { "under", H1 }, { "nearly", H1 }, { "almost", H1 }, { "about", H1 },
-        { "around", H1 }, { "approximately", H1 }, { "roughly", H1 }, { "some", H1 },
-        { "sub", H1 }, { "circa", H1 }, { "below", H1 }, { "above", H1 }, { "several", H1 },
-        { "today", CUE_RELATIVE }, { "yesterday", CUE_RELATIVE }, { "tomorrow", CUE_RELATIVE },
-        { "tonight", CUE_RELATIVE }, { "earlier", CUE_RELATIVE }, { "later", CUE_RELATIVE },
-        { "this", CUE_RELATIVE }, { "last", CUE_RELATIVE }, { "next", CUE_RELATIVE },
-        { "past", CUE_RELATIVE }, { "the", CUE_RELATIVE },
-        { "between", CUE_OTHER }, { "aged", CUE_OTHER }, { "half", CUE_OTHER }, { "a", CUE_OTHER },
-        { "an", CUE_OTHER }, { "early", CUE_OTHER }, { "mid", CUE_OTHER }, { "late", CUE_OTHER },
-        { "spring", CUE_OTHER }, { "summer", CUE_OTHER }, { "autumn", CUE_OTHER },
-        { "fall", CUE_OTHER }, { "winter", CUE_OTHER }, { "end", CUE_OTHER },
-        { "beginning", CUE_OTHER }, { "start", CUE_OTHER }, { "middle", CUE_OTHER },
-        { "first", CUE_OTHER }, { "second", CUE_OTHER },
-      };
-#undef H1
-      static const char * const numbers[] = {
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-        "eighty", "ninety", "dozen", "hundred",
-      };
-      CueSlot *table = g_new0 (CueSlot, CUE_SLOTS);
-
-      for (guint k = 0; k < G_N_ELEMENTS (words); k++)
-        cue_table_add (table, words[k].word, words[k].bits);
-      for (guint k = 0; k < G_N_ELEMENTS (numbers); k++)
-        cue_table_add (table, numbers[k], CUE_NUMBER);
-      g_once_init_leave (&cue_table, table);
-    }
-}
-
-/* cue_table_init() has run (cc_scan_values() makes sure). */
-static inline guint
-cue_bits (CcScan *scan,
-          guint   i)
-{
-  if (i >= N_TOKS || !(T (i)->flags & TF_WORD) || (T (i)->flags & TF_DIGIT))
-    return 0;
-  if (scan->cues == NULL)
-    return cue_table_lookup (cue_table, tok_text (scan, i), T (i)->bend - T (i)->bstart);
-  /* looked up once per token */
-  if (!(scan->cues[i] & CUE_KNOWN))
-    scan->cues[i] = CUE_KNOWN | cue_table_lookup (cue_table, tok_text (scan, i),
-                                                  T (i)->bend - T (i)->bstart);
-  return scan->cues[i] & ~CUE_KNOWN;
-}
 
 /* A hedge written before a figure ("more than", "nearly", "just over",
  * "sub"): the number of its tokens, or 0. "just" alone and "an estimated"

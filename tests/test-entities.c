@@ -406,9 +406,23 @@ test_names_more_domains (void)
     "Rival Brackwell Group gained 2%. It expects spending of 450 million to 500 million "
     "pounds this year.\n"
     "MELBOURNE, Australia (AP) \u2014 Unseeded Swiss player Lena Okafor beat world No. 1 "
-    "Daria Volk 6-4, 3-6, 7-5 at Rod Laver Arena. Tennis Australia said fans came.\n";
+    "Daria Volk 6-4, 3-6, 7-5 at Rod Laver Arena. Tennis Australia said fans came.\n"
+    "Chipmaker Veltrix hired Omar Pike, 34, of Cicero. The store, Halden & Frost Jewelers, "
+    "said Chicago Police Supt. Ray Dunn called the Economic Community of West African "
+    "States (ECOWAS).\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
+
+  /* a maker before a company's name, a town after an age, a firm named
+   * with "&", a body before an office, a community of states */
+  g_assert_null (find (m, "Chipmaker Veltrix", 0));
+  assert_mention (m, "Veltrix", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Cicero", 0, CC_ENTITY_LOCATION, NULL);
+  assert_mention (m, "Halden & Frost Jewelers", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Chicago Police", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Ray Dunn", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "Economic Community of West African States", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "ECOWAS", 0, CC_ENTITY_ORG, "Economic Community of West African States");
 
   check_sorted_and_in_bounds (m, text);
   /* the story's first word after a dateline is a sentence's first word */

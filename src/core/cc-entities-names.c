@@ -905,13 +905,16 @@ add_piece (Names    *nm,
       if (name < te && !cc_scan_tok_has (scan, te - 1, CC_LEX_ORG_WORD) &&
           !cc_scan_tok_has (scan, name, CC_LEX_ORG_WORD) && !is_connector (scan, name))
         {
-          guint first_title = last_title;
+          guint first_title = ts;
 
-          while (first_title > ts && cc_names_is_title (scan, first_title - 1))
-            first_title--;
+          /* the office's first word: "Chief Financial Officer" is one */
+          while (first_title < last_title && !cc_names_is_title (scan, first_title))
+            first_title++;
           /* "New Orleans Mayor Ann Lee", "FEMA Administrator Bo Kim": the
            * place or body whose office it is, a name of its own */
           if (!headline && first_title > ts && (is_place (scan, ts, first_title) ||
+                                                (first_title >= ts + 2 &&
+                                                 cc_scan_tok_has (scan, first_title - 1, CC_LEX_ORG_WORD)) ||
                                                 (first_title == ts + 1 &&
                                                  (T (ts)->flags & (TF_ALLCAPS | TF_INNER_CAP)) &&
                                                  !cc_scan_tok_has (scan, ts, CC_LEX_STOP))))
@@ -978,8 +981,10 @@ add_chunk (Names   *nm,
     {
       gboolean split = FALSE;
 
+      /* not at "&": "Halden & Frost", "Procter & Gamble" are one company
+       * each; people are joined by "and" */
       if ((cc_scan_tok_is (scan, i, "and") || cc_scan_tok_is (scan, i, "for") ||
-           cc_scan_tok_is (scan, i, "on") || is_char (scan, i, '&')) && !keep_and &&
+           cc_scan_tok_is (scan, i, "on")) && !keep_and &&
           !(i > ts && (cc_scan_tok_has (scan, i - 1, CC_LEX_ORG_HEAD) ||
                        cc_scan_tok_has (scan, i - 1, CC_LEX_ORG_WORD))))
         split = TRUE;

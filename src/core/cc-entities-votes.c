@@ -246,7 +246,19 @@ gboolean
 cc_names_is_org_noun (CcScan *scan,
                       guint   i)
 {
-  return cc_names_tok_in_list (scan, i, &org_nouns);
+  guint n;
+  const char *s;
+
+  if (cc_names_tok_in_list (scan, i, &org_nouns))
+    return TRUE;
+  if (i >= N_TOKS || !(T (i)->flags & TF_WORD))
+    return FALSE;
+  /* "chipmaker", "drugmaker", "automakers": a maker of something */
+  s = tok_text (scan, i);
+  n = name_len (scan, i);
+  if (n > 0 && s[n - 1] == 's')
+    n--;
+  return n > 6 && g_ascii_strncasecmp (s + n - 5, "maker", 5) == 0;
 }
 
 gboolean
@@ -520,6 +532,13 @@ cc_names_vote (Names *nm,
     v[V_LOCATION] += 3;
   if (has_digit && !has_org_word)
     v[V_PRODUCT] += 3;
+  /* "Halden & Frost", "Procter & Gamble": a firm, not a person */
+  for (guint i = ts + 1; i + 1 < te; i++)
+    if (is_char (scan, i, '&'))
+      {
+        v[V_ORG] += 4;
+        break;
+      }
   /* a quoted nickname inside a name: "Ann “Nan” Lee" */
   for (guint i = ts + 1; i + 1 < te; i++)
     if (is_char (scan, i, 0x201C) || is_char (scan, i, '"'))
@@ -598,7 +617,7 @@ context:
       if ((T (p)->flags & TF_LOWER) && cc_scan_tok_has (scan, p, CC_LEX_TITLE) &&
           !cc_names_tok_in_list (scan, p, &cc_names_title_modifiers))
         v[V_PERSON] += 5;
-      else if (cc_names_tok_in_list (scan, p, &org_nouns))
+      else if (cc_names_is_org_noun (scan, p))
         v[V_ORG] += 3;
       else if ((T (p)->flags & TF_LOWER) && cc_names_tok_in_list (scan, p, &product_heads))
         v[V_PRODUCT] += 3;   /* "the pill Corvexa", "the model X" */
@@ -639,6 +658,9 @@ context:
       else if (cc_scan_tok_is (scan, p, "at") || cc_scan_tok_is (scan, p, "joined") ||
                cc_scan_tok_is (scan, p, "from"))
         v[V_ORG] += 1;
+      else if (cc_scan_tok_is (scan, p, "of") && p >= 3 && is_char (scan, p - 1, ',') &&
+               (T (p - 2)->flags & TF_NUMBER) && is_char (scan, p - 3, ','))
+        v[V_LOCATION] += 5;    /* "Ann Lee, 34, of Cicero": where a person lives */
       else if (cc_scan_tok_is (scan, p, "in"))
         v[V_LOCATION] += 1;
       else if (cc_scan_tok_is (scan, p, "near"))

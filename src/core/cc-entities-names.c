@@ -799,6 +799,24 @@ looks_personal (CcScan *scan,
   return TRUE;
 }
 
+/* Tokens [ts, te) are capitalised words of letters only, none of which
+ * names an organisation, event or place: a person's name could be so
+ * written ("Clayton Young"; unlike looks_personal(), a common word may be
+ * among them). */
+static gboolean
+looks_personal_words (CcScan *scan,
+                      guint   ts,
+                      guint   te)
+{
+  for (guint i = ts; i < te; i++)
+    if (!(T (i)->flags & TF_CAP) || (T (i)->flags & (TF_ALLCAPS | TF_DIGIT | TF_INNER_CAP)) ||
+        !(T (i)->flags & TF_ALPHA) || cc_scan_tok_has (scan, i, CC_LEX_ORG_WORD) ||
+        cc_scan_tok_has (scan, i, CC_LEX_ORG_HEAD) || cc_scan_tok_has (scan, i, CC_LEX_EVENT) ||
+        cc_scan_tok_has (scan, i, CC_LEX_LOC_LAST) || cc_scan_tok_has (scan, i, CC_LEX_DEMONYM))
+      return FALSE;
+  return TRUE;
+}
+
 /* "Kenyan Ann Lee", "Ann Lee European": a nationality adjective is not part
  * of the person's name; alone it is no name at all. A name that is a place
  * as written ("South Africa") is left whole. */
@@ -1382,6 +1400,14 @@ merge_aliases (Names *nm)
           ey->type = ex->type;
         else if (my >= 3 && mx < 3 && ey->type != V_PERSON && ex->mentions <= 2)
           ex->type = ey->type;
+        /* "Conner Mantz and Clayton Young": a name of two or three words
+         * with no evidence at all, beside a person's, is a person's */
+        else if (ex->type == V_PERSON && my == 0 && ey->n_tokens >= 2 && ey->n_tokens <= 3 &&
+                 x->te - x->ts >= 2 && looks_personal_words (scan, y->ts, y->te))
+          ey->type = V_PERSON;
+        else if (ey->type == V_PERSON && mx == 0 && ex->n_tokens >= 2 && ex->n_tokens <= 3 &&
+                 y->te - y->ts >= 2 && looks_personal_words (scan, x->ts, x->te))
+          ex->type = V_PERSON;
       }
 
     /* A product line: "Gemini" beside "Gemini 3.1 Pro", "GPT" beside

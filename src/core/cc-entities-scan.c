@@ -235,8 +235,11 @@ cc_scan_tokenize (CcScan *scan)
               if (d == 0)
                 break;
               next = g_utf8_next_char (p);
-              /* Inner punctuation joins when a letter or digit follows. */
-              if (is_inner_joiner (d) && *next && u_isalnum (u_get_char (next)))
+              /* Inner punctuation joins when a letter or digit follows; a
+               * slash not before a capital: "km/h", "24/7", but a photo
+               * credit "Ann Lee/AFP/Getty Images" is three names */
+              if (is_inner_joiner (d) && *next && u_isalnum (u_get_char (next)) &&
+                  !(d == '/' && g_ascii_isupper (*next)))
                 {
                   if (d == ',')
                     {

@@ -723,6 +723,9 @@ context:
           else if (cc_scan_tok_is (scan, a, "will") && cc_scan_tok_is (scan, a + 1, "debut"))
             v[V_PRODUCT] += 2;
         }
+      else if (is_char (scan, a, '/') && !(T (a)->flags & TF_SPACE) && n >= 2 &&
+               a + 1 < N_TOKS && !(T (a + 1)->flags & TF_SPACE) && (T (a + 1)->flags & TF_CAP))
+        v[V_PERSON] += 4;      /* a photo credit: "Ann Lee/AFP", the photographer first */
       else if (is_char (scan, a, ','))
         {
           if (a + 2 < N_TOKS && (T (a + 1)->flags & TF_NUMBER) && is_char (scan, a + 2, ',') &&

@@ -290,6 +290,18 @@ cc_scan_tokenize (CcScan *scan)
               else if ((end[-1] == 's' || end[-1] == 'S') && tok.bend - tok.bstart > 4 &&
                        memcmp (end - 4, "\xe2\x80\x99", 3) == 0)
                 tok.bend -= 4, tok.cend -= 2, tok.flags |= TF_POSS;
+              /* "NASA's": the name part is in capitals, the "s" is not */
+              if ((tok.flags & TF_POSS) && !(tok.flags & TF_ALLCAPS) && end[-1] == 's' &&
+                  n_letters >= 3)
+                {
+                  gboolean upper = TRUE;
+
+                  for (const char *q = text + tok.bstart; q < text + tok.bend && upper; q++)
+                    if ((guchar)*q >= 0x80 || g_ascii_islower (*q))
+                      upper = FALSE;
+                  if (upper)
+                    tok.flags |= TF_ALLCAPS;
+                }
             }
         }
       else

@@ -661,8 +661,8 @@ context:
       else if (cc_scan_tok_is (scan, p, "of") && p >= 3 && is_char (scan, p - 1, ',') &&
                (T (p - 2)->flags & TF_NUMBER) && is_char (scan, p - 3, ','))
         v[V_LOCATION] += 5;    /* "Ann Lee, 34, of Cicero": where a person lives */
-      else if (cc_scan_tok_is (scan, p, "in"))
-        v[V_LOCATION] += 1;
+      else if (cc_scan_tok_is (scan, p, "in") && !(T (last)->flags & TF_POSS))
+        v[V_LOCATION] += 1;    /* not "in NASA's control room" */
       else if (cc_scan_tok_is (scan, p, "near"))
         v[V_LOCATION] += 2;    /* "near X": seldom said of anything else */
       else if (cc_scan_tok_is (scan, p, "on") && p > 0 &&

@@ -1385,7 +1385,10 @@ merge_aliases (Names *nm)
         Entity *ex = entity_root (x->entity), *ey = entity_root (y->entity);
         int mx = 0, my = 0;
 
-        if (ex == ey || y->ts < x->te + 1 || y->ts > x->te + 2 || !same_line (scan, y->ts))
+        /* "in Andhra Pradesh, and Nitish Kumar's party": a possessive
+         * qualifies the noun after it, which is what is coordinated */
+        if (ex == ey || y->ts < x->te + 1 || y->ts > x->te + 2 || !same_line (scan, y->ts) ||
+            (T (x->te - 1)->flags & TF_POSS) || (T (y->te - 1)->flags & TF_POSS))
           continue;
         if (!((y->ts == x->te + 1 && (is_char (scan, x->te, ',') || cc_scan_tok_is (scan, x->te, "and") ||
                                       cc_scan_tok_is (scan, x->te, "or"))) ||

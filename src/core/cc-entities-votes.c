@@ -569,6 +569,12 @@ cc_names_vote (Names *nm,
     }
   if (n == 1 && (T (ts)->flags & TF_ALLCAPS) && name_len (scan, ts) <= 6)
     v[V_ORG] += 1;
+  /* "N Chandrababu Naidu", "J. K. Lee": an initial before a name is a
+   * person's */
+  if (n >= 2 && n <= 4 && name_len (scan, ts) == 1 && (T (ts)->flags & TF_CAP) && !has_digit &&
+      !has_org_word && (T (last)->flags & TF_CAP) && name_len (scan, last) >= 3 &&
+      !(T (last)->flags & TF_ALLCAPS))
+    v[V_PERSON] += 3;
 
 context:
 

@@ -409,9 +409,17 @@ test_names_more_domains (void)
     "Daria Volk 6-4, 3-6, 7-5 at Rod Laver Arena. Tennis Australia said fans came.\n"
     "Chipmaker Veltrix hired Omar Pike, 34, of Cicero. The store, Halden & Frost Jewelers, "
     "said Chicago Police Supt. Ray Dunn called the Economic Community of West African "
-    "States (ECOWAS).\n";
+    "States (ECOWAS).\n"
+    "Jon Maddox scored twice as Harwick beat Dunmore 3-1. The Orbital Agency's Kestrel "
+    "spacecraft launched.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
+
+  /* a player scores goals, teams beat teams by a score: no products; a
+   * spacecraft is one, its owner's possessive says nothing of it */
+  assert_mention (m, "Jon Maddox", 0, CC_ENTITY_PERSON, NULL);
+  g_assert_true (find (m, "Harwick", 0) == NULL || find (m, "Harwick", 0)->type != CC_ENTITY_PRODUCT);
+  assert_mention (m, "Kestrel", 0, CC_ENTITY_PRODUCT, NULL);
 
   /* a maker before a company's name, a town after an age, a firm named
    * with "&", a body before an office, a community of states */

@@ -446,6 +446,32 @@ cc_names_in_dateline (CcScan *scan,
          (T (d + 1)->flags & TF_ALPHA) && !(T (d + 1)->flags & TF_DIGIT);
 }
 
+/* Whether a match's score ("3-1", "6-4") follows within the sentence near
+ * token @i: "Arsenal beat Chelsea 3-1" is about teams, not models. */
+static gboolean
+match_score_near (CcScan *scan,
+                  guint   i)
+{
+  for (guint k = i + 1; k < N_TOKS && k <= i + 6 && same_line (scan, k); k++)
+    {
+      const char *s = tok_text (scan, k);
+      guint n = name_len (scan, k), d = 0;
+      const char *dash;
+
+      if (is_char (scan, k, '.'))
+        break;
+      if (!(T (k)->flags & TF_DIGIT) || !(T (k)->flags & TF_HYPHEN) || n > 7 ||
+          (dash = memchr (s, '-', n)) == NULL)
+        continue;
+      for (const char *p = s; p < s + n; p++)
+        if (g_ascii_isdigit (*p))
+          d++;
+      if (d == n - 1 && dash > s && dash < s + n - 1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether a market's move comes before the figure whose last token is @i:
  * "fell 3% on the Nasdaq". */
 static gboolean
@@ -623,8 +649,8 @@ context:
       if ((T (p)->flags & TF_LOWER) && cc_scan_tok_has (scan, p, CC_LEX_TITLE) &&
           !cc_names_tok_in_list (scan, p, &cc_names_title_modifiers))
         v[V_PERSON] += 5;
-      else if (cc_names_is_org_noun (scan, p))
-        v[V_ORG] += 3;
+      else if (cc_names_is_org_noun (scan, p) && !(T (p)->flags & TF_POSS))
+        v[V_ORG] += 3;   /* "the company X", "Rival X"; not the owner "the Agency's X" */
       else if ((T (p)->flags & TF_LOWER) && cc_names_tok_in_list (scan, p, &product_heads))
         v[V_PRODUCT] += 3;   /* "the pill Corvexa", "the model X" */
       else if ((T (p)->flags & TF_LOWER) && cc_names_tok_in_list (scan, p, &event_nouns))
@@ -721,8 +747,19 @@ context:
             v[V_PERSON] += 2;
           else if (cc_names_tok_in_list (scan, a, &org_verbs) && !(n >= 2 && v[V_PERSON] > 0))
             v[V_ORG] += 2;
-          else if (cc_names_tok_in_list (scan, a, &product_verbs_after))
-            v[V_PRODUCT] += 2;
+          else if (cc_names_tok_in_list (scan, a, &product_verbs_after) && !match_score_near (scan, a))
+            {
+              /* "X scored 87.5%": a model's result; "Saka scored twice" is
+               * a player's goal */
+              if (!(cc_scan_tok_is (scan, a, "scored") || cc_scan_tok_is (scan, a, "scores") ||
+                    cc_scan_tok_is (scan, a, "scoring")) ||
+                  (a + 1 < N_TOKS && (T (a + 1)->flags & (TF_CLAIMED | TF_DIGIT))))
+                v[V_PRODUCT] += 2;
+              else if (n >= 2)
+                v[V_PERSON] += 2;
+            }
+          else if (cc_names_tok_in_list (scan, a, &product_heads) && !has_org_word)
+            v[V_PRODUCT] += 3;   /* "the Juice spacecraft", "the Aurora X9 processor" */
           else if ((cc_scan_tok_is (scan, a, "is") || cc_scan_tok_is (scan, a, "was")) &&
                    a + 1 < N_TOKS)
             vote_description (scan, a + 1, v, 3);

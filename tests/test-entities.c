@@ -411,9 +411,18 @@ test_names_more_domains (void)
     "said Chicago Police Supt. Ray Dunn called the Economic Community of West African "
     "States (ECOWAS).\n"
     "Jon Maddox scored twice as Harwick beat Dunmore 3-1. The Orbital Agency's Kestrel "
-    "spacecraft launched.\n";
+    "spacecraft launched.\n"
+    "Edda Norr, who won the Holweck Prize, dies at 91. Shares closed at $47.10.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
+
+  /* a prize is no organisation; an obituary's age; a price keeps its cents */
+  g_assert_true (find (m, "Holweck Prize", 0) == NULL ||
+                 find (m, "Holweck Prize", 0)->type != CC_ENTITY_ORG);
+  x = find (m, "91", 0);
+  g_assert_nonnull (x);
+  g_assert_cmpstr (x->value, ==, "age 91");
+  assert_mention (m, "$47.10", 0, CC_ENTITY_MONEY, "$47.10");
 
   /* a player scores goals, teams beat teams by a score: no products; a
    * spacecraft is one, its owner's possessive says nothing of it */

@@ -151,6 +151,11 @@ static const ParseCase parse_cases[] = {
   { "1,150억~1,350억 달러", CC_VALUE_NONE, CC_VALUE_MONEY, "USD 115000000000/135000000000", "$115 billion to $135 billion" },
   { "2031년 3월 14일", CC_VALUE_NONE, CC_VALUE_DATE, "2031-03-14", "14 March 2031" },
   { "2031年3月", CC_VALUE_DATE, CC_VALUE_DATE, "2031-03", NULL },
+  /* prices keep their cents; a range of money names its currency once */
+  { "$47.10", CC_VALUE_NONE, CC_VALUE_MONEY, "USD 47.1", "$47.10" },
+  { "$9.999", CC_VALUE_NONE, CC_VALUE_MONEY, "USD 9.999", "$10.00" },
+  { "450 million to 500 million pounds", CC_VALUE_MONEY, CC_VALUE_MONEY, "GBP 450000000/500000000",
+    "£450 million to £500 million" },
   /* percent, counts */
   { "12.5 per cent", CC_VALUE_NONE, CC_VALUE_PERCENT, "12.5%", "12.5%" },
   { "4.1 billion visits", CC_VALUE_NONE, CC_VALUE_QUANTITY, "4100000000 visits", "4.1 billion visits" },

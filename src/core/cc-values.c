@@ -1767,8 +1767,10 @@ parse_normalized_range (CcValueKind  kind,
   gsize pre = 0, post;
 
   /* the words before the first number and after the last are shared */
+  /* a duration starts "P2Y"; the "P" of "GBP" or "JPY" is a currency's */
   while (normalized + pre < slash && !g_ascii_isdigit (normalized[pre]) && normalized[pre] != '-' &&
-         normalized[pre] != 'P')
+         !(normalized[pre] == 'P' && (pre == 0 || normalized[pre - 1] == ' ') &&
+           (g_ascii_isdigit (normalized[pre + 1]) || normalized[pre + 1] == 'T')))
     pre++;
   post = strcspn (slash + 1, " %");
   left = g_strndup (normalized, slash - normalized);

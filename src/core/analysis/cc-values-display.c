@@ -74,6 +74,29 @@ append_amount (GString *out,
   g_string_append (out, buf);
 }
 
+/* Money below a million with cents as prices are written: "$47.10", not
+ * "$47.1"; other amounts as append_amount(). */
+static void
+append_money_amount (GString *out,
+                     double   n)
+{
+  double cents;
+
+  if (fabs (n) >= 1e6 || n == floor (n))
+    {
+      append_amount (out, n);
+      return;
+    }
+  if (n < 0)
+    {
+      g_string_append_c (out, '-');
+      n = -n;
+    }
+  cents = round (n * 100);
+  append_amount (out, floor (cents / 100));
+  g_string_append_printf (out, ".%02d", (int)fmod (cents, 100));
+}
+
 static void
 append_qualifier (GString         *out,
                   CcValueQualifier q)
@@ -318,13 +341,13 @@ cc_value_to_display (const CcValue *v)
 
         if (sym != NULL)
           g_string_append (out, sym);
-        append_amount (out, v->low < v->high ? v->low : v->number);
+        append_money_amount (out, v->low < v->high ? v->low : v->number);
         if (v->low < v->high)
           {
             g_string_append (out, " to ");
             if (sym != NULL)
               g_string_append (out, sym);
-            append_amount (out, v->high);
+            append_money_amount (out, v->high);
           }
         if (sym == NULL)
           g_string_append_printf (out, " %s", v->currency ? v->currency : "");

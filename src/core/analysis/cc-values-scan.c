@@ -1913,6 +1913,15 @@ figure_at (CcScan *scan,
       f->end = i + 2, f->type = CC_ENTITY_DATE, f->kind = CC_VALUE_AGE;
       return TRUE;
     }
+  /* "dies at 91", "died at 78": an obituary's age */
+  if (tok_digits (scan, i, 1, 3) && i >= 2 && same_line (scan, i) && same_line (scan, i - 1) &&
+      cc_scan_tok_is (scan, i - 1, "at") &&
+      (cc_scan_tok_is (scan, i - 2, "died") || cc_scan_tok_is (scan, i - 2, "dies") ||
+       cc_scan_tok_is (scan, i - 2, "dead")))
+    {
+      f->end = i + 1, f->type = CC_ENTITY_DATE, f->kind = CC_VALUE_AGE;
+      return TRUE;
+    }
   if (glued_unit_tok (scan, i))
     {
       f->end = per_after (scan, i + 1), f->type = CC_ENTITY_QUANTITY, f->kind = CC_VALUE_QUANTITY;

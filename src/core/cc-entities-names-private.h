@@ -112,9 +112,32 @@ typedef struct
   guint               bit;
 } CcWordList;
 
-gboolean  cc_names_tok_in_list    (CcScan             *scan,
-                                   guint               i,
-                                   CcWordList         *list);
+gboolean  cc_names_tok_in_list_slow (CcScan           *scan,
+                                     guint             i,
+                                     CcWordList       *list);
+
+/* CcTok.words: the bits below are computed */
+#define CC_WORDS_KNOWN (1u << 31)
+
+/* TRUE if token @i, its name part in ASCII lower case, is a word of @list:
+ * inline, a bit test once the token has been looked up. */
+static inline gboolean
+cc_names_tok_in_list (CcScan     *scan,
+                      guint       i,
+                      CcWordList *list)
+{
+  const CcTok *t;
+
+  if (i >= scan->n_toks)
+    return FALSE;
+  t = SCAN_TOK (scan, i);
+  if (!(t->flags & TF_WORD))
+    return FALSE;
+  /* a list's bit is set when the table is built, before any token's */
+  if (G_LIKELY ((t->words & CC_WORDS_KNOWN) && list->bit != 0))
+    return (t->words & list->bit) != 0;
+  return cc_names_tok_in_list_slow (scan, i, list);
+}
 /* "company", "rival", "startup": a noun that says a name is an organisation's. */
 gboolean  cc_names_is_org_noun    (CcScan *scan,
                                    guint   i);

@@ -749,7 +749,7 @@ has_lower_len (const char *s,
   return FALSE;
 }
 
-static void
+static inline void
 add_cand (Names    *nm,
           guint     ts,
           guint     te,

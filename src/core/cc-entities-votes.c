@@ -18,7 +18,6 @@
  * with no copy, and its bits are kept in the token: a name's context words
  * are asked about against several lists each, for every mention. */
 #define CC_WORD_SLOTS 1024
-#define CC_WORDS_KNOWN (1u << 31)
 
 typedef struct
 {
@@ -65,11 +64,12 @@ word_table_lookup (const char *s,
 #undef WORD_LOWER
 }
 
-/* TRUE if token @i, its name part in ASCII lower case, is a word of @list. */
+/* cc_names_tok_in_list() when the token's bits are not known yet, or the
+ * table not built. */
 gboolean
-cc_names_tok_in_list (CcScan     *scan,
-                      guint       i,
-                      CcWordList *list)
+cc_names_tok_in_list_slow (CcScan     *scan,
+                           guint       i,
+                           CcWordList *list)
 {
   CcTok *t;
 
@@ -381,7 +381,10 @@ cc_names_is_storm (CcScan *scan,
                    guint   ts,
                    guint   te)
 {
-  if (te < ts + 2 || !(T (ts)->flags & TF_CAP) || !cc_names_tok_in_list (scan, ts, &storm_words))
+  /* the first letters of the storm words, before any look-up */
+  if (te < ts + 2 || !(T (ts)->flags & TF_CAP) ||
+      !(T (ts)->first == 'H' || T (ts)->first == 'T' || T (ts)->first == 'C' || T (ts)->first == 'S') ||
+      !cc_names_tok_in_list (scan, ts, &storm_words))
     return FALSE;
   /* "Tropical Storm Bo", "Tropical Depression Nine" */
   if (cc_scan_tok_is (scan, ts, "tropical"))

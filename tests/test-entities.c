@@ -412,9 +412,22 @@ test_names_more_domains (void)
     "States (ECOWAS).\n"
     "Jon Maddox scored twice as Harwick beat Dunmore 3-1. The Orbital Agency's Kestrel "
     "spacecraft launched.\n"
-    "Edda Norr, who won the Holweck Prize, dies at 91. Shares closed at $47.10.\n";
+    "Edda Norr, who won the Holweck Prize, dies at 91. Shares closed at $47.10.\n"
+    "Leeds East MP Ruth Pell spoke. Downing Street said a South Korean court cleared "
+    "Kim Tae-yong, chairman of Halvon Electronics. The BJP-led alliance won.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
+
+  /* a constituency before an office, a street, a romanised given name, a
+   * company of electronics; a nationality before a noun is no name */
+  assert_mention (m, "Ruth Pell", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "Downing Street", 0, CC_ENTITY_LOCATION, NULL);
+  assert_mention (m, "Kim Tae-yong", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "Halvon Electronics", 0, CC_ENTITY_ORG, NULL);
+  g_assert_null (find (m, "South Korean", 0));
+  g_assert_null (find (m, "BJP-led", 0));
+  if (has_reference_data ())
+    assert_mention (m, "Leeds East", 0, CC_ENTITY_LOCATION, NULL);
 
   /* a prize is no organisation; an obituary's age; a price keeps its cents */
   g_assert_true (find (m, "Holweck Prize", 0) == NULL ||

@@ -138,6 +138,9 @@ cc_names_tok_in_list (CcScan     *scan,
     return (t->words & list->bit) != 0;
   return cc_names_tok_in_list_slow (scan, i, list);
 }
+/* "north", "eastern", "central": a compass word, part of a place's name. */
+gboolean  cc_names_is_compass     (CcScan *scan,
+                                   guint   i);
 /* "company", "rival", "startup": a noun that says a name is an organisation's. */
 gboolean  cc_names_is_org_noun    (CcScan *scan,
                                    guint   i);

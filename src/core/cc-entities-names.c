@@ -473,7 +473,23 @@ is_name_word (CcScan *scan,
           for (const char *p = dash + 1; p < end; p++)
             if (!g_ascii_islower (*p))
               return TRUE;
-          return FALSE;
+          /* "Jae-yong", "Jong-un": a romanised given name of two short
+           * syllables, not an adjective ("AI-related", "Acme-owned") */
+          {
+            static const char * const suffixes[] = {
+              "led", "run", "era", "old", "age", "day", "way", "set", "off", "out", "up", "in",
+              "on", "by", "like", "made", "born", "held", "free", "wide", "long", "only",
+            };
+            guint m = end - dash - 1;
+
+            if (dash - s < 2 || dash - s > 4 || m < 2 || m > 4 || !g_ascii_islower (s[1]) ||
+                memchr (s, '-', dash - s) != NULL)
+              return FALSE;
+            for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
+              if (strlen (suffixes[k]) == m && g_ascii_strncasecmp (dash + 1, suffixes[k], m) == 0)
+                return FALSE;
+            return TRUE;
+          }
         }
       return TRUE;
     }
@@ -836,7 +852,9 @@ strip_demonyms (CcScan *scan,
    * qualifies the noun after it, and the words before it are no name */
   if (cc_scan_tok_has (scan, *te - 1, CC_LEX_DEMONYM) && !(T (*te - 1)->flags & TF_POSS) &&
       *te < N_TOKS && same_line (scan, *te) && (T (*te)->flags & TF_LOWER) &&
-      !(T (*te)->flags & TF_DIGIT) && (T (*ts)->flags & TF_SENT_START) && *te - *ts == 2 &&
+      !(T (*te)->flags & TF_DIGIT) && *te - *ts == 2 &&
+      /* "Unseeded Swiss player", "a South Korean court" */
+      ((T (*ts)->flags & TF_SENT_START) || cc_names_is_compass (scan, *ts)) &&
       !is_place (scan, *ts, *te))
     {
       *te = *ts;
@@ -887,7 +905,12 @@ add_piece (Names    *nm,
         ts++;
       else if ((T (ts)->flags & (TF_SENT_START | TF_HEADLINE)) &&
                !(T (ts)->flags & TF_INNER_CAP) &&
-               (cc_scan_tok_has (scan, ts, CC_LEX_COMMON) || is_gerund (scan, ts) ||
+               (cc_scan_tok_has (scan, ts, CC_LEX_COMMON) ||
+                /* "Releasing the", but "Downing Street", "Reading Festival" */
+                (is_gerund (scan, ts) &&
+                 !(te - ts >= 2 && (cc_scan_tok_has (scan, te - 1, CC_LEX_LOC_LAST) ||
+                                    cc_scan_tok_has (scan, te - 1, CC_LEX_ORG_WORD) ||
+                                    cc_scan_tok_has (scan, te - 1, CC_LEX_EVENT)))) ||
                 /* "Rival Brackwell Group", "Startup Acme": the noun that
                  * says what the name is (it votes for it, as before a
                  * name anywhere) */
@@ -931,6 +954,10 @@ add_piece (Names    *nm,
           /* "New Orleans Mayor Ann Lee", "FEMA Administrator Bo Kim": the
            * place or body whose office it is, a name of its own */
           if (!headline && first_title > ts && (is_place (scan, ts, first_title) ||
+                                                /* "Leeds East MP Ann Lee" */
+                                                (first_title >= ts + 2 &&
+                                                 cc_names_is_compass (scan, first_title - 1) &&
+                                                 is_place (scan, ts, first_title - 1)) ||
                                                 (first_title >= ts + 2 &&
                                                  cc_scan_tok_has (scan, first_title - 1, CC_LEX_ORG_WORD)) ||
                                                 (first_title == ts + 1 &&

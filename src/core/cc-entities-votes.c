@@ -243,6 +243,13 @@ word_table_init (void)
 }
 
 gboolean
+cc_names_is_compass (CcScan *scan,
+                     guint   i)
+{
+  return cc_names_tok_in_list (scan, i, &compass_words);
+}
+
+gboolean
 cc_names_is_org_noun (CcScan *scan,
                       guint   i)
 {
@@ -528,6 +535,10 @@ cc_names_vote (Names *nm,
   else if (n >= 2 && cc_names_tok_in_list (scan, ts, &compass_words) &&
            g_hash_table_contains (gaz->locations, cc_names_scratch_surface (scan, ts + 1, te)))
     v[V_LOCATION] += 6;
+  /* "Leeds East", "Berlin Mitte" is not listed: a constituency or district */
+  else if (n >= 2 && cc_names_tok_in_list (scan, last, &compass_words) && (T (last)->flags & TF_CAP) &&
+           g_hash_table_contains (gaz->locations, cc_names_scratch_surface (scan, ts, last)))
+    v[V_LOCATION] += 6;
   /* "Tennis Australia", "Cricket Ireland": a sport's national body */
   if (n == 2 && cc_names_tok_in_list (scan, ts, &sport_words) &&
       g_hash_table_contains (gaz->locations, cc_names_scratch_surface (scan, ts + 1, te)))
@@ -589,7 +600,9 @@ cc_names_vote (Names *nm,
       gboolean plain = TRUE;
       for (guint i = ts; i < te; i++)
         if ((T (i)->flags & (TF_ALLCAPS | TF_INNER_CAP)) || !(T (i)->flags & TF_CAP) ||
-            cc_scan_tok_has (scan, i, CC_LEX_COMMON))
+            cc_scan_tok_has (scan, i, CC_LEX_COMMON) ||
+            /* "Downing Street": no person's name */
+            cc_scan_tok_has (scan, i, CC_LEX_LOC_LAST))
           plain = FALSE;
       /* three plain words are a person's only with a given name first:
        * "Ann Marie Lee" but not "Rashtriya Lok Dal" */

@@ -414,7 +414,8 @@ test_names_more_domains (void)
     "spacecraft launched.\n"
     "Edda Norr, who won the Holweck Prize, dies at 91. Shares closed at $47.10.\n"
     "Leeds East MP Ruth Pell spoke. Downing Street said a South Korean court cleared "
-    "Kim Tae-yong, chairman of Halvon Electronics. The BJP-led alliance won.\n";
+    "Kim Tae-yong, chairman of Halvon Electronics. The BJP-led alliance won. Voters chose "
+    "the Drumlow People's Party and Kettering Children's Hospital.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
 
@@ -425,6 +426,9 @@ test_names_more_domains (void)
   assert_mention (m, "Kim Tae-yong", 0, CC_ENTITY_PERSON, NULL);
   assert_mention (m, "Halvon Electronics", 0, CC_ENTITY_ORG, NULL);
   g_assert_null (find (m, "South Korean", 0));
+  /* the possessive of an irregular plural inside a body's name */
+  assert_mention (m, "Drumlow People's Party", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Kettering Children's Hospital", 0, CC_ENTITY_ORG, NULL);
   g_assert_null (find (m, "BJP-led", 0));
   if (has_reference_data ())
     assert_mention (m, "Leeds East", 0, CC_ENTITY_LOCATION, NULL);

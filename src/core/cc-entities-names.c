@@ -1089,8 +1089,14 @@ chunk_all (Names   *nm,
               while (k < N_TOKS && k - j < MAX_CHUNK && same_line (scan, k) &&
                      is_name_word (scan, k) && !(T (k)->flags & TF_POSS))
                 k++;
+              /* "Zoram People's Movement", "Boston Children's Hospital":
+               * the possessive of an irregular plural noun is part of a
+               * body's name */
               if (!(j - 1 == i && k > j && is_name_word (scan, j) &&
-                    cc_scan_tok_has (scan, k - 1, CC_LEX_BENCHMARK)))
+                    cc_scan_tok_has (scan, k - 1, CC_LEX_BENCHMARK)) &&
+                  !(k > j && is_name_word (scan, j) && cc_scan_tok_has (scan, k - 1, CC_LEX_ORG_WORD) &&
+                    (cc_scan_tok_is (scan, j - 1, "people") || cc_scan_tok_is (scan, j - 1, "children") ||
+                     cc_scan_tok_is (scan, j - 1, "women") || cc_scan_tok_is (scan, j - 1, "men"))))
                 break;
             }
           if (is_name_word (scan, j))

@@ -177,6 +177,9 @@ cc_scan_tokenize (CcScan *scan)
                   first = FALSE;
                   p = q;
                   cpos += run;
+                  /* a space after the letters ends the word, most often */
+                  if (*p == ' ')
+                    break;
                   continue;
                 }
               if (b < 0x80 && g_ascii_isalnum (b))

@@ -39,6 +39,8 @@ struct _NamesBuf
   Entity     *last;       /* over all entities follow */
   GArray     *cands;      /* Cand, emptied after each text */
   GString    *key;        /* scratch for entity keys */
+  GArray     *caps;       /* guint: the capitalised words ("Acme", "iPhone"), in order */
+  GArray     *hyphens;    /* guint: the words with a hyphen ("anti-Acme"), in order */
 };
 
 static NamesBuf *
@@ -55,6 +57,8 @@ names_buf_get (CcScan *scan)
       b->buckets = g_new0 (Entity *, b->n_buckets);
       b->cands = g_array_new (FALSE, FALSE, sizeof (Cand));
       b->key = g_string_sized_new (64);
+      b->caps = g_array_new (FALSE, FALSE, sizeof (guint));
+      b->hyphens = g_array_new (FALSE, FALSE, sizeof (guint));
       *scan->names_buf = b;
     }
   return b;
@@ -76,6 +80,8 @@ names_buf_reset (NamesBuf *b)
   b->n_entities = 0;
   b->first = b->last = NULL;
   g_array_set_size (b->cands, 0);
+  g_array_set_size (b->caps, 0);
+  g_array_set_size (b->hyphens, 0);
   if (b->blocks->len > 1)
     g_ptr_array_set_size (b->blocks, 1);
   g_ptr_array_set_size (b->large, 0);
@@ -92,6 +98,8 @@ cc_scan_names_buf_free (gpointer buf)
   g_ptr_array_unref (b->large);
   g_free (b->buckets);
   g_array_unref (b->cands);
+  g_array_unref (b->caps);
+  g_array_unref (b->hyphens);
   g_string_free (b->key, TRUE);
   g_free (b);
 }
@@ -1061,19 +1069,20 @@ chunk_all (Names   *nm,
            gboolean headline_pass)
 {
   CcScan *scan = nm->scan;
-  guint i = 0;
+  GArray *caps = nm->buf->caps;
+  guint pos = 0;      /* the first token no chunk has taken */
   guint64 work = 0;   /* counted here, added to scan->work at the end */
 
-  while (i < N_TOKS)
+  /* a chunk starts at a name word, always one of the capitalised words
+   * (is_name_word()): those are visited, not every token */
+  for (guint c = 0; c < caps->len; c++)
     {
+      guint i = g_array_index (caps, guint, c);
       guint j, j2;
 
       work++;
-      if (!!(T (i)->flags & TF_HEADLINE) != headline_pass || !is_name_word (scan, i))
-        {
-          i++;
-          continue;
-        }
+      if (i < pos || !!(T (i)->flags & TF_HEADLINE) != headline_pass || !is_name_word (scan, i))
+        continue;
       j = i + 1;
       while (j < N_TOKS && j - i < MAX_CHUNK && same_line (scan, j))
         {
@@ -1131,7 +1140,7 @@ chunk_all (Names   *nm,
             break;
         }
       add_chunk (nm, i, j, headline_pass);
-      i = j;
+      pos = j;
     }
   scan->work += work;
 }
@@ -1705,9 +1714,11 @@ static void
 add_compound_parts (Names *nm)
 {
   CcScan *scan = nm->scan;
+  GArray *hyphens = nm->buf->hyphens;
 
-  for (guint i = 0; i < N_TOKS; i++)
+  for (guint h = 0; h < hyphens->len; h++)
     {
+      guint i = g_array_index (hyphens, guint, h);
       const char *s = tok_text (scan, i);
       const char *dash;
 
@@ -1730,14 +1741,19 @@ add_compound_parts (Names *nm)
  * at a sentence start, and a lower-case word follows that is neither a
  * common word nor a verb that follows names ("Williams said"). */
 static void
-mark_bare_possessives (CcScan *scan)
+mark_bare_possessives (CcScan *scan,
+                       GArray *caps)
 {
   g_autoptr(GHashTable) names = NULL;
   char buf[64];
 
-  for (guint i = 0; i + 1 < N_TOKS; i++)
+  for (guint c = 0; c < caps->len; c++)
     {
+      guint i = g_array_index (caps, guint, c);
       CcTok *t = T (i);
+
+      if (i + 1 >= N_TOKS)
+        break;
       const char *s = tok_text (scan, i);
       guint n = name_len (scan, i);
 
@@ -1786,7 +1802,19 @@ cc_scan_names (CcScan *scan)
   nm.cands = nm.buf->cands;
   nm.key = nm.buf->key;
 
-  mark_bare_possessives (scan);
+  /* the tokens the passes below start from, in one pass over all */
+  for (guint i = 0; i < N_TOKS; i++)
+    {
+      guint f = T (i)->flags;
+
+      if (!(f & TF_WORD))
+        continue;
+      if (f & (TF_CAP | TF_INNER_CAP))
+        g_array_append_val (nm.buf->caps, i);
+      if (f & TF_HYPHEN)
+        g_array_append_val (nm.buf->hyphens, i);
+    }
+  mark_bare_possessives (scan, nm.buf->caps);
 
   chunk_all (&nm, FALSE);
   for (guint k = 0; k < nm.cands->len; k++)

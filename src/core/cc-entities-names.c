@@ -209,9 +209,6 @@ entity_root (Entity *e)
 }
 
 
-
-
-
 static gboolean
 is_month_or_day (CcScan *scan,
                  guint   i)
@@ -809,7 +806,6 @@ looks_personal (CcScan *scan,
                 guint   ts,
                 guint   te)
 {
-
   if (te - ts < 1 || te - ts > 3)
     return FALSE;
   if (te - ts == 1)

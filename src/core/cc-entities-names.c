@@ -799,8 +799,29 @@ is_place (CcScan *scan,
   return g_hash_table_contains (scan->gaz->locations, cc_names_scratch_surface (scan, ts, te));
 }
 
-/* Whether tokens [ts, te) could be a person's name: capitalised plain
- * words, none of which makes it an organisation, event or place. */
+/* Tokens [ts, te) are capitalised words, none of which makes a name an
+ * organisation's, an event's or a place's: a person's name could be so
+ * written. With @common_ok, a common word may be among them ("Clayton
+ * Young") but every word is of letters, without inner capitals. */
+static gboolean
+personal_words (CcScan   *scan,
+                guint     ts,
+                guint     te,
+                gboolean  common_ok)
+{
+  guint not_personal = CC_LEX_ORG_WORD | CC_LEX_ORG_HEAD | CC_LEX_EVENT | CC_LEX_LOC_LAST |
+                       CC_LEX_DEMONYM | (common_ok ? 0 : CC_LEX_COMMON);
+
+  for (guint i = ts; i < te; i++)
+    if (!(T (i)->flags & TF_CAP) || (T (i)->flags & (TF_ALLCAPS | TF_DIGIT)) ||
+        (common_ok && ((T (i)->flags & TF_INNER_CAP) || !(T (i)->flags & TF_ALPHA))) ||
+        (cc_scan_tok_lex (scan, i) & not_personal))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether tokens [ts, te) could be a person's name: one known first name,
+ * or two or three capitalised plain words (personal_words()). */
 static gboolean
 looks_personal (CcScan *scan,
                 guint   ts,
@@ -810,31 +831,7 @@ looks_personal (CcScan *scan,
     return FALSE;
   if (te - ts == 1)
     return cc_scan_tok_has (scan, ts, CC_LEX_FIRST_NAME);
-  for (guint i = ts; i < te; i++)
-    if (!(T (i)->flags & TF_CAP) || (T (i)->flags & (TF_ALLCAPS | TF_DIGIT)) ||
-        cc_scan_tok_has (scan, i, CC_LEX_ORG_WORD) || cc_scan_tok_has (scan, i, CC_LEX_ORG_HEAD) ||
-        cc_scan_tok_has (scan, i, CC_LEX_EVENT) || cc_scan_tok_has (scan, i, CC_LEX_LOC_LAST) ||
-        cc_scan_tok_has (scan, i, CC_LEX_COMMON) || cc_scan_tok_has (scan, i, CC_LEX_DEMONYM))
-      return FALSE;
-  return TRUE;
-}
-
-/* Tokens [ts, te) are capitalised words of letters only, none of which
- * names an organisation, event or place: a person's name could be so
- * written ("Clayton Young"; unlike looks_personal(), a common word may be
- * among them). */
-static gboolean
-looks_personal_words (CcScan *scan,
-                      guint   ts,
-                      guint   te)
-{
-  for (guint i = ts; i < te; i++)
-    if (!(T (i)->flags & TF_CAP) || (T (i)->flags & (TF_ALLCAPS | TF_DIGIT | TF_INNER_CAP)) ||
-        !(T (i)->flags & TF_ALPHA) || cc_scan_tok_has (scan, i, CC_LEX_ORG_WORD) ||
-        cc_scan_tok_has (scan, i, CC_LEX_ORG_HEAD) || cc_scan_tok_has (scan, i, CC_LEX_EVENT) ||
-        cc_scan_tok_has (scan, i, CC_LEX_LOC_LAST) || cc_scan_tok_has (scan, i, CC_LEX_DEMONYM))
-      return FALSE;
-  return TRUE;
+  return personal_words (scan, ts, te, FALSE);
 }
 
 /* "Kenyan Ann Lee", "Ann Lee European": a nationality adjective is not part
@@ -1444,10 +1441,10 @@ merge_aliases (Names *nm)
         /* "Conner Mantz and Clayton Young": a name of two or three words
          * with no evidence at all, beside a person's, is a person's */
         else if (ex->type == V_PERSON && my == 0 && ey->n_tokens >= 2 && ey->n_tokens <= 3 &&
-                 x->te - x->ts >= 2 && looks_personal_words (scan, y->ts, y->te))
+                 x->te - x->ts >= 2 && personal_words (scan, y->ts, y->te, TRUE))
           ey->type = V_PERSON;
         else if (ey->type == V_PERSON && mx == 0 && ex->n_tokens >= 2 && ex->n_tokens <= 3 &&
-                 y->te - y->ts >= 2 && looks_personal_words (scan, x->ts, x->te))
+                 y->te - y->ts >= 2 && personal_words (scan, x->ts, x->te, TRUE))
           ex->type = V_PERSON;
       }
 

@@ -1545,6 +1545,34 @@ relative_date_at (CcScan *scan,
 
   if (!(cue_bits (scan, i) & CUE_RELATIVE))
     return 0;
+  /* "the", the most frequent word of all, first: "the coming weeks" */
+  if (cc_scan_tok_is (scan, i, "the"))
+    {
+      char c;
+
+      if (i + 1 >= N_TOKS || !(T (i + 1)->flags & TF_LOWER) || !same_line (scan, i + 2))
+        return 0;
+      c = tok_text (scan, i + 1)[0];
+      if (!(c == 'c' || c == 'f' || c == 'p' || c == 'l') ||
+          !(cc_scan_tok_is (scan, i + 1, "coming") || cc_scan_tok_is (scan, i + 1, "following") ||
+            cc_scan_tok_is (scan, i + 1, "previous") || cc_scan_tok_is (scan, i + 1, "past") ||
+            cc_scan_tok_is (scan, i + 1, "last")))
+        return 0;
+      {
+        guint n_parts = 0;
+        gboolean hs;
+        guint end;
+
+        if ((end = duration_at (scan, i + 2, &n_parts, &hs)) != 0 && n_parts == 1)
+          return end;   /* "the last two years" */
+        if (time_unit_tok (scan, i + 2) && tok_len (scan, i + 2) > 3 &&
+            tok_text (scan, i + 2)[tok_len (scan, i + 2) - 1] == 's')
+          return i + 3;   /* "the coming weeks" */
+        if (cc_scan_tok_is (scan, i + 1, "previous") && cc_scan_tok_is (scan, i + 2, "year"))
+          return i + 3;
+      }
+      return 0;
+    }
   if (cc_scan_tok_is (scan, i, "today") || cc_scan_tok_is (scan, i, "yesterday") ||
       cc_scan_tok_is (scan, i, "tomorrow") || cc_scan_tok_is (scan, i, "tonight"))
     return i + 1;
@@ -1564,26 +1592,6 @@ relative_date_at (CcScan *scan,
                      ((T (j + 1)->flags & TF_CAP) &&
                       cc_value_weekday_from_word (tok_text (scan, j + 1), T (j + 1)->bend - T (j + 1)->bstart))))
         return end ? end : j + 2;
-    }
-  if (i + 1 < N_TOKS && (T (i + 1)->flags & TF_LOWER) && strchr ("cfpl", tok_text (scan, i + 1)[0]) != NULL &&
-      cc_scan_tok_is (scan, i, "the") && (cc_scan_tok_is (scan, i + 1, "coming") ||
-                                          cc_scan_tok_is (scan, i + 1, "following") ||
-                                          cc_scan_tok_is (scan, i + 1, "previous") ||
-                                          cc_scan_tok_is (scan, i + 1, "past") ||
-                                          cc_scan_tok_is (scan, i + 1, "last")) &&
-      same_line (scan, i + 2))
-    {
-      guint n_parts = 0;
-      gboolean hs;
-      guint end;
-
-      if ((end = duration_at (scan, i + 2, &n_parts, &hs)) != 0 && n_parts == 1)
-        return end;   /* "the last two years" */
-      if (time_unit_tok (scan, i + 2) && tok_len (scan, i + 2) > 3 &&
-          tok_text (scan, i + 2)[tok_len (scan, i + 2) - 1] == 's')
-        return i + 3;   /* "the coming weeks" */
-      if (cc_scan_tok_is (scan, i + 1, "previous") && cc_scan_tok_is (scan, i + 2, "year"))
-        return i + 3;
     }
   return 0;
 }

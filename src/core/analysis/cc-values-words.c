@@ -85,6 +85,32 @@ static const Unit units[] = {
   { "gb", "GB", "data", 1e9 }, { "tb", "TB", "data", 1e12 }, { "mb", "MB", "data", 1e6 },
 };
 
+/* The lengths of the units' words, and the set of their first letters:
+ * built once, read by every look-up. */
+static guint8 unit_lens[G_N_ELEMENTS (units)];
+static guint32 unit_initials;   /* CC_LETTER bits; 0 until built */
+
+static void
+unit_index_init (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      guint32 initials = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+        {
+          unit_lens[i] = (guint8)MIN (strlen (units[i].word), 255);
+          /* every unit's word starts with a letter (the set holds letters) */
+          g_assert (cc_values_letter_bit (units[i].word[0]) != 0);
+          initials |= cc_values_letter_bit (units[i].word[0]);
+        }
+      unit_initials = initials;
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static const Unit *
 find_unit (const char *word,
            gsize       len)
@@ -93,10 +119,13 @@ find_unit (const char *word,
 
   if (len == 0 || len > 16)
     return NULL;
+  unit_index_init ();
+  /* the first letter and the length before the call: most words are no unit */
+  if (!(cc_values_letter_bit (word[0]) & unit_initials))
+    return NULL;
   c0 = LOWER_FIRST (word[0]);
-  /* the first letter before the call: most words are no unit */
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    if (units[i].word[0] == c0 && cc_values_word_eq (word, len, units[i].word))
+    if (unit_lens[i] == len && units[i].word[0] == c0 && cc_values_word_eq (word, len, units[i].word))
       return &units[i];
   return NULL;
 }
@@ -130,23 +159,23 @@ double
 cc_value_time_unit (const char *word,
                     gsize       len)
 {
-  static const struct { const char *word; double seconds; } time_units[] = {
-    { "second", 1 }, { "seconds", 1 }, { "sec", 1 }, { "secs", 1 }, { "s", 1 },
-    { "minute", 60 }, { "minutes", 60 }, { "min", 60 }, { "mins", 60 },
-    { "hour", 3600 }, { "hours", 3600 }, { "hr", 3600 }, { "hrs", 3600 }, { "h", 3600 },
-    { "day", 86400 }, { "days", 86400 },
-    { "week", 604800 }, { "weeks", 604800 },
-    { "fortnight", 1209600 }, { "fortnights", 1209600 },
-    { "month", 2629800 }, { "months", 2629800 },
-    { "year", 31557600 }, { "years", 31557600 }, { "yr", 31557600 }, { "yrs", 31557600 },
-    { "decade", 315576000 }, { "decades", 315576000 },
-    { "century", 3155760000.0 }, { "centuries", 3155760000.0 },
+  /* with their lengths: a word is compared only with those of its length */
+  static const struct { const char *word; gsize len; double seconds; } time_units[] = {
+    { "second", 6, 1 }, { "seconds", 7, 1 }, { "sec", 3, 1 }, { "secs", 4, 1 }, { "s", 1, 1 },
+    { "minute", 6, 60 }, { "minutes", 7, 60 }, { "min", 3, 60 }, { "mins", 4, 60 },
+    { "hour", 4, 3600 }, { "hours", 5, 3600 }, { "hr", 2, 3600 }, { "hrs", 3, 3600 },
+    { "h", 1, 3600 }, { "day", 3, 86400 }, { "days", 4, 86400 }, { "week", 4, 604800 },
+    { "weeks", 5, 604800 }, { "fortnight", 9, 1209600 }, { "fortnights", 10, 1209600 },
+    { "month", 5, 2629800 }, { "months", 6, 2629800 }, { "year", 4, 31557600 },
+    { "years", 5, 31557600 }, { "yr", 2, 31557600 }, { "yrs", 3, 31557600 },
+    { "decade", 6, 315576000 }, { "decades", 7, 315576000 }, { "century", 7, 3155760000.0 },
+    { "centuries", 9, 3155760000.0 },
   };
 
   if (len == 0 || len > 10 || !(cc_values_letter_bit (word[0]) & TIME_UNIT_INITIALS))
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (time_units); i++)
-    if (time_units[i].word[0] == LOWER_FIRST (word[0]) &&
+    if (time_units[i].len == len && time_units[i].word[0] == LOWER_FIRST (word[0]) &&
         cc_values_word_eq (word, len, time_units[i].word))
       return time_units[i].seconds;
   return 0;

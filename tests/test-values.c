@@ -154,6 +154,8 @@ static const ParseCase parse_cases[] = {
   /* prices keep their cents; a range of money names its currency once */
   { "$47.10", CC_VALUE_NONE, CC_VALUE_MONEY, "USD 47.1", "$47.10" },
   { "$9.999", CC_VALUE_NONE, CC_VALUE_MONEY, "USD 9.999", "$10.00" },
+  { "312 pence", CC_VALUE_NONE, CC_VALUE_MONEY, "GBP 3.12", "£3.12" },
+  { "290 to 312 pence", CC_VALUE_NONE, CC_VALUE_MONEY, "GBP 2.9/3.12", "£2.90 to £3.12" },
   { "450 million to 500 million pounds", CC_VALUE_MONEY, CC_VALUE_MONEY, "GBP 450000000/500000000",
     "£450 million to £500 million" },
   /* percent, counts */

@@ -1009,7 +1009,12 @@ parse_number_value (const char *text,
   /* currency word */
   if (!percent && temperature == NULL && currency == NULL && unit_symbol == NULL && unit == NULL &&
       i < toks->len && (currency = currency_word (TOK (i)->p, TOK (i)->len)) != NULL)
-    i++;
+    {
+      /* "312 pence" is £3.12 */
+      if (cc_values_tok_is (toks, i, "pence") || cc_values_tok_is (toks, i, "penny"))
+        scale *= 0.01;
+      i++;
+    }
   /* a unit of measure, written apart */
   if (!percent && temperature == NULL && currency == NULL && unit_symbol == NULL && unit == NULL &&
       i < toks->len)

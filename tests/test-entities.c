@@ -415,7 +415,8 @@ test_names_more_domains (void)
     "Edda Norr, who won the Holweck Prize, dies at 91. Shares closed at $47.10.\n"
     "Leeds East MP Ruth Pell spoke. Downing Street said a South Korean court cleared "
     "Kim Tae-yong, chairman of Halvon Electronics. The BJP-led alliance won. Voters chose "
-    "the Drumlow People's Party and Kettering Children's Hospital.\n";
+    "the Drumlow People's Party and Kettering Children's Hospital.\n"
+    "LOS ANGELES (AP) \u2014 Tara Vell's Comet Tour sold out.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
 
@@ -426,6 +427,10 @@ test_names_more_domains (void)
   assert_mention (m, "Kim Tae-yong", 0, CC_ENTITY_PERSON, NULL);
   assert_mention (m, "Halvon Electronics", 0, CC_ENTITY_ORG, NULL);
   g_assert_null (find (m, "South Korean", 0));
+  /* a wire's credit is no acronym of a dateline's city; a tour is no person */
+  assert_mention (m, "AP", 1, CC_ENTITY_ORG, "AP");
+  g_assert_true (find (m, "Comet Tour", 0) == NULL ||
+                 find (m, "Comet Tour", 0)->type != CC_ENTITY_PERSON);
   /* the possessive of an irregular plural inside a body's name */
   assert_mention (m, "Drumlow People's Party", 0, CC_ENTITY_ORG, NULL);
   assert_mention (m, "Kettering Children's Hospital", 0, CC_ENTITY_ORG, NULL);

@@ -1374,9 +1374,11 @@ merge_aliases (Names *nm)
       Cand *c = &g_array_index (nm->cands, Cand, k);
       guint a = c->te;
 
+      /* not a wire's credit after a dateline's city: "LOS ANGELES (AP)" */
       if (c->te - c->ts >= 2 && is_char (scan, a, '(') && a + 2 < N_TOKS &&
           (T (a + 1)->flags & TF_ALLCAPS) && is_char (scan, a + 2, ')') &&
-          has_initial (scan, c->ts, c->te, T (a + 1)->first))
+          has_initial (scan, c->ts, c->te, T (a + 1)->first) &&
+          !cc_names_in_dateline (scan, c->ts, c->te))
         {
           Entity *acr = lookup_entity (nm, a + 1, a + 2, TRUE);
           merge_into (acr, c->entity);

@@ -99,7 +99,7 @@ static CcWordList product_heads = { product_heads_words };
 static const char * const event_nouns_words[] = {
   "trial", "trials", "study", "studies", "conference", "summit", "tournament", "election",
   "campaign", "programme", "program", "project", "initiative", "operation", "war", "act",
-  "law", "bill", "treaty", "accord", NULL,
+  "law", "bill", "treaty", "accord", "tour", NULL,
 };
 static CcWordList event_nouns = { event_nouns_words };
 static const char * const place_nouns_words[] = {

@@ -416,7 +416,8 @@ test_names_more_domains (void)
     "Leeds East MP Ruth Pell spoke. Downing Street said a South Korean court cleared "
     "Kim Tae-yong, chairman of Halvon Electronics. The BJP-led alliance won. Voters chose "
     "the Drumlow People's Party and Kettering Children's Hospital.\n"
-    "LOS ANGELES (AP) \u2014 Tara Vell's Comet Tour sold out.\n";
+    "LOS ANGELES (AP) \u2014 Tara Vell's Comet Tour sold out. A Norvik Air Lines jet, "
+    "Norvik Flight 4819, landed.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
 
@@ -431,6 +432,10 @@ test_names_more_domains (void)
   assert_mention (m, "AP", 1, CC_ENTITY_ORG, "AP");
   g_assert_true (find (m, "Comet Tour", 0) == NULL ||
                  find (m, "Comet Tour", 0)->type != CC_ENTITY_PERSON);
+  /* "a X jet" names its maker; a flight's number is no name */
+  assert_mention (m, "Norvik Air Lines", 0, CC_ENTITY_ORG, NULL);
+  g_assert_null (find (m, "Norvik Flight 4819", 0));
+  g_assert_null (find (m, "Flight 4819", 0));
   /* the possessive of an irregular plural inside a body's name */
   assert_mention (m, "Drumlow People's Party", 0, CC_ENTITY_ORG, NULL);
   assert_mention (m, "Kettering Children's Hospital", 0, CC_ENTITY_ORG, NULL);

@@ -1052,6 +1052,15 @@ add_chunk (Names   *nm,
     add_piece (nm, piece, te, headline);
 }
 
+/* "Flight 4819", "flight BA117": the word flight and a flight's number */
+static gboolean
+is_flight_number (CcScan *scan,
+                  guint   i)
+{
+  return i + 1 < N_TOKS && (T (i + 1)->flags & TF_DIGIT) && same_line (scan, i + 1) &&
+         cc_scan_tok_is (scan, i, "flight");
+}
+
 static gboolean is_tally        (CcScan *scan, guint start, guint j);
 static gboolean is_nickname     (CcScan *scan, guint j);
 static guint    paren_qualifier (CcScan *scan, guint start, guint j);
@@ -1076,6 +1085,12 @@ chunk_all (Names   *nm,
       work++;
       if (i < pos || !!(T (i)->flags & TF_HEADLINE) != headline_pass || !is_name_word (scan, i))
         continue;
+      /* "Delta Flight 4819": a flight's number is no name, its airline is */
+      if (is_flight_number (scan, i))
+        {
+          pos = i + 2;
+          continue;
+        }
       j = i + 1;
       while (j < N_TOKS && j - i < MAX_CHUNK && same_line (scan, j))
         {
@@ -1101,6 +1116,8 @@ chunk_all (Names   *nm,
                      cc_scan_tok_is (scan, j - 1, "women") || cc_scan_tok_is (scan, j - 1, "men"))))
                 break;
             }
+          if (is_flight_number (scan, j))
+            break;
           if (is_name_word (scan, j))
             j++;
           else if ((is_char (scan, j, '\'') || is_char (scan, j, 0x2019)) &&

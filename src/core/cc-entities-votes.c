@@ -775,7 +775,14 @@ context:
                 v[V_PERSON] += 2;
             }
           else if (cc_names_tok_in_list (scan, a, &product_heads) && !has_org_word)
-            v[V_PRODUCT] += 3;   /* "the Juice spacecraft", "the Aurora X9 processor" */
+            {
+              /* "the Juice spacecraft", "the Aurora X9 processor" name the
+               * thing; "a Delta jet", "an Acme phone" its maker */
+              if (ts > 0 && (cc_scan_tok_is (scan, ts - 1, "a") || cc_scan_tok_is (scan, ts - 1, "an")))
+                v[V_ORG] += 2;
+              else
+                v[V_PRODUCT] += 3;
+            }
           else if ((cc_scan_tok_is (scan, a, "is") || cc_scan_tok_is (scan, a, "was")) &&
                    a + 1 < N_TOKS)
             vote_description (scan, a + 1, v, 3);

@@ -417,7 +417,7 @@ test_names_more_domains (void)
     "Kim Tae-yong, chairman of Halvon Electronics. The BJP-led alliance won. Voters chose "
     "the Drumlow People's Party and Kettering Children's Hospital.\n"
     "LOS ANGELES (AP) \u2014 Tara Vell's Comet Tour sold out. A Norvik Air Lines jet, "
-    "Norvik Flight 4819, landed.\n";
+    "Norvik Flight 4819, landed. Halo 2 scored 71.4% on QX-bench Verified.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
 
@@ -432,6 +432,8 @@ test_names_more_domains (void)
   assert_mention (m, "AP", 1, CC_ENTITY_ORG, "AP");
   g_assert_true (find (m, "Comet Tour", 0) == NULL ||
                  find (m, "Comet Tour", 0)->type != CC_ENTITY_PERSON);
+  /* a benchmark named with a hyphen and a lower-case word */
+  assert_mention (m, "QX-bench Verified", 0, CC_ENTITY_BENCHMARK, NULL);
   /* "a X jet" names its maker; a flight's number is no name */
   assert_mention (m, "Norvik Air Lines", 0, CC_ENTITY_ORG, NULL);
   g_assert_null (find (m, "Norvik Flight 4819", 0));

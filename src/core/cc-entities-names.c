@@ -478,6 +478,9 @@ is_name_word (CcScan *scan,
           for (const char *p = dash + 1; p < end; p++)
             if (!g_ascii_islower (*p))
               return TRUE;
+          /* "SWE-bench", "MT-eval": a benchmark's name, not an adjective */
+          if (cc_gazetteer_lookup (scan->gaz, dash + 1, end - dash - 1) & CC_LEX_BENCHMARK)
+            return TRUE;
           /* "Jae-yong", "Jong-un": a romanised given name of two short
            * syllables, not an adjective ("AI-related", "Acme-owned") */
           {

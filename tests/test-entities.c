@@ -417,7 +417,9 @@ test_names_more_domains (void)
     "Kim Tae-yong, chairman of Halvon Electronics. The BJP-led alliance won. Voters chose "
     "the Drumlow People's Party and Kettering Children's Hospital.\n"
     "LOS ANGELES (AP) \u2014 Tara Vell's Comet Tour sold out. A Norvik Air Lines jet, "
-    "Norvik Flight 4819, landed. Halo 2 scored 71.4% on QX-bench Verified.\n";
+    "Norvik Flight 4819, landed. Halo 2 scored 71.4% on QX-bench Verified.\n"
+    "Oil rose $1.50 to $82.30. Jobless claims fell 0.3 percentage points to 4.1%. Repairs take "
+    "two to three years, or 2-3 weeks, or 8 to 10 days.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
 
@@ -432,6 +434,19 @@ test_names_more_domains (void)
   assert_mention (m, "AP", 1, CC_ENTITY_ORG, "AP");
   g_assert_true (find (m, "Comet Tour", 0) == NULL ||
                  find (m, "Comet Tour", 0)->type != CC_ENTITY_PERSON);
+  /* a change and a level are two figures; ranges that name their unit
+   * once, of numbers in words or in one token */
+  assert_mention (m, "$1.50", 0, CC_ENTITY_MONEY, NULL);
+  assert_mention (m, "$82.30", 0, CC_ENTITY_MONEY, NULL);
+  assert_mention (m, "0.3 percentage points", 0, CC_ENTITY_QUANTITY, NULL);
+  assert_mention (m, "4.1%", 0, CC_ENTITY_PERCENT, NULL);
+  x = find (m, "two to three years", 0);
+  g_assert_nonnull (x);
+  g_assert_cmpstr (x->value, ==, "P2Y/P3Y");
+  x = find (m, "2-3 weeks", 0);
+  g_assert_nonnull (x);
+  g_assert_cmpstr (x->value, ==, "P2W/P3W");
+  assert_mention (m, "8 to 10 days", 0, CC_ENTITY_DATE, NULL);
   /* a benchmark named with a hyphen and a lower-case word */
   assert_mention (m, "QX-bench Verified", 0, CC_ENTITY_BENCHMARK, NULL);
   /* "a X jet" names its maker; a flight's number is no name */

@@ -1324,6 +1324,47 @@ static gboolean figure_at (CcScan *scan, guint i, Figure *f);
 static guint range_rest (CcScan *scan, guint end, gboolean between, CcValueKind kind,
                          Figure *second);
 
+/* A change told before the figure at token @i: "rose $1.50 to $82.30",
+ * "cut 0.25 to 4.5%" are a change and a level, not a range. */
+static gboolean
+change_before (CcScan *scan,
+               guint   i)
+{
+  static const char * const verbs[] = {
+    "rose", "fell", "climbed", "dropped", "gained", "jumped", "slipped", "slid", "increased",
+    "decreased", "grew", "declined", "surged", "plunged", "tumbled", "sank", "soared", "rallied",
+    "eased", "raised", "lowered", "lifted", "trimmed", "added", "lost", "up", "down",
+  };
+
+  if (i == 0 || !same_line (scan, i) || !(T (i - 1)->flags & TF_LOWER))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+    if (cc_scan_tok_is (scan, i - 1, verbs[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "2-3 weeks", "10-15 km": one token of two numbers and a dash */
+static gboolean
+is_number_pair (CcScan *scan,
+                guint   i)
+{
+  const char *s, *dash;
+  guint n;
+
+  if (i >= N_TOKS || (T (i)->flags & (TF_DIGIT | TF_HYPHEN | TF_ALPHA)) != (TF_DIGIT | TF_HYPHEN))
+    return FALSE;
+  s = tok_text (scan, i);
+  n = tok_len (scan, i);
+  dash = memchr (s, '-', n);
+  if (dash == NULL || dash == s || dash == s + n - 1 || memchr (dash + 1, '-', s + n - dash - 1) != NULL)
+    return FALSE;
+  for (const char *p = s; p < s + n; p++)
+    if (p != dash && !g_ascii_isdigit (*p) && *p != '.')
+      return FALSE;
+  return TRUE;
+}
+
 static guint
 range_rest (CcScan      *scan,
             guint        end,
@@ -1858,14 +1899,16 @@ figure_at (CcScan *scan,
         return FALSE;
       if (money_symbol_at (scan, i, f))
         {
-          f->end = range_rest (scan, f->end, FALSE, CC_VALUE_NONE, NULL);
+          if (!change_before (scan, i))
+            f->end = range_rest (scan, f->end, FALSE, CC_VALUE_NONE, NULL);
           return TRUE;
         }
       return FALSE;
     }
   if ((!(t->flags & TF_WORD) || (t->flags & (TF_ALLCAPS | TF_CAP))) && money_symbol_at (scan, i, f))
     {
-      f->end = range_rest (scan, f->end, FALSE, CC_VALUE_NONE, NULL);
+      if (!change_before (scan, i))
+        f->end = range_rest (scan, f->end, FALSE, CC_VALUE_NONE, NULL);
       return TRUE;
     }
   /* times of day and clock durations */
@@ -1947,22 +1990,57 @@ figure_at (CcScan *scan,
       f->end = end2;
       return TRUE;
     }
+  /* "2-3 weeks", "10-15 km": a pair of numbers in one token, then a unit */
+  if (is_number_pair (scan, i) && same_line (scan, i + 1))
+    {
+      if (time_unit_tok (scan, i + 1))
+        {
+          f->end = i + 2, f->type = CC_ENTITY_DATE, f->kind = CC_VALUE_DURATION;
+          return TRUE;
+        }
+      if (cc_scan_tok_has (scan, i + 1, CC_LEX_UNIT) || unit_tok (scan, i + 1))
+        {
+          f->end = i + 2, f->type = CC_ENTITY_QUANTITY, f->kind = CC_VALUE_QUANTITY;
+          return TRUE;
+        }
+    }
   if (number_figure_at (scan, i, f))
     {
-      if (f->kind != CC_VALUE_AGE && f->type != CC_ENTITY_PERCENT)
+      if (f->kind != CC_VALUE_AGE && f->type != CC_ENTITY_PERCENT && !change_before (scan, i))
         {
           Figure second = { 0 };
           guint end2 = range_rest (scan, f->end, FALSE, CC_VALUE_NONE, &second);
+          gboolean bare = f->type == CC_ENTITY_QUANTITY && f->kind == CC_VALUE_SCORE;
 
-          /* "450 million to 500 million pounds": a range of money that
-           * names its currency once, at its end */
-          if (end2 > f->end && f->type == CC_ENTITY_QUANTITY && f->kind == CC_VALUE_SCORE &&
-              second.type == CC_ENTITY_MONEY)
+          /* "450 million to 500 million pounds", "8 to 10 days": a bare
+           * number takes the kind of the range's end, which names the unit
+           * once; a measure and another kind of figure are two figures
+           * ("0.3 percentage points to 4.1%") */
+          if (end2 > f->end && bare && second.type != CC_ENTITY_QUANTITY &&
+              second.type != CC_ENTITY_PERCENT)
             f->type = second.type, f->kind = second.kind;
-          f->end = end2;
+          if (end2 > f->end && (bare || second.type == f->type))
+            f->end = end2;
         }
       return TRUE;
     }
+  /* "two to three years": a number word alone, then "to" and a figure */
+  {
+    guint e = number_at (scan, i, &(gboolean){ FALSE });
+    Figure second = { 0 };
+
+    if (e == i + 1 && !(T (i)->flags & TF_DIGIT) && cc_scan_tok_is (scan, e, "to") &&
+        same_line (scan, e + 1) && !change_before (scan, i) &&
+        ((T (e + 1)->flags & TF_NUMBER) ||
+         cc_value_number_word (tok_text (scan, e + 1), tok_len (scan, e + 1)) >= 0) &&
+        figure_at (scan, e + 1, &second) &&
+        (second.kind == CC_VALUE_DURATION || second.kind == CC_VALUE_QUANTITY ||
+         second.kind == CC_VALUE_MONEY))
+      {
+        *f = second;
+        return TRUE;
+      }
+  }
   return FALSE;
 }
 

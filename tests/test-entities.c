@@ -419,7 +419,8 @@ test_names_more_domains (void)
     "LOS ANGELES (AP) \u2014 Tara Vell's Comet Tour sold out. A Norvik Air Lines jet, "
     "Norvik Flight 4819, landed. Halo 2 scored 71.4% on QX-bench Verified.\n"
     "Oil rose $1.50 to $82.30. Jobless claims fell 0.3 percentage points to 4.1%. Repairs take "
-    "two to three years, or 2-3 weeks, or 8 to 10 days.\n";
+    "two to three years, or 2-3 weeks, or 8 to 10 days. The vote is next Tuesday; the "
+    "fair was on 12-13 June 2025.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
 
@@ -447,6 +448,11 @@ test_names_more_domains (void)
   g_assert_nonnull (x);
   g_assert_cmpstr (x->value, ==, "P2W/P3W");
   assert_mention (m, "8 to 10 days", 0, CC_ENTITY_DATE, NULL);
+  /* a weekday to come in words, not its code; two days of a month */
+  assert_mention (m, "next Tuesday", 0, CC_ENTITY_DATE, "next Tuesday");
+  x = find (m, "12-13 June 2025", 0);
+  g_assert_nonnull (x);
+  g_assert_cmpstr (x->value, ==, "2025-06-12/2025-06-13");
   /* a benchmark named with a hyphen and a lower-case word */
   assert_mention (m, "QX-bench Verified", 0, CC_ENTITY_BENCHMARK, NULL);
   /* "a X jet" names its maker; a flight's number is no name */

@@ -157,6 +157,18 @@ display_unresolved (GString       *out,
         g_string_append (out, weekday_names[weekday - 1]);
       return;
     }
+  /* "R>W-TUE" next Tuesday, "R<W-TUE" last Tuesday */
+  if ((g_str_has_prefix (code, "R>W-") || g_str_has_prefix (code, "R<W-")) && strlen (code) == 7)
+    {
+      static const char * const codes[] = { "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (codes); k++)
+        if (strcmp (code + 4, codes[k]) == 0)
+          {
+            g_string_append_printf (out, "%s %s", code[1] == '>' ? "next" : "last", weekday_names[k]);
+            return;
+          }
+    }
   if (g_str_has_prefix (code, "R<-") && sscanf (code + 3, "%d", &month) == 1 && month >= 1 && month <= 12)
     {
       g_string_append_printf (out, "last %s", month_names[month - 1]);

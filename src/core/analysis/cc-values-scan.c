@@ -1393,7 +1393,8 @@ range_rest (CcScan      *scan,
   if (!same_line (scan, j) || j >= N_TOKS ||
       !((T (j)->flags & TF_DIGIT) || !(T (j)->flags & TF_WORD) ||
         cc_value_number_word (tok_text (scan, j), tok_len (scan, j)) >= 0 ||
-        /* "January to April 2026": a month to a month */
+        /* "January to April 2026": a month to a month ("from April 19 to
+         * June 1" is two dates, as news labels them) */
         (month_of_tok (scan, end - 1, &(guint){ 0 }, &(gboolean){ FALSE }) &&
          month_of_tok (scan, j, &(guint){ 0 }, &(gboolean){ FALSE }))))
     return end;
@@ -1990,9 +1991,19 @@ figure_at (CcScan *scan,
       f->end = end2;
       return TRUE;
     }
-  /* "2-3 weeks", "10-15 km": a pair of numbers in one token, then a unit */
+  /* "2-3 weeks", "10-15 km": a pair of numbers in one token, then a unit;
+   * "12-13 June": two days of a month */
   if (is_number_pair (scan, i) && same_line (scan, i + 1))
     {
+      guint mend = 0;
+      gboolean full = FALSE;
+
+      if (tok_len (scan, i) <= 5 && month_of_tok (scan, i + 1, &mend, &full))
+        {
+          f->end = same_line (scan, mend) && is_year_tok (scan, mend) ? mend + 1 : mend;
+          f->type = CC_ENTITY_DATE, f->kind = CC_VALUE_DATE;
+          return TRUE;
+        }
       if (time_unit_tok (scan, i + 1))
         {
           f->end = i + 2, f->type = CC_ENTITY_DATE, f->kind = CC_VALUE_DURATION;

@@ -420,7 +420,8 @@ test_names_more_domains (void)
     "Norvik Flight 4819, landed. Halo 2 scored 71.4% on QX-bench Verified.\n"
     "Oil rose $1.50 to $82.30. Jobless claims fell 0.3 percentage points to 4.1%. Repairs take "
     "two to three years, or 2-3 weeks, or 8 to 10 days. The vote is next Tuesday; the "
-    "fair was on 12-13 June 2025.\n";
+    "fair was on 12-13 June 2025.\n"
+    "Ald. Rita Moss, whose 20th Ward is on the South Side, met Latino families.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
 
@@ -448,6 +449,11 @@ test_names_more_domains (void)
   g_assert_nonnull (x);
   g_assert_cmpstr (x->value, ==, "P2W/P3W");
   assert_mention (m, "8 to 10 days", 0, CC_ENTITY_DATE, NULL);
+  /* a city's districts; an adjective of ethnicity names no one */
+  assert_mention (m, "Rita Moss", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "20th Ward", 0, CC_ENTITY_LOCATION, NULL);
+  assert_mention (m, "South Side", 0, CC_ENTITY_LOCATION, NULL);
+  g_assert_null (find (m, "Latino", 0));
   /* a weekday to come in words, not its code; two days of a month */
   assert_mention (m, "next Tuesday", 0, CC_ENTITY_DATE, "next Tuesday");
   x = find (m, "12-13 June 2025", 0);

@@ -1055,6 +1055,20 @@ add_chunk (Names   *nm,
     add_piece (nm, piece, te, headline);
 }
 
+/* "20th", "82nd", "1st": a number written as an ordinal */
+static gboolean
+is_ordinal (CcScan *scan,
+            guint   i)
+{
+  const char *s = tok_text (scan, i);
+  guint n = name_len (scan, i);
+
+  return (T (i)->flags & TF_WORD) && !(T (i)->flags & TF_CLAIMED) && n >= 3 && n <= 6 &&
+         g_ascii_isdigit (s[0]) && g_ascii_isdigit (s[n - 3]) &&
+         (g_ascii_strncasecmp (s + n - 2, "st", 2) == 0 || g_ascii_strncasecmp (s + n - 2, "nd", 2) == 0 ||
+          g_ascii_strncasecmp (s + n - 2, "rd", 2) == 0 || g_ascii_strncasecmp (s + n - 2, "th", 2) == 0);
+}
+
 /* "Flight 4819", "flight BA117": the word flight and a flight's number */
 static gboolean
 is_flight_number (CcScan *scan,
@@ -1152,6 +1166,10 @@ chunk_all (Names   *nm,
           else
             break;
         }
+      /* "20th Ward", "82nd Avenue": an ordinal before a place's word */
+      if (i > 0 && i - 1 >= pos && is_ordinal (scan, i - 1) && same_line (scan, i) &&
+          cc_scan_tok_has (scan, j - 1, CC_LEX_LOC_LAST))
+        i--;
       add_chunk (nm, i, j, headline_pass);
       pos = j;
     }

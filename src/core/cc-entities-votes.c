@@ -570,7 +570,9 @@ cc_names_vote (Names *nm,
   if (n >= 2 && (cc_scan_tok_has (scan, last, CC_LEX_LOC_LAST) ||
                  cc_scan_tok_has (scan, ts, CC_LEX_LOC_FIRST)))
     v[V_LOCATION] += 3;
-  if (has_digit && !has_org_word)
+  /* "Model 3", "H100"; not "20th Ward", "82nd Avenue" */
+  if (has_digit && !has_org_word &&
+      !(n == 2 && (T (ts)->flags & TF_DIGIT) && cc_scan_tok_has (scan, last, CC_LEX_LOC_LAST)))
     v[V_PRODUCT] += 3;
   /* "Halden & Frost", "Procter & Gamble": a firm, not a person */
   for (guint i = ts + 1; i + 1 < te; i++)

@@ -1001,6 +1001,21 @@ clock_at (CcScan   *scan,
 }
 
 /* Words before a bare "13:38" that make it a time of day. */
+/* Whether the word before token @i, on its line, is one of @words. */
+static gboolean
+word_before_in (CcScan             *scan,
+                guint               i,
+                const char * const *words,
+                guint               n_words)
+{
+  if (i == 0 || !same_line (scan, i) || !(T (i - 1)->flags & TF_WORD))
+    return FALSE;
+  for (guint k = 0; k < n_words; k++)
+    if (cc_scan_tok_is (scan, i - 1, words[k]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 time_cue_before (CcScan *scan,
                  guint   i)
@@ -1009,12 +1024,7 @@ time_cue_before (CcScan *scan,
     "at", "by", "from", "until", "till", "since", "before", "after", "around", "about",
   };
 
-  if (i == 0 || !same_line (scan, i))
-    return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (cues); k++)
-    if (cc_scan_tok_is (scan, i - 1, cues[k]))
-      return TRUE;
-  return FALSE;
+  return word_before_in (scan, i, cues, G_N_ELEMENTS (cues));
 }
 
 static gboolean
@@ -1336,12 +1346,7 @@ change_before (CcScan *scan,
     "eased", "raised", "lowered", "lifted", "trimmed", "added", "lost", "up", "down",
   };
 
-  if (i == 0 || !same_line (scan, i) || !(T (i - 1)->flags & TF_LOWER))
-    return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
-    if (cc_scan_tok_is (scan, i - 1, verbs[k]))
-      return TRUE;
-  return FALSE;
+  return i > 0 && (T (i - 1)->flags & TF_LOWER) && word_before_in (scan, i, verbs, G_N_ELEMENTS (verbs));
 }
 
 /* "2-3 weeks", "10-15 km": one token of two numbers and a dash */
@@ -1423,12 +1428,7 @@ article_duration_ok (CcScan *scan,
     "under", "least", "most", "roughly", "just", "some", "past", "last",
   };
 
-  if (i == 0 || !same_line (scan, i))
-    return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (before); k++)
-    if (cc_scan_tok_is (scan, i - 1, before[k]))
-      return TRUE;
-  return FALSE;
+  return word_before_in (scan, i, before, G_N_ELEMENTS (before));
 }
 
 /* The number-led figure at @i: percent, money in words, temperature,

@@ -421,7 +421,9 @@ test_names_more_domains (void)
     "Oil rose $1.50 to $82.30. Jobless claims fell 0.3 percentage points to 4.1%. Repairs take "
     "two to three years, or 2-3 weeks, or 8 to 10 days. The vote is next Tuesday; the "
     "fair was on 12-13 June 2025.\n"
-    "Ald. Rita Moss, whose 20th Ward is on the South Side, met Latino families.\n";
+    "Ald. Rita Moss, whose 20th Ward is on the South Side, met Latino families.\n"
+    "Talks with Karim al-Hadi, Rafael de la Vega, Ruud van der Mark, Anne-Sofie Brandt and "
+    "Corinne Le Gall ended; Journal du Soir reported it.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
 
@@ -449,6 +451,14 @@ test_names_more_domains (void)
   g_assert_nonnull (x);
   g_assert_cmpstr (x->value, ==, "P2W/P3W");
   assert_mention (m, "8 to 10 days", 0, CC_ENTITY_DATE, NULL);
+  /* particles of people's names, and given names joined by a hyphen; a
+   * body's name with a particle stays a body's */
+  assert_mention (m, "Karim al-Hadi", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "Rafael de la Vega", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "Ruud van der Mark", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "Anne-Sofie Brandt", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "Corinne Le Gall", 0, CC_ENTITY_PERSON, NULL);
+  assert_mention (m, "Journal du Soir", 0, CC_ENTITY_ORG, NULL);
   /* a city's districts; an adjective of ethnicity names no one */
   assert_mention (m, "Rita Moss", 0, CC_ENTITY_PERSON, NULL);
   assert_mention (m, "20th Ward", 0, CC_ENTITY_LOCATION, NULL);

@@ -138,6 +138,9 @@ cc_names_tok_in_list (CcScan     *scan,
     return (t->words & list->bit) != 0;
   return cc_names_tok_in_list_slow (scan, i, list);
 }
+/* "de", "la", "van", "bin": a particle of a person's name, in either case. */
+gboolean  cc_names_is_particle    (CcScan *scan,
+                                   guint   i);
 /* "north", "eastern", "central": a compass word, part of a place's name. */
 gboolean  cc_names_is_compass     (CcScan *scan,
                                    guint   i);

@@ -507,6 +507,10 @@ is_name_word (CcScan *scan,
       const char *s = tok_text (scan, i);
       const char *dash = memchr (s, '-', name_len (scan, i));
 
+      /* "al-Assad", "el-Sisi": an Arabic article is part of the name */
+      if (dash != NULL && dash - s == 2 &&
+          (g_ascii_strncasecmp (s, "al", 2) == 0 || g_ascii_strncasecmp (s, "el", 2) == 0))
+        return TRUE;
       return dash == NULL || !g_unichar_isupper (g_utf8_get_char (dash + 1));
     }
   return FALSE;
@@ -558,17 +562,16 @@ cc_names_is_title (CcScan *scan,
   return n > 3 && s[n - 1] == 's' && (cc_gazetteer_lookup (scan->gaz, s, n - 1) & CC_LEX_TITLE);
 }
 
+/* The word of token @i is one that joins the words of a name, in any case. */
 static gboolean
-is_connector (CcScan *scan,
-              guint   i)
+is_connector_word (CcScan *scan,
+                   guint   i)
 {
   static const char * const words[] = {
     "of", "de", "del", "della", "da", "di", "du", "des", "dos", "das", "la", "le", "van", "von",
     "der", "den", "bin", "al", "and", "for", "on",
   };
 
-  if (!(T (i)->flags & TF_LOWER))
-    return is_char (scan, i, '&');
   if (name_len (scan, i) > 5)
     return FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (words); k++)
@@ -576,6 +579,27 @@ is_connector (CcScan *scan,
         cc_scan_tok_is (scan, i, words[k]))
       return TRUE;
   return FALSE;
+}
+
+static gboolean
+is_connector (CcScan *scan,
+              guint   i)
+{
+  if (!(T (i)->flags & TF_LOWER))
+    return is_char (scan, i, '&');
+  return is_connector_word (scan, i);
+}
+
+/* "de", "la", "van", "der", "bin": a particle of a person's name (a
+ * connector other than "of", "and", "for", "on", "&"), in either case */
+gboolean
+cc_names_is_particle (CcScan *scan,
+                      guint   i)
+{
+  return i < N_TOKS && (T (i)->flags & TF_WORD) && name_len (scan, i) <= 5 &&
+         (is_connector (scan, i) || ((T (i)->flags & TF_CAP) && is_connector_word (scan, i))) &&
+         !cc_scan_tok_is (scan, i, "of") && !cc_scan_tok_is (scan, i, "and") &&
+         !cc_scan_tok_is (scan, i, "for") && !cc_scan_tok_is (scan, i, "on");
 }
 
 /* "Releasing", "Building": a verb opening a sentence, not a name */
@@ -1148,6 +1172,12 @@ chunk_all (Names   *nm,
             j = j2;
           else if (is_nickname (scan, j))
             j += 4;
+          /* "Rafael de la Cruz", "Ruud van der Berg": two particles */
+          else if (cc_names_is_particle (scan, j) && j + 2 < N_TOKS &&
+                   cc_names_is_particle (scan, j + 1) &&
+                   same_line (scan, j + 2) && is_name_word (scan, j + 2) &&
+                   !(T (j + 2)->flags & TF_SENT_START))
+            j += 3;
           else if (is_connector (scan, j) && j + 1 < N_TOKS && same_line (scan, j + 1) &&
                    is_name_word (scan, j + 1) && !(T (j + 1)->flags & TF_SENT_START) &&
                    !((T (j + 1)->flags & TF_POSS) && !cc_scan_tok_is (scan, j, "of")) &&
@@ -1758,7 +1788,7 @@ add_compound_parts (Names *nm)
       if ((T (i)->flags & (TF_CLAIMED | TF_WORD | TF_HYPHEN)) != (TF_WORD | TF_HYPHEN) ||
           (dash = memchr (s, '-', name_len (scan, i))) == NULL || dash == s)
         continue;
-      if ((T (i)->flags & TF_LOWER) && g_ascii_isupper (dash[1]))
+      if ((T (i)->flags & TF_LOWER) && g_ascii_isupper (dash[1]) && !is_name_word (scan, i))
         add_part_mention (nm, i, dash + 1, s + name_len (scan, i));
       else if ((T (i)->flags & TF_CAP) && name_prefix_len (s, name_len (scan, i)) != 0)
         add_part_mention (nm, i, s + name_prefix_len (s, name_len (scan, i)),

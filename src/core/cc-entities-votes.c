@@ -336,6 +336,25 @@ contains_ci (const char *s,
   return FALSE;
 }
 
+/* "Mary-Kate", "Jean-Luc", "Lloyd-Hughes": two capitalised parts of a
+ * name joined by a hyphen (an inner capital of another kind is a brand's:
+ * "OpenAI", "iPhone") */
+static gboolean
+is_hyphen_name (CcScan *scan,
+                guint   i)
+{
+  const char *s = tok_text (scan, i);
+  guint n = name_len (scan, i);
+  const char *dash = memchr (s, '-', n);
+
+  if (dash == NULL || dash - s < 2 || s + n - dash - 1 < 2 || !g_ascii_isupper (dash[1]))
+    return FALSE;
+  for (const char *p = s + 1; p < s + n; p++)
+    if (p != dash && p != dash + 1 && !g_ascii_islower (*p))
+      return FALSE;
+  return TRUE;
+}
+
 /* "CHICAGO", "NEW YORK": a dateline or credit in capitals names a place
  * known as "Chicago". */
 static gboolean
@@ -601,7 +620,8 @@ cc_names_vote (Names *nm,
     {
       gboolean plain = TRUE;
       for (guint i = ts; i < te; i++)
-        if ((T (i)->flags & (TF_ALLCAPS | TF_INNER_CAP)) || !(T (i)->flags & TF_CAP) ||
+        if ((T (i)->flags & TF_ALLCAPS) ||
+            ((T (i)->flags & TF_INNER_CAP) && !is_hyphen_name (scan, i)) || !(T (i)->flags & TF_CAP) ||
             cc_scan_tok_has (scan, i, CC_LEX_COMMON) ||
             /* "Downing Street": no person's name */
             cc_scan_tok_has (scan, i, CC_LEX_LOC_LAST))
@@ -613,6 +633,26 @@ cc_names_vote (Names *nm,
     }
   if (n == 1 && (T (ts)->flags & TF_ALLCAPS) && name_len (scan, ts) <= 6)
     v[V_ORG] += 1;
+  /* "Marine Le Pen", "Rafael de la Cruz", "Bashar al-Assad": a particle
+   * between capitalised words is a person's name's */
+  if (n >= 2 && !has_org_word && !has_digit && (T (ts)->flags & TF_CAP) &&
+      (T (last)->flags & TF_LOWER) && (T (last)->flags & TF_HYPHEN) && name_len (scan, last) > 4 &&
+      (g_ascii_strncasecmp (tok_text (scan, last), "al-", 3) == 0 ||
+       g_ascii_strncasecmp (tok_text (scan, last), "el-", 3) == 0))
+    v[V_PERSON] += 3;   /* "Karim al-Hadi": an Arabic article before a surname */
+  else if (n >= 3 && !has_org_word && !has_digit && (T (ts)->flags & TF_CAP) && (T (last)->flags & TF_CAP))
+    {
+      gboolean particle = FALSE, body = FALSE;
+
+      /* not "Journal du Soir", "Banco de Chile": no word of a body's */
+      for (guint i = ts; i < te; i++)
+        if (cc_scan_tok_lex (scan, i) & (CC_LEX_ORG_WORD | CC_LEX_ORG_HEAD | CC_LEX_LOC_LAST | CC_LEX_EVENT))
+          body = TRUE;
+        else if (i > ts && i < last && cc_names_is_particle (scan, i))
+          particle = TRUE;
+      if (particle && !body)
+        v[V_PERSON] += 3;
+    }
   /* "N Chandrababu Naidu", "J. K. Lee": an initial before a name is a
    * person's */
   if (n >= 2 && n <= 4 && name_len (scan, ts) == 1 && (T (ts)->flags & TF_CAP) && !has_digit &&

@@ -423,7 +423,8 @@ test_names_more_domains (void)
     "fair was on 12-13 June 2025.\n"
     "Ald. Rita Moss, whose 20th Ward is on the South Side, met Latino families.\n"
     "Talks with Karim al-Hadi, Rafael de la Vega, Ruud van der Mark, Anne-Sofie Brandt and "
-    "Corinne Le Gall ended; Journal du Soir reported it.\n";
+    "Corinne Le Gall ended; Journal du Soir reported it.\n"
+    "The WHO and Doctors Without Borders warned, and Physicians for Human Rights agreed.\n";
   g_autoptr(GPtrArray) m = cc_entities_extract (text);
   CcMention *x;
 
@@ -459,6 +460,9 @@ test_names_more_domains (void)
   assert_mention (m, "Anne-Sofie Brandt", 0, CC_ENTITY_PERSON, NULL);
   assert_mention (m, "Corinne Le Gall", 0, CC_ENTITY_PERSON, NULL);
   assert_mention (m, "Journal du Soir", 0, CC_ENTITY_ORG, NULL);
+  /* people of a calling, plural, heading a body's name */
+  assert_mention (m, "Doctors Without Borders", 0, CC_ENTITY_ORG, NULL);
+  assert_mention (m, "Physicians for Human Rights", 0, CC_ENTITY_ORG, NULL);
   /* a city's districts; an adjective of ethnicity names no one */
   assert_mention (m, "Rita Moss", 0, CC_ENTITY_PERSON, NULL);
   assert_mention (m, "20th Ward", 0, CC_ENTITY_LOCATION, NULL);

@@ -971,8 +971,11 @@ add_piece (Names    *nm,
        * (three after a known first name) */
       if (cc_scan_tok_is (scan, name, "of") && te >= name + 4)
         name = te >= name + 5 && cc_scan_tok_has (scan, te - 3, CC_LEX_FIRST_NAME) ? te - 3 : te - 2;
+      /* not "Doctors Without Borders": a person's name starts with no
+       * common word */
       if (name < te && !cc_scan_tok_has (scan, te - 1, CC_LEX_ORG_WORD) &&
-          !cc_scan_tok_has (scan, name, CC_LEX_ORG_WORD) && !is_connector (scan, name))
+          !cc_scan_tok_has (scan, name, CC_LEX_ORG_WORD) && !is_connector (scan, name) &&
+          !cc_scan_tok_has (scan, name, CC_LEX_COMMON))
         {
           guint first_title = ts;
 
@@ -1059,7 +1062,10 @@ add_chunk (Names   *nm,
       if ((cc_scan_tok_is (scan, i, "and") || cc_scan_tok_is (scan, i, "for") ||
            cc_scan_tok_is (scan, i, "on")) && !keep_and &&
           !(i > ts && (cc_scan_tok_has (scan, i - 1, CC_LEX_ORG_HEAD) ||
-                       cc_scan_tok_has (scan, i - 1, CC_LEX_ORG_WORD))))
+                       cc_scan_tok_has (scan, i - 1, CC_LEX_ORG_WORD) ||
+                       /* "Physicians for Human Rights": people of a calling */
+                       (i == ts + 1 && cc_scan_tok_is (scan, i, "for") &&
+                        !cc_scan_tok_has (scan, i - 1, CC_LEX_TITLE) && cc_names_is_title (scan, i - 1)))))
         split = TRUE;
       /* "Veridian Therapeutics and Castellan Bio": two companies, each
        * named in full with its own organisation word */

@@ -558,6 +558,12 @@ cc_names_vote (Names *nm,
   else if (n >= 2 && cc_names_tok_in_list (scan, last, &compass_words) && (T (last)->flags & TF_CAP) &&
            g_hash_table_contains (gaz->locations, cc_names_scratch_surface (scan, ts, last)))
     v[V_LOCATION] += 6;
+  /* "Doctors Without Borders", "Physicians for Human Rights": people of a
+   * calling, plural, heading a body's name */
+  if (n >= 3 && (T (ts)->flags & TF_CAP) && !cc_scan_tok_has (scan, ts, CC_LEX_TITLE) &&
+      cc_names_is_title (scan, ts) &&
+      (cc_scan_tok_has (scan, ts + 1, CC_LEX_COMMON) || (T (ts + 1)->flags & TF_LOWER)))
+    v[V_ORG] += 4;
   /* "Tennis Australia", "Cricket Ireland": a sport's national body */
   if (n == 2 && cc_names_tok_in_list (scan, ts, &sport_words) &&
       g_hash_table_contains (gaz->locations, cc_names_scratch_surface (scan, ts + 1, te)))

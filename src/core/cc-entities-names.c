@@ -1179,10 +1179,13 @@ chunk_all (Names   *nm,
           else if (is_nickname (scan, j))
             j += 4;
           /* "Rafael de la Cruz", "Ruud van der Berg": two particles */
-          else if (cc_names_is_particle (scan, j) && j + 2 < N_TOKS &&
-                   cc_names_is_particle (scan, j + 1) &&
+          else if (j + 2 < N_TOKS && (T (j)->flags & TF_WORD) &&
+                   (T (j)->first == 'd' || T (j)->first == 'v' || T (j)->first == 'l' ||
+                    T (j)->first == 'D' || T (j)->first == 'V' || T (j)->first == 'L') &&
+                   (T (j + 1)->flags & TF_WORD) && name_len (scan, j + 1) <= 5 &&
                    same_line (scan, j + 2) && is_name_word (scan, j + 2) &&
-                   !(T (j + 2)->flags & TF_SENT_START))
+                   !(T (j + 2)->flags & TF_SENT_START) &&
+                   cc_names_is_particle (scan, j) && cc_names_is_particle (scan, j + 1))
             j += 3;
           else if (is_connector (scan, j) && j + 1 < N_TOKS && same_line (scan, j + 1) &&
                    is_name_word (scan, j + 1) && !(T (j + 1)->flags & TF_SENT_START) &&

@@ -776,7 +776,7 @@ finish_cues (CcClaim *claim,
 {
   g_ptr_array_add (list->cues, NULL);
   claim->cues = (char **) g_ptr_array_free (list->cues, FALSE);
-  claim->cue_weights = (float *) g_array_free (list->weights, FALSE);
+  claim->cue_weights = (float *) (void *) g_array_free (list->weights, FALSE);
 }
 
 static void

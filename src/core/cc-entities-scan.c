@@ -320,14 +320,14 @@ cc_scan_tokenize (CcScan *scan)
       g_array_index (toks, CcTok, n_toks++) = tok;
     }
   g_array_set_size (toks, n_toks);
-  scan->tok = (CcTok *)toks->data;
+  scan->tok = (CcTok *)(void *)toks->data;
   scan->n_toks = n_toks;
   scan->work += work;
   return TRUE;
 
 invalid:
   g_array_set_size (toks, 0);
-  scan->tok = (CcTok *)toks->data;
+  scan->tok = (CcTok *)(void *)toks->data;
   scan->n_toks = 0;
   scan->work += work;
   return FALSE;

@@ -552,5 +552,5 @@ cc_disagreements_for_store (CcStore    *store,
   /* The publication dates the library keeps, for relative dates */
   dates = cc_disagreements_dates_of (documents);
   return cc_disagreements_find_dated ((const char * const *) texts->pdata,
-                                      (const GDate *) dates->data, texts->len);
+                                      (const GDate *) (const void *) dates->data, texts->len);
 }

@@ -1084,7 +1084,7 @@ byte_offsets (const char *text,
   b = p - text;
   g_array_append_val (bytes, b);
   *n_chars = bytes->len - 1;
-  return (guint *) g_array_free (bytes, FALSE);
+  return (guint *) (void *) g_array_free (bytes, FALSE);
 }
 
 static Word *
@@ -1188,7 +1188,7 @@ time_preposition (const char *lex)
 static void
 tag_times (Doc *doc)
 {
-  CcStatementValue *v = (CcStatementValue *) doc->values->data;
+  CcStatementValue *v = (CcStatementValue *) (void *) doc->values->data;
   guint n = doc->values->len;
   guint next = 0;  /* the first value at or after word i (values are in word order) */
 

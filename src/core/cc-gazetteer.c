@@ -422,21 +422,28 @@ typedef struct
 
 G_STATIC_ASSERT (sizeof (LexSlot) == 32);
 
-/* FNV-1a of the word in ASCII lower case, which is written to @lower. */
+/* The lexicon's FNV-1a hash of @word (@n bytes), folded to lower case into
+ * @lower as it is read; *@any gets the OR of its bytes (bit 0x80 set: not
+ * ASCII). The table is built and looked up with this one function. */
 static inline guint32
 lex_hash (const char *word,
           gsize       n,
-          char       *lower)
+          char       *lower,
+          guchar     *any)
 {
   guint32 h = 2166136261u;
+  guchar bytes = 0;
 
   for (gsize i = 0; i < n; i++)
     {
-      char c = word[i] >= 'A' && word[i] <= 'Z' ? word[i] + ('a' - 'A') : word[i];
+      guchar c = (guchar)word[i];
 
-      lower[i] = c;
-      h = (h ^ (guchar)c) * 16777619u;
+      bytes |= c;
+      c = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+      lower[i] = (char)c;
+      h = (h ^ c) * 16777619u;
     }
+  *any = bytes;
   return h;
 }
 
@@ -475,7 +482,7 @@ build_lex_slots (CcGazetteer *g)
 
       if (n == 0 || n > LEX_WORD_MAX || !is_ascii (key, n))
         continue;
-      h = lex_hash (key, n, lower);
+      h = lex_hash (key, n, lower, &(guchar){ 0 });
       for (k = h & (size - 1); slots[k].len != 0; k = (k + 1) & (size - 1))
         ;
       slots[k].hash = h;
@@ -615,18 +622,9 @@ cc_gazetteer_lookup (const CcGazetteer *g,
       /* hashed, folded and checked for ASCII in one pass: the most of a
        * text's words */
       const LexSlot *slots = g->lex_slots;
-      guint32 h = 2166136261u;
-      guchar any = 0;
+      guchar any;
+      guint32 h = lex_hash (word, n, buf, &any);
 
-      for (gsize i = 0; i < n; i++)
-        {
-          guchar c = (guchar)word[i];
-
-          any |= c;
-          c = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-          buf[i] = (char)c;
-          h = (h ^ c) * 16777619u;
-        }
       if (!(any & 0x80))
         {
           for (guint k = h & g->lex_mask; slots[k].len != 0; k = (k + 1) & g->lex_mask)

@@ -528,22 +528,11 @@ is_version (CcScan *scan,
   if (t->flags & TF_NUMBER)
     return name_len (scan, i) <= 6 && !(t->flags & TF_POSS && FALSE);
   /* "24-year-old" is not a version, nor is a score "6-4" */
-  {
-    gboolean digits_dash_digits = g_ascii_isdigit (s[0]);
-    guint dashes = 0;
-
-    for (const char *p = s; p < s + name_len (scan, i); p++)
-      {
-        if (*p == '-' && g_ascii_islower (p[1]))
-          return FALSE;
-        if (*p == '-')
-          dashes++;
-        else if (!g_ascii_isdigit (*p))
-          digits_dash_digits = FALSE;
-      }
-    if (digits_dash_digits && dashes == 1 && g_ascii_isdigit (s[name_len (scan, i) - 1]))
+  for (const char *p = s; p < s + name_len (scan, i); p++)
+    if (*p == '-' && g_ascii_islower (p[1]))
       return FALSE;
-  }
+  if (cc_scan_tok_number_pair (scan, i, FALSE))
+    return FALSE;
   /* "v4.0", "4o", "H2-400" */
   return (s[0] == 'v' && name_len (scan, i) > 1 && g_ascii_isdigit (s[1])) ||
          g_ascii_isdigit (s[0]) || (t->flags & TF_CAP);

@@ -98,6 +98,33 @@ cc_scan_tok_is (CcScan     *scan,
   return lower[n] == '\0';
 }
 
+/* Token @i is two numbers joined by one hyphen, "6-4", "2-3" (with
+ * @point_ok, decimals too: "1.5-2.5"): a score, or a range in one token. */
+static inline gboolean
+cc_scan_tok_number_pair (CcScan   *scan,
+                         guint     i,
+                         gboolean  point_ok)
+{
+  const CcTok *t;
+  const char *s, *dash;
+  guint n;
+
+  if (i >= scan->n_toks)
+    return FALSE;
+  t = SCAN_TOK (scan, i);
+  if ((t->flags & (TF_DIGIT | TF_HYPHEN | TF_ALPHA)) != (TF_DIGIT | TF_HYPHEN))
+    return FALSE;
+  s = scan->text + t->bstart;
+  n = t->bend - t->bstart;
+  dash = memchr (s, '-', n);
+  if (dash == NULL || dash == s || dash == s + n - 1)
+    return FALSE;
+  for (const char *p = s; p < s + n; p++)
+    if (p != dash && !g_ascii_isdigit (*p) && !(point_ok && *p == '.'))
+      return FALSE;
+  return TRUE;
+}
+
 /* The CcLex bits of token @i, looked up once. */
 static inline guint
 cc_scan_tok_lex (CcScan *scan,

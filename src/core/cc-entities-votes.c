@@ -483,19 +483,9 @@ match_score_near (CcScan *scan,
 {
   for (guint k = i + 1; k < N_TOKS && k <= i + 6 && same_line (scan, k); k++)
     {
-      const char *s = tok_text (scan, k);
-      guint n = name_len (scan, k), d = 0;
-      const char *dash;
-
       if (is_char (scan, k, '.'))
         break;
-      if (!(T (k)->flags & TF_DIGIT) || !(T (k)->flags & TF_HYPHEN) || n > 7 ||
-          (dash = memchr (s, '-', n)) == NULL)
-        continue;
-      for (const char *p = s; p < s + n; p++)
-        if (g_ascii_isdigit (*p))
-          d++;
-      if (d == n - 1 && dash > s && dash < s + n - 1)
+      if (name_len (scan, k) <= 7 && cc_scan_tok_number_pair (scan, k, FALSE))
         return TRUE;
     }
   return FALSE;

@@ -1349,27 +1349,6 @@ change_before (CcScan *scan,
   return i > 0 && (T (i - 1)->flags & TF_LOWER) && word_before_in (scan, i, verbs, G_N_ELEMENTS (verbs));
 }
 
-/* "2-3 weeks", "10-15 km": one token of two numbers and a dash */
-static gboolean
-is_number_pair (CcScan *scan,
-                guint   i)
-{
-  const char *s, *dash;
-  guint n;
-
-  if (i >= N_TOKS || (T (i)->flags & (TF_DIGIT | TF_HYPHEN | TF_ALPHA)) != (TF_DIGIT | TF_HYPHEN))
-    return FALSE;
-  s = tok_text (scan, i);
-  n = tok_len (scan, i);
-  dash = memchr (s, '-', n);
-  if (dash == NULL || dash == s || dash == s + n - 1 || memchr (dash + 1, '-', s + n - dash - 1) != NULL)
-    return FALSE;
-  for (const char *p = s; p < s + n; p++)
-    if (p != dash && !g_ascii_isdigit (*p) && *p != '.')
-      return FALSE;
-  return TRUE;
-}
-
 static guint
 range_rest (CcScan      *scan,
             guint        end,
@@ -1993,7 +1972,7 @@ figure_at (CcScan *scan,
     }
   /* "2-3 weeks", "10-15 km": a pair of numbers in one token, then a unit;
    * "12-13 June": two days of a month */
-  if (is_number_pair (scan, i) && same_line (scan, i + 1))
+  if (cc_scan_tok_number_pair (scan, i, TRUE) && same_line (scan, i + 1))
     {
       guint mend = 0;
       gboolean full = FALSE;

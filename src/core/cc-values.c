@@ -31,7 +31,7 @@ static const char * const month_names[] = {
 static const char * const weekday_names[] = {
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 };
-static const char * const weekday_codes[] = {
+const char * const cc_values_weekday_codes[7] = {
   "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN",
 };
 
@@ -1575,7 +1575,7 @@ date_to_string (const CcValue *v)
             g_string_append_printf (out, "-%02d", day);
         }
       else if (weekday >= 1 && weekday <= 7)
-        g_string_append_printf (out, "W-%s", weekday_codes[weekday - 1]);
+        g_string_append_printf (out, "W-%s", cc_values_weekday_codes[weekday - 1]);
       return g_string_free (out, FALSE);
     }
 
@@ -1728,7 +1728,7 @@ parse_normalized_date (const char *normalized)
         sscanf (normalized + 5, "%d-%d", &month, &day);
       else
         for (guint i = 0; i < 7; i++)
-          if (strcmp (normalized + 2, weekday_codes[i]) == 0)
+          if (strcmp (normalized + 2, cc_values_weekday_codes[i]) == 0)
             weekday = i + 1;
       v->precision = month * 100 + day + weekday * 10000;
       return g_steal_pointer (&v);

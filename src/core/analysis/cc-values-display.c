@@ -160,10 +160,8 @@ display_unresolved (GString       *out,
   /* "R>W-TUE" next Tuesday, "R<W-TUE" last Tuesday */
   if ((g_str_has_prefix (code, "R>W-") || g_str_has_prefix (code, "R<W-")) && strlen (code) == 7)
     {
-      static const char * const codes[] = { "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN" };
-
-      for (guint k = 0; k < G_N_ELEMENTS (codes); k++)
-        if (strcmp (code + 4, codes[k]) == 0)
+      for (guint k = 0; k < G_N_ELEMENTS (cc_values_weekday_codes); k++)
+        if (strcmp (code + 4, cc_values_weekday_codes[k]) == 0)
           {
             g_string_append_printf (out, "%s %s", code[1] == '>' ? "next" : "last", weekday_names[k]);
             return;

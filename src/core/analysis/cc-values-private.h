@@ -29,6 +29,10 @@ cc_values_letter_bit (char c)
   return l >= 'a' && l <= 'z' ? CC_LETTER (l) : 0;
 }
 
+/* The codes of the weekdays in normalised values, Monday first: "W-TUE",
+ * "R>W-TUE" (cc-values.c). */
+extern const char * const cc_values_weekday_codes[7];
+
 GArray   *cc_values_tokenize       (const char   *text);
 #define CC_VALTOK(toks, i) (&g_array_index ((toks), CcValTok, (i)))
 

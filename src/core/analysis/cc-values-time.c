@@ -821,9 +821,8 @@ parse_weekday (GArray      *toks,
     return FALSE;
   if (ref == NULL)
     {
-      static const char * const codes[] = { "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN" };
-      g_autofree char *code = dir == -1 ? g_strdup_printf ("R<W-%s", codes[wd - 1])
-                            : dir == 1 ? g_strdup_printf ("R>W-%s", codes[wd - 1])
+      g_autofree char *code = dir == -1 ? g_strdup_printf ("R<W-%s", cc_values_weekday_codes[wd - 1])
+                            : dir == 1 ? g_strdup_printf ("R>W-%s", cc_values_weekday_codes[wd - 1])
                             : NULL;
       if (code == NULL)
         {

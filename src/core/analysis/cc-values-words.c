@@ -160,17 +160,18 @@ cc_value_time_unit (const char *word,
                     gsize       len)
 {
   /* with their lengths: a word is compared only with those of its length */
+#define TU(word, seconds) { word, sizeof word - 1, seconds }
   static const struct { const char *word; gsize len; double seconds; } time_units[] = {
-    { "second", 6, 1 }, { "seconds", 7, 1 }, { "sec", 3, 1 }, { "secs", 4, 1 }, { "s", 1, 1 },
-    { "minute", 6, 60 }, { "minutes", 7, 60 }, { "min", 3, 60 }, { "mins", 4, 60 },
-    { "hour", 4, 3600 }, { "hours", 5, 3600 }, { "hr", 2, 3600 }, { "hrs", 3, 3600 },
-    { "h", 1, 3600 }, { "day", 3, 86400 }, { "days", 4, 86400 }, { "week", 4, 604800 },
-    { "weeks", 5, 604800 }, { "fortnight", 9, 1209600 }, { "fortnights", 10, 1209600 },
-    { "month", 5, 2629800 }, { "months", 6, 2629800 }, { "year", 4, 31557600 },
-    { "years", 5, 31557600 }, { "yr", 2, 31557600 }, { "yrs", 3, 31557600 },
-    { "decade", 6, 315576000 }, { "decades", 7, 315576000 }, { "century", 7, 3155760000.0 },
-    { "centuries", 9, 3155760000.0 },
+    TU ("second", 1), TU ("seconds", 1), TU ("sec", 1), TU ("secs", 1), TU ("s", 1),
+    TU ("minute", 60), TU ("minutes", 60), TU ("min", 60), TU ("mins", 60), TU ("hour", 3600),
+    TU ("hours", 3600), TU ("hr", 3600), TU ("hrs", 3600), TU ("h", 3600), TU ("day", 86400),
+    TU ("days", 86400), TU ("week", 604800), TU ("weeks", 604800), TU ("fortnight", 1209600),
+    TU ("fortnights", 1209600), TU ("month", 2629800), TU ("months", 2629800),
+    TU ("year", 31557600), TU ("years", 31557600), TU ("yr", 31557600), TU ("yrs", 31557600),
+    TU ("decade", 315576000), TU ("decades", 315576000), TU ("century", 3155760000.0),
+    TU ("centuries", 3155760000.0),
   };
+#undef TU
 
   if (len == 0 || len > 10 || !(cc_values_letter_bit (word[0]) & TIME_UNIT_INITIALS))
     return 0;

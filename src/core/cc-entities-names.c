@@ -585,8 +585,8 @@ gboolean
 cc_names_is_particle (CcScan *scan,
                       guint   i)
 {
-  return i < N_TOKS && (T (i)->flags & TF_WORD) && name_len (scan, i) <= 5 &&
-         (is_connector (scan, i) || ((T (i)->flags & TF_CAP) && is_connector_word (scan, i))) &&
+  return i < N_TOKS && (T (i)->flags & (TF_LOWER | TF_CAP)) && name_len (scan, i) <= 5 &&
+         is_connector_word (scan, i) &&
          !cc_scan_tok_is (scan, i, "of") && !cc_scan_tok_is (scan, i, "and") &&
          !cc_scan_tok_is (scan, i, "for") && !cc_scan_tok_is (scan, i, "on");
 }
@@ -1781,16 +1781,17 @@ add_compound_parts (Names *nm)
     {
       guint i = g_array_index (hyphens, guint, h);
       const char *s = tok_text (scan, i);
+      const char *end = s + name_len (scan, i);
       const char *dash;
+      guint prefix;
 
       if ((T (i)->flags & (TF_CLAIMED | TF_WORD | TF_HYPHEN)) != (TF_WORD | TF_HYPHEN) ||
-          (dash = memchr (s, '-', name_len (scan, i))) == NULL || dash == s)
+          (dash = memchr (s, '-', end - s)) == NULL || dash == s)
         continue;
       if ((T (i)->flags & TF_LOWER) && g_ascii_isupper (dash[1]) && !is_name_word (scan, i))
-        add_part_mention (nm, i, dash + 1, s + name_len (scan, i));
-      else if ((T (i)->flags & TF_CAP) && name_prefix_len (s, name_len (scan, i)) != 0)
-        add_part_mention (nm, i, s + name_prefix_len (s, name_len (scan, i)),
-                          s + name_len (scan, i));
+        add_part_mention (nm, i, dash + 1, end);
+      else if ((T (i)->flags & TF_CAP) && (prefix = name_prefix_len (s, end - s)) != 0)
+        add_part_mention (nm, i, s + prefix, end);
       else if ((T (i)->flags & TF_CAP) && g_ascii_islower (dash[1]))
         add_part_mention (nm, i, s, dash);
     }
@@ -1812,12 +1813,11 @@ mark_bare_possessives (CcScan *scan,
     {
       guint i = g_array_index (caps, guint, c);
       CcTok *t = T (i);
-
-      if (i + 1 >= N_TOKS)
-        break;
       const char *s = tok_text (scan, i);
       guint n = name_len (scan, i);
 
+      if (i + 1 >= N_TOKS)
+        break;
       /* not at a sentence start, where plural nouns are capitalised too
        * ("Critics argued") */
       if ((t->flags & (TF_CAP | TF_ALPHA | TF_DIGIT | TF_ALLCAPS | TF_POSS | TF_INNER_CAP |

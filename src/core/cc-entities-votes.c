@@ -38,7 +38,6 @@ word_hash (const char *s,
   return (h ^ (h >> 15)) & (CC_WORD_SLOTS - 1);
 }
 
-
 /* Written once, by g_once_init_leave(); word_table_init() runs before any
  * read on every thread. */
 static CcWordSlot *word_table;
